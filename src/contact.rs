@@ -1,0 +1,284 @@
+//! What the citizen types in themselves at first login (seed 000, "Følgende personoplysninger
+//! indtaster du selv"): username, password, mobile/phone, e-mail, SMS and e-mail reminders.
+use crate::validation::{checkbox, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Username(String);
+
+impl Username {
+    /// 3-40 characters: letters (æøå too), digits, `.`, `-`, `_`. Stored lower-case so
+    /// "Mette" and "mette" are one user.
+    pub fn parse(raw: &str) -> Result<Username, &'static str> {
+        let t = raw.trim().to_lowercase();
+        let n = t.chars().count();
+        let ok_chars = t.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+        if t.is_empty() {
+            Err("required")
+        } else if !(3..=40).contains(&n) || !ok_chars {
+            Err("username.invalid")
+        } else {
+            Ok(Username(t))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password as typed, on its way to the hasher. Not `Serialize`, and `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+pub const PASSWORD_MIN: usize = 10;
+pub const PASSWORD_MAX: usize = 128;
+
+impl Password {
+    /// At least 10 characters (NIST 800-63B style: length, not composition rules).
+    pub fn parse(raw: &str) -> Result<Password, &'static str> {
+        let n = raw.chars().count();
+        if n == 0 {
+            Err("required")
+        } else if n < PASSWORD_MIN {
+            Err("password.too_short")
+        } else if n > PASSWORD_MAX {
+            Err("password.too_long")
+        } else {
+            Ok(Password(raw.to_string()))
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    /// One `@`, something before it, a domain with a dot after it, no spaces.
+    pub fn parse(raw: &str) -> Result<Email, &'static str> {
+        let t = raw.trim();
+        if t.is_empty() {
+            return Err("required");
+        }
+        let mut parts = t.split('@');
+        let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(l), Some(d), None) => (l, d),
+            _ => return Err("email.invalid"),
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..");
+        if local.is_empty() || !domain_ok || t.len() > 254 || t.chars().any(char::is_whitespace) {
+            return Err("email.invalid");
+        }
+        Ok(Email(t.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone(String);
+
+impl Phone {
+    /// A Danish number has 8 digits (a leading +45 is dropped); a foreign one starts with
+    /// `+` and has 7-15 digits. Spaces and dashes are ignored.
+    pub fn parse(raw: &str) -> Result<Phone, &'static str> {
+        let t: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        if t.is_empty() {
+            return Err("required");
+        }
+        let (plus, digits) = match t.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, t.as_str()),
+        };
+        if !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err("phone.invalid");
+        }
+        match (plus, digits.len()) {
+            (false, 8) => Ok(Phone(digits.to_string())),
+            (true, 10) if digits.starts_with("45") => Ok(Phone(digits[2..].to_string())),
+            (true, 7..=15) if !digits.starts_with("45") => Ok(Phone(format!("+{digits}"))),
+            _ => Err("phone.invalid"),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `12 34 56 78` for Danish numbers, as given for foreign ones.
+    pub fn display(&self) -> String {
+        if self.0.len() == 8 && !self.0.starts_with('+') {
+            let b = self.0.as_bytes();
+            format!(
+                "{} {} {} {}",
+                std::str::from_utf8(&b[0..2]).unwrap_or(""),
+                std::str::from_utf8(&b[2..4]).unwrap_or(""),
+                std::str::from_utf8(&b[4..6]).unwrap_or(""),
+                std::str::from_utf8(&b[6..8]).unwrap_or("")
+            )
+        } else {
+            self.0.clone()
+        }
+    }
+}
+
+/// The profile form as the browser sends it: every field a string, nothing trusted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    pub username: String,
+    pub password: String,
+    pub password_repeat: String,
+    pub phone: String,
+    pub email: String,
+    pub sms_reminders: String,
+    pub email_reminders: String,
+}
+
+/// A parsed profile. Phone and e-mail are optional, but a reminder needs its channel.
+#[derive(Debug, Clone)]
+pub struct ProfileInput {
+    pub username: Username,
+    pub password: Password,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+    pub sms_reminders: bool,
+    pub email_reminders: bool,
+}
+
+impl ProfileForm {
+    /// The fields that may be echoed back to the form after a refusal (never passwords).
+    pub fn without_secrets(&self) -> ProfileForm {
+        ProfileForm { password: String::new(), password_repeat: String::new(), ..self.clone() }
+    }
+}
+
+fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, &'static str>) -> Result<Option<T>, &'static str> {
+    if raw.trim().is_empty() { Ok(None) } else { parse(raw).map(Some) }
+}
+
+impl TryFrom<&ProfileForm> for ProfileInput {
+    type Error = FieldErrors;
+
+    fn try_from(f: &ProfileForm) -> Result<Self, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let username = e.check("username", Username::parse(&f.username));
+        let password = e.check("password", Password::parse(&f.password));
+        if password.is_some() && f.password != f.password_repeat {
+            e.add("password_repeat", "password.mismatch");
+        }
+        let phone = e.check("phone", optional(&f.phone, Phone::parse));
+        let email = e.check("email", optional(&f.email, Email::parse));
+        let sms_reminders = checkbox(&f.sms_reminders);
+        let email_reminders = checkbox(&f.email_reminders);
+        if sms_reminders && matches!(phone, Some(None)) {
+            e.add("phone", "reminders.need_contact");
+        }
+        if email_reminders && matches!(email, Some(None)) {
+            e.add("email", "reminders.need_contact");
+        }
+        e.finish(|| {
+            Some(ProfileInput {
+                username: username?,
+                password: password?,
+                phone: phone?,
+                email: email?,
+                sms_reminders,
+                email_reminders,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> ProfileForm {
+        ProfileForm {
+            username: "Mette.J".into(),
+            password: "en lang adgangskode".into(),
+            password_repeat: "en lang adgangskode".into(),
+            phone: "+45 20 30 40 50".into(),
+            email: "mette@eksempel.dk".into(),
+            sms_reminders: "on".into(),
+            email_reminders: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_good_profile_parses() {
+        let p = ProfileInput::try_from(&form()).unwrap();
+        assert_eq!(p.username.as_str(), "mette.j");
+        assert_eq!(p.phone.unwrap().as_str(), "20304050");
+        assert!(p.sms_reminders && !p.email_reminders);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let f = ProfileForm {
+            username: "x".into(),
+            password: "kort".into(),
+            password_repeat: "kort".into(),
+            phone: "123".into(),
+            email: "mette.eksempel.dk".into(),
+            ..form()
+        };
+        let e = ProfileInput::try_from(&f).unwrap_err();
+        let got: Vec<_> = e.iter().map(|e| (e.field.as_str(), e.key.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("username", "username.invalid"),
+                ("password", "password.too_short"),
+                ("phone", "phone.invalid"),
+                ("email", "email.invalid"),
+            ]
+        );
+    }
+
+    #[test]
+    fn reminders_need_their_channel() {
+        let f = ProfileForm { phone: String::new(), email: String::new(), email_reminders: "on".into(), ..form() };
+        let e = ProfileInput::try_from(&f).unwrap_err();
+        assert_eq!(e.for_field("phone").map(|e| e.key.as_str()), Some("reminders.need_contact"));
+        assert_eq!(e.for_field("email").map(|e| e.key.as_str()), Some("reminders.need_contact"));
+    }
+
+    #[test]
+    fn passwords_must_match_and_are_never_echoed() {
+        let f = ProfileForm { password_repeat: "noget andet helt".into(), ..form() };
+        let e = ProfileInput::try_from(&f).unwrap_err();
+        assert_eq!(e.for_field("password_repeat").map(|e| e.key.as_str()), Some("password.mismatch"));
+        assert!(f.without_secrets().password.is_empty());
+        assert!(!format!("{:?}", Password::parse("hemmelig-kode-123").unwrap()).contains("hemmelig"));
+    }
+
+    #[test]
+    fn emails_and_phones() {
+        assert!(Email::parse("a@b.dk").is_ok());
+        for bad in ["ab.dk", "a@b", "@b.dk", "a@@b.dk", "a b@c.dk", "a@.dk", "a@b..dk"] {
+            assert_eq!(Email::parse(bad), Err("email.invalid"), "{bad}");
+        }
+        assert_eq!(Phone::parse("20 30 40 50").unwrap().display(), "20 30 40 50");
+        assert_eq!(Phone::parse("+46 70 123 45 67").unwrap().as_str(), "+46701234567");
+        for bad in ["1234567", "+45 1234", "2030404x", "+1"] {
+            assert_eq!(Phone::parse(bad), Err("phone.invalid"), "{bad}");
+        }
+    }
+}

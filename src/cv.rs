@@ -1,0 +1,296 @@
+//! The CV (seed 000, "CV med følgende oplysninger"). The walking skeleton carries the work
+//! experience section and "Jeg søger job som"; the other sections follow the same pattern:
+//! a `…Form` of raw strings from the browser, parsed with the date of today into a type whose
+//! fields can only hold valid values.
+use crate::dates::parse_form_date;
+use crate::validation::{optional_text, required_text, FieldErrors};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+pub const POSITION_MAX: usize = 100;
+pub const WORKPLACE_MAX: usize = 100;
+pub const TASKS_MAX: usize = 2000;
+pub const GOOD_AT_MAX: usize = 1000;
+pub const OCCUPATION_MAX: usize = 100;
+/// No one in the labour market today started a job before this year.
+pub const EARLIEST_YEAR: i32 = 1950;
+
+/// A period with a start and an optional end, both in the past (an empty end means "still").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+}
+
+impl Period {
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    pub fn end(&self) -> Option<NaiveDate> {
+        self.end
+    }
+
+    /// Rebuilds a period read back from storage; only the ordering rule is re-checked,
+    /// because "not in the future" held on the day it was saved.
+    pub fn from_stored(start: NaiveDate, end: Option<NaiveDate>) -> Result<Period, &'static str> {
+        match end {
+            Some(end) if end < start => Err("date.end_before_start"),
+            _ => Ok(Period { start, end }),
+        }
+    }
+
+    /// Parses the two date fields, recording errors against `start_field` / `end_field`.
+    pub fn parse(
+        e: &mut FieldErrors,
+        (start_field, start_raw): (&str, &str),
+        (end_field, end_raw): (&str, &str),
+        today: NaiveDate,
+    ) -> Option<Period> {
+        let start = e.check(start_field, past_date(start_raw, today, true));
+        let end = e.check(end_field, past_date(end_raw, today, false));
+        let (start, end) = (start??, end?);
+        if let Some(end) = end {
+            if end < start {
+                e.add(end_field, "date.end_before_start");
+                return None;
+            }
+        }
+        Some(Period { start, end })
+    }
+}
+
+/// A date that cannot lie in the future (a start or an end of something that happened).
+fn past_date(raw: &str, today: NaiveDate, required: bool) -> Result<Option<NaiveDate>, &'static str> {
+    if raw.trim().is_empty() {
+        return if required { Err("required") } else { Ok(None) };
+    }
+    let d = parse_form_date(raw).ok_or("date.invalid")?;
+    if d > today {
+        Err("date.in_future")
+    } else if d.year() < EARLIEST_YEAR {
+        Err("date.implausible")
+    } else {
+        Ok(Some(d))
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkExperienceForm {
+    pub position: String,
+    pub workplace: String,
+    pub tasks: String,
+    pub good_at: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkExperience {
+    pub position: String,
+    pub workplace: String,
+    pub tasks: Option<String>,
+    pub good_at: Option<String>,
+    pub period: Period,
+}
+
+impl WorkExperience {
+    pub fn parse(f: &WorkExperienceForm, today: NaiveDate) -> Result<WorkExperience, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let position = e.check("position", required_text(&f.position, POSITION_MAX));
+        let workplace = e.check("workplace", required_text(&f.workplace, WORKPLACE_MAX));
+        let tasks = e.check("tasks", optional_text(&f.tasks, TASKS_MAX));
+        let good_at = e.check("good_at", optional_text(&f.good_at, GOOD_AT_MAX));
+        let period = Period::parse(&mut e, ("start", &f.start), ("end", &f.end), today);
+        e.finish(|| {
+            Some(WorkExperience { position: position?, workplace: workplace?, tasks: tasks?, good_at: good_at?, period: period? })
+        })
+    }
+
+    /// Back to a form, to edit an entry.
+    pub fn to_form(&self) -> WorkExperienceForm {
+        WorkExperienceForm {
+            position: self.position.clone(),
+            workplace: self.workplace.clone(),
+            tasks: self.tasks.clone().unwrap_or_default(),
+            good_at: self.good_at.clone().unwrap_or_default(),
+            start: self.period.start.to_string(),
+            end: self.period.end.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkingTime {
+    FullTime,
+    PartTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmploymentType {
+    Permanent,
+    FixedTerm,
+}
+
+impl WorkingTime {
+    pub const ALL: [WorkingTime; 2] = [WorkingTime::FullTime, WorkingTime::PartTime];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkingTime::FullTime => "full_time",
+            WorkingTime::PartTime => "part_time",
+        }
+    }
+
+    pub fn label_da(self) -> &'static str {
+        match self {
+            WorkingTime::FullTime => "Fuldtid",
+            WorkingTime::PartTime => "Deltid",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Result<Self, &'static str> {
+        Self::ALL.into_iter().find(|v| v.code() == code.trim()).ok_or(choice_error(code))
+    }
+}
+
+impl EmploymentType {
+    pub const ALL: [EmploymentType; 2] = [EmploymentType::Permanent, EmploymentType::FixedTerm];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EmploymentType::Permanent => "permanent",
+            EmploymentType::FixedTerm => "fixed_term",
+        }
+    }
+
+    pub fn label_da(self) -> &'static str {
+        match self {
+            EmploymentType::Permanent => "Fast ansættelse",
+            EmploymentType::FixedTerm => "Tidsbegrænset ansættelse",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Result<Self, &'static str> {
+        Self::ALL.into_iter().find(|v| v.code() == code.trim()).ok_or(choice_error(code))
+    }
+}
+
+/// An unanswered choice is "required"; an answer outside the list is "choice.invalid".
+fn choice_error(code: &str) -> &'static str {
+    if code.trim().is_empty() { "required" } else { "choice.invalid" }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JobWishForm {
+    pub occupation: String,
+    pub working_time: String,
+    pub employment_type: String,
+}
+
+/// One "Jeg søger job som" entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobWish {
+    pub occupation: String,
+    pub working_time: WorkingTime,
+    pub employment_type: EmploymentType,
+}
+
+impl JobWish {
+    pub fn parse(f: &JobWishForm) -> Result<JobWish, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let occupation = e.check("occupation", required_text(&f.occupation, OCCUPATION_MAX));
+        let working_time = e.check("working_time", WorkingTime::from_code(&f.working_time));
+        let employment_type = e.check("employment_type", EmploymentType::from_code(&f.employment_type));
+        e.finish(|| {
+            Some(JobWish { occupation: occupation?, working_time: working_time?, employment_type: employment_type? })
+        })
+    }
+}
+
+/// What a CV needs before it may be made searchable (issue: at least one job wish, and at
+/// least one work experience or education). `Err` carries the message key saying what misses.
+pub fn may_be_made_searchable(job_wishes: usize, work_experiences: usize, educations: usize) -> Result<(), &'static str> {
+    if job_wishes >= 1 && (work_experiences + educations) >= 1 {
+        Ok(())
+    } else {
+        Err("cv.not_ready")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn form() -> WorkExperienceForm {
+        WorkExperienceForm {
+            position: "Sygeplejerske".into(),
+            workplace: "Aarhus Universitetshospital".into(),
+            tasks: "Pleje af patienter".into(),
+            good_at: String::new(),
+            start: "2015-08-01".into(),
+            end: String::new(),
+        }
+    }
+
+    #[test]
+    fn empty_end_is_a_current_job() {
+        let w = WorkExperience::parse(&form(), today()).unwrap();
+        assert_eq!(w.period.end(), None);
+        assert_eq!(w.good_at, None);
+        assert_eq!(WorkExperience::parse(&w.to_form(), today()).unwrap(), w);
+    }
+
+    #[test]
+    fn end_before_start_is_refused_at_the_end_field() {
+        let f = WorkExperienceForm { end: "2014-01-01".into(), ..form() };
+        let e = WorkExperience::parse(&f, today()).unwrap_err();
+        assert_eq!(e.0, vec![crate::FieldError::new("end", "date.end_before_start")]);
+    }
+
+    #[test]
+    fn dates_in_the_future_or_long_ago_are_refused() {
+        let f = WorkExperienceForm { start: "2026-11-23".into(), ..form() };
+        assert_eq!(WorkExperience::parse(&f, today()).unwrap_err().0[0].key, "date.in_future");
+        let f = WorkExperienceForm { start: "1900-01-01".into(), ..form() };
+        assert_eq!(WorkExperience::parse(&f, today()).unwrap_err().0[0].key, "date.implausible");
+        let f = WorkExperienceForm { start: "i går".into(), ..form() };
+        assert_eq!(WorkExperience::parse(&f, today()).unwrap_err().0[0].key, "date.invalid");
+        // The same date is fine today.
+        let f = WorkExperienceForm { start: "2026-11-22".into(), ..form() };
+        assert!(WorkExperience::parse(&f, today()).is_ok());
+    }
+
+    #[test]
+    fn required_fields() {
+        let e = WorkExperience::parse(&WorkExperienceForm::default(), today()).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["position", "workplace", "start"]);
+    }
+
+    #[test]
+    fn job_wish_choices_come_from_the_list() {
+        let ok = JobWishForm { occupation: "Kok".into(), working_time: "full_time".into(), employment_type: "fixed_term".into() };
+        assert_eq!(JobWish::parse(&ok).unwrap().employment_type, EmploymentType::FixedTerm);
+        let bad = JobWishForm { working_time: "hele tiden".into(), employment_type: String::new(), ..ok };
+        let e = JobWish::parse(&bad).unwrap_err();
+        assert_eq!(e.for_field("working_time").unwrap().key, "choice.invalid");
+        assert_eq!(e.for_field("employment_type").unwrap().key, "required");
+    }
+
+    #[test]
+    fn searchable_needs_a_wish_and_experience_or_education() {
+        assert_eq!(may_be_made_searchable(0, 1, 0), Err("cv.not_ready"));
+        assert_eq!(may_be_made_searchable(1, 0, 0), Err("cv.not_ready"));
+        assert_eq!(may_be_made_searchable(1, 1, 0), Ok(()));
+        assert_eq!(may_be_made_searchable(1, 0, 1), Ok(()));
+    }
+}

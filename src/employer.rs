@@ -1,0 +1,125 @@
+//! Employers: registration and the terms they must accept before using CVs.
+use crate::contact::{Email, Password};
+use crate::validation::{checkbox, required_text, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+/// A CVR number (Det Centrale Virksomhedsregister): 8 digits passing modulus 11.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cvr(String);
+
+impl Cvr {
+    const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
+
+    pub fn parse(raw: &str) -> Result<Cvr, &'static str> {
+        let digits: String = raw.trim().trim_start_matches("DK").chars().filter(|c| *c != ' ').collect();
+        if digits.is_empty() {
+            return Err("required");
+        }
+        if digits.len() != 8 || !digits.chars().all(|c| c.is_ascii_digit()) || digits.starts_with('0') {
+            return Err("cvr.invalid");
+        }
+        let sum: u32 = digits
+            .bytes()
+            .zip(Self::WEIGHTS)
+            .map(|(b, w)| (b - b'0') as u32 * w)
+            .sum();
+        if sum % 11 == 0 { Ok(Cvr(digits)) } else { Err("cvr.invalid") }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+pub const COMPANY_NAME_MAX: usize = 200;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmployerRegistrationForm {
+    pub company_name: String,
+    pub cvr: String,
+    pub email: String,
+    pub password: String,
+}
+
+impl EmployerRegistrationForm {
+    pub fn without_secrets(&self) -> Self {
+        Self { password: String::new(), ..self.clone() }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EmployerRegistration {
+    pub company_name: String,
+    pub cvr: Cvr,
+    pub email: Email,
+    pub password: Password,
+}
+
+impl TryFrom<&EmployerRegistrationForm> for EmployerRegistration {
+    type Error = FieldErrors;
+
+    fn try_from(f: &EmployerRegistrationForm) -> Result<Self, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let company_name = e.check("company_name", required_text(&f.company_name, COMPANY_NAME_MAX));
+        let cvr = e.check("cvr", Cvr::parse(&f.cvr));
+        let email = e.check("email", Email::parse(&f.email));
+        let password = e.check("password", Password::parse(&f.password));
+        e.finish(|| Some(EmployerRegistration { company_name: company_name?, cvr: cvr?, email: email?, password: password? }))
+    }
+}
+
+/// Parses the terms form: the box must be ticked.
+pub fn parse_terms_acceptance(accept: &str) -> Result<(), FieldErrors> {
+    let mut e = FieldErrors::new();
+    if !checkbox(accept) {
+        e.add("accept", "terms.must_accept");
+    }
+    e.finish(|| Some(()))
+}
+
+/// The version of the terms below; an employer who accepted an older version must accept again.
+pub const TERMS_VERSION: i64 = 1;
+
+/// "Fælles vilkår og betingelser for brug for arbejdsgivere, der tilgår CV'er" — the seven
+/// numbered points at the end of the EURES CV terms (seed 004), quoted as published.
+pub const TERMS: [&str; 7] = [
+    "Det Europæiske Koordineringsbureau, der er placeret i Europa-Kommissionens Generaldirektorat for Beskæftigelse, Sociale Anliggender og Inklusion, er den \"registeransvarlige\" (dataansvarlige) i henhold til forordning (EF) nr. 45/2001 og forordning (EU) 2016/679 (persondataforordningen). Euresmedlemmer og -partnere, der giver adgang til data, som er lagret på eller overført til Euresportalen, handler på den dataansvarliges vegne.",
+    "Ved at acceptere disse betingelser indvilger arbejdsgiveren i udelukkende at bruge Eurestjenesten til at søge efter og kontakte jobsøgende med det formål at tilbyde reelle og konkrete job eller opgaver i arbejdsgiverens egen virksomhed eller i en virksomhed, som arbejdsgiveren repræsenterer direkte. Jobtilbuddet skal være i overensstemmelse med de ønsker, som den jobsøgende har givet udtryk for i sin profil.",
+    "Arbejdsgivere kan ikke opkræve gebyr eller nogen anden form for betaling fra jobsøgende for adgang til oplysninger om ledige stillinger eller for at opnå en ansættelseskontrakt eller anden kontrakt.",
+    "De indhentede oplysninger må under ingen omstændigheder anvendes til at reklamere for eller sælge tjenester eller produkter eller udsende arbejdsmarkedsoplysninger eller tilbud af generel art, såsom anmodninger om registrering af CV'er/jobsøgerprofiler i andre CV-databaser.",
+    "Oplysninger, der er modtaget fra Euresportalens CV-database, kan indeholde personoplysninger, der skal behandles i fuld overensstemmelse med gældende lovgivning om beskyttelse af personoplysninger, navnlig forordning (EU) 2016/679. Alle databehandlingsanvisninger, der modtages sammen med dataene, såsom dataopbevaringsperioder, restriktioner for videre behandling mv., skal overholdes fuldt ud.",
+    "Data, der er downloadet fra Euresportalens CV-database, må kun opbevares i det tidsrum, det er strengt nødvendigt for at kontakte potentielle kandidater og gennemføre de efterfølgende trin i ansættelsesprocessen. Gives ingen andre anvisninger for opbevaring af data sammen med de modtagne data, skal alle data slettes fuldstændigt, så snart de ikke længere er nødvendige til det oprindelige formål: at finde og kontakte kandidater til et reelt og konkret job eller en opgave som angivet i punkt 2 ovenfor. Dataene om den jobsøgende kan kun opbevares af arbejdsgiveren i længere tid, hvis den enkelte jobsøgende udtrykkeligt har givet sit samtykke hertil.",
+    "Manglende overholdelse af disse vilkår og betingelser eller andre behandlingsanvisninger fra den dataansvarlige eller andre organer, der arbejder på den dataansvarliges vegne, kan med forbehold af andre administrative eller retslige foranstaltninger udgøre en overtrædelse af forordning (EU) 2016/679.",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cvr_modulus_11() {
+        // 1·2+0·7+1·6+5·5+0·4+8·3+1·2+7·1 = 66 = 6·11
+        assert!(Cvr::parse("10150817").is_ok());
+        assert_eq!(Cvr::parse("10150818"), Err("cvr.invalid"));
+        assert_eq!(Cvr::parse("1015081"), Err("cvr.invalid"));
+        assert_eq!(Cvr::parse("01508170"), Err("cvr.invalid"));
+        assert_eq!(Cvr::parse(""), Err("required"));
+        assert_eq!(Cvr::parse("DK 10150817").unwrap().as_str(), "10150817");
+    }
+
+    #[test]
+    fn registration_reports_every_field() {
+        let f = EmployerRegistrationForm { company_name: " ".into(), cvr: "12345678".into(), email: "x".into(), password: "kort".into() };
+        let e = EmployerRegistration::try_from(&f).unwrap_err();
+        let keys: Vec<_> = e.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["required", "cvr.invalid", "email.invalid", "password.too_short"]);
+    }
+
+    #[test]
+    fn terms_must_be_ticked() {
+        assert!(parse_terms_acceptance("on").is_ok());
+        assert_eq!(parse_terms_acceptance("").unwrap_err().0[0].key, "terms.must_accept");
+        assert_eq!(TERMS.len(), 7);
+    }
+}

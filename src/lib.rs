@@ -1,0 +1,20 @@
+//! Jobspor core: domain types, validation and rules.
+//!
+//! No IO lives here: no database, no network, no async runtime. The same code runs in the
+//! browser (wasm32) for instant field checks and on the server, which always re-parses.
+
+pub mod clock;
+pub mod contact;
+pub mod cpr;
+pub mod cv;
+pub mod dates;
+pub mod employer;
+pub mod login;
+pub mod messages;
+pub mod person;
+pub mod policy;
+pub mod retention;
+pub mod validation;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use validation::{FieldError, FieldErrors};

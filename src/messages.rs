@@ -1,0 +1,49 @@
+//! The Danish text for every message key. One place, so wording stays consistent.
+
+pub fn da(key: &str) -> &'static str {
+    match key {
+        "required" => "Udfyld feltet.",
+        "too_long" => "Teksten er for lang.",
+        "invalid_characters" => "Teksten indeholder tegn, der ikke er tilladt.",
+        "date.invalid" => "Skriv en gyldig dato (dd-mm-åååå).",
+        "date.in_future" => "Datoen må ikke ligge i fremtiden.",
+        "date.implausible" => "Datoen ligger for langt tilbage. Tjek årstallet.",
+        "date.end_before_start" => "Slutdatoen skal ligge efter startdatoen.",
+        "cpr.invalid" => "Skriv et CPR-nummer med 10 cifre (ddmmåå-xxxx).",
+        "cpr.unknown" => "CPR-nummeret findes ikke i CPR-registeret.",
+        "cpr.inactive" => "Personen kan ikke logge ind: CPR-status er ikke aktiv.",
+        "cvr.invalid" => "Skriv et gyldigt CVR-nummer på 8 cifre.",
+        "cvr.taken" => "Der findes allerede en konto for dette CVR-nummer.",
+        "email.invalid" => "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.",
+        "phone.invalid" => "Skriv et telefonnummer med 8 cifre, eller med landekode, fx +46 70 123 45 67.",
+        "username.invalid" => "Brugernavnet skal være 3-40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg.",
+        "username.taken" => "Brugernavnet er optaget. Vælg et andet.",
+        "password.too_short" => "Adgangskoden skal være på mindst 10 tegn.",
+        "password.too_long" => "Adgangskoden må højst være på 128 tegn.",
+        "password.mismatch" => "De to adgangskoder er ikke ens.",
+        "reminders.need_contact" => "Du skal oplyse den kontaktoplysning, som påmindelsen skal sendes til.",
+        "choice.invalid" => "Vælg en af mulighederne.",
+        "terms.must_accept" => "Du skal acceptere vilkårene for at søge i CV'er.",
+        "login.failed" => "Brugernavn eller adgangskode er forkert.",
+        "login.throttled" => "For mange forsøg. Vent 15 minutter, og prøv igen.",
+        "cv.not_ready" => "Dit CV kan først gøres søgbart, når det har mindst ét job, du søger, og mindst én erhvervserfaring eller uddannelse.",
+        "internal" => "Der skete en fejl hos os. Prøv igen om lidt.",
+        _ => "Tjek feltet.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_key_used_in_core_has_its_own_text() {
+        for key in [
+            "required", "too_long", "date.invalid", "date.in_future", "date.implausible",
+            "date.end_before_start", "cpr.invalid", "cvr.invalid", "email.invalid",
+            "phone.invalid", "username.invalid", "password.too_short", "password.too_long",
+            "password.mismatch", "reminders.need_contact", "choice.invalid", "terms.must_accept",
+            "login.failed", "login.throttled", "cv.not_ready",
+        ] {
+            assert_ne!(super::da(key), "Tjek feltet.", "{key} has no text");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The one place that decides who sees what. Views are built here from the policy's answer;
+//! templates only show what a view contains.
+//!
+//! The employer's view type has no CPR field at all, and its address is `None` whenever the
+//! citizen has a protected address: what must never reach an employer cannot be rendered.
+use crate::cv::{JobWish, WorkExperience};
+use crate::person::{country_name_da, RegisterPerson};
+use serde::{Deserialize, Serialize};
+
+/// Who is asking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    Anonymous,
+    /// A citizen logged in through MitID or username + password; `profile_complete` is false
+    /// until username and password are chosen at first login.
+    Citizen { citizen_id: i64, profile_complete: bool },
+    Employer { employer_id: i64, terms_accepted: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Denied {
+    /// Not logged in (or not as the right kind of user): send to login.
+    NotLoggedIn,
+    /// An employer who has not accepted the CV terms: send to the terms.
+    TermsNotAccepted,
+    /// Logged in, but this is not theirs to see.
+    Forbidden,
+    /// A citizen who must finish the profile first.
+    ProfileIncomplete,
+}
+
+impl Actor {
+    pub fn citizen_id(&self) -> Option<i64> {
+        match self {
+            Actor::Citizen { citizen_id, .. } => Some(*citizen_id),
+            _ => None,
+        }
+    }
+
+    /// Label written in the citizen's "Min historik" for this actor's reads.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Actor::Anonymous => "anonymous",
+            Actor::Citizen { .. } => "citizen",
+            Actor::Employer { .. } => "employer",
+        }
+    }
+}
+
+/// May this actor work on their own CV (read it, edit it)?
+pub fn may_edit_own_cv(actor: &Actor) -> Result<i64, Denied> {
+    match actor {
+        Actor::Citizen { citizen_id, profile_complete: true } => Ok(*citizen_id),
+        Actor::Citizen { profile_complete: false, .. } => Err(Denied::ProfileIncomplete),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// Only an employer who has accepted the current terms may search or open CVs.
+pub fn may_search_cvs(actor: &Actor) -> Result<i64, Denied> {
+    match actor {
+        Actor::Employer { employer_id, terms_accepted: true } => Ok(*employer_id),
+        Actor::Employer { terms_accepted: false, .. } => Err(Denied::TermsNotAccepted),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// An employer may open a CV only while it is searchable (marked, and the owner logged in
+/// within 12 weeks); the caller passes the answer of `retention::cv_is_searchable`.
+pub fn may_open_cv(actor: &Actor, searchable_now: bool) -> Result<i64, Denied> {
+    let employer_id = may_search_cvs(actor)?;
+    if searchable_now { Ok(employer_id) } else { Err(Denied::Forbidden) }
+}
+
+/// The address as an employer may see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressView {
+    pub street: String,
+    pub co_address: Option<String>,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+}
+
+/// What a CV's owner has told us, as the store hands it to the policy.
+#[derive(Debug, Clone)]
+pub struct CvOwner {
+    pub person: RegisterPerson,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The CV as an employer sees it. Built only by `employer_view`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployerCvView {
+    pub cv_id: i64,
+    pub name: String,
+    pub address: Option<AddressView>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub work_experiences: Vec<WorkExperience>,
+    pub job_wishes: Vec<JobWish>,
+}
+
+pub fn employer_view(cv_id: i64, owner: &CvOwner, work_experiences: Vec<WorkExperience>, job_wishes: Vec<JobWish>) -> EmployerCvView {
+    let p = &owner.person;
+    let address = (!p.protected_address).then(|| AddressView {
+        street: p.street.clone(),
+        co_address: p.co_address.clone(),
+        postcode: p.postcode.clone(),
+        city: p.city.clone(),
+        country: country_name_da(&p.country).to_string(),
+    });
+    EmployerCvView {
+        cv_id,
+        name: p.full_name(),
+        address,
+        phone: owner.phone.clone(),
+        email: owner.email.clone(),
+        work_experiences,
+        job_wishes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::person::{CprStatus, Gender};
+    use chrono::NaiveDate;
+
+    fn owner(protected: bool) -> CvOwner {
+        CvOwner {
+            person: RegisterPerson {
+                birthday: NaiveDate::from_ymd_opt(1978, 1, 23).unwrap(),
+                gender: Gender::Female,
+                first_name: "Anne".into(),
+                middle_name: None,
+                surname: "Kristensen".into(),
+                street: "Hemmeligvej 1".into(),
+                co_address: None,
+                postcode: "8700".into(),
+                city: "Horsens".into(),
+                country: "DK".into(),
+                municipality_code: Some("615".into()),
+                municipality: Some("Horsens".into()),
+                protected_address: protected,
+                status: CprStatus::Active,
+            },
+            phone: Some("20304050".into()),
+            email: Some("anne@eksempel.dk".into()),
+        }
+    }
+
+    #[test]
+    fn protected_address_never_reaches_the_employer() {
+        let v = employer_view(1, &owner(true), vec![], vec![]);
+        assert_eq!(v.address, None);
+        let json = serde_json_free_debug(&v);
+        assert!(!json.contains("Hemmeligvej") && !json.contains("8700"), "{json}");
+        let v = employer_view(1, &owner(false), vec![], vec![]);
+        assert_eq!(v.address.unwrap().street, "Hemmeligvej 1");
+    }
+
+    fn serde_json_free_debug(v: &EmployerCvView) -> String {
+        format!("{v:?}")
+    }
+
+    #[test]
+    fn only_employers_with_accepted_terms_search() {
+        assert_eq!(may_search_cvs(&Actor::Anonymous), Err(Denied::NotLoggedIn));
+        assert_eq!(may_search_cvs(&Actor::Citizen { citizen_id: 1, profile_complete: true }), Err(Denied::NotLoggedIn));
+        assert_eq!(may_search_cvs(&Actor::Employer { employer_id: 7, terms_accepted: false }), Err(Denied::TermsNotAccepted));
+        assert_eq!(may_search_cvs(&Actor::Employer { employer_id: 7, terms_accepted: true }), Ok(7));
+    }
+
+    #[test]
+    fn a_cv_that_is_not_searchable_cannot_be_opened() {
+        let e = Actor::Employer { employer_id: 7, terms_accepted: true };
+        assert_eq!(may_open_cv(&e, false), Err(Denied::Forbidden));
+        assert_eq!(may_open_cv(&e, true), Ok(7));
+    }
+
+    #[test]
+    fn citizens_edit_only_with_a_complete_profile() {
+        assert_eq!(may_edit_own_cv(&Actor::Citizen { citizen_id: 3, profile_complete: true }), Ok(3));
+        assert_eq!(may_edit_own_cv(&Actor::Citizen { citizen_id: 3, profile_complete: false }), Err(Denied::ProfileIncomplete));
+        assert_eq!(may_edit_own_cv(&Actor::Employer { employer_id: 3, terms_accepted: true }), Err(Denied::NotLoggedIn));
+    }
+}

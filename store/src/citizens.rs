@@ -1,0 +1,253 @@
+//! Citizens: the profile made from the CPR register at first login, and what they type in.
+use crate::access_log::{self, AccessEntry};
+use crate::{flag, from_ts, is_unique_violation, ts, Result, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CitizenLogin {
+    pub citizen_id: i64,
+    pub profile_complete: bool,
+}
+
+/// A citizen's stored profile. The CPR number is not in it: only the login path needs it.
+#[derive(Debug, Clone)]
+pub struct CitizenRecord {
+    pub id: i64,
+    pub person: RegisterPerson,
+    pub register_source: String,
+    pub register_fetched_at: DateTime<Utc>,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub sms_reminders: bool,
+    pub email_reminders: bool,
+    pub last_login_at: DateTime<Utc>,
+}
+
+/// What the citizen chose at first login. The password arrives hashed.
+#[derive(Debug, Clone)]
+pub struct NewContactDetails {
+    pub username: String,
+    pub password_hash: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub sms_reminders: bool,
+    pub email_reminders: bool,
+}
+
+fn gender_code(g: Gender) -> &'static str {
+    match g {
+        Gender::Male => "M",
+        Gender::Female => "K",
+    }
+}
+
+fn status_code(s: CprStatus) -> &'static str {
+    match s {
+        CprStatus::Active => "active",
+        CprStatus::Emigrated => "emigrated",
+        CprStatus::Dead => "dead",
+        CprStatus::Disappeared => "disappeared",
+    }
+}
+
+pub(crate) fn person_from_row(row: &AnyRow) -> Result<RegisterPerson> {
+    let corrupt = |what: &str| StoreError::Corrupt(format!("citizen {what}"));
+    let birthday: String = row.try_get("birthday")?;
+    let gender: String = row.try_get("gender")?;
+    let status: String = row.try_get("cpr_status")?;
+    Ok(RegisterPerson {
+        birthday: NaiveDate::parse_from_str(&birthday, "%Y-%m-%d").map_err(|_| corrupt("birthday"))?,
+        gender: match gender.as_str() {
+            "M" => Gender::Male,
+            "K" => Gender::Female,
+            _ => return Err(corrupt("gender")),
+        },
+        first_name: row.try_get("first_name")?,
+        middle_name: row.try_get("middle_name")?,
+        surname: row.try_get("surname")?,
+        street: row.try_get("street")?,
+        co_address: row.try_get("co_address")?,
+        postcode: row.try_get("postcode")?,
+        city: row.try_get("city")?,
+        country: row.try_get("country")?,
+        municipality_code: row.try_get("municipality_code")?,
+        municipality: row.try_get("municipality")?,
+        protected_address: row.try_get::<i64, _>("protected_address")? != 0,
+        status: match status.as_str() {
+            "active" => CprStatus::Active,
+            "emigrated" => CprStatus::Emigrated,
+            "dead" => CprStatus::Dead,
+            "disappeared" => CprStatus::Disappeared,
+            _ => return Err(corrupt("cpr_status")),
+        },
+    })
+}
+
+impl Store {
+    /// A MitID login: creates the profile from the register's record, or refreshes the
+    /// register fields of an existing one, and writes the login to the citizen's history,
+    /// all in one transaction.
+    #[tracing::instrument(skip(self, cpr_digits, person), fields(source = source))]
+    pub async fn citizen_mitid_login(&self, cpr_digits: &str, person: &RegisterPerson, source: &str, now: DateTime<Utc>) -> Result<CitizenLogin> {
+        let mut tx = self.pool.begin().await?;
+        let existing = sqlx::query("SELECT id, username FROM citizens WHERE cpr = $1")
+            .bind(cpr_digits)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let p = person;
+        let (citizen_id, profile_complete) = match existing {
+            Some(row) => {
+                let id: i64 = row.try_get("id")?;
+                let username: Option<String> = row.try_get("username")?;
+                sqlx::query(
+                    "UPDATE citizens SET birthday=$1, gender=$2, first_name=$3, middle_name=$4, surname=$5, street=$6, \
+                     co_address=$7, postcode=$8, city=$9, country=$10, municipality_code=$11, municipality=$12, \
+                     protected_address=$13, cpr_status=$14, register_source=$15, register_fetched_at=$16, \
+                     last_login_at=$16, last_activity_at=$16 WHERE id=$17",
+                )
+                .bind(p.birthday.to_string())
+                .bind(gender_code(p.gender))
+                .bind(&p.first_name)
+                .bind(&p.middle_name)
+                .bind(&p.surname)
+                .bind(&p.street)
+                .bind(&p.co_address)
+                .bind(&p.postcode)
+                .bind(&p.city)
+                .bind(&p.country)
+                .bind(&p.municipality_code)
+                .bind(&p.municipality)
+                .bind(flag(p.protected_address))
+                .bind(status_code(p.status))
+                .bind(source)
+                .bind(ts(now))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                (id, username.is_some())
+            }
+            None => {
+                let row = sqlx::query(
+                    "INSERT INTO citizens (cpr, birthday, gender, first_name, middle_name, surname, street, co_address, \
+                     postcode, city, country, municipality_code, municipality, protected_address, cpr_status, \
+                     register_source, register_fetched_at, created_at, last_login_at, last_activity_at) \
+                     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17,$17,$17) RETURNING id",
+                )
+                .bind(cpr_digits)
+                .bind(p.birthday.to_string())
+                .bind(gender_code(p.gender))
+                .bind(&p.first_name)
+                .bind(&p.middle_name)
+                .bind(&p.surname)
+                .bind(&p.street)
+                .bind(&p.co_address)
+                .bind(&p.postcode)
+                .bind(&p.city)
+                .bind(&p.country)
+                .bind(&p.municipality_code)
+                .bind(&p.municipality)
+                .bind(flag(p.protected_address))
+                .bind(status_code(p.status))
+                .bind(source)
+                .bind(ts(now))
+                .fetch_one(&mut *tx)
+                .await?;
+                let id: i64 = row.try_get("id")?;
+                sqlx::query("INSERT INTO cvs (citizen_id, searchable, updated_at) VALUES ($1, 0, $2)")
+                    .bind(id)
+                    .bind(ts(now))
+                    .execute(&mut *tx)
+                    .await?;
+                (id, false)
+            }
+        };
+        access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "MitID", now)).await?;
+        tx.commit().await?;
+        Ok(CitizenLogin { citizen_id, profile_complete })
+    }
+
+    /// Saves username, password hash and contact details chosen at first login.
+    #[tracing::instrument(skip(self, details))]
+    pub async fn complete_citizen_profile(&self, citizen_id: i64, details: &NewContactDetails, now: DateTime<Utc>) -> Result<()> {
+        let result = sqlx::query(
+            "UPDATE citizens SET username=$1, password_hash=$2, phone=$3, email=$4, sms_reminders=$5, \
+             email_reminders=$6, last_activity_at=$7 WHERE id=$8",
+        )
+        .bind(&details.username)
+        .bind(&details.password_hash)
+        .bind(&details.phone)
+        .bind(&details.email)
+        .bind(flag(details.sms_reminders))
+        .bind(flag(details.email_reminders))
+        .bind(ts(now))
+        .bind(citizen_id)
+        .execute(&self.pool)
+        .await;
+        match result {
+            Ok(r) if r.rows_affected() == 1 => Ok(()),
+            Ok(_) => Err(StoreError::NotFound),
+            Err(e) if is_unique_violation(&e, "username") => Err(StoreError::UsernameTaken),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The stored hash for a username, to check a password against.
+    #[tracing::instrument(skip(self))]
+    pub async fn citizen_password_hash(&self, username: &str) -> Result<Option<(i64, String)>> {
+        let row = sqlx::query("SELECT id, password_hash FROM citizens WHERE username = $1 AND password_hash IS NOT NULL")
+            .bind(username)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some((r.try_get("id")?, r.try_get("password_hash")?)),
+            None => None,
+        })
+    }
+
+    /// A username + password login: keeps the CV searchable and writes the login to the history.
+    pub async fn citizen_password_login(&self, citizen_id: i64, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE citizens SET last_login_at=$1, last_activity_at=$1 WHERE id=$2")
+            .bind(ts(now))
+            .bind(citizen_id)
+            .execute(&mut *tx)
+            .await?;
+        access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "brugernavn og adgangskode", now)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn citizen(&self, citizen_id: i64) -> Result<CitizenRecord> {
+        let row = sqlx::query("SELECT * FROM citizens WHERE id = $1")
+            .bind(citizen_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(CitizenRecord {
+            id: row.try_get("id")?,
+            person: person_from_row(&row)?,
+            register_source: row.try_get("register_source")?,
+            register_fetched_at: from_ts(row.try_get("register_fetched_at")?),
+            username: row.try_get("username")?,
+            phone: row.try_get("phone")?,
+            email: row.try_get("email")?,
+            sms_reminders: row.try_get::<i64, _>("sms_reminders")? != 0,
+            email_reminders: row.try_get::<i64, _>("email_reminders")? != 0,
+            last_login_at: from_ts(row.try_get("last_login_at")?),
+        })
+    }
+
+    /// Moves a citizen's last login, for demo data and tests of the 12-week rule.
+    pub async fn set_citizen_last_login(&self, citizen_id: i64, at: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE citizens SET last_login_at=$1, last_activity_at=$1 WHERE id=$2")
+            .bind(ts(at))
+            .bind(citizen_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

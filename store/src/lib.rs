@@ -1,0 +1,188 @@
+//! Persistence for Jobspor: SQLite (the embedded default) and PostgreSQL (production), one
+//! set of queries through sqlx's `Any` driver.
+//!
+//! Queries use `$1`-style parameters, which both engines accept, and portable types only:
+//! times are UTC unix seconds (`BIGINT`), dates ISO text, flags 0/1. Where the engines'
+//! SQL differs (search, later), the `Backend` picks the statement.
+
+pub mod access_log;
+pub mod citizens;
+pub mod cv;
+pub mod employers;
+pub mod login_failures;
+pub mod search;
+pub mod sessions;
+pub mod text;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use sqlx::Error as SqlxError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("username taken")]
+    UsernameTaken,
+    #[error("cvr taken")]
+    CvrTaken,
+    #[error("email taken")]
+    EmailTaken,
+    #[error("not found")]
+    NotFound,
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("database: {0}")]
+    Db(#[from] sqlx::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects, applies the engine's pragmas, and runs the migrations.
+    ///
+    /// `sqlite://path` creates the file (and its folder) if missing; `postgres://…` expects
+    /// the database to exist.
+    pub async fn connect(url: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            return Err(StoreError::Corrupt(format!("unsupported database url scheme in {}", redact_url(url))));
+        };
+        let url = match backend {
+            Backend::Sqlite => sqlite_url_with_create(url)?,
+            Backend::Postgres => url.to_string(),
+        };
+        let options = AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(5))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers run beside the writer; FULL makes a commit durable
+                        // on power loss; foreign keys make ON DELETE CASCADE work.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA synchronous = FULL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        let store = Store { pool, backend };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let result = match self.backend {
+            Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
+            Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
+        };
+        result.map_err(|e| StoreError::Db(e.into()))
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// For `/healthz`: does the database answer?
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// A SQLite pragma's value, for checking the connection settings in tests.
+    pub async fn sqlite_pragma(&self, name: &str) -> Result<String> {
+        use sqlx::Row;
+        let allowed = ["journal_mode", "synchronous", "foreign_keys"];
+        if !allowed.contains(&name) {
+            return Err(StoreError::Corrupt(format!("pragma {name} not readable")));
+        }
+        let row = sqlx::query(&format!("PRAGMA {name}")).fetch_one(&self.pool).await?;
+        // journal_mode answers text, the others integers.
+        Ok(row.try_get::<String, _>(0).or_else(|_| row.try_get::<i64, _>(0).map(|v| v.to_string()))?)
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Adds `mode=rwc` so SQLite creates the file, and creates the parent folder.
+fn sqlite_url_with_create(url: &str) -> Result<String> {
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or_default();
+    if path != ":memory:" && !path.is_empty() {
+        if let Some(parent) = std::path::Path::new(path).parent() {
+            if !parent.as_os_str().is_empty() {
+                std::fs::create_dir_all(parent).map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", parent.display())))?;
+            }
+        }
+    }
+    Ok(if url.contains('?') { url.to_string() } else { format!("{url}?mode=rwc") })
+}
+
+/// A database URL without its password, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => format!("{}://***@{}", &url[..s], &url[at + 1..]),
+        _ => url.to_string(),
+    }
+}
+
+/// True for a unique-constraint violation; `column` narrows it to one column when the
+/// engine's message names it.
+fn is_unique_violation(e: &sqlx::Error, column: &str) -> bool {
+    match e {
+        sqlx::Error::Database(db) => db.is_unique_violation() && (db.message().contains(column) || db.constraint().is_some_and(|c| c.contains(column))),
+        _ => false,
+    }
+}
+
+pub(crate) fn ts(t: chrono::DateTime<chrono::Utc>) -> i64 {
+    t.timestamp()
+}
+
+pub(crate) fn from_ts(secs: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+pub(crate) fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn urls_are_redacted() {
+        assert_eq!(super::redact_url("postgres://u:secret@h:5432/db"), "postgres://***@h:5432/db");
+        assert_eq!(super::redact_url("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+}

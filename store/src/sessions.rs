@@ -1,0 +1,71 @@
+//! Server-side sessions. Only a hash of the session id is stored, so a copy of the database
+//! cannot be used to take over a session. Lifetime rules live in `jobspor::login`.
+use crate::{from_ts, ts, Result, Store};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub actor_kind: String,
+    pub subject_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+impl Store {
+    #[tracing::instrument(skip(self, id_hash))]
+    pub async fn create_session(&self, id_hash: &str, actor_kind: &str, subject_id: i64, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query("INSERT INTO sessions (id_hash, actor_kind, subject_id, created_at, last_seen_at) VALUES ($1,$2,$3,$4,$4)")
+            .bind(id_hash)
+            .bind(actor_kind)
+            .bind(subject_id)
+            .bind(ts(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
+        let row = sqlx::query("SELECT actor_kind, subject_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Some(SessionRecord {
+                actor_kind: r.try_get("actor_kind")?,
+                subject_id: r.try_get("subject_id")?,
+                created_at: from_ts(r.try_get("created_at")?),
+                last_seen_at: from_ts(r.try_get("last_seen_at")?),
+            }),
+            None => None,
+        })
+    }
+
+    /// Marks the session as used now. Skipped within the same minute to spare the writer.
+    pub async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2 AND last_seen_at < $3")
+            .bind(ts(now))
+            .bind(id_hash)
+            .bind(ts(now) - 60)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Removes sessions past their idle or absolute limit.
+    pub async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64> {
+        let idle = ts(now - jobspor::login::SESSION_IDLE);
+        let absolute = ts(now - jobspor::login::SESSION_ABSOLUTE);
+        let r = sqlx::query("DELETE FROM sessions WHERE last_seen_at <= $1 OR created_at <= $2")
+            .bind(idle)
+            .bind(absolute)
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected())
+    }
+}

@@ -1,0 +1,67 @@
+//! Runs a store test against every engine: SQLite always (a fresh file per test), and
+//! PostgreSQL when `TEST_DATABASE_URL` answers (a fresh database per test, dropped after).
+#![allow(dead_code)]
+use jobspor_store::Store;
+use sqlx::{Connection, Executor};
+use std::future::Future;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("{prefix}_{}_{}_{}", std::process::id(), n, nanos)
+}
+
+pub async fn sqlite() -> (Store, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join("jobspor-tests");
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{}.db", unique("t")));
+    let store = Store::connect(&format!("sqlite://{}", path.display())).await.expect("sqlite store");
+    (store, path)
+}
+
+/// A fresh PostgreSQL database, or `None` (with a line saying why) when none is reachable.
+pub async fn postgres() -> Option<(Store, String, String)> {
+    sqlx::any::install_default_drivers();
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        eprintln!("SKIPPED PostgreSQL: TEST_DATABASE_URL is not set; store tests ran on SQLite only");
+        return None;
+    };
+    let mut admin = match sqlx::AnyConnection::connect(&admin_url).await {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("SKIPPED PostgreSQL: cannot reach TEST_DATABASE_URL ({e}); store tests ran on SQLite only");
+            return None;
+        }
+    };
+    let name = unique("jobspor_t");
+    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
+    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    let url = format!("{base}/{name}");
+    let store = Store::connect(&url).await.expect("postgres store");
+    Some((store, admin_url, name))
+}
+
+/// Runs `test` on each available engine, labelled so a failure names its engine.
+pub async fn each_backend<F, Fut>(test: F)
+where
+    F: Fn(Store) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let (store, path) = sqlite().await;
+    eprintln!("-- on SQLite");
+    test(store.clone()).await;
+    store.close().await;
+    let _ = std::fs::remove_file(&path);
+
+    if let Some((store, admin_url, name)) = postgres().await {
+        eprintln!("-- on PostgreSQL");
+        test(store.clone()).await;
+        store.close().await;
+        if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
+            let _ = admin.execute(format!("DROP DATABASE IF EXISTS {name}").as_str()).await;
+        }
+    }
+}

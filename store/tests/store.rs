@@ -1,0 +1,265 @@
+//! The store's integration tests, on SQLite and PostgreSQL.
+mod common;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use common::each_backend;
+use jobspor::cv::{EmploymentType, JobWish, JobWishForm, WorkExperience, WorkExperienceForm, WorkingTime};
+use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
+use jobspor_store::citizens::NewContactDetails;
+use jobspor_store::{Store, StoreError};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
+}
+
+fn person(first: &str, city: &str, protected: bool) -> RegisterPerson {
+    RegisterPerson {
+        birthday: NaiveDate::from_ymd_opt(1990, 5, 12).unwrap(),
+        gender: Gender::Female,
+        first_name: first.into(),
+        middle_name: Some("Marie".into()),
+        surname: "Jensen".into(),
+        street: "Vestergade 12".into(),
+        co_address: None,
+        postcode: "8000".into(),
+        city: city.into(),
+        country: "DK".into(),
+        municipality_code: Some("751".into()),
+        municipality: Some(city.into()),
+        protected_address: protected,
+        status: CprStatus::Active,
+    }
+}
+
+fn experience(position: &str, tasks: &str) -> WorkExperience {
+    let f = WorkExperienceForm {
+        position: position.into(),
+        workplace: "Aarhus Universitetshospital".into(),
+        tasks: tasks.into(),
+        good_at: String::new(),
+        start: "2015-08-01".into(),
+        end: String::new(),
+    };
+    WorkExperience::parse(&f, now().date_naive()).unwrap()
+}
+
+fn wish(occupation: &str) -> JobWish {
+    JobWish::parse(&JobWishForm { occupation: occupation.into(), working_time: "full_time".into(), employment_type: "permanent".into() }).unwrap()
+}
+
+fn details(username: &str) -> NewContactDetails {
+    NewContactDetails {
+        username: username.into(),
+        password_hash: "$argon2id$v=19$m=19456,t=2,p=1$test$test".into(),
+        phone: Some("20304050".into()),
+        email: Some(format!("{username}@eksempel.dk")),
+        sms_reminders: true,
+        email_reminders: false,
+    }
+}
+
+/// A citizen with a searchable CV containing `position` / `tasks`.
+async fn searchable_citizen(store: &Store, cpr: &str, p: &RegisterPerson, position: &str, tasks: &str) -> (i64, i64) {
+    let login = store.citizen_mitid_login(cpr, p, "Simuleret CPR-register", now()).await.unwrap();
+    store.complete_citizen_profile(login.citizen_id, &details(&format!("u{cpr}")), now()).await.unwrap();
+    store.add_work_experience(login.citizen_id, &experience(position, tasks), now()).await.unwrap();
+    store.add_job_wish(login.citizen_id, &wish(position), now()).await.unwrap();
+    store.set_cv_searchable(login.citizen_id, true, now()).await.unwrap().unwrap();
+    let cv = store.cv_of_citizen(login.citizen_id).await.unwrap();
+    (login.citizen_id, cv.cv_id)
+}
+
+#[tokio::test]
+async fn sqlite_runs_with_wal_full_sync_and_foreign_keys() {
+    let (store, path) = common::sqlite().await;
+    assert_eq!(store.sqlite_pragma("journal_mode").await.unwrap(), "wal");
+    assert_eq!(store.sqlite_pragma("synchronous").await.unwrap(), "2"); // FULL
+    assert_eq!(store.sqlite_pragma("foreign_keys").await.unwrap(), "1");
+    store.close().await;
+    let _ = std::fs::remove_file(path);
+}
+
+#[tokio::test]
+async fn first_mitid_login_creates_the_profile_and_later_logins_refresh_it() {
+    each_backend(|store| async move {
+        let first = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "Simuleret CPR-register", now()).await.unwrap();
+        assert!(!first.profile_complete);
+        let moved = RegisterPerson { city: "Horsens".into(), ..person("Mette", "Aarhus", false) };
+        let again = store.citizen_mitid_login("1205901806", &moved, "Simuleret CPR-register", now() + Duration::days(1)).await.unwrap();
+        assert_eq!(again.citizen_id, first.citizen_id);
+        let rec = store.citizen(first.citizen_id).await.unwrap();
+        assert_eq!(rec.person.city, "Horsens");
+        assert_eq!(rec.person.middle_name.as_deref(), Some("Marie"));
+        assert_eq!(rec.register_source, "Simuleret CPR-register");
+        // Both logins are in the history.
+        let h = store.access_history(first.citizen_id, access_history_cutoff(now())).await.unwrap();
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].action, "Logget ind med MitID");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn usernames_are_unique_and_complete_the_profile() {
+    each_backend(|store| async move {
+        let a = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap();
+        let b = store.citizen_mitid_login("0803850077", &person("Lars", "Odense", false), "sim", now()).await.unwrap();
+        store.complete_citizen_profile(a.citizen_id, &details("mette"), now()).await.unwrap();
+        let taken = store.complete_citizen_profile(b.citizen_id, &details("mette"), now()).await;
+        assert!(matches!(taken, Err(StoreError::UsernameTaken)), "{taken:?}");
+        let again = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap();
+        assert!(again.profile_complete);
+        let (id, hash) = store.citizen_password_hash("mette").await.unwrap().unwrap();
+        assert_eq!(id, a.citizen_id);
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(store.citizen_password_hash("nobody").await.unwrap().is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sessions_expire_by_the_core_rule() {
+    each_backend(|store| async move {
+        store.create_session("h1", "citizen", 1, now()).await.unwrap();
+        store.create_session("h2", "citizen", 1, now() - Duration::minutes(31)).await.unwrap();
+        let s = store.session("h1").await.unwrap().unwrap();
+        assert_eq!((s.actor_kind.as_str(), s.subject_id), ("citizen", 1));
+        assert_eq!(store.delete_expired_sessions(now()).await.unwrap(), 1);
+        assert!(store.session("h2").await.unwrap().is_none());
+        store.delete_session("h1").await.unwrap();
+        assert!(store.session("h1").await.unwrap().is_none());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn login_failures_are_counted_per_user_and_address() {
+    each_backend(|store| async move {
+        for _ in 0..3 {
+            store.record_login_failure("mette", "127.0.0.1", now()).await.unwrap();
+        }
+        store.record_login_failure("lars", "127.0.0.1", now() - Duration::hours(1)).await.unwrap();
+        let since = now() - jobspor::login::THROTTLE_WINDOW;
+        assert_eq!(store.login_failures_since("mette", "127.0.0.1", since).await.unwrap(), (3, 3));
+        store.clear_login_failures("mette").await.unwrap();
+        assert_eq!(store.login_failures_since("mette", "127.0.0.1", since).await.unwrap(), (0, 0));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
+    each_backend(|store| async move {
+        let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
+        assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Err("cv.not_ready"));
+        let we = store.add_work_experience(c, &experience("Sygeplejerske", "Pleje"), now()).await.unwrap();
+        assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Err("cv.not_ready"));
+        store.add_job_wish(c, &wish("Sygeplejerske"), now()).await.unwrap();
+        assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Ok(()));
+        let cv = store.cv_of_citizen(c).await.unwrap();
+        assert!(cv.searchable);
+        assert_eq!(cv.job_wishes[0].1.working_time, WorkingTime::FullTime);
+        assert_eq!(cv.job_wishes[0].1.employment_type, EmploymentType::Permanent);
+        // Deleting the only experience takes the CV out of search.
+        store.delete_work_experience(c, we, now()).await.unwrap();
+        assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_citizen_cannot_delete_someone_elses_entry() {
+    each_backend(|store| async move {
+        let a = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
+        let b = store.citizen_mitid_login("0803850077", &person("Lars", "Odense", false), "sim", now()).await.unwrap().citizen_id;
+        let id = store.add_work_experience(a, &experience("Kok", ""), now()).await.unwrap();
+        assert!(matches!(store.delete_work_experience(b, id, now()).await, Err(StoreError::NotFound)));
+        assert_eq!(store.cv_of_citizen(a).await.unwrap().work_experiences.len(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn search_finds_danish_inflections_of_searchable_cvs_only() {
+    each_backend(|store| async move {
+        let (_, nurse) = searchable_citizen(&store, "1205901806", &person("Mette", "Aarhus", false), "Sygeplejerske", "Pleje af ældre borgere").await;
+        let (lars, _) = searchable_citizen(&store, "0803850077", &person("Lars", "Odense", false), "Pædagog", "Arbejde med børn").await;
+        let cutoff = searchable_login_cutoff(now());
+
+        let page = store.search_cvs("sygeplejersker", cutoff, 20, 0).await.unwrap();
+        assert_eq!(page.total, 1);
+        assert_eq!(page.hits[0].cv_id, nurse);
+        assert_eq!(page.hits[0].name, "Mette Marie Jensen");
+        assert_eq!(page.hits[0].occupations, vec!["Sygeplejerske".to_string()]);
+        assert_eq!(store.search_cvs("pædagogen børn", cutoff, 20, 0).await.unwrap().total, 1);
+        assert_eq!(store.search_cvs("", cutoff, 20, 0).await.unwrap().total, 2);
+        assert_eq!(store.search_cvs("tømrer", cutoff, 20, 0).await.unwrap().total, 0);
+
+        // Not marked searchable: gone.
+        store.set_cv_searchable(lars, false, now()).await.unwrap().unwrap();
+        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
+        // No login for 12 weeks: gone, though still marked.
+        store.set_cv_searchable(lars, true, now()).await.unwrap().unwrap();
+        store.set_citizen_last_login(lars, now() - Duration::weeks(12) - Duration::seconds(1)).await.unwrap();
+        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
+        store.set_citizen_last_login(lars, now() - Duration::weeks(12) + Duration::seconds(1)).await.unwrap();
+        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn protected_addresses_do_not_reach_search_results() {
+    each_backend(|store| async move {
+        searchable_citizen(&store, "2301781804", &person("Anne", "Horsens", true), "Tømrer", "").await;
+        let page = store.search_cvs("tømrer", searchable_login_cutoff(now()), 20, 0).await.unwrap();
+        assert_eq!(page.hits[0].city, None);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn opening_a_cv_is_recorded_for_the_citizen() {
+    each_backend(|store| async move {
+        let (citizen, cv) = searchable_citizen(&store, "1205901806", &person("Mette", "Aarhus", false), "Sygeplejerske", "").await;
+        let employer = store.create_employer("Region Midtjylland", "10150817", "hr@rm.dk", "hash", now()).await.unwrap();
+        let later = now() + Duration::hours(1);
+        let opened = store.open_cv_for_employer(employer, "Region Midtjylland", cv, searchable_login_cutoff(later), later).await.unwrap().unwrap();
+        assert_eq!(opened.owner.email.as_deref(), Some("u1205901806@eksempel.dk"));
+        assert_eq!(opened.work_experiences.len(), 1);
+        let h = store.access_history(citizen, access_history_cutoff(later)).await.unwrap();
+        assert_eq!((h[0].actor_label.as_str(), h[0].action.as_str(), h[0].at), ("Region Midtjylland", "Åbnede dit CV", later));
+        // A CV that is not searchable cannot be opened, and nothing is recorded.
+        store.set_cv_searchable(citizen, false, later).await.unwrap().unwrap();
+        assert!(store.open_cv_for_employer(employer, "Region Midtjylland", cv, searchable_login_cutoff(later), later).await.unwrap().is_none());
+        assert_eq!(store.access_history(citizen, access_history_cutoff(later)).await.unwrap().len(), h.len());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn history_shows_three_months_and_old_entries_can_be_purged() {
+    each_backend(|store| async move {
+        let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now() - Duration::days(120)).await.unwrap().citizen_id;
+        store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap();
+        assert_eq!(store.access_history(c, access_history_cutoff(now())).await.unwrap().len(), 1);
+        assert_eq!(store.purge_access_history(access_history_cutoff(now())).await.unwrap(), 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn employers_are_unique_by_cvr_and_email_and_accept_terms() {
+    each_backend(|store| async move {
+        let id = store.create_employer("Bageriet", "10150817", "Job@Bageriet.dk", "hash", now()).await.unwrap();
+        assert!(matches!(store.create_employer("Andet", "10150817", "x@y.dk", "hash", now()).await, Err(StoreError::CvrTaken)));
+        assert!(matches!(store.create_employer("Andet", "25313763", "job@bageriet.dk", "hash", now()).await, Err(StoreError::EmailTaken)));
+        assert_eq!(store.employer_password_hash(" JOB@bageriet.dk ").await.unwrap().map(|x| x.0), Some(id));
+        assert_eq!(store.employer(id).await.unwrap().terms_version, None);
+        store.accept_employer_terms(id, 1, now()).await.unwrap();
+        let e = store.employer(id).await.unwrap();
+        assert_eq!((e.terms_version, e.terms_accepted_at), (Some(1), Some(now())));
+    })
+    .await;
+}
