@@ -17,6 +17,7 @@ pub fn da(key: &str) -> &'static str {
         "email.invalid" => "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.",
         "phone.invalid" => "Skriv et telefonnummer med 8 cifre, eller med landekode, fx +46 70 123 45 67.",
         "username.invalid" => "Brugernavnet skal være 3-40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg.",
+        "email.taken" => "Der findes allerede en konto med denne e-mailadresse.",
         "username.taken" => "Brugernavnet er optaget. Vælg et andet.",
         "password.too_short" => "Adgangskoden skal være på mindst 10 tegn.",
         "password.too_long" => "Adgangskoden må højst være på 128 tegn.",

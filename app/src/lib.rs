@@ -1,1 +1,70 @@
+//! Jobspor's web app: pages, components and server functions. Built twice by cargo-leptos:
+//! with `ssr` into the server, with `hydrate` into the browser's wasm.
+#![recursion_limit = "256"]
 
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use error::AppError;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="da">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Tests wait for this marker before clicking: a click before hydration does nothing.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    // Every route renders completely before the response is sent (SsrMode::Async): the page
+    // must work with JavaScript off, and redirects must become real HTTP redirects.
+    view! {
+        <Stylesheet href="/dkfds/css/dkfds.min.css"/>
+        <Stylesheet id="leptos" href="/pkg/jobspor.css"/>
+        <Router>
+            <Routes fallback=pages::not_found::NotFound>
+                <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
+                <Route path=path!("/privatliv") view=pages::privacy::Privacy ssr=SsrMode::Async/>
+                <Route path=path!("/log-ind") view=pages::login::Login ssr=SsrMode::Async/>
+                <Route path=path!("/log-ind/mitid") view=pages::mitid::SimulatedMitId ssr=SsrMode::Async/>
+                <Route path=path!("/borger") view=pages::citizen_home::CitizenHome ssr=SsrMode::Async/>
+                <Route path=path!("/borger/opret-profil") view=pages::profile_setup::ProfileSetup ssr=SsrMode::Async/>
+                <Route path=path!("/borger/cv") view=pages::cv::MyCv ssr=SsrMode::Async/>
+                <Route path=path!("/borger/historik") view=pages::history::History ssr=SsrMode::Async/>
+                <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
+                <Route path=path!("/arbejdsgiver/opret") view=pages::employer_register::EmployerRegister ssr=SsrMode::Async/>
+                <Route path=path!("/arbejdsgiver/vilkaar") view=pages::terms::Terms ssr=SsrMode::Async/>
+                <Route path=path!("/arbejdsgiver/soeg") view=pages::search::Search ssr=SsrMode::Async/>
+                <Route path=path!("/arbejdsgiver/cv/:id") view=pages::cv_view::EmployerCv ssr=SsrMode::Async/>
+            </Routes>
+        </Router>
+    }
+}

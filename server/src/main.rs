@@ -1,1 +1,68 @@
-fn main() {}
+//! `jobspor-server [serve|seed|jobs]`
+//!
+//! - `serve` (default): apply migrations, start background jobs, serve the site.
+//! - `seed`: load demo data (idempotent).
+//! - `jobs`: run the housekeeping jobs once and print what they did.
+use jobspor::{Clock, SystemClock};
+use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_app::ssr::state::AppState;
+use jobspor_server::{config::Config, demo, jobs, router};
+use jobspor_store::{redact_url, Store};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .init();
+    if let Err(e) = run().await {
+        eprintln!("jobspor-server: {e}");
+        std::process::exit(1);
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
+    let config = Config::from_env()?;
+    let store = Store::connect(&config.database_url).await.map_err(|e| format!("database {}: {e}", redact_url(&config.database_url)))?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let register = Arc::new(SimulatedCprRegister::load()?);
+    match command.as_str() {
+        "seed" => {
+            demo::seed(&store, register.as_ref(), clock.now()).await?;
+            println!("Demodata er indlæst i {}", redact_url(&config.database_url));
+            Ok(())
+        }
+        "jobs" => {
+            let report = jobs::run_once(&store, clock.now()).await.map_err(|e| e.to_string())?;
+            println!("{report:?}");
+            Ok(())
+        }
+        "serve" => {
+            let state = AppState { store: store.clone(), clock: clock.clone(), cpr: register, secure_cookies: config.secure_cookies };
+            let addr = config.leptos.site_addr;
+            let app = router::router(state, config.leptos);
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(300));
+                loop {
+                    tick.tick().await;
+                    match jobs::run_once(&store, clock.now()).await {
+                        Ok(r) => tracing::info!(?r, "housekeeping"),
+                        Err(e) => tracing::error!(error = %e, "housekeeping failed"),
+                    }
+                }
+            });
+            let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("bind {addr}: {e}"))?;
+            tracing::info!("Jobspor lytter på http://{addr}");
+            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+                .map_err(|e| e.to_string())
+        }
+        other => Err(format!("unknown command {other}; use serve, seed or jobs")),
+    }
+}

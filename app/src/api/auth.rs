@@ -1,0 +1,190 @@
+//! Login (simulated MitID; username + password for citizens; e-mail + password for
+//! employers), logout, and who the current session belongs to.
+use crate::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionKind {
+    Anonymous,
+    Citizen,
+    Employer,
+}
+
+/// The header's view of the session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub kind: SessionKind,
+    pub name: Option<String>,
+}
+
+#[server(endpoint = "session")]
+pub async fn get_session() -> Result<SessionView, AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    use jobspor::policy::Actor;
+    let state = AppState::from_context()?;
+    Ok(match current_actor().await? {
+        Actor::Anonymous => SessionView { kind: SessionKind::Anonymous, name: None },
+        Actor::Citizen { citizen_id, .. } => {
+            let c = state.store.citizen(citizen_id).await?;
+            SessionView { kind: SessionKind::Citizen, name: Some(c.person.full_name()) }
+        }
+        Actor::Employer { employer_id, .. } => {
+            let e = state.store.employer(employer_id).await?;
+            SessionView { kind: SessionKind::Employer, name: Some(e.company_name) }
+        }
+    })
+}
+
+/// A synthetic person offered by the simulated MitID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyntheticPerson {
+    pub cpr: String,
+    pub name: String,
+    pub age: u32,
+    pub place: String,
+    pub notes: Vec<String>,
+}
+
+#[server(endpoint = "mitid/persons")]
+pub async fn simulated_mitid_persons() -> Result<Vec<SyntheticPerson>, AppError> {
+    use crate::ssr::state::AppState;
+    let state = AppState::from_context()?;
+    let today = state.clock.today();
+    Ok(state
+        .cpr
+        .synthetic_persons()
+        .into_iter()
+        .map(|(cpr, p)| {
+            let mut notes = Vec::new();
+            if p.is_minor_on(today) {
+                notes.push("Under 18 år".to_string());
+            }
+            if p.protected_address {
+                notes.push("Beskyttet adresse".to_string());
+            }
+            if p.co_address.is_some() {
+                notes.push("C/O-adresse".to_string());
+            }
+            if p.country != "DK" {
+                notes.push(format!("Adresse i {}", p.country_da()));
+            }
+            if !p.status.may_log_in() {
+                notes.push(format!("CPR-status: {}", p.status.label_da()));
+            }
+            SyntheticPerson {
+                cpr: format!("{}-{}", &cpr[..6], &cpr[6..]),
+                name: p.full_name(),
+                age: p.age_on(today),
+                place: p.municipality.clone().unwrap_or_else(|| p.city.clone()),
+                notes,
+            }
+        })
+        .collect())
+}
+
+/// Simulated MitID: the citizen is identified by a CPR number. The production adapter is an
+/// OpenID Connect flow against the MitID broker (NemLog-in) whose ID token carries the CPR
+/// number; everything after that line is the same.
+#[server(endpoint = "mitid/login")]
+pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
+    use crate::ssr::{session, state::AppState};
+    use jobspor::cpr::Cpr;
+    let state = AppState::from_context()?;
+    let echo = vec![("cpr".to_string(), cpr.clone())];
+    let cpr = Cpr::parse(&cpr).map_err(|key| AppError::field("cpr", key, echo.clone()))?;
+    let person = state
+        .cpr
+        .lookup(&cpr)
+        .await
+        .map_err(|e| crate::error::internal(&e))?
+        .ok_or_else(|| AppError::field("cpr", "cpr.unknown", echo.clone()))?;
+    if !person.status.may_log_in() {
+        return Err(AppError::field("cpr", "cpr.inactive", echo));
+    }
+    let login = state.store.citizen_mitid_login(cpr.digits(), &person, state.cpr.source_name(), state.clock.now()).await?;
+    session::start("citizen", login.citizen_id).await?;
+    leptos_axum::redirect(if login.profile_complete { "/borger" } else { "/borger/opret-profil" });
+    Ok(())
+}
+
+/// Refuses a login when too many attempts failed lately, for this user or this address.
+#[cfg(feature = "ssr")]
+async fn throttle(state: &crate::ssr::state::AppState, user_key: &str, address: &str, echo: &[(String, String)]) -> Result<(), AppError> {
+    let since = state.clock.now() - jobspor::login::THROTTLE_WINDOW;
+    let (per_user, per_address) = state.store.login_failures_since(user_key, address, since).await?;
+    if jobspor::login::is_throttled(per_user, per_address) {
+        tracing::warn!(address, "login throttled");
+        return Err(AppError::field("password", "login.throttled", echo.to_vec()));
+    }
+    Ok(())
+}
+
+/// Unknown user and wrong password get the same answer, in the same time.
+#[server(endpoint = "citizen/login")]
+pub async fn citizen_login(username: String, password: String) -> Result<(), AppError> {
+    use crate::ssr::{passwords, session, state::AppState};
+    let state = AppState::from_context()?;
+    let echo = vec![("username".to_string(), username.clone())];
+    let user_key = format!("citizen:{}", username.trim().to_lowercase());
+    let address = session::client_address();
+    throttle(&state, &user_key, &address, &echo).await?;
+    let found = state.store.citizen_password_hash(&username.trim().to_lowercase()).await?;
+    let (id, hash) = match found {
+        Some((id, h)) => (Some(id), Some(h)),
+        None => (None, None),
+    };
+    match id {
+        Some(id) if passwords::verify(&password, hash).await => {
+            let c = state.store.citizen(id).await?;
+            if !c.person.status.may_log_in() {
+                return Err(AppError::field("password", "login.failed", echo));
+            }
+            state.store.clear_login_failures(&user_key).await?;
+            state.store.citizen_password_login(id, state.clock.now()).await?;
+            session::start("citizen", id).await?;
+            leptos_axum::redirect("/borger");
+            Ok(())
+        }
+        _ => {
+            if id.is_none() {
+                // Spend the same time as a real check.
+                passwords::verify(&password, None).await;
+            }
+            state.store.record_login_failure(&user_key, &address, state.clock.now()).await?;
+            Err(AppError::field("password", "login.failed", echo))
+        }
+    }
+}
+
+#[server(endpoint = "employer/login")]
+pub async fn employer_login(email: String, password: String) -> Result<(), AppError> {
+    use crate::ssr::{passwords, session, state::AppState};
+    let state = AppState::from_context()?;
+    let echo = vec![("email".to_string(), email.clone())];
+    let user_key = format!("employer:{}", email.trim().to_lowercase());
+    let address = session::client_address();
+    throttle(&state, &user_key, &address, &echo).await?;
+    let found = state.store.employer_password_hash(&email).await?;
+    let (id, hash) = match found {
+        Some((id, h)) => (Some(id), Some(h)),
+        None => (None, None),
+    };
+    if passwords::verify(&password, hash).await {
+        if let Some(id) = id {
+            state.store.clear_login_failures(&user_key).await?;
+            session::start("employer", id).await?;
+            leptos_axum::redirect("/arbejdsgiver/soeg");
+            return Ok(());
+        }
+    }
+    state.store.record_login_failure(&user_key, &address, state.clock.now()).await?;
+    Err(AppError::field("password", "login.failed", echo))
+}
+
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::ssr::session::end().await?;
+    leptos_axum::redirect("/?logget-ud=1");
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! The citizen's own CV: read, add and delete entries, mark searchable.
+use crate::AppError;
+use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyCvView {
+    pub searchable: bool,
+    pub updated: String,
+    pub work_experiences: Vec<(i64, WorkExperience)>,
+    pub job_wishes: Vec<(i64, JobWish)>,
+}
+
+#[server(endpoint = "cv/mine")]
+pub async fn get_my_cv() -> Result<MyCvView, AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let cv = state.store.cv_of_citizen(citizen_id).await?;
+    Ok(MyCvView {
+        searchable: cv.searchable,
+        updated: jobspor::dates::format_da_time(cv.updated_at),
+        work_experiences: cv.work_experiences,
+        job_wishes: cv.job_wishes,
+    })
+}
+
+#[server(endpoint = "cv/work-experience/add")]
+pub async fn add_work_experience(form: WorkExperienceForm) -> Result<(), AppError> {
+    use crate::api::echo;
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let w = WorkExperience::parse(&form, state.clock.today()).map_err(|e| AppError::invalid(e, echo(&form)))?;
+    state.store.add_work_experience(citizen_id, &w, state.clock.now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "cv/work-experience/delete")]
+pub async fn delete_work_experience(id: i64) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    state.store.delete_work_experience(citizen_id, id, state.clock.now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "cv/job-wish/add")]
+pub async fn add_job_wish(form: JobWishForm) -> Result<(), AppError> {
+    use crate::api::echo;
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let w = JobWish::parse(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
+    state.store.add_job_wish(citizen_id, &w, state.clock.now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "cv/job-wish/delete")]
+pub async fn delete_job_wish(id: i64) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    state.store.delete_job_wish(citizen_id, id, state.clock.now()).await?;
+    Ok(())
+}
+
+/// `searchable` is "true" or "false" (the button pressed).
+#[server(endpoint = "cv/searchable")]
+pub async fn set_cv_searchable(searchable: String) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let on = searchable == "true";
+    state
+        .store
+        .set_cv_searchable(citizen_id, on, state.clock.now())
+        .await?
+        .map_err(|key| AppError::field("searchable", key, Vec::new()))
+}

@@ -1,0 +1,23 @@
+//! Server functions: the API surface. Each one: who is asking → parse the raw input with the
+//! core → ask the policy → call the store (audit in the same transaction) → typed answer.
+//! Endpoints are named explicitly (`/api/<area>/<verb>`) so URLs are stable across builds.
+pub mod auth;
+pub mod citizen;
+pub mod cv;
+pub mod employer;
+
+/// What was typed, as (field, value) pairs, to refill a form after a refusal. Callers pass a
+/// form with secrets already removed.
+#[cfg(feature = "ssr")]
+pub(crate) fn echo<T: serde::Serialize>(form: &T) -> Vec<(String, String)> {
+    match serde_json::to_value(form) {
+        Ok(serde_json::Value::Object(map)) => map
+            .into_iter()
+            .filter_map(|(k, v)| match v {
+                serde_json::Value::String(s) if !s.is_empty() => Some((k, s)),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

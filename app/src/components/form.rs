@@ -1,0 +1,246 @@
+//! Form pieces in the DKFDS pattern: error summary above the heading, each error message
+//! above its field, inputs keep what was typed.
+//!
+//! A form's state (`FormState`) comes from its server action: with JavaScript the action's
+//! value; without, the same error decoded by Leptos from the redirect after the post.
+use crate::AppError;
+use jobspor::FieldErrors;
+use leptos::prelude::*;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FormState {
+    pub errors: FieldErrors,
+    pub echo: Vec<(String, String)>,
+    /// An error not about a field (not logged in, internal).
+    pub general: Option<&'static str>,
+}
+
+impl FormState {
+    pub fn echo(&self, field: &str) -> Option<String> {
+        self.echo.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone())
+    }
+}
+
+/// The state of the form driven by `action`.
+pub fn form_state<S>(action: ServerAction<S>) -> Signal<FormState>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || match action.value().get() {
+        Some(Err(AppError::Invalid { errors, echo })) => FormState { errors, echo, general: None },
+        Some(Err(other)) => FormState { general: Some(other.message_da()), ..Default::default() },
+        _ => FormState::default(),
+    })
+}
+
+/// The DKFDS error summary: a heading, then a link to each field in error.
+#[component]
+pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> impl IntoView {
+    move || {
+        let s = state.get();
+        if s.errors.is_empty() && s.general.is_none() {
+            return None;
+        }
+        let form_id = form_id.clone();
+        Some(view! {
+            <div class="alert alert-error error-summary" role="alert" aria-labelledby=format!("{form_id}-summary") tabindex="-1">
+                <div class="alert-body">
+                    <h2 class="alert-heading" id=format!("{form_id}-summary")>"Der er problemer"</h2>
+                    {s.general.map(|g| view! { <p class="alert-text">{g}</p> })}
+                    <ul class="alert-text nobullet-list">
+                        {s.errors.iter().map(|e| {
+                            let href = format!("#{}-{}", form_id, e.field);
+                            view! { <li><a class="function-link" href=href>{e.message()}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+        })
+    }
+}
+
+/// The error message shown above a field, if it has one.
+fn field_error(state: Signal<FormState>, id: String, field: &'static str) -> impl IntoView {
+    move || {
+        state.get().errors.for_field(field).map(|e| {
+            view! {
+                <span class="form-error-message" id=format!("{id}-error")>
+                    <span class="sr-only">"Fejl: "</span>{e.message()}
+                </span>
+            }
+        })
+    }
+}
+
+fn has_error(state: Signal<FormState>, field: &'static str) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
+    move || state.with(|s| s.errors.for_field(field).is_some())
+}
+
+fn described_by(state: Signal<FormState>, id: String, field: &'static str, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if state.with(|s| s.errors.for_field(field).is_some()) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// A labelled single-line input.
+#[component]
+pub fn TextField(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    /// The field's key in errors and echo (e.g. "position").
+    field: &'static str,
+    /// The input's name (e.g. "form[position]").
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(default = false)] required: bool,
+    #[prop(default = false)] secret: bool,
+) -> impl IntoView {
+    let id = format!("{form_id}-{field}");
+    let has_hint = hint.is_some();
+    let err = has_error(state, field);
+    let initial = value.unwrap_or_default();
+    // A secret field is never refilled.
+    let current = move || if secret { String::new() } else { state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone()) };
+    view! {
+        <div class="form-group" class:form-error=err>
+            <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
+            {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
+            {field_error(state, id.clone(), field)}
+            <input
+                class="form-input"
+                type=kind
+                id=id.clone()
+                name=name
+                value=current
+                autocomplete=autocomplete
+                maxlength=maxlength.map(|m| m.to_string())
+                aria-invalid=move || err().then_some("true")
+                aria-describedby=described_by(state, id.clone(), field, has_hint)
+            />
+        </div>
+    }
+}
+
+/// A labelled multi-line input with a live count of characters left (computed by the same
+/// core function the server's length check uses).
+#[component]
+pub fn TextArea(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    field: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    max: usize,
+    #[prop(optional, into)] value: Option<String>,
+    #[prop(default = false)] required: bool,
+) -> impl IntoView {
+    let id = format!("{form_id}-{field}");
+    let err = has_error(state, field);
+    let initial = value.unwrap_or_default();
+    let start = state.with_untracked(|s| s.echo(field)).unwrap_or(initial);
+    let text = RwSignal::new(start.clone());
+    Effect::new(move |_| {
+        if let Some(v) = state.with(|s| s.echo(field)) {
+            text.set(v);
+        }
+    });
+    view! {
+        <div class="form-group" class:form-error=err>
+            <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
+            {field_error(state, id.clone(), field)}
+            <textarea
+                class="form-input"
+                id=id.clone()
+                name=name
+                rows="5"
+                aria-invalid=move || err().then_some("true")
+                aria-describedby=described_by(state, id.clone(), field, true)
+                on:input=move |ev| text.set(event_target_value(&ev))
+            >{start}</textarea>
+            <span class="form-hint character-limit" id=format!("{id}-hint") aria-live="polite">
+                {move || {
+                    let left = jobspor::validation::remaining_chars(&text.get(), max);
+                    if left >= 0 { format!("Du har {left} tegn tilbage") } else { format!("Du har {} tegn for meget", -left) }
+                }}
+            </span>
+        </div>
+    }
+}
+
+/// A group of radio buttons (a choice from an explicit list).
+#[component]
+pub fn RadioGroup(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    field: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    /// (code, Danish label)
+    options: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let id = format!("{form_id}-{field}");
+    let err = has_error(state, field);
+    let chosen = move || state.with(|s| s.echo(field)).unwrap_or_default();
+    view! {
+        <div class="form-group" class:form-error=err>
+            <fieldset aria-describedby=described_by(state, id.clone(), field, false)>
+                <legend class="form-label">{legend}</legend>
+                {field_error(state, id.clone(), field)}
+                <ul class="nobullet-list">
+                    {options.into_iter().enumerate().map(|(i, (code, label))| {
+                        // The first option carries the field id, so the error summary's link lands on it.
+                        let input_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
+                        let checked = move || chosen() == code;
+                        view! {
+                            <li>
+                                <div class="form-group-radio">
+                                    <input class="form-radio" type="radio" id=input_id.clone() name=name.clone() value=code
+                                        checked=checked/>
+                                    <label for=input_id>{label}</label>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A single checkbox.
+#[component]
+pub fn Checkbox(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    field: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    #[prop(default = false)] checked: bool,
+) -> impl IntoView {
+    let id = format!("{form_id}-{field}");
+    let err = has_error(state, field);
+    let is_checked = move || state.with(|s| s.echo(field)).map(|v| jobspor::validation::checkbox(&v)).unwrap_or(checked);
+    view! {
+        <div class="form-group" class:form-error=err>
+            {field_error(state, id.clone(), field)}
+            <div class="form-group-checkbox">
+                <input class="form-checkbox" type="checkbox" id=id.clone() name=name checked=is_checked
+                    aria-describedby=described_by(state, id.clone(), field, false)/>
+                <label for=id>{label}</label>
+            </div>
+        </div>
+    }
+}

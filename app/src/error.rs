@@ -1,0 +1,96 @@
+//! The one error type of every server function. User-facing variants carry message keys or
+//! field errors; internal failures are logged on the server with context and reach the user
+//! only as an opaque reference.
+use jobspor::policy::Denied;
+use jobspor::FieldErrors;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Input refused. `echo` holds what was typed (never passwords), so a page served after
+    /// a plain form post — JavaScript off — can put it back in the form.
+    #[error("invalid input")]
+    Invalid { errors: FieldErrors, echo: Vec<(String, String)> },
+    #[error("not logged in")]
+    NotLoggedIn,
+    #[error("terms not accepted")]
+    TermsNotAccepted,
+    #[error("profile incomplete")]
+    ProfileIncomplete,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Something failed on our side; the reference is in the server log.
+    #[error("internal error {reference}")]
+    Internal { reference: String },
+    /// The request did not reach the function (network, encoding).
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+impl From<Denied> for AppError {
+    fn from(d: Denied) -> Self {
+        match d {
+            Denied::NotLoggedIn => AppError::NotLoggedIn,
+            Denied::TermsNotAccepted => AppError::TermsNotAccepted,
+            Denied::ProfileIncomplete => AppError::ProfileIncomplete,
+            Denied::Forbidden => AppError::Forbidden,
+        }
+    }
+}
+
+impl AppError {
+    pub fn invalid(errors: FieldErrors, echo: Vec<(String, String)>) -> Self {
+        AppError::Invalid { errors, echo }
+    }
+
+    /// One field error.
+    pub fn field(field: &str, key: &str, echo: Vec<(String, String)>) -> Self {
+        let mut e = FieldErrors::new();
+        e.add(field, key);
+        AppError::Invalid { errors: e, echo }
+    }
+
+    /// The Danish text for errors that are not about a field.
+    pub fn message_da(&self) -> &'static str {
+        match self {
+            AppError::Invalid { .. } => "Der er fejl i formularen.",
+            AppError::NotLoggedIn => "Du skal logge ind for at se siden.",
+            AppError::TermsNotAccepted => "Du skal acceptere vilkårene, før du kan søge i CV'er.",
+            AppError::ProfileIncomplete => "Du skal først oprette din profil.",
+            AppError::Forbidden => "Du har ikke adgang til siden.",
+            AppError::NotFound => "Siden eller oplysningen findes ikke.",
+            AppError::Internal { .. } => "Der skete en fejl hos os. Prøv igen om lidt.",
+            AppError::Transport(_) => "Forbindelsen til Jobspor svigtede. Prøv igen.",
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<jobspor_store::StoreError> for AppError {
+    fn from(e: jobspor_store::StoreError) -> Self {
+        match e {
+            jobspor_store::StoreError::NotFound => AppError::NotFound,
+            other => internal(&other),
+        }
+    }
+}
+
+/// Logs an internal failure with a reference the user can quote to support.
+#[cfg(feature = "ssr")]
+pub fn internal(e: &dyn std::fmt::Display) -> AppError {
+    let reference = format!("{:08x}", rand::random::<u32>());
+    tracing::error!(%reference, error = %e, "internal error");
+    AppError::Internal { reference }
+}

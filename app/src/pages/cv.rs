@@ -1,0 +1,156 @@
+//! "Mit CV": work experience and "Jeg søger job som" (the walking skeleton's sections), and
+//! the searchable mark.
+use crate::api::cv::{get_my_cv, AddJobWish, AddWorkExperience, DeleteJobWish, DeleteWorkExperience, SetCvSearchable};
+use crate::components::form::{form_state, ErrorSummary, RadioGroup, TextArea, TextField};
+use crate::components::layout::Page;
+use crate::components::outcome::{on_error, Area};
+use jobspor::cv::{EmploymentType, WorkingTime, GOOD_AT_MAX, OCCUPATION_MAX, POSITION_MAX, TASKS_MAX, WORKPLACE_MAX};
+use jobspor::dates::format_da;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Clears a form after its action succeeded (with JavaScript; without, the page reloads empty).
+fn reset_on_success<S>(action: ServerAction<S>, form: NodeRef<html::Form>)
+where
+    S: leptos::server_fn::ServerFn<Error = crate::AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if matches!(action.value().get(), Some(Ok(_))) {
+            if let Some(f) = form.get() {
+                f.reset();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn MyCv() -> impl IntoView {
+    let add_we = ServerAction::<AddWorkExperience>::new();
+    let del_we = ServerAction::<DeleteWorkExperience>::new();
+    let add_jw = ServerAction::<AddJobWish>::new();
+    let del_jw = ServerAction::<DeleteJobWish>::new();
+    let searchable = ServerAction::<SetCvSearchable>::new();
+    let we_state = form_state(add_we);
+    let jw_state = form_state(add_jw);
+    let sv_state = form_state(searchable);
+    let we_form = NodeRef::<html::Form>::new();
+    let jw_form = NodeRef::<html::Form>::new();
+    reset_on_success(add_we, we_form);
+    reset_on_success(add_jw, jw_form);
+    let cv = Resource::new(
+        move || (add_we.version().get(), del_we.version().get(), add_jw.version().get(), del_jw.version().get(), searchable.version().get()),
+        |_| get_my_cv(),
+    );
+    let working_times: Vec<_> = WorkingTime::ALL.iter().map(|w| (w.code(), w.label_da())).collect();
+    let employment_types: Vec<_> = EmploymentType::ALL.iter().map(|w| (w.code(), w.label_da())).collect();
+
+    view! {
+        <Page title="Mit CV">
+            <ErrorSummary state=sv_state form_id="searchable"/>
+            <ErrorSummary state=we_state form_id="we"/>
+            <ErrorSummary state=jw_state form_id="jw"/>
+            <h1>"Mit CV"</h1>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match cv.await {
+                        Ok(cv) => view! {
+                            <section aria-labelledby="status" id="searchable-searchable">
+                                <h2 id="status" class="h3">"Søgbarhed"</h2>
+                                {if cv.searchable {
+                                    view! { <p><strong>"Dit CV er søgbart."</strong>" Arbejdsgivere kan finde det, så længe du logger ind mindst hver 12. uge."</p> }.into_any()
+                                } else {
+                                    view! { <p><strong>"Dit CV er ikke søgbart."</strong>" Arbejdsgivere kan ikke finde det."</p> }.into_any()
+                                }}
+                                <p class="form-hint">"Senest ændret " {cv.updated.clone()}</p>
+                                <ActionForm action=searchable>
+                                    <input type="hidden" name="searchable" value=if cv.searchable { "false" } else { "true" }/>
+                                    <button type="submit" class="button button-secondary">
+                                        {if cv.searchable { "Gør mit CV ikke-søgbart" } else { "Gør mit CV søgbart" }}
+                                    </button>
+                                </ActionForm>
+                            </section>
+
+                            <section aria-labelledby="we-heading">
+                                <h2 id="we-heading">"Erhvervserfaring"</h2>
+                                {if cv.work_experiences.is_empty() {
+                                    view! { <p>"Du har ikke tilføjet erhvervserfaring endnu."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="nobullet-list cv-entries">
+                                            {cv.work_experiences.into_iter().map(|(id, w)| {
+                                                let period = format!("{} – {}", format_da(w.period.start()), w.period.end().map(format_da).unwrap_or_else(|| "nu".into()));
+                                                let label = format!("Slet {} hos {}", w.position, w.workplace);
+                                                view! {
+                                                    <li class="cv-entry">
+                                                        <h3 class="h4">{w.position.clone()} ", " {w.workplace.clone()}</h3>
+                                                        <p class="form-hint">{period}</p>
+                                                        {w.tasks.clone().map(|t| view! { <p><strong>"Arbejdsopgaver: "</strong>{t}</p> })}
+                                                        {w.good_at.clone().map(|t| view! { <p><strong>"Det blev jeg særligt god til: "</strong>{t}</p> })}
+                                                        <ActionForm action=del_we>
+                                                            <input type="hidden" name="id" value=id/>
+                                                            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
+                                                        </ActionForm>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+
+                            <section aria-labelledby="jw-heading">
+                                <h2 id="jw-heading">"Jeg søger job som"</h2>
+                                {if cv.job_wishes.is_empty() {
+                                    view! { <p>"Du har ikke angivet, hvilket job du søger."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="nobullet-list cv-entries">
+                                            {cv.job_wishes.into_iter().map(|(id, j)| {
+                                                let label = format!("Slet {}", j.occupation);
+                                                view! {
+                                                    <li class="cv-entry">
+                                                        <h3 class="h4">{j.occupation.clone()}</h3>
+                                                        <p>{j.working_time.label_da()} ", " {j.employment_type.label_da()}</p>
+                                                        <ActionForm action=del_jw>
+                                                            <input type="hidden" name="id" value=id/>
+                                                            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
+                                                        </ActionForm>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }.into_any(),
+                        Err(e) => on_error(e, Area::Citizen),
+                    }
+                })}
+            </Transition>
+
+            <section aria-labelledby="we-add">
+                <h2 id="we-add">"Tilføj erhvervserfaring"</h2>
+                <ActionForm action=add_we node_ref=we_form>
+                    <TextField state=we_state form_id="we" field="position" name="form[position]" label="Stilling" maxlength=POSITION_MAX required=true/>
+                    <TextField state=we_state form_id="we" field="workplace" name="form[workplace]" label="Arbejdsplads" maxlength=WORKPLACE_MAX required=true/>
+                    <TextArea state=we_state form_id="we" field="tasks" name="form[tasks]" label="Arbejdsopgaver" max=TASKS_MAX/>
+                    <TextArea state=we_state form_id="we" field="good_at" name="form[good_at]" label="Hvad blev jeg særligt god til" max=GOOD_AT_MAX/>
+                    <TextField state=we_state form_id="we" field="start" name="form[start]" label="Startdato" kind="date" required=true/>
+                    <TextField state=we_state form_id="we" field="end" name="form[end]" label="Slutdato" kind="date" hint="Lad feltet stå tomt, hvis det er dit nuværende job"/>
+                    <button type="submit" class="button button-primary">"Gem erhvervserfaring"</button>
+                </ActionForm>
+            </section>
+
+            <section aria-labelledby="jw-add">
+                <h2 id="jw-add">"Tilføj et job, du søger"</h2>
+                <ActionForm action=add_jw node_ref=jw_form>
+                    <TextField state=jw_state form_id="jw" field="occupation" name="form[occupation]" label="Stillingsbetegnelse" maxlength=OCCUPATION_MAX required=true/>
+                    <RadioGroup state=jw_state form_id="jw" field="working_time" name="form[working_time]" legend="Fuldtid eller deltid" options=working_times/>
+                    <RadioGroup state=jw_state form_id="jw" field="employment_type" name="form[employment_type]" legend="Ansættelsesform" options=employment_types/>
+                    <button type="submit" class="button button-primary">"Gem job, du søger"</button>
+                </ActionForm>
+            </section>
+        </Page>
+    }
+}

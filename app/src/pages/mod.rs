@@ -1,0 +1,14 @@
+pub mod citizen_home;
+pub mod cv;
+pub mod cv_view;
+pub mod employer_home;
+pub mod employer_register;
+pub mod history;
+pub mod home;
+pub mod login;
+pub mod mitid;
+pub mod not_found;
+pub mod privacy;
+pub mod profile_setup;
+pub mod search;
+pub mod terms;

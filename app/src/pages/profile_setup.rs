@@ -1,0 +1,60 @@
+//! First login: the register data read-only with its source, then the citizen's own details.
+use crate::api::citizen::{get_my_profile, CompleteProfile, MyProfileView};
+use crate::components::form::{form_state, Checkbox, ErrorSummary, TextField};
+use crate::components::layout::Page;
+use crate::components::outcome::{on_error, Area};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+/// The register's data about the citizen, as a description list with its source.
+#[component]
+pub fn RegisterData(profile: MyProfileView) -> impl IntoView {
+    view! {
+        <section aria-labelledby="register-data">
+            <h2 id="register-data">"Dine oplysninger fra CPR-registeret"</h2>
+            <p class="form-hint">"Kilde: " {profile.register_source.clone()} ". Oplysningerne kan ikke rettes her."</p>
+            <dl class="register-data">
+                {profile.register.into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+pub fn ProfileSetup() -> impl IntoView {
+    let action = ServerAction::<CompleteProfile>::new();
+    let state = form_state(action);
+    let profile = Resource::new(|| (), |_| get_my_profile());
+    view! {
+        <Page title="Opret din profil">
+            <ErrorSummary state form_id="profile"/>
+            <h1>"Opret din profil"</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match profile.await {
+                        Ok(p) if p.username.is_some() => view! { <Redirect path="/borger"/> }.into_any(),
+                        Ok(p) => view! {
+                            <p>"Velkommen, " {p.name.clone()} ". Vælg et brugernavn og en adgangskode, og fortæl os, hvordan vi kan kontakte dig."</p>
+                            <RegisterData profile=p/>
+                            <h2>"Dine egne oplysninger"</h2>
+                            <ActionForm action>
+                                <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
+                                <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
+                                <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
+                                <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode"/>
+                                <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email"/>
+                                <fieldset>
+                                    <legend class="form-label">"Påmindelser (sms- og e-mailservice)"</legend>
+                                    <Checkbox state form_id="profile" field="sms_reminders" name="form[sms_reminders]" label="Ja tak, send mig påmindelser på sms"/>
+                                    <Checkbox state form_id="profile" field="email_reminders" name="form[email_reminders]" label="Ja tak, send mig påmindelser på e-mail"/>
+                                </fieldset>
+                                <button type="submit" class="button button-primary">"Opret profil"</button>
+                            </ActionForm>
+                        }.into_any(),
+                        Err(e) => on_error(e, Area::Citizen),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}

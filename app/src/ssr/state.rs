@@ -1,0 +1,20 @@
+use crate::ssr::cpr_register::CprRegister;
+use jobspor::Clock;
+use jobspor_store::Store;
+use std::sync::Arc;
+
+/// What every server function and page render can reach, provided as Leptos context.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub clock: Arc<dyn Clock>,
+    pub cpr: Arc<dyn CprRegister>,
+    /// Set the `Secure` flag on cookies (when served over TLS).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn from_context() -> Result<AppState, crate::AppError> {
+        leptos::prelude::use_context::<AppState>().ok_or_else(|| crate::error::internal(&"AppState missing from context"))
+    }
+}

@@ -1,0 +1,6 @@
+//! The Jobspor server process: configuration, the axum router, security headers, health,
+//! background jobs and the operator commands (seed demo data, run jobs once).
+pub mod config;
+pub mod demo;
+pub mod jobs;
+pub mod router;

@@ -1,0 +1,61 @@
+//! The axum router: server functions under /api, the Leptos pages, static files, /healthz,
+//! and security headers on every answer.
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{any, get};
+use axum::Router;
+use jobspor_app::ssr::state::AppState;
+use jobspor_app::{shell, App};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use std::time::Duration;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Scripts: Leptos' hydration bootstrap is an inline module script, and wasm needs
+/// 'wasm-unsafe-eval'. Everything else comes from this origin only.
+const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self' data:; font-src 'self'; connect-src 'self' ws://127.0.0.1:3001; \
+                   frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+pub fn router(state: AppState, options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let fn_state = state.clone();
+    let page_state = state.clone();
+    let health_store = state.store.clone();
+    let shell_options = options.clone();
+    Router::new()
+        .route(
+            "/healthz",
+            get(move || {
+                let store = health_store.clone();
+                async move {
+                    match tokio::time::timeout(Duration::from_secs(2), store.ping()).await {
+                        Ok(Ok(())) => (StatusCode::OK, "ok").into_response(),
+                        Ok(Err(e)) => {
+                            tracing::warn!(error = %e, "health check failed");
+                            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+                        }
+                        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database timeout").into_response(),
+                    }
+                }
+            }),
+        )
+        .route(
+            "/api/{*fn_name}",
+            any(move |req: Request<Body>| {
+                let s = fn_state.clone();
+                async move { handle_server_fns_with_context(move || provide_context(s.clone()), req).await }
+            }),
+        )
+        .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), move || shell(shell_options.clone()))
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .with_state(options)
+}
