@@ -18,10 +18,12 @@ export default defineConfig({
   testDir: "./tests",
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: journeys create data (a profile is created once), and a flaky test is a bug.
+  retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",
-  timeout: 30_000,
+  // Journeys are long, and with JavaScript off each axe check copies the page into a new context.
+  timeout: 120_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3000",

@@ -28,7 +28,7 @@ struct DemoCitizen {
 const CITIZENS: &[DemoCitizen] = &[
     DemoCitizen { cpr: "1205901806", username: "mette", position: "Sygeplejerske", workplace: "Aarhus Universitetshospital", tasks: "Pleje af patienter på medicinsk afdeling, medicindosering og vejledning af pårørende.", start: "2016-02-01", occupation: "Sygeplejerske", searchable: true, weeks_since_login: 0 },
     DemoCitizen { cpr: "0803850077", username: "lars", position: "Pædagog", workplace: "Børnehuset Solsikken", tasks: "Pædagogisk arbejde med børn i alderen 3-6 år, forældresamarbejde og læreplaner.", start: "2012-08-01", occupation: "Pædagog", searchable: true, weeks_since_login: 1 },
-    DemoCitizen { cpr: "2301781804", username: "anne", position: "Tømrer", workplace: "Horsens Byg ApS", tasks: "Tagarbejde, vinduesudskiftning og renovering af etageboliger.", start: "2005-04-01", occupation: "Tømrer", searchable: true, weeks_since_login: 2 },
+    DemoCitizen { cpr: "2301781804", username: "anne", position: "Tømrer", workplace: "Tømrerfirmaet Nord ApS", tasks: "Tagarbejde, vinduesudskiftning og renovering af etageboliger.", start: "2005-04-01", occupation: "Tømrer", searchable: true, weeks_since_login: 2 },
     DemoCitizen { cpr: "1907015917", username: "ahmad", position: "Kok", workplace: "Restaurant Havnen", tasks: "Tilberedning af frokost og aftensmad, vareindkøb og hygiejne.", start: "2020-03-01", occupation: "Kok", searchable: true, weeks_since_login: 13 },
     DemoCitizen { cpr: "1402951508", username: "ida", position: "Butiksassistent", workplace: "Netto Vordingborg", tasks: "Kundeservice, kasse og varepåfyldning.", start: "2019-06-01", occupation: "Butiksassistent", searchable: false, weeks_since_login: 0 },
 ];

@@ -23,7 +23,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
                                         let home = if s.kind == SessionKind::Citizen { "/borger" } else { "/arbejdsgiver/soeg" };
                                         view! {
                                             <p class="user"><a href=home>{s.name.unwrap_or_default()}</a></p>
-                                            <ActionForm action=logout>
+                                            <ActionForm attr:novalidate=true action=logout>
                                                 <button type="submit" class="function-link log-off">"Log af"</button>
                                             </ActionForm>
                                         }.into_any()

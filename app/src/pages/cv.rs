@@ -63,7 +63,7 @@ pub fn MyCv() -> impl IntoView {
                                     view! { <p><strong>"Dit CV er ikke søgbart."</strong>" Arbejdsgivere kan ikke finde det."</p> }.into_any()
                                 }}
                                 <p class="form-hint">"Senest ændret " {cv.updated.clone()}</p>
-                                <ActionForm action=searchable>
+                                <ActionForm attr:novalidate=true action=searchable>
                                     <input type="hidden" name="searchable" value=if cv.searchable { "false" } else { "true" }/>
                                     <button type="submit" class="button button-secondary">
                                         {if cv.searchable { "Gør mit CV ikke-søgbart" } else { "Gør mit CV søgbart" }}
@@ -87,7 +87,7 @@ pub fn MyCv() -> impl IntoView {
                                                         <p class="form-hint">{period}</p>
                                                         {w.tasks.clone().map(|t| view! { <p><strong>"Arbejdsopgaver: "</strong>{t}</p> })}
                                                         {w.good_at.clone().map(|t| view! { <p><strong>"Det blev jeg særligt god til: "</strong>{t}</p> })}
-                                                        <ActionForm action=del_we>
+                                                        <ActionForm attr:novalidate=true action=del_we>
                                                             <input type="hidden" name="id" value=id/>
                                                             <button type="submit" class="function-link" aria-label=label>"Slet"</button>
                                                         </ActionForm>
@@ -112,7 +112,7 @@ pub fn MyCv() -> impl IntoView {
                                                     <li class="cv-entry">
                                                         <h3 class="h4">{j.occupation.clone()}</h3>
                                                         <p>{j.working_time.label_da()} ", " {j.employment_type.label_da()}</p>
-                                                        <ActionForm action=del_jw>
+                                                        <ActionForm attr:novalidate=true action=del_jw>
                                                             <input type="hidden" name="id" value=id/>
                                                             <button type="submit" class="function-link" aria-label=label>"Slet"</button>
                                                         </ActionForm>
@@ -131,7 +131,7 @@ pub fn MyCv() -> impl IntoView {
 
             <section aria-labelledby="we-add">
                 <h2 id="we-add">"Tilføj erhvervserfaring"</h2>
-                <ActionForm action=add_we node_ref=we_form>
+                <ActionForm attr:novalidate=true action=add_we node_ref=we_form>
                     <TextField state=we_state form_id="we" field="position" name="form[position]" label="Stilling" maxlength=POSITION_MAX required=true/>
                     <TextField state=we_state form_id="we" field="workplace" name="form[workplace]" label="Arbejdsplads" maxlength=WORKPLACE_MAX required=true/>
                     <TextArea state=we_state form_id="we" field="tasks" name="form[tasks]" label="Arbejdsopgaver" max=TASKS_MAX/>
@@ -144,7 +144,7 @@ pub fn MyCv() -> impl IntoView {
 
             <section aria-labelledby="jw-add">
                 <h2 id="jw-add">"Tilføj et job, du søger"</h2>
-                <ActionForm action=add_jw node_ref=jw_form>
+                <ActionForm attr:novalidate=true action=add_jw node_ref=jw_form>
                     <TextField state=jw_state form_id="jw" field="occupation" name="form[occupation]" label="Stillingsbetegnelse" maxlength=OCCUPATION_MAX required=true/>
                     <RadioGroup state=jw_state form_id="jw" field="working_time" name="form[working_time]" legend="Fuldtid eller deltid" options=working_times/>
                     <RadioGroup state=jw_state form_id="jw" field="employment_type" name="form[employment_type]" legend="Ansættelsesform" options=employment_types/>

@@ -14,7 +14,7 @@ pub fn EmployerHome() -> impl IntoView {
             <div class="row">
                 <section class="col-12 col-md-6" aria-labelledby="elogin-h">
                     <h2 id="elogin-h">"Har du en konto?"</h2>
-                    <ActionForm action>
+                    <ActionForm attr:novalidate=true action>
                         <TextField state form_id="elogin" field="email" name="email" label="E-mail" kind="email" autocomplete="username" required=true/>
                         <TextField state form_id="elogin" field="password" name="password" label="Adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
                         <button type="submit" class="button button-primary">"Log ind"</button>

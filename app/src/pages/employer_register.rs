@@ -12,7 +12,7 @@ pub fn EmployerRegister() -> impl IntoView {
         <Page title="Opret arbejdsgiverkonto">
             <ErrorSummary state form_id="employer"/>
             <h1>"Opret arbejdsgiverkonto"</h1>
-            <ActionForm action>
+            <ActionForm attr:novalidate=true action>
                 <TextField state form_id="employer" field="company_name" name="form[company_name]" label="Virksomhedens navn" autocomplete="organization" maxlength=COMPANY_NAME_MAX required=true/>
                 <TextField state form_id="employer" field="cvr" name="form[cvr]" label="CVR-nummer" hint="8 cifre" autocomplete="off" required=true/>
                 <TextField state form_id="employer" field="email" name="form[email]" label="Kontakt-e-mail" kind="email" autocomplete="email" required=true/>

@@ -19,7 +19,7 @@ pub fn Login() -> impl IntoView {
                 </section>
                 <section class="col-12 col-md-6" aria-labelledby="password">
                     <h2 id="password">"Med brugernavn og adgangskode"</h2>
-                    <ActionForm action>
+                    <ActionForm attr:novalidate=true action>
                         <TextField state form_id="login" field="username" name="username" label="Brugernavn" autocomplete="username" required=true/>
                         <TextField state form_id="login" field="password" name="password" label="Adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
                         <button type="submit" class="button button-primary">"Log ind"</button>

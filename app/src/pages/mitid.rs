@@ -18,7 +18,7 @@ pub fn SimulatedMitId() -> impl IntoView {
                 "Dette er en simulering af MitID til test og demonstration. Personerne er syntetiske og findes i et simuleret CPR-register."
             </p></div></div>
             <h2>"Skriv et CPR-nummer"</h2>
-            <ActionForm action>
+            <ActionForm attr:novalidate=true action>
                 <TextField state form_id="mitid" field="cpr" name="cpr" label="CPR-nummer" hint="10 cifre, fx 120590-1806" autocomplete="off" required=true/>
                 <button type="submit" class="button button-primary">"Log ind"</button>
             </ActionForm>
@@ -41,7 +41,7 @@ pub fn SimulatedMitId() -> impl IntoView {
                                                 <td>{p.place.clone()}</td>
                                                 <td>{p.notes.join(", ")}</td>
                                                 <td>
-                                                    <ActionForm action>
+                                                    <ActionForm attr:novalidate=true action>
                                                         <input type="hidden" name="cpr" value=p.cpr.clone()/>
                                                         <button type="submit" class="button button-secondary" aria-label=label>"Vælg"</button>
                                                     </ActionForm>

@@ -37,7 +37,7 @@ pub fn ProfileSetup() -> impl IntoView {
                             <p>"Velkommen, " {p.name.clone()} ". Vælg et brugernavn og en adgangskode, og fortæl os, hvordan vi kan kontakte dig."</p>
                             <RegisterData profile=p/>
                             <h2>"Dine egne oplysninger"</h2>
-                            <ActionForm action>
+                            <ActionForm attr:novalidate=true action>
                                 <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
                                 <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
                                 <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>

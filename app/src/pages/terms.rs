@@ -29,7 +29,7 @@ pub fn Terms() -> impl IntoView {
                                     <a class="button button-primary" href="/arbejdsgiver/soeg">"Søg i CV'er"</a>
                                 }.into_any(),
                                 None => view! {
-                                    <ActionForm action>
+                                    <ActionForm attr:novalidate=true action>
                                         <Checkbox state form_id="terms" field="accept" name="accept" label="Vi accepterer vilkårene og betingelserne ovenfor"/>
                                         <button type="submit" class="button button-primary">"Accepter og fortsæt"</button>
                                     </ActionForm>

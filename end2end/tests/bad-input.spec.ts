@@ -1,0 +1,69 @@
+/** Journey 5: bad input gets a Danish message at the field and an error summary above the
+ * heading, and nothing else typed is lost — with JavaScript on and off. */
+import { test, expect, visit, afterNavigation } from "./fixtures";
+import { mitidLogin, expectFieldError, PASSWORD } from "./helpers";
+
+const PERSONS = {
+  js: { cpr: "2807861676", username: "helle.l" },
+  nojs: { cpr: "0510830605", username: "kim.v" },
+};
+
+test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ page }, info) => {
+  const p = PERSONS[info.project.name as "js" | "nojs"];
+
+  // Profile: too short password, e-mail without @, and the rest kept.
+  await mitidLogin(page, p.cpr, /\/borger\/opret-profil$/);
+  await page.getByLabel("Brugernavn", { exact: true }).fill(p.username);
+  await page.getByLabel("Adgangskode", { exact: true }).fill("kort");
+  await page.getByLabel("Gentag adgangskode").fill("kort");
+  await page.getByLabel("Mobil-/telefonnummer (valgfrit)").fill("20304050");
+  await page.getByLabel("E-mail (valgfrit)").fill("helle.eksempel.dk");
+  await page.getByRole("button", { name: "Opret profil" }).click();
+  await expectFieldError(page, "Adgangskode", "Adgangskoden skal være på mindst 10 tegn.");
+  await expectFieldError(page, "E-mail (valgfrit)", "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.");
+  await afterNavigation(page, /\/borger\/opret-profil/);
+  await expect(page.getByLabel("Brugernavn", { exact: true })).toHaveValue(p.username);
+  await expect(page.getByLabel("Mobil-/telefonnummer (valgfrit)")).toHaveValue("20304050");
+  await expect(page.getByLabel("E-mail (valgfrit)")).toHaveValue("helle.eksempel.dk");
+  // The summary's link leads to the field.
+  await expect(page.getByRole("link", { name: "Adgangskoden skal være på mindst 10 tegn." })).toHaveAttribute("href", "#profile-password");
+
+  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Gentag adgangskode").fill(PASSWORD);
+  await page.getByLabel("E-mail (valgfrit)").fill(`${p.username}@eksempel.dk`);
+  await page.getByRole("button", { name: "Opret profil" }).click();
+  await afterNavigation(page, /\/borger$/);
+
+  // CV: end date before start date, and an empty required field.
+  await visit(page, "/borger/cv");
+  const we = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem erhvervserfaring" }) });
+  await we.getByLabel("Stilling").fill("Lagerarbejder");
+  await we.getByLabel("Arbejdsopgaver (valgfrit)").fill("Plukning og pakning");
+  await we.getByLabel("Startdato").fill("2020-05-01");
+  await we.getByLabel("Slutdato (valgfrit)").fill("2019-01-01");
+  await we.getByRole("button", { name: "Gem erhvervserfaring" }).click();
+  await expectFieldError(page, "Slutdato (valgfrit)", "Slutdatoen skal ligge efter startdatoen.");
+  await expectFieldError(page, "Arbejdsplads", "Udfyld feltet.");
+  await afterNavigation(page, /\/borger\/cv/);
+  await expect(we.getByLabel("Stilling")).toHaveValue("Lagerarbejder");
+  await expect(we.getByLabel("Arbejdsopgaver (valgfrit)")).toHaveValue("Plukning og pakning");
+  await expect(we.getByLabel("Startdato")).toHaveValue("2020-05-01");
+  await expect(page.getByText("Du har ikke tilføjet erhvervserfaring endnu.")).toBeVisible();
+  await page.getByRole("button", { name: "Log af" }).click();
+  await afterNavigation(page, /logget-ud/);
+
+  // Employer registration: invalid CVR number; the company name is kept.
+  await visit(page, "/arbejdsgiver/opret");
+  await page.getByLabel("Virksomhedens navn").fill("Fejlfri Fisk ApS");
+  await page.getByLabel("CVR-nummer").fill("12345678");
+  await page.getByLabel("Kontakt-e-mail").fill("fisk@fejlfri.example");
+  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
+  await page.getByRole("button", { name: "Opret konto" }).click();
+  await expectFieldError(page, "CVR-nummer", "Skriv et gyldigt CVR-nummer på 8 cifre.");
+  await afterNavigation(page, /\/arbejdsgiver\/opret/);
+  await expect(page.getByLabel("Virksomhedens navn")).toHaveValue("Fejlfri Fisk ApS");
+  await expect(page.getByLabel("CVR-nummer")).toHaveValue("12345678");
+  await expect(page.getByLabel("Kontakt-e-mail")).toHaveValue("fisk@fejlfri.example");
+  // A password is never sent back: after a plain form post (JavaScript off) it is empty.
+  if (info.project.name === "nojs") await expect(page.getByLabel("Adgangskode", { exact: true })).toHaveValue("");
+});

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what building and testing Jobspor needs, idempotently. Safe to run every time:
+# each step checks first and does nothing when the tool is already there.
+#   scripts/setup.sh          build tools (wasm target, cargo-leptos, wasm-bindgen, npm assets)
+#   scripts/setup.sh --test   also the browser and Playwright for the end-to-end tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+
+# cargo-leptos 0.3.10: 0.3.11 needs a newer rustc than this project's 1.95.
+if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
+  say "installing cargo-leptos 0.3.10 (about 15 minutes, once per machine)"
+  cargo install cargo-leptos@0.3.10 --locked
+fi
+
+# wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock. No --locked: its lockfile
+# pins a crate version the registry does not serve.
+wbg=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg$"; then
+  say "installing wasm-bindgen-cli $wbg"
+  cargo install wasm-bindgen-cli --version "$wbg"
+fi
+
+command -v node >/dev/null && command -v npm >/dev/null || { say "installing Node.js"; apt_install nodejs npm; }
+
+# DKFDS (CSS, fonts) into public/dkfds, and binaryen's wasm-opt (Debian's breaks hydration).
+bash scripts/assets.sh
+
+if [ "$want_test" = 1 ]; then
+  [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium; }
+  command -v curl >/dev/null || apt_install curl
+  if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules ]; then
+    say "installing Playwright"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    touch end2end/node_modules
+  fi
+fi

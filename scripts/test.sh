@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The README's test command: every test, Rust and Playwright.
+#   1. Rust unit and integration tests (store tests on SQLite, and on PostgreSQL when one
+#      answers at TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test).
+#   2. A release build, served on a free port with a fresh SQLite database and demo data,
+#      and the Playwright journeys against it (JavaScript on and off, axe on every page).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+source scripts/env.sh
+
+say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# --- PostgreSQL: use it when reachable, say so clearly when not.
+pg_url="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+pg_hostport=$(printf '%s' "$pg_url" | sed -E 's#^[a-z]+://([^@/]*@)?([^/:]+)(:([0-9]+))?.*#\2 \4#')
+pg_host=${pg_hostport% *}; pg_port=${pg_hostport#* }; pg_port=${pg_port:-5432}
+if timeout 3 bash -c "exec 3<>/dev/tcp/$pg_host/$pg_port" 2>/dev/null; then
+  export TEST_DATABASE_URL="$pg_url"
+  say "PostgreSQL reachable at $pg_host:$pg_port: store tests run on SQLite AND PostgreSQL"
+else
+  unset TEST_DATABASE_URL
+  say "SKIPPED PostgreSQL: nothing answers at $pg_host:$pg_port; store tests run on SQLite only"
+fi
+
+say "Rust tests"
+cargo test --workspace --locked
+
+say "Release build"
+cargo leptos build --release
+
+say "End-to-end tests (Playwright, Chromium)"
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 3123)
+export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port"
+"$CARGO_TARGET_DIR/release/jobspor-server" seed
+"$CARGO_TARGET_DIR/release/jobspor-server" serve >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.2
+done
+status=0
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+if [ "$status" != 0 ]; then
+  echo "--- server log (last 40 lines)"; tail -n 40 "$work/server.log"
+fi
+exit "$status"
