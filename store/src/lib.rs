@@ -13,6 +13,8 @@ pub mod login_failures;
 pub mod search;
 pub mod sessions;
 pub mod text;
+#[cfg(feature = "testing")]
+pub mod testing;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};

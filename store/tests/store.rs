@@ -1,8 +1,8 @@
 //! The store's integration tests, on SQLite and PostgreSQL.
-mod common;
+
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use common::each_backend;
+use jobspor_store::testing::{self as common, each_backend};
 use jobspor::cv::{EmploymentType, JobWish, JobWishForm, WorkExperience, WorkExperienceForm, WorkingTime};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};

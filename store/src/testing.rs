@@ -1,7 +1,7 @@
-//! Runs a store test against every engine: SQLite always (a fresh file per test), and
+//! Test support (feature `testing`). Runs a store test against every engine: SQLite always (a fresh file per test), and
 //! PostgreSQL when `TEST_DATABASE_URL` answers (a fresh database per test, dropped after).
-#![allow(dead_code)]
-use jobspor_store::Store;
+
+use crate::Store;
 use sqlx::{Connection, Executor};
 use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};

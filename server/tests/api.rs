@@ -1,0 +1,330 @@
+//! Integration tests of the server functions over HTTP, as a crafted client would call them
+//! (no browser), against a real database: SQLite always, PostgreSQL when reachable.
+use chrono::{Duration, TimeZone, Utc};
+use jobspor::FixedClock;
+use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_app::ssr::state::AppState;
+use jobspor_app::AppError;
+use jobspor_store::testing::each_backend;
+use jobspor_store::Store;
+use leptos::config::LeptosOptions;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+struct TestApp {
+    base: String,
+    clock: FixedClock,
+    store: Store,
+}
+
+async fn spawn(store: Store) -> TestApp {
+    let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
+    let state = AppState {
+        store: store.clone(),
+        clock: Arc::new(clock.clone()),
+        cpr: Arc::new(SimulatedCprRegister::load().unwrap()),
+        secure_cookies: false,
+    };
+    let options = LeptosOptions::builder().output_name("jobspor").site_root("target/site").build();
+    let app = jobspor_server::router::router(state, options);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+    });
+    TestApp { base: format!("http://{addr}"), clock, store }
+}
+
+/// A client like a script would be: keeps cookies, does not follow redirects.
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+}
+
+impl TestApp {
+    async fn call(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        c.post(format!("{}/api/{endpoint}", self.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "application/json")
+            .body(serde_urlencoded::to_string(form).unwrap())
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Calls a server function and decodes its refusal.
+    async fn refused(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> AppError {
+        let r = self.call(c, endpoint, form).await;
+        assert!(!r.status().is_success(), "{endpoint} accepted {form:?}");
+        serde_json::from_str(&r.text().await.unwrap()).expect("an AppError")
+    }
+
+    async fn ok(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> String {
+        let r = self.call(c, endpoint, form).await;
+        let status = r.status();
+        let body = r.text().await.unwrap();
+        assert!(status.is_success(), "{endpoint} refused {form:?}: {status} {body}");
+        body
+    }
+
+    /// A citizen with a complete profile, logged in on `c`.
+    async fn citizen(&self, c: &reqwest::Client, cpr: &str, username: &str) {
+        self.ok(c, "mitid/login", &[("cpr", cpr)]).await;
+        self.ok(
+            c,
+            "citizen/complete-profile",
+            &[("form[username]", username), ("form[password]", "en-lang-adgangskode"), ("form[password_repeat]", "en-lang-adgangskode")],
+        )
+        .await;
+    }
+}
+
+fn keys(e: &AppError) -> Vec<(String, String)> {
+    match e {
+        AppError::Invalid { errors, .. } => errors.iter().map(|e| (e.field.clone(), e.key.clone())).collect(),
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
+#[tokio::test]
+async fn healthz_is_200_while_the_database_answers_and_503_after() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let r = reqwest::get(format!("{}/healthz", app.base)).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        app.store.close().await;
+        let r = reqwest::get(format!("{}/healthz", app.base)).await.unwrap();
+        assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn employer_registration_is_refused_field_by_field_without_a_browser() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        let e = app
+            .refused(&c, "employer/register", &[("form[company_name]", " "), ("form[cvr]", "12345678"), ("form[email]", "ingen-snabel-a.dk"), ("form[password]", "kort")])
+            .await;
+        assert_eq!(keys(&e), pairs(&[("company_name", "required"), ("cvr", "cvr.invalid"), ("email", "email.invalid"), ("password", "password.too_short")]));
+        // What was typed comes back to refill the form, the password never.
+        let AppError::Invalid { echo, .. } = e else { unreachable!() };
+        assert!(echo.contains(&("cvr".into(), "12345678".into())));
+        assert!(!echo.iter().any(|(k, _)| k == "password"));
+
+        app.ok(&c, "employer/register", &[("form[company_name]", "Bageriet"), ("form[cvr]", "10150817"), ("form[email]", "job@bageriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
+        let again = app.refused(&client(), "employer/register", &[("form[company_name]", "Andet"), ("form[cvr]", "10150817"), ("form[email]", "x@y.dk"), ("form[password]", "en-lang-adgangskode")]).await;
+        assert_eq!(keys(&again), pairs(&[("cvr", "cvr.taken")]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_employer_must_accept_the_terms_before_searching() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        app.ok(&c, "employer/register", &[("form[company_name]", "Bageriet"), ("form[cvr]", "10150817"), ("form[email]", "job@bageriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
+        assert_eq!(app.refused(&c, "employer/search", &[("q", "kok"), ("page", "1")]).await, AppError::TermsNotAccepted);
+        assert_eq!(keys(&app.refused(&c, "employer/accept-terms", &[]).await), pairs(&[("accept", "terms.must_accept")]));
+        app.ok(&c, "employer/accept-terms", &[("accept", "on")]).await;
+        app.ok(&c, "employer/search", &[("q", "kok"), ("page", "1")]).await;
+        // Nobody else may search.
+        assert_eq!(app.refused(&client(), "employer/search", &[("q", "kok"), ("page", "1")]).await, AppError::NotLoggedIn);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_cv_refuses_bad_dates_and_missing_fields_and_anonymous_callers() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let anon = client();
+        let form = [("form[position]", "Kok"), ("form[workplace]", ""), ("form[start]", "2020-05-01"), ("form[end]", "2019-01-01")];
+        assert_eq!(app.refused(&anon, "cv/work-experience/add", &form).await, AppError::NotLoggedIn);
+        let c = client();
+        app.citizen(&c, "2005982695", "rasmus").await;
+        let e = app.refused(&c, "cv/work-experience/add", &form).await;
+        assert_eq!(keys(&e), pairs(&[("workplace", "required"), ("end", "date.end_before_start")]));
+        let future = [("form[position]", "Kok"), ("form[workplace]", "Kroen"), ("form[start]", "2026-11-23")];
+        assert_eq!(keys(&app.refused(&c, "cv/work-experience/add", &future).await), pairs(&[("start", "date.in_future")]));
+        let bad_choice = [("form[occupation]", "Kok"), ("form[working_time]", "altid"), ("form[employment_type]", "permanent")];
+        assert_eq!(keys(&app.refused(&c, "cv/job-wish/add", &bad_choice).await), pairs(&[("working_time", "choice.invalid")]));
+        assert_eq!(keys(&app.refused(&c, "cv/searchable", &[("searchable", "true")]).await), pairs(&[("searchable", "cv.not_ready")]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn profile_is_refused_with_every_field_error_at_once() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        let e = app
+            .refused(
+                &c,
+                "citizen/complete-profile",
+                &[("form[username]", "r"), ("form[password]", "kort"), ("form[password_repeat]", "kort"), ("form[email]", "r.eksempel.dk"), ("form[sms_reminders]", "on")],
+            )
+            .await;
+        assert_eq!(keys(&e), pairs(&[("username", "username.invalid"), ("password", "password.too_short"), ("email", "email.invalid"), ("phone", "reminders.need_contact")]));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn mitid_login_refuses_unknown_and_inactive_persons() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "12345")]).await), pairs(&[("cpr", "cpr.invalid")]));
+        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "0101011111")]).await), pairs(&[("cpr", "cpr.unknown")]));
+        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "3009502888")]).await), pairs(&[("cpr", "cpr.inactive")]));
+        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "0606703365")]).await), pairs(&[("cpr", "cpr.inactive")]));
+    })
+    .await;
+}
+
+fn session_cookie(r: &reqwest::Response) -> String {
+    r.headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("jobspor_session="))
+        .expect("a session cookie")
+        .to_string()
+}
+
+#[tokio::test]
+async fn sessions_are_httponly_rotated_at_login_and_expire() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        let first = session_cookie(&r);
+        assert!(first.contains("HttpOnly") && first.contains("SameSite=Lax") && first.contains("Path=/"), "{first}");
+        assert!(!first.contains("Secure"), "plain HTTP here");
+        let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        let second = session_cookie(&r);
+        assert_ne!(first.split(';').next(), second.split(';').next(), "a new session id at every login");
+
+        // The old id no longer works.
+        let old = reqwest::Client::new();
+        let r = old
+            .post(format!("{}/api/citizen/profile", app.base))
+            .header("cookie", first.split(';').next().unwrap())
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(serde_json::from_str::<AppError>(&r.text().await.unwrap()).unwrap(), AppError::NotLoggedIn);
+
+        // Idle for 29 minutes: still in; then 30 without a request: out.
+        app.clock.advance(Duration::minutes(29));
+        app.ok(&c, "citizen/profile", &[]).await;
+        app.clock.advance(Duration::minutes(30));
+        assert_eq!(app.refused(&c, "citizen/profile", &[]).await, AppError::NotLoggedIn);
+
+        // Busy all day: out after 12 hours all the same.
+        app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        for _ in 0..24 {
+            app.clock.advance(Duration::minutes(29));
+            app.ok(&c, "citizen/profile", &[]).await;
+        }
+        app.clock.advance(Duration::minutes(29));
+        assert_eq!(app.refused(&c, "citizen/profile", &[]).await, AppError::NotLoggedIn);
+
+        // Logout ends the session in the database, not only in the browser.
+        app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        app.ok(&c, "logout", &[]).await;
+        assert_eq!(app.refused(&c, "citizen/profile", &[]).await, AppError::NotLoggedIn);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn unknown_user_and_wrong_password_get_the_same_answer_and_guessing_is_throttled() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        app.citizen(&client(), "2005982695", "rasmus").await;
+        let c = client();
+        let unknown = app.call(&c, "citizen/login", &[("username", "nobody"), ("password", "en-lang-adgangskode")]).await;
+        let (s1, b1) = (unknown.status(), unknown.text().await.unwrap());
+        let wrong = app.call(&c, "citizen/login", &[("username", "rasmus"), ("password", "forkert-forkert")]).await;
+        let (s2, b2) = (wrong.status(), wrong.text().await.unwrap());
+        assert_eq!(s1, s2);
+        assert_eq!(b1.replace("nobody", "X"), b2.replace("rasmus", "X"));
+        for _ in 0..4 {
+            app.refused(&c, "citizen/login", &[("username", "rasmus"), ("password", "forkert-forkert")]).await;
+        }
+        // Five failures: even the right password waits now.
+        let e = app.refused(&c, "citizen/login", &[("username", "rasmus"), ("password", "en-lang-adgangskode")]).await;
+        assert_eq!(keys(&e), pairs(&[("password", "login.throttled")]));
+        app.clock.advance(jobspor::login::THROTTLE_WINDOW + Duration::seconds(1));
+        app.ok(&c, "citizen/login", &[("username", "rasmus"), ("password", "en-lang-adgangskode")]).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_password() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        let r = c
+            .post(format!("{}/api/employer/register", app.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .header("referer", format!("{}/arbejdsgiver/opret", app.base))
+            .body("form[company_name]=Fisk&form[cvr]=123&form[email]=a%40b.dk&form[password]=hemmelig-kode-42")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FOUND);
+        let location = r.headers().get(LOCATION).unwrap().to_str().unwrap().to_string();
+        assert!(location.starts_with(&format!("{}/arbejdsgiver/opret?", app.base)), "{location}");
+        assert!(location.contains("__err="), "{location}");
+        assert!(!location.contains("hemmelig"), "{location}");
+        // The page it leads to shows the message at the field.
+        let page = c.get(&location).header(ACCEPT, "text/html").send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Skriv et gyldigt CVR-nummer på 8 cifre."), "{page}");
+        assert!(page.contains("value=\"Fisk\""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let citizen = client();
+        app.citizen(&citizen, "2301781804", "anne").await; // protected address
+        app.ok(&citizen, "cv/work-experience/add", &[("form[position]", "Tømrer"), ("form[workplace]", "Byg ApS"), ("form[start]", "2005-04-01")]).await;
+        app.ok(&citizen, "cv/job-wish/add", &[("form[occupation]", "Tømrer"), ("form[working_time]", "full_time"), ("form[employment_type]", "permanent")]).await;
+        app.ok(&citizen, "cv/searchable", &[("searchable", "true")]).await;
+
+        let employer = client();
+        app.ok(&employer, "employer/register", &[("form[company_name]", "Byggeriet A/S"), ("form[cvr]", "10150817"), ("form[email]", "hr@byggeriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
+        app.ok(&employer, "employer/accept-terms", &[("accept", "on")]).await;
+        let found: serde_json::Value = serde_json::from_str(&app.ok(&employer, "employer/search", &[("q", "tømrere"), ("page", "1")]).await).unwrap();
+        assert_eq!(found["total"], 1);
+        assert_eq!(found["hits"][0]["city"], serde_json::Value::Null);
+        let cv_id = found["hits"][0]["cv_id"].as_i64().unwrap().to_string();
+        let body = app.ok(&employer, "employer/cv", &[("cv_id", &cv_id)]).await;
+        assert!(!body.contains("2301781804") && !body.contains("230178"), "{body}");
+        let view: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(view["address"], serde_json::Value::Null);
+        assert_eq!(view["name"], "Anne Kristensen");
+
+        let history = app.ok(&citizen, "citizen/history", &[]).await;
+        assert!(history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"), "{history}");
+    })
+    .await;
+}
