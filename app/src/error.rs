@@ -62,6 +62,18 @@ impl AppError {
         AppError::Invalid { errors: e, echo }
     }
 
+    /// The HTTP status a direct (non-form) caller gets for this refusal.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            AppError::Invalid { .. } => 422,
+            AppError::NotLoggedIn => 401,
+            AppError::TermsNotAccepted | AppError::ProfileIncomplete | AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Transport(_) => 400,
+            AppError::Internal { .. } => 500,
+        }
+    }
+
     /// The Danish text for errors that are not about a field.
     pub fn message_da(&self) -> &'static str {
         match self {

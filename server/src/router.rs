@@ -3,14 +3,15 @@
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::IntoResponse;
-use axum::routing::{any, get};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
 use jobspor_app::ssr::state::AppState;
-use jobspor_app::{shell, App};
+use jobspor_app::{shell, App, AppError};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -20,9 +21,26 @@ const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-u
                    img-src 'self' data:; font-src 'self'; connect-src 'self' ws://127.0.0.1:3001; \
                    frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
+/// server_fn answers every refusal with 500; a crafted client deserves the real reason.
+/// Only error answers of /api are touched: a plain form post is a 302 and passes through.
+async fn refusal_status(req: Request<Body>, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    if let Ok(e) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
-    let fn_state = state.clone();
     let page_state = state.clone();
     let health_store = state.store.clone();
     let shell_options = options.clone();
@@ -43,15 +61,9 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
                 }
             }),
         )
-        .route(
-            "/api/{*fn_name}",
-            any(move |req: Request<Body>| {
-                let s = fn_state.clone();
-                async move { handle_server_fns_with_context(move || provide_context(s.clone()), req).await }
-            }),
-        )
         .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler(shell))
+        .layer(middleware::from_fn(refusal_status))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

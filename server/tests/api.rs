@@ -56,8 +56,11 @@ impl TestApp {
     /// Calls a server function and decodes its refusal.
     async fn refused(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> AppError {
         let r = self.call(c, endpoint, form).await;
-        assert!(!r.status().is_success(), "{endpoint} accepted {form:?}");
-        serde_json::from_str(&r.text().await.unwrap()).expect("an AppError")
+        let status = r.status().as_u16();
+        let e: AppError = serde_json::from_str(&r.text().await.unwrap()).expect("an AppError");
+        assert_eq!(status, e.http_status(), "{endpoint}: status for {e:?}");
+        assert!(status >= 400);
+        e
     }
 
     async fn ok(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> String {
@@ -112,6 +115,7 @@ async fn employer_registration_is_refused_field_by_field_without_a_browser() {
         let e = app
             .refused(&c, "employer/register", &[("form[company_name]", " "), ("form[cvr]", "12345678"), ("form[email]", "ingen-snabel-a.dk"), ("form[password]", "kort")])
             .await;
+        assert_eq!(e.http_status(), 422);
         assert_eq!(keys(&e), pairs(&[("company_name", "required"), ("cvr", "cvr.invalid"), ("email", "email.invalid"), ("password", "password.too_short")]));
         // What was typed comes back to refill the form, the password never.
         let AppError::Invalid { echo, .. } = e else { unreachable!() };
