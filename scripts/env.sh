@@ -1,7 +1,8 @@
 # Sourced by the run and test scripts: where builds go and which tools are used.
 # The cargo target dir may live outside the checkout (set CARGO_TARGET_DIR) so that fresh
 # clones on the same machine reuse compiled dependencies.
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+# Default: one cache per machine under ~/.cache, so CI's fresh clones reuse compiled deps.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobspor/target}"
 # binaryen 132's wasm-opt from npm, ahead of anything else called wasm-opt on PATH.
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_SITE_ROOT="$PWD/target/site"
