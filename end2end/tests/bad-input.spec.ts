@@ -1,6 +1,6 @@
 /** Journey 5: bad input gets a Danish message at the field and an error summary above the
  * heading, and nothing else typed is lost — with JavaScript on and off. */
-import { test, expect, visit, afterNavigation } from "./fixtures";
+import { test, expect, visit, afterNavigation, checkA11y } from "./fixtures";
 import { mitidLogin, expectFieldError, PASSWORD } from "./helpers";
 
 const PERSONS = {
@@ -66,4 +66,17 @@ test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ pag
   await expect(page.getByLabel("Kontakt-e-mail")).toHaveValue("fisk@fejlfri.example");
   // A password is never sent back: after a plain form post (JavaScript off) it is empty.
   if (info.project.name === "nojs") await expect(page.getByLabel("Adgangskode", { exact: true })).toHaveValue("");
+});
+
+test("browseren tjekker et felt med det samme, med samme regel som serveren", async ({ page }) => {
+  await visit(page, "/arbejdsgiver/opret");
+  const cvr = page.getByLabel("CVR-nummer");
+  await cvr.fill("12345678");
+  await cvr.blur();
+  await expect(page.locator("#employer-cvr-error")).toContainText("Skriv et gyldigt CVR-nummer på 8 cifre.");
+  await expect(cvr).toHaveAttribute("aria-invalid", "true");
+  await cvr.fill("10150817");
+  await cvr.blur();
+  await expect(page.locator("#employer-cvr-error")).toHaveCount(0);
+  await checkA11y(page);
 });

@@ -1,7 +1,9 @@
 //! Background housekeeping, run every few minutes by `serve` and on demand by
-//! `jobspor-server jobs`: expired sessions, old login failures, and access history past
-//! the 3 months it is kept for.
+//! `jobspor-server jobs`: expired sessions, old login failures, access history past the
+//! 3 months it is kept for, and profiles inactive for 18½ months (seed 000,
+//! "Opbevaringsperiode"). The rules are core functions of (facts, now).
 use chrono::{DateTime, Duration, Utc};
+use jobspor::retention::profile_is_due_for_deletion;
 use jobspor_store::Store;
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -9,12 +11,24 @@ pub struct JobReport {
     pub sessions: u64,
     pub login_failures: u64,
     pub access_entries: u64,
+    pub profiles_deleted: u64,
 }
 
+/// 18½ months is never shorter than this; older candidates are checked by the exact rule.
+const SURELY_ACTIVE: Duration = Duration::days(18 * 28 + 14);
+
 pub async fn run_once(store: &Store, now: DateTime<Utc>) -> Result<JobReport, jobspor_store::StoreError> {
+    let mut profiles_deleted = 0;
+    for (citizen_id, last_activity) in store.citizens_inactive_since(now - SURELY_ACTIVE).await? {
+        if profile_is_due_for_deletion(last_activity, now) {
+            store.delete_citizen(citizen_id).await?;
+            profiles_deleted += 1;
+        }
+    }
     Ok(JobReport {
         sessions: store.delete_expired_sessions(now).await?,
         login_failures: store.purge_login_failures(now - Duration::days(1)).await?,
         access_entries: store.purge_access_history(jobspor::retention::access_history_cutoff(now)).await?,
+        profiles_deleted,
     })
 }

@@ -251,3 +251,25 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Citizens whose last activity is older than `before`, with that time: candidates for
+    /// the retention rule, which the caller applies exactly.
+    pub async fn citizens_inactive_since(&self, before: DateTime<Utc>) -> Result<Vec<(i64, DateTime<Utc>)>> {
+        let rows = sqlx::query("SELECT id, last_activity_at FROM citizens WHERE last_activity_at < $1 ORDER BY id")
+            .bind(ts(before))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get("id")?, from_ts(r.try_get("last_activity_at")?)))).collect()
+    }
+
+    /// Deletes a citizen's profile and everything hanging from it (CV, history, sessions).
+    #[tracing::instrument(skip(self))]
+    pub async fn delete_citizen(&self, citizen_id: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM sessions WHERE actor_kind = 'citizen' AND subject_id = $1").bind(citizen_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM citizens WHERE id = $1").bind(citizen_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

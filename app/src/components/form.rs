@@ -60,35 +60,41 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
     }
 }
 
+/// A field's current message key: the browser's own check of what was just typed (the same
+/// core parser the server uses), else the server's verdict on the last submit.
+fn field_message(state: Signal<FormState>, live: RwSignal<Option<&'static str>>, field: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
+    move || live.get().map(jobspor::messages::da).or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
+}
+
 /// The error message shown above a field, if it has one.
-fn field_error(state: Signal<FormState>, id: String, field: &'static str) -> impl IntoView {
+fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String) -> impl IntoView {
     move || {
-        state.get().errors.for_field(field).map(|e| {
+        message().map(|m| {
             view! {
                 <span class="form-error-message" id=format!("{id}-error")>
-                    <span class="sr-only">"Fejl: "</span>{e.message()}
+                    <span class="sr-only">"Fejl: "</span>{m}
                 </span>
             }
         })
     }
 }
 
-fn has_error(state: Signal<FormState>, field: &'static str) -> impl Fn() -> bool + Send + Sync + Copy + 'static {
-    move || state.with(|s| s.errors.for_field(field).is_some())
-}
-
-fn described_by(state: Signal<FormState>, id: String, field: &'static str, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+fn described_by(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids = Vec::new();
         if hint {
             ids.push(format!("{id}-hint"));
         }
-        if state.with(|s| s.errors.for_field(field).is_some()) {
+        if message().is_some() {
             ids.push(format!("{id}-error"));
         }
         (!ids.is_empty()).then(|| ids.join(" "))
     }
 }
+
+/// A check the browser runs on a field when it loses focus after a change: a core parser,
+/// reduced to its verdict. The server runs the full parse again on submit.
+pub type FieldCheck = fn(&str) -> Result<(), &'static str>;
 
 /// A labelled single-line input.
 #[component]
@@ -107,10 +113,19 @@ pub fn TextField(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = false)] required: bool,
     #[prop(default = false)] secret: bool,
+    /// Checked in the browser when the field loses focus after a change.
+    #[prop(optional)] check: Option<FieldCheck>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let has_hint = hint.is_some();
-    let err = has_error(state, field);
+    let live = RwSignal::new(None::<&'static str>);
+    let message = field_message(state, live, field);
+    let err = move || message().is_some();
+    // A new answer from the server replaces the browser's own verdict.
+    Effect::new(move |_| {
+        state.track();
+        live.set(None);
+    });
     let initial = value.unwrap_or_default();
     // A secret field is never refilled.
     let current = move || if secret { String::new() } else { state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone()) };
@@ -118,7 +133,7 @@ pub fn TextField(
         <div class="form-group" class:form-error=err>
             <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
             {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
-            {field_error(state, id.clone(), field)}
+            {field_error(message, id.clone())}
             <input
                 class="form-input"
                 type=kind
@@ -128,7 +143,12 @@ pub fn TextField(
                 autocomplete=autocomplete
                 maxlength=maxlength.map(|m| m.to_string())
                 aria-invalid=move || err().then_some("true")
-                aria-describedby=described_by(state, id.clone(), field, has_hint)
+                aria-describedby=described_by(message, id.clone(), has_hint)
+                on:change=move |ev| {
+                    if let Some(check) = check {
+                        live.set(check(&event_target_value(&ev)).err());
+                    }
+                }
             />
         </div>
     }
@@ -148,7 +168,9 @@ pub fn TextArea(
     #[prop(default = false)] required: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let err = has_error(state, field);
+    let live = RwSignal::new(None::<&'static str>);
+    let message = field_message(state, live, field);
+    let err = move || message().is_some();
     let initial = value.unwrap_or_default();
     let start = state.with_untracked(|s| s.echo(field)).unwrap_or(initial);
     let text = RwSignal::new(start.clone());
@@ -160,15 +182,20 @@ pub fn TextArea(
     view! {
         <div class="form-group" class:form-error=err>
             <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
-            {field_error(state, id.clone(), field)}
+            {field_error(message, id.clone())}
             <textarea
                 class="form-input"
                 id=id.clone()
                 name=name
                 rows="5"
                 aria-invalid=move || err().then_some("true")
-                aria-describedby=described_by(state, id.clone(), field, true)
-                on:input=move |ev| text.set(event_target_value(&ev))
+                aria-describedby=described_by(message, id.clone(), true)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    // The same length rule the server applies.
+                    live.set(jobspor::validation::optional_text(&v, max).err());
+                    text.set(v);
+                }
             >{start}</textarea>
             <span class="form-hint character-limit" id=format!("{id}-hint") aria-live="polite">
                 {move || {
@@ -192,13 +219,14 @@ pub fn RadioGroup(
     options: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let err = has_error(state, field);
+    let message = field_message(state, RwSignal::new(None), field);
+    let err = move || message().is_some();
     let chosen = move || state.with(|s| s.echo(field)).unwrap_or_default();
     view! {
         <div class="form-group" class:form-error=err>
-            <fieldset aria-describedby=described_by(state, id.clone(), field, false)>
+            <fieldset aria-describedby=described_by(message, id.clone(), false)>
                 <legend class="form-label">{legend}</legend>
-                {field_error(state, id.clone(), field)}
+                {field_error(message, id.clone())}
                 <ul class="nobullet-list">
                     {options.into_iter().enumerate().map(|(i, (code, label))| {
                         // The first option carries the field id, so the error summary's link lands on it.
@@ -231,14 +259,15 @@ pub fn Checkbox(
     #[prop(default = false)] checked: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let err = has_error(state, field);
+    let message = field_message(state, RwSignal::new(None), field);
+    let err = move || message().is_some();
     let is_checked = move || state.with(|s| s.echo(field)).map(|v| jobspor::validation::checkbox(&v)).unwrap_or(checked);
     view! {
         <div class="form-group" class:form-error=err>
-            {field_error(state, id.clone(), field)}
+            {field_error(message, id.clone())}
             <div class="form-group-checkbox">
                 <input class="form-checkbox" type="checkbox" id=id.clone() name=name checked=is_checked
-                    aria-describedby=described_by(state, id.clone(), field, false)/>
+                    aria-describedby=described_by(message, id.clone(), false)/>
                 <label for=id>{label}</label>
             </div>
         </div>

@@ -1,5 +1,6 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
 use crate::api::citizen::{get_my_profile, CompleteProfile, MyProfileView};
+use crate::components::checks;
 use crate::components::form::{form_state, Checkbox, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -38,11 +39,11 @@ pub fn ProfileSetup() -> impl IntoView {
                             <RegisterData profile=p/>
                             <h2>"Dine egne oplysninger"</h2>
                             <ActionForm attr:novalidate=true action>
-                                <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
-                                <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
+                                <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" check=checks::username hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
+                                <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true check=checks::password/>
                                 <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
-                                <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode"/>
-                                <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email"/>
+                                <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode" check=checks::phone/>
+                                <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email" check=checks::email/>
                                 <fieldset>
                                     <legend class="form-label">"Påmindelser (sms- og e-mailservice)"</legend>
                                     <Checkbox state form_id="profile" field="sms_reminders" name="form[sms_reminders]" label="Ja tak, send mig påmindelser på sms"/>

@@ -1,0 +1,87 @@
+//! Property tests: any input either parses or yields field errors naming fields of the form,
+//! each with a Danish message — never a panic.
+use jobspor::contact::{Email, Password, Phone, ProfileForm, ProfileInput, Username};
+use jobspor::cpr::Cpr;
+use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
+use jobspor::employer::{Cvr, EmployerRegistration, EmployerRegistrationForm};
+use jobspor::FieldErrors;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+/// Text of the kinds forms receive: anything, dates, digits, Danish words, control chars.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[0-9]{0,12}",
+        "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        "[0-9]{2}-[0-9]{2}-[0-9]{4}",
+        "[a-zA-ZæøåÆØÅ .@+-]{0,300}",
+        "\\PC{0,3000}",
+        Just(String::new()),
+        Just("on".to_string()),
+    ]
+}
+
+fn assert_errors_are_about(errors: &FieldErrors, fields: &[&str]) {
+    assert!(!errors.is_empty());
+    for e in errors.iter() {
+        assert!(fields.contains(&e.field.as_str()), "unexpected field {}", e.field);
+        assert_ne!(e.message(), "Tjek feltet.", "no Danish text for {}", e.key);
+    }
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn work_experience(position in text(), workplace in text(), tasks in text(), good_at in text(), start in text(), end in text()) {
+        let f = WorkExperienceForm { position, workplace, tasks, good_at, start, end };
+        match WorkExperience::parse(&f, today()) {
+            Ok(w) => {
+                prop_assert!(w.period.start() <= today());
+                prop_assert!(w.period.end().is_none_or(|e| e >= w.period.start() && e <= today()));
+                prop_assert!(!w.position.trim().is_empty());
+            }
+            Err(e) => assert_errors_are_about(&e, &["position", "workplace", "tasks", "good_at", "start", "end"]),
+        }
+    }
+
+    #[test]
+    fn job_wish(occupation in text(), working_time in prop_oneof![text(), Just("full_time".to_string()), Just("part_time".to_string())], employment_type in prop_oneof![text(), Just("permanent".to_string())]) {
+        let f = JobWishForm { occupation, working_time, employment_type };
+        if let Err(e) = JobWish::parse(&f) {
+            assert_errors_are_about(&e, &["occupation", "working_time", "employment_type"]);
+        }
+    }
+
+    #[test]
+    fn profile(username in text(), password in text(), repeat in text(), phone in text(), email in text(), sms in text(), mail in text()) {
+        let f = ProfileForm { username, password, password_repeat: repeat, phone, email, sms_reminders: sms, email_reminders: mail };
+        if let Err(e) = ProfileInput::try_from(&f) {
+            assert_errors_are_about(&e, &["username", "password", "password_repeat", "phone", "email"]);
+        }
+    }
+
+    #[test]
+    fn employer_registration(company_name in text(), cvr in text(), email in text(), password in text()) {
+        let f = EmployerRegistrationForm { company_name, cvr, email, password };
+        if let Err(e) = EmployerRegistration::try_from(&f) {
+            assert_errors_are_about(&e, &["company_name", "cvr", "email", "password"]);
+        }
+    }
+
+    #[test]
+    fn single_fields(s in text()) {
+        // Each returns a message key with Danish text, or a value.
+        for key in [Cpr::parse(&s).err(), Cvr::parse(&s).err(), Email::parse(&s).err(), Phone::parse(&s).err(), Username::parse(&s).err(), Password::parse(&s).err()].into_iter().flatten() {
+            prop_assert_ne!(jobspor::messages::da(key), "Tjek feltet.");
+        }
+        if let Ok(c) = Cpr::parse(&s) {
+            prop_assert!(c.birth_date().is_some());
+        }
+    }
+}
