@@ -7,3 +7,5 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/jobspor/target}"
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export LEPTOS_SITE_ROOT="$PWD/target/site"
 export LEPTOS_OUTPUT_NAME=jobspor
+# Incremental state only helps an editing developer; in the scripts it is gigabytes of disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"

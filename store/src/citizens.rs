@@ -54,6 +54,26 @@ fn status_code(s: CprStatus) -> &'static str {
     }
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds the register's fields as $1..$14, in the column order both statements use.
+fn bind_register_fields<'q>(q: AnyQuery<'q>, p: &'q RegisterPerson) -> AnyQuery<'q> {
+    q.bind(p.birthday.to_string())
+        .bind(gender_code(p.gender))
+        .bind(&p.first_name)
+        .bind(&p.middle_name)
+        .bind(&p.surname)
+        .bind(&p.street)
+        .bind(&p.co_address)
+        .bind(&p.postcode)
+        .bind(&p.city)
+        .bind(&p.country)
+        .bind(&p.municipality_code)
+        .bind(&p.municipality)
+        .bind(flag(p.protected_address))
+        .bind(status_code(p.status))
+}
+
 pub(crate) fn person_from_row(row: &AnyRow) -> Result<RegisterPerson> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("citizen {what}"));
     let birthday: String = row.try_get("birthday")?;
@@ -103,26 +123,15 @@ impl Store {
             Some(row) => {
                 let id: i64 = row.try_get("id")?;
                 let username: Option<String> = row.try_get("username")?;
-                sqlx::query(
-                    "UPDATE citizens SET birthday=$1, gender=$2, first_name=$3, middle_name=$4, surname=$5, street=$6, \
-                     co_address=$7, postcode=$8, city=$9, country=$10, municipality_code=$11, municipality=$12, \
-                     protected_address=$13, cpr_status=$14, register_source=$15, register_fetched_at=$16, \
-                     last_login_at=$16, last_activity_at=$16 WHERE id=$17",
+                bind_register_fields(
+                    sqlx::query(
+                        "UPDATE citizens SET birthday=$1, gender=$2, first_name=$3, middle_name=$4, surname=$5, street=$6, \
+                         co_address=$7, postcode=$8, city=$9, country=$10, municipality_code=$11, municipality=$12, \
+                         protected_address=$13, cpr_status=$14, register_source=$15, register_fetched_at=$16, \
+                         last_login_at=$16, last_activity_at=$16 WHERE id=$17",
+                    ),
+                    p,
                 )
-                .bind(p.birthday.to_string())
-                .bind(gender_code(p.gender))
-                .bind(&p.first_name)
-                .bind(&p.middle_name)
-                .bind(&p.surname)
-                .bind(&p.street)
-                .bind(&p.co_address)
-                .bind(&p.postcode)
-                .bind(&p.city)
-                .bind(&p.country)
-                .bind(&p.municipality_code)
-                .bind(&p.municipality)
-                .bind(flag(p.protected_address))
-                .bind(status_code(p.status))
                 .bind(source)
                 .bind(ts(now))
                 .bind(id)
@@ -131,29 +140,18 @@ impl Store {
                 (id, username.is_some())
             }
             None => {
-                let row = sqlx::query(
-                    "INSERT INTO citizens (cpr, birthday, gender, first_name, middle_name, surname, street, co_address, \
-                     postcode, city, country, municipality_code, municipality, protected_address, cpr_status, \
-                     register_source, register_fetched_at, created_at, last_login_at, last_activity_at) \
-                     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17,$17,$17) RETURNING id",
+                let row = bind_register_fields(
+                    sqlx::query(
+                        "INSERT INTO citizens (birthday, gender, first_name, middle_name, surname, street, co_address, \
+                         postcode, city, country, municipality_code, municipality, protected_address, cpr_status, \
+                         register_source, register_fetched_at, created_at, last_login_at, last_activity_at, cpr) \
+                         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,$16,$16,$17) RETURNING id",
+                    ),
+                    p,
                 )
-                .bind(cpr_digits)
-                .bind(p.birthday.to_string())
-                .bind(gender_code(p.gender))
-                .bind(&p.first_name)
-                .bind(&p.middle_name)
-                .bind(&p.surname)
-                .bind(&p.street)
-                .bind(&p.co_address)
-                .bind(&p.postcode)
-                .bind(&p.city)
-                .bind(&p.country)
-                .bind(&p.municipality_code)
-                .bind(&p.municipality)
-                .bind(flag(p.protected_address))
-                .bind(status_code(p.status))
                 .bind(source)
                 .bind(ts(now))
+                .bind(cpr_digits)
                 .fetch_one(&mut *tx)
                 .await?;
                 let id: i64 = row.try_get("id")?;

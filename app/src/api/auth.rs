@@ -108,78 +108,68 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Refuses a login when too many attempts failed lately, for this user or this address.
+/// The part of a password login both kinds of user share: refuse while throttled, check the
+/// password (an unknown user costs the same time and gets the same answer as a wrong
+/// password), count failures, forgive them on success. Returns the user's id.
 #[cfg(feature = "ssr")]
-async fn throttle(state: &crate::ssr::state::AppState, user_key: &str, address: &str, echo: &[(String, String)]) -> Result<(), AppError> {
-    let since = state.clock.now() - jobspor::login::THROTTLE_WINDOW;
-    let (per_user, per_address) = state.store.login_failures_since(user_key, address, since).await?;
-    if jobspor::login::is_throttled(per_user, per_address) {
-        tracing::warn!(address, "login throttled");
-        return Err(AppError::field("password", "login.throttled", echo.to_vec()));
-    }
-    Ok(())
-}
-
-/// Unknown user and wrong password get the same answer, in the same time.
-#[server(endpoint = "citizen/login")]
-pub async fn citizen_login(username: String, password: String) -> Result<(), AppError> {
+async fn check_password(user_key: &str, password: &str, found: Option<(i64, String)>, echo: Vec<(String, String)>) -> Result<i64, AppError> {
     use crate::ssr::{passwords, session, state::AppState};
     let state = AppState::from_context()?;
-    let echo = vec![("username".to_string(), username.clone())];
-    let user_key = format!("citizen:{}", username.trim().to_lowercase());
     let address = session::client_address();
-    throttle(&state, &user_key, &address, &echo).await?;
-    let found = state.store.citizen_password_hash(&username.trim().to_lowercase()).await?;
+    let since = state.clock.now() - jobspor::login::THROTTLE_WINDOW;
+    let (per_user, per_address) = state.store.login_failures_since(user_key, &address, since).await?;
+    if jobspor::login::is_throttled(per_user, per_address) {
+        tracing::warn!(address, "login throttled");
+        return Err(AppError::field("password", "login.throttled", echo));
+    }
     let (id, hash) = match found {
         Some((id, h)) => (Some(id), Some(h)),
         None => (None, None),
     };
     match id {
-        Some(id) if passwords::verify(&password, hash).await => {
-            let c = state.store.citizen(id).await?;
-            if !c.person.status.may_log_in() {
-                return Err(AppError::field("password", "login.failed", echo));
-            }
-            state.store.clear_login_failures(&user_key).await?;
-            state.store.citizen_password_login(id, state.clock.now()).await?;
-            session::start("citizen", id).await?;
-            leptos_axum::redirect("/borger");
-            Ok(())
+        Some(id) if passwords::verify(password, hash).await => {
+            state.store.clear_login_failures(user_key).await?;
+            Ok(id)
         }
         _ => {
             if id.is_none() {
-                // Spend the same time as a real check.
-                passwords::verify(&password, None).await;
+                passwords::verify(password, None).await;
             }
-            state.store.record_login_failure(&user_key, &address, state.clock.now()).await?;
+            state.store.record_login_failure(user_key, &address, state.clock.now()).await?;
             Err(AppError::field("password", "login.failed", echo))
         }
     }
 }
 
+#[server(endpoint = "citizen/login")]
+pub async fn citizen_login(username: String, password: String) -> Result<(), AppError> {
+    use crate::ssr::{session, state::AppState};
+    let state = AppState::from_context()?;
+    let echo = vec![("username".to_string(), username.clone())];
+    let username = username.trim().to_lowercase();
+    let found = state.store.citizen_password_hash(&username).await?;
+    let id = check_password(&format!("citizen:{username}"), &password, found, echo.clone()).await?;
+    // The register may say the person has died or emigrated since the profile was made.
+    if !state.store.citizen(id).await?.person.status.may_log_in() {
+        return Err(AppError::field("password", "login.failed", echo));
+    }
+    state.store.citizen_password_login(id, state.clock.now()).await?;
+    session::start("citizen", id).await?;
+    leptos_axum::redirect("/borger");
+    Ok(())
+}
+
 #[server(endpoint = "employer/login")]
 pub async fn employer_login(email: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::{passwords, session, state::AppState};
+    use crate::ssr::{session, state::AppState};
     let state = AppState::from_context()?;
     let echo = vec![("email".to_string(), email.clone())];
-    let user_key = format!("employer:{}", email.trim().to_lowercase());
-    let address = session::client_address();
-    throttle(&state, &user_key, &address, &echo).await?;
+    let email = email.trim().to_lowercase();
     let found = state.store.employer_password_hash(&email).await?;
-    let (id, hash) = match found {
-        Some((id, h)) => (Some(id), Some(h)),
-        None => (None, None),
-    };
-    if passwords::verify(&password, hash).await {
-        if let Some(id) = id {
-            state.store.clear_login_failures(&user_key).await?;
-            session::start("employer", id).await?;
-            leptos_axum::redirect("/arbejdsgiver/soeg");
-            return Ok(());
-        }
-    }
-    state.store.record_login_failure(&user_key, &address, state.clock.now()).await?;
-    Err(AppError::field("password", "login.failed", echo))
+    let id = check_password(&format!("employer:{email}"), &password, found, echo).await?;
+    session::start("employer", id).await?;
+    leptos_axum::redirect("/arbejdsgiver/soeg");
+    Ok(())
 }
 
 #[server(endpoint = "logout")]
