@@ -9,6 +9,11 @@ pub fn da(key: &str) -> &'static str {
         "date.in_future" => "Datoen må ikke ligge i fremtiden.",
         "date.implausible" => "Datoen ligger for langt tilbage. Tjek årstallet.",
         "date.end_before_start" => "Slutdatoen skal ligge efter startdatoen.",
+        "date.too_far_ahead" => "Datoen ligger for langt ude i fremtiden.",
+        "number.invalid" => "Skriv et helt tal.",
+        "number.out_of_range" => "Tallet ligger uden for det mulige. Tjek det.",
+        "language.unknown" => "Vælg et sprog fra listen.",
+        "list.too_many" => "Der er for mange punkter. Slet nogle, før du tilføjer flere.",
         "cpr.invalid" => "Skriv et CPR-nummer med 10 cifre (ddmmåå-xxxx).",
         "cpr.unknown" => "CPR-nummeret findes ikke i CPR-registeret.",
         "cpr.inactive" => "Personen kan ikke logge ind: CPR-status er ikke aktiv.",
@@ -42,7 +47,8 @@ mod tests {
             "date.end_before_start", "cpr.invalid", "cvr.invalid", "email.invalid",
             "phone.invalid", "username.invalid", "password.too_short", "password.too_long",
             "password.mismatch", "reminders.need_contact", "choice.invalid", "terms.must_accept",
-            "login.failed", "login.throttled", "cv.not_ready",
+            "login.failed", "login.throttled", "cv.not_ready", "date.too_far_ahead", "number.invalid",
+            "number.out_of_range", "language.unknown", "list.too_many",
         ] {
             assert_ne!(super::da(key), "Tjek feltet.", "{key} has no text");
         }

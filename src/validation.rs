@@ -111,6 +111,16 @@ fn bounded(t: &str, max: usize) -> Result<String, &'static str> {
     }
 }
 
+/// A whole number in `min..=max` (years, days). Empty is "required".
+pub fn number_in(raw: &str, min: i64, max: i64) -> Result<i64, &'static str> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err("required");
+    }
+    let n: i64 = t.parse().map_err(|_| "number.invalid")?;
+    if (min..=max).contains(&n) { Ok(n) } else { Err("number.out_of_range") }
+}
+
 /// Characters left of a limit, for the counter shown while typing.
 pub fn remaining_chars(text: &str, max: usize) -> i64 {
     max as i64 - text.chars().count() as i64

@@ -2,6 +2,10 @@
 //! each with a Danish message — never a panic.
 use jobspor::contact::{Email, Password, Phone, ProfileForm, ProfileInput, Username};
 use jobspor::cpr::Cpr;
+use jobspor::cv::absence::{Absence, AbsenceForm};
+use jobspor::cv::education::{Certification, CertificationForm, Course, CourseForm, Education, EducationForm};
+use jobspor::cv::profile_texts::{Volunteer, VolunteerForm, WhyApplying, WhyApplyingForm};
+use jobspor::cv::skills::{parse_driving_licences, ItSkill, ItSkillForm, Language, LanguageForm};
 use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use jobspor::employer::{Cvr, EmployerRegistration, EmployerRegistrationForm};
 use jobspor::FieldErrors;
@@ -82,6 +86,41 @@ proptest! {
         }
         if let Ok(c) = Cpr::parse(&s) {
             prop_assert!(c.birth_date().is_some());
+        }
+    }
+
+    #[test]
+    fn education_course_certification(a in text(), b in text(), c in text(), d in text(), f in text()) {
+        if let Err(e) = Education::parse(&EducationForm { education: a.clone(), institution: b.clone(), description: c.clone(), start: d.clone(), end: f.clone() }, today()) {
+            assert_errors_are_about(&e, &["education", "institution", "description", "start", "end"]);
+        }
+        if let Err(e) = Course::parse(&CourseForm { course: a.clone(), description: b.clone(), end_year: d.clone(), length_days: f.clone() }, today()) {
+            assert_errors_are_about(&e, &["course", "description", "end_year", "length_days"]);
+        }
+        if let Err(e) = Certification::parse(&CertificationForm { certificate: a, description: c, valid_until_year: d }, today()) {
+            assert_errors_are_about(&e, &["certificate", "description", "valid_until_year"]);
+        }
+    }
+
+    #[test]
+    fn skills_texts_volunteer_absence(a in text(), b in text(), c in text(), d in text(), f in text()) {
+        if let Err(e) = Language::parse(&LanguageForm { language: a.clone(), level: b.clone() }) {
+            assert_errors_are_about(&e, &["language", "level"]);
+        }
+        if let Err(e) = ItSkill::parse(&ItSkillForm { skill: a.clone(), level: b.clone() }) {
+            assert_errors_are_about(&e, &["skill", "level"]);
+        }
+        if let Err(e) = parse_driving_licences(&[a.clone(), b.clone()]) {
+            assert_errors_are_about(&e, &["licences"]);
+        }
+        if let Err(e) = WhyApplying::parse(&WhyApplyingForm { company: a.clone(), text: c.clone() }) {
+            assert_errors_are_about(&e, &["company", "text"]);
+        }
+        if let Err(e) = Volunteer::parse(&VolunteerForm { role: a.clone(), organisation: b.clone(), start: c.clone(), end: d.clone(), tasks: f.clone() }, today()) {
+            assert_errors_are_about(&e, &["role", "organisation", "start", "end", "tasks"]);
+        }
+        if let Err(e) = Absence::parse(&AbsenceForm { kind: a, from: c, to: d }, today()) {
+            assert_errors_are_about(&e, &["kind", "from", "to"]);
         }
     }
 }

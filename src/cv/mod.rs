@@ -1,7 +1,14 @@
-//! The CV (seed 000, "CV med følgende oplysninger"). The walking skeleton carries the work
-//! experience section and "Jeg søger job som"; the other sections follow the same pattern:
-//! a `…Form` of raw strings from the browser, parsed with the date of today into a type whose
-//! fields can only hold valid values.
+//! The CV (seed 000, "CV med følgende oplysninger"). Every section follows one pattern: a
+//! `…Form` of raw strings from the browser, parsed (with today's date where dates matter)
+//! into a type whose fields can only hold valid values, or into field errors.
+//!
+//! This module: periods, work experience and "Jeg søger job som". The other sections are in
+//! the submodules.
+
+pub mod absence;
+pub mod education;
+pub mod profile_texts;
+pub mod skills;
 use crate::dates::parse_form_date;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use chrono::{Datelike, NaiveDate};
@@ -61,7 +68,7 @@ impl Period {
 }
 
 /// A date that cannot lie in the future (a start or an end of something that happened).
-fn past_date(raw: &str, today: NaiveDate, required: bool) -> Result<Option<NaiveDate>, &'static str> {
+pub(crate) fn past_date(raw: &str, today: NaiveDate, required: bool) -> Result<Option<NaiveDate>, &'static str> {
     if raw.trim().is_empty() {
         return if required { Err("required") } else { Ok(None) };
     }
