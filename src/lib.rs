@@ -3,6 +3,7 @@
 //! No IO lives here: no database, no network, no async runtime. The same code runs in the
 //! browser (wasm32) for instant field checks and on the server, which always re-parses.
 
+pub mod choices;
 pub mod clock;
 pub mod contact;
 pub mod cpr;

@@ -1,39 +1,15 @@
 //! Absence ("fravær"): vacation or sickness periods. Caseworkers may see them, employers
 //! never (see `policy`). A vacation may be planned ahead; sickness cannot start tomorrow.
+use crate::choices::choices;
 use crate::dates::parse_form_date;
 use crate::validation::FieldErrors;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AbsenceKind {
-    Vacation,
-    Sickness,
-}
-
-impl AbsenceKind {
-    pub const ALL: [AbsenceKind; 2] = [AbsenceKind::Vacation, AbsenceKind::Sickness];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AbsenceKind::Vacation => "vacation",
-            AbsenceKind::Sickness => "sickness",
-        }
-    }
-
-    pub fn label_da(self) -> &'static str {
-        match self {
-            AbsenceKind::Vacation => "Ferie",
-            AbsenceKind::Sickness => "Sygdom",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Result<Self, &'static str> {
-        match code.trim() {
-            "" => Err("required"),
-            c => Self::ALL.into_iter().find(|k| k.code() == c).ok_or("choice.invalid"),
-        }
+choices! {
+    AbsenceKind {
+        Vacation = "vacation", "Ferie";
+        Sickness = "sickness", "Sygdom";
     }
 }
 

@@ -9,6 +9,7 @@ pub mod absence;
 pub mod education;
 pub mod profile_texts;
 pub mod skills;
+use crate::choices::choices;
 use crate::dates::parse_form_date;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use chrono::{Datelike, NaiveDate};
@@ -128,67 +129,20 @@ impl WorkExperience {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WorkingTime {
-    FullTime,
-    PartTime,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EmploymentType {
-    Permanent,
-    FixedTerm,
-}
-
-impl WorkingTime {
-    pub const ALL: [WorkingTime; 2] = [WorkingTime::FullTime, WorkingTime::PartTime];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            WorkingTime::FullTime => "full_time",
-            WorkingTime::PartTime => "part_time",
-        }
-    }
-
-    pub fn label_da(self) -> &'static str {
-        match self {
-            WorkingTime::FullTime => "Fuldtid",
-            WorkingTime::PartTime => "Deltid",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Result<Self, &'static str> {
-        Self::ALL.into_iter().find(|v| v.code() == code.trim()).ok_or(choice_error(code))
+choices! {
+    /// Fuldtid eller deltid.
+    WorkingTime {
+        FullTime = "full_time", "Fuldtid";
+        PartTime = "part_time", "Deltid";
     }
 }
 
-impl EmploymentType {
-    pub const ALL: [EmploymentType; 2] = [EmploymentType::Permanent, EmploymentType::FixedTerm];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EmploymentType::Permanent => "permanent",
-            EmploymentType::FixedTerm => "fixed_term",
-        }
+choices! {
+    /// Ansættelsesform.
+    EmploymentType {
+        Permanent = "permanent", "Fast ansættelse";
+        FixedTerm = "fixed_term", "Tidsbegrænset ansættelse";
     }
-
-    pub fn label_da(self) -> &'static str {
-        match self {
-            EmploymentType::Permanent => "Fast ansættelse",
-            EmploymentType::FixedTerm => "Tidsbegrænset ansættelse",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Result<Self, &'static str> {
-        Self::ALL.into_iter().find(|v| v.code() == code.trim()).ok_or(choice_error(code))
-    }
-}
-
-/// An unanswered choice is "required"; an answer outside the list is "choice.invalid".
-fn choice_error(code: &str) -> &'static str {
-    if code.trim().is_empty() { "required" } else { "choice.invalid" }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,37 +1,8 @@
 //! Qualifications, driving licences, languages and IT skills: each a choice from an explicit
 //! list where the seed implies a scale or categories.
+use crate::choices::choices;
 use crate::validation::{required_text, FieldErrors};
 use serde::{Deserialize, Serialize};
-
-/// Defines a closed list of choices with stable codes and Danish labels.
-macro_rules! choices {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn label_da(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            /// An empty answer is "required"; an answer outside the list "choice.invalid".
-            pub fn from_code(code: &str) -> Result<Self, &'static str> {
-                let c = code.trim();
-                if c.is_empty() {
-                    return Err("required");
-                }
-                Self::ALL.iter().copied().find(|v| v.code() == c).ok_or("choice.invalid")
-            }
-        }
-    };
-}
 
 choices! {
     /// EU driving licence categories (directive 2006/126/EC).
