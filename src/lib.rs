@@ -12,6 +12,7 @@ pub mod dates;
 pub mod employer;
 pub mod login;
 pub mod messages;
+pub mod occupations;
 pub mod person;
 pub mod policy;
 pub mod retention;
