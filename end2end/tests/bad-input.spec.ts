@@ -68,15 +68,20 @@ test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ pag
   if (info.project.name === "nojs") await expect(page.getByLabel("Adgangskode", { exact: true })).toHaveValue("");
 });
 
-test("browseren tjekker et felt med det samme, med samme regel som serveren", async ({ page }) => {
+test("browseren tjekker formularen med samme regel som serveren, før den sendes", async ({ page }) => {
   await visit(page, "/arbejdsgiver/opret");
-  const cvr = page.getByLabel("CVR-nummer");
-  await cvr.fill("12345678");
-  await cvr.blur();
-  await expect(page.locator("#employer-cvr-error")).toContainText("Skriv et gyldigt CVR-nummer på 8 cifre.");
-  await expect(cvr).toHaveAttribute("aria-invalid", "true");
-  await cvr.fill("10150817");
-  await cvr.blur();
-  await expect(page.locator("#employer-cvr-error")).toHaveCount(0);
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.getByLabel("Virksomhedens navn").fill("Fejlfri Fisk ApS");
+  await page.getByLabel("CVR-nummer").fill("12345678");
+  await page.getByLabel("Kontakt-e-mail").fill("fisk@fejlfri.example");
+  await page.getByLabel("Adgangskode", { exact: true }).fill("kort");
+  await page.getByRole("button", { name: "Opret konto" }).click();
+  await expectFieldError(page, "CVR-nummer", "Skriv et gyldigt CVR-nummer på 8 cifre.");
+  await expectFieldError(page, "Adgangskode", "Adgangskoden skal være på mindst 10 tegn.");
+  expect(posts, "nothing was sent to the server").toEqual([]);
+  await expect(page.getByLabel("Virksomhedens navn")).toHaveValue("Fejlfri Fisk ApS");
   await checkA11y(page);
 });

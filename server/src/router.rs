@@ -21,12 +21,22 @@ const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-u
                    img-src 'self' data:; font-src 'self'; connect-src 'self' ws://127.0.0.1:3001; \
                    frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-/// server_fn answers every refusal with 500; a crafted client deserves the real reason.
-/// Only error answers of /api are touched: a plain form post is a 302 and passes through.
-async fn refusal_status(req: Request<Body>, next: Next) -> Response {
+/// Tidies the answers of /api:
+/// - server_fn answers every refusal with 500; a crafted client deserves the real reason;
+/// - after a plain form post, server_fn redirects back to the form with any earlier error
+///   removed from the query, leaving a bare `?` (`/borger/cv?`); the `?` goes too.
+async fn api_answers(req: Request<Body>, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let res = next.run(req).await;
-    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    let mut res = next.run(req).await;
+    if !is_api {
+        return res;
+    }
+    if let Some(location) = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()) {
+        if let Some(clean) = location.strip_suffix('?').and_then(|l| HeaderValue::from_str(l).ok()) {
+            res.headers_mut().insert(header::LOCATION, clean);
+        }
+    }
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -42,6 +52,7 @@ async fn refusal_status(req: Request<Body>, next: Next) -> Response {
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let page_state = state.clone();
+    let fallback_state = state.clone();
     let health_store = state.store.clone();
     let shell_options = options.clone();
     Router::new()
@@ -62,8 +73,8 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             }),
         )
         .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler(shell))
-        .layer(middleware::from_fn(refusal_status))
+        .fallback(leptos_axum::file_and_error_handler_with_context(move || provide_context(fallback_state.clone()), shell))
+        .layer(middleware::from_fn(api_answers))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

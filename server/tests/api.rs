@@ -300,6 +300,18 @@ async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_pas
         let page = c.get(&location).header(ACCEPT, "text/html").send().await.unwrap().text().await.unwrap();
         assert!(page.contains("Skriv et gyldigt CVR-nummer på 8 cifre."), "{page}");
         assert!(page.contains("value=\"Fisk\""));
+        // Corrected and sent again: back to the form's own address, error and `?` gone.
+        let r = c
+            .post(format!("{}/api/employer/register", app.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .header("referer", &location)
+            .body("form[company_name]=Fisk&form[cvr]=10150817&form[email]=a%40b.dk&form[password]=hemmelig-kode-42")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FOUND);
+        assert_eq!(r.headers().get(LOCATION).unwrap(), "/arbejdsgiver/vilkaar");
     })
     .await;
 }

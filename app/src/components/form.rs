@@ -21,17 +21,88 @@ impl FormState {
     }
 }
 
-/// The state of the form driven by `action`.
+/// The state of the form driven by `action`, without a check in the browser.
 pub fn form_state<S>(action: ServerAction<S>) -> Signal<FormState>
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || match action.value().get() {
-        Some(Err(AppError::Invalid { errors, echo })) => FormState { errors, echo, general: None },
-        Some(Err(other)) => FormState { general: Some(other.message_da()), ..Default::default() },
-        _ => FormState::default(),
+    checked_form_state(action, RwSignal::new(FieldErrors::new()))
+}
+
+/// The state of a form whose submit button first checks it in the browser (`SubmitButton`):
+/// the browser's errors while there are any, otherwise the server's last answer.
+pub fn checked_form_state<S>(action: ServerAction<S>, browser: RwSignal<FieldErrors>) -> Signal<FormState>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        let local = browser.get();
+        if !local.is_empty() {
+            return FormState { errors: local, ..Default::default() };
+        }
+        match action.value().get() {
+            Some(Err(AppError::Invalid { errors, echo })) => FormState { errors, echo, general: None },
+            Some(Err(other)) => FormState { general: Some(other.message_da()), ..Default::default() },
+            _ => FormState::default(),
+        }
     })
+}
+
+/// A browser-side check of a whole form: the form's fields (names without the `form[…]`
+/// wrapper) as JSON in, the core parser's field errors out.
+pub type FormCheck = fn(serde_json::Value) -> FieldErrors;
+
+/// Runs a core parser over form values: `parse` gets the raw form struct.
+pub fn check_with<F: serde::de::DeserializeOwned>(values: serde_json::Value, parse: impl Fn(&F) -> Result<(), FieldErrors>) -> FieldErrors {
+    match serde_json::from_value::<F>(values) {
+        Ok(form) => parse(&form).err().unwrap_or_default(),
+        // Values the form struct cannot hold: let the server answer.
+        Err(_) => FieldErrors::new(),
+    }
+}
+
+/// The submit button of a checked form. On click it parses the form with the same core
+/// parser the server uses; with errors, the form is not sent and the errors show at once.
+/// Without JavaScript it is a plain submit button and the server does the check.
+#[component]
+pub fn SubmitButton(#[prop(into)] label: String, check: FormCheck, browser: RwSignal<FieldErrors>) -> impl IntoView {
+    view! {
+        <button type="submit" class="button button-primary" on:click=move |ev| {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).and_then(|b| b.form());
+                if let Some(form) = form {
+                    let errors = check(form_values(&form));
+                    if !errors.is_empty() {
+                        ev.prevent_default();
+                    }
+                    browser.set(errors);
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = (&ev, check, browser);
+        }>{label}</button>
+    }
+}
+
+/// The form's named values as a JSON object, `form[x]` named `x`.
+#[cfg(feature = "hydrate")]
+fn form_values(form: &web_sys::HtmlFormElement) -> serde_json::Value {
+    let mut map = serde_json::Map::new();
+    if let Ok(data) = web_sys::FormData::new_with_form(form) {
+        if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+            for entry in entries.flatten() {
+                let pair = js_sys::Array::from(&entry);
+                let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
+                let key = key.strip_prefix("form[").and_then(|k| k.strip_suffix(']')).map(str::to_string).unwrap_or(key);
+                map.insert(key, serde_json::Value::String(value));
+            }
+        }
+    }
+    serde_json::Value::Object(map)
 }
 
 /// The DKFDS error summary: a heading, then a link to each field in error.
@@ -60,8 +131,8 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
     }
 }
 
-/// A field's current message key: the browser's own check of what was just typed (the same
-/// core parser the server uses), else the server's verdict on the last submit.
+/// A field's current message: the live check of what is being typed (text areas' length),
+/// else the form's state (the browser's check at submit, or the server's answer).
 fn field_message(state: Signal<FormState>, live: RwSignal<Option<&'static str>>, field: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
     move || live.get().map(jobspor::messages::da).or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
 }
@@ -92,10 +163,6 @@ fn described_by(message: impl Fn() -> Option<&'static str> + Send + Sync + 'stat
     }
 }
 
-/// A check the browser runs on a field when it loses focus after a change: a core parser,
-/// reduced to its verdict. The server runs the full parse again on submit.
-pub type FieldCheck = fn(&str) -> Result<(), &'static str>;
-
 /// A labelled single-line input.
 #[component]
 pub fn TextField(
@@ -113,19 +180,11 @@ pub fn TextField(
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = false)] required: bool,
     #[prop(default = false)] secret: bool,
-    /// Checked in the browser when the field loses focus after a change.
-    #[prop(optional)] check: Option<FieldCheck>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let has_hint = hint.is_some();
-    let live = RwSignal::new(None::<&'static str>);
-    let message = field_message(state, live, field);
+    let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    // A new answer from the server replaces the browser's own verdict.
-    Effect::new(move |_| {
-        state.track();
-        live.set(None);
-    });
     let initial = value.unwrap_or_default();
     // A secret field is never refilled.
     let current = move || if secret { String::new() } else { state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone()) };
@@ -144,11 +203,6 @@ pub fn TextField(
                 maxlength=maxlength.map(|m| m.to_string())
                 aria-invalid=move || err().then_some("true")
                 aria-describedby=described_by(message, id.clone(), has_hint)
-                on:change=move |ev| {
-                    if let Some(check) = check {
-                        live.set(check(&event_target_value(&ev)).err());
-                    }
-                }
             />
         </div>
     }

@@ -1,5 +1,4 @@
 //! The project's own components over Det Fælles Designsystem's CSS classes.
-pub mod checks;
 pub mod form;
 pub mod layout;
 pub mod outcome;

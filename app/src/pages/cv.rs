@@ -1,7 +1,9 @@
 //! "Mit CV": work experience and "Jeg søger job som" (the walking skeleton's sections), and
 //! the searchable mark.
 use crate::api::cv::{get_my_cv, AddJobWish, AddWorkExperience, DeleteJobWish, DeleteWorkExperience, SetCvSearchable};
-use crate::components::form::{form_state, ErrorSummary, RadioGroup, TextArea, TextField};
+use crate::components::form::{check_with, checked_form_state, form_state, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField};
+use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
+use jobspor::FieldErrors;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use jobspor::cv::{EmploymentType, WorkingTime, GOOD_AT_MAX, OCCUPATION_MAX, POSITION_MAX, TASKS_MAX, WORKPLACE_MAX};
@@ -24,6 +26,16 @@ where
     });
 }
 
+fn check_work_experience(v: serde_json::Value) -> FieldErrors {
+    // The browser's idea of today; the server decides with its own clock.
+    let today = jobspor::dates::danish_date(chrono::Utc::now());
+    check_with(v, |f: &WorkExperienceForm| WorkExperience::parse(f, today).map(|_| ()))
+}
+
+fn check_job_wish(v: serde_json::Value) -> FieldErrors {
+    check_with(v, |f: &JobWishForm| JobWish::parse(f).map(|_| ()))
+}
+
 #[component]
 pub fn MyCv() -> impl IntoView {
     let add_we = ServerAction::<AddWorkExperience>::new();
@@ -31,8 +43,10 @@ pub fn MyCv() -> impl IntoView {
     let add_jw = ServerAction::<AddJobWish>::new();
     let del_jw = ServerAction::<DeleteJobWish>::new();
     let searchable = ServerAction::<SetCvSearchable>::new();
-    let we_state = form_state(add_we);
-    let jw_state = form_state(add_jw);
+    let we_browser = RwSignal::new(FieldErrors::new());
+    let jw_browser = RwSignal::new(FieldErrors::new());
+    let we_state = checked_form_state(add_we, we_browser);
+    let jw_state = checked_form_state(add_jw, jw_browser);
     let sv_state = form_state(searchable);
     let we_form = NodeRef::<html::Form>::new();
     let jw_form = NodeRef::<html::Form>::new();
@@ -138,7 +152,7 @@ pub fn MyCv() -> impl IntoView {
                     <TextArea state=we_state form_id="we" field="good_at" name="form[good_at]" label="Hvad blev jeg særligt god til" max=GOOD_AT_MAX/>
                     <TextField state=we_state form_id="we" field="start" name="form[start]" label="Startdato" kind="date" required=true/>
                     <TextField state=we_state form_id="we" field="end" name="form[end]" label="Slutdato" kind="date" hint="Lad feltet stå tomt, hvis det er dit nuværende job"/>
-                    <button type="submit" class="button button-primary">"Gem erhvervserfaring"</button>
+                    <SubmitButton label="Gem erhvervserfaring" check=check_work_experience browser=we_browser/>
                 </ActionForm>
             </section>
 
@@ -148,7 +162,7 @@ pub fn MyCv() -> impl IntoView {
                     <TextField state=jw_state form_id="jw" field="occupation" name="form[occupation]" label="Stillingsbetegnelse" maxlength=OCCUPATION_MAX required=true/>
                     <RadioGroup state=jw_state form_id="jw" field="working_time" name="form[working_time]" legend="Fuldtid eller deltid" options=working_times/>
                     <RadioGroup state=jw_state form_id="jw" field="employment_type" name="form[employment_type]" legend="Ansættelsesform" options=employment_types/>
-                    <button type="submit" class="button button-primary">"Gem job, du søger"</button>
+                    <SubmitButton label="Gem job, du søger" check=check_job_wish browser=jw_browser/>
                 </ActionForm>
             </section>
         </Page>

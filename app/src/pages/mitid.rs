@@ -1,7 +1,6 @@
 //! The simulated MitID: pick a synthetic person, or type a CPR number. In production this
 //! page does not exist; the login button goes to the MitID broker instead.
 use crate::api::auth::{simulated_mitid_persons, MitidLogin};
-use crate::components::checks;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use leptos::prelude::*;
@@ -20,7 +19,7 @@ pub fn SimulatedMitId() -> impl IntoView {
             </p></div></div>
             <h2>"Skriv et CPR-nummer"</h2>
             <ActionForm attr:novalidate=true action>
-                <TextField state form_id="mitid" field="cpr" name="cpr" label="CPR-nummer" hint="10 cifre, fx 120590-1806" autocomplete="off" required=true check=checks::cpr/>
+                <TextField state form_id="mitid" field="cpr" name="cpr" label="CPR-nummer" hint="10 cifre, fx 120590-1806" autocomplete="off" required=true/>
                 <button type="submit" class="button button-primary">"Log ind"</button>
             </ActionForm>
             <h2>"Eller vælg en syntetisk person"</h2>

@@ -1,7 +1,8 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
 use crate::api::citizen::{get_my_profile, CompleteProfile, MyProfileView};
-use crate::components::checks;
-use crate::components::form::{form_state, Checkbox, ErrorSummary, TextField};
+use crate::components::form::{check_with, checked_form_state, Checkbox, ErrorSummary, SubmitButton, TextField};
+use jobspor::contact::{ProfileForm, ProfileInput};
+use jobspor::FieldErrors;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use leptos::prelude::*;
@@ -21,10 +22,15 @@ pub fn RegisterData(profile: MyProfileView) -> impl IntoView {
     }
 }
 
+fn check_profile(v: serde_json::Value) -> FieldErrors {
+    check_with(v, |f: &ProfileForm| ProfileInput::try_from(f).map(|_| ()))
+}
+
 #[component]
 pub fn ProfileSetup() -> impl IntoView {
     let action = ServerAction::<CompleteProfile>::new();
-    let state = form_state(action);
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(action, browser);
     let profile = Resource::new(|| (), |_| get_my_profile());
     view! {
         <Page title="Opret din profil">
@@ -39,17 +45,17 @@ pub fn ProfileSetup() -> impl IntoView {
                             <RegisterData profile=p/>
                             <h2>"Dine egne oplysninger"</h2>
                             <ActionForm attr:novalidate=true action>
-                                <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" check=checks::username hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
-                                <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true check=checks::password/>
+                                <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
+                                <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
                                 <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
-                                <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode" check=checks::phone/>
-                                <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email" check=checks::email/>
+                                <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode"/>
+                                <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email"/>
                                 <fieldset>
                                     <legend class="form-label">"Påmindelser (sms- og e-mailservice)"</legend>
                                     <Checkbox state form_id="profile" field="sms_reminders" name="form[sms_reminders]" label="Ja tak, send mig påmindelser på sms"/>
                                     <Checkbox state form_id="profile" field="email_reminders" name="form[email_reminders]" label="Ja tak, send mig påmindelser på e-mail"/>
                                 </fieldset>
-                                <button type="submit" class="button button-primary">"Opret profil"</button>
+                                <SubmitButton label="Opret profil" check=check_profile browser/>
                             </ActionForm>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Citizen),
