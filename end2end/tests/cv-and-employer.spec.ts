@@ -49,6 +49,13 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await page.getByRole("button", { name: "Gør mit CV søgbart" }).click();
   if (!js) await afterNavigation(page, /\/borger\/cv$/);
   await expect(page.getByText("Dit CV er søgbart.")).toBeVisible();
+
+  // The preview shows what an employer will see.
+  await page.getByRole("link", { name: "Se dit CV som en arbejdsgiver ser det" }).click();
+  await afterNavigation(page, /\/borger\/cv\/som-arbejdsgiver$/);
+  await expect(page.getByRole("heading", { level: 2, name: run.name })).toBeVisible();
+  await expect(page.getByText(`${run.username}@eksempel.dk`)).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(run.cpr);
   await logout(page);
 
   // Journey 4: the employer.

@@ -339,6 +339,10 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
         assert_eq!(view["address"], serde_json::Value::Null);
         assert_eq!(view["name"], "Anne Kristensen");
 
+        // The citizen's preview is the employer's view, field for field.
+        let preview: serde_json::Value = serde_json::from_str(&app.ok(&citizen, "cv/preview", &[]).await).unwrap();
+        assert_eq!(preview, view);
+
         let history = app.ok(&citizen, "citizen/history", &[]).await;
         assert!(history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"), "{history}");
     })

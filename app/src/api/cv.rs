@@ -79,3 +79,23 @@ pub async fn set_cv_searchable(searchable: String) -> Result<(), AppError> {
         .await?
         .map_err(|key| AppError::field("searchable", key, Vec::new()))
 }
+
+/// "Se dit CV som en arbejdsgiver ser det": the citizen's own CV built by the same policy
+/// function as the employer's view, so it shows exactly what an employer would see. The
+/// citizen reading their own CV is not an access to record.
+#[server(endpoint = "cv/preview")]
+pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    use jobspor::policy::{employer_view, CvOwner};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let citizen = state.store.citizen(citizen_id).await?;
+    let cv = state.store.cv_of_citizen(citizen_id).await?;
+    let owner = CvOwner { person: citizen.person, phone: citizen.phone, email: citizen.email };
+    Ok(employer_view(
+        cv.cv_id,
+        &owner,
+        cv.work_experiences.into_iter().map(|(_, w)| w).collect(),
+        cv.job_wishes.into_iter().map(|(_, j)| j).collect(),
+    ))
+}

@@ -65,6 +65,7 @@ pub fn MyCv() -> impl IntoView {
             <ErrorSummary state=we_state form_id="we"/>
             <ErrorSummary state=jw_state form_id="jw"/>
             <h1>"Mit CV"</h1>
+            <p><a class="function-link" href="/borger/cv/som-arbejdsgiver">"Se dit CV som en arbejdsgiver ser det"</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {
