@@ -15,10 +15,10 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// Scripts: Leptos' hydration bootstrap is an inline module script, and wasm needs
-/// 'wasm-unsafe-eval'. Everything else comes from this origin only.
-const CSP: &str = "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'self'; \
-                   img-src 'self' data:; font-src 'self'; connect-src 'self' ws://127.0.0.1:3001; \
+/// The policy for answers that are not pages (files, /api, /healthz): no inline script at all.
+/// Pages set their own, with the response's nonce (`jobspor_app::content_security_policy`).
+const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self' data:; font-src 'self'; connect-src 'self'; \
                    frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
 /// Tidies the answers of /api:

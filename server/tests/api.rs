@@ -296,8 +296,14 @@ async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_pas
         assert!(location.starts_with(&format!("{}/arbejdsgiver/opret?", app.base)), "{location}");
         assert!(location.contains("__err="), "{location}");
         assert!(!location.contains("hemmelig"), "{location}");
-        // The page it leads to shows the message at the field.
-        let page = c.get(&location).header(ACCEPT, "text/html").send().await.unwrap().text().await.unwrap();
+        // The page it leads to shows the message at the field, under a policy that allows
+        // only inline scripts carrying this response's nonce.
+        let page = c.get(&location).header(ACCEPT, "text/html").send().await.unwrap();
+        let csp = page.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
+        let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce").to_string();
+        let page = page.text().await.unwrap();
+        assert!(page.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the nonce");
         assert!(page.contains("Skriv et gyldigt CVR-nummer på 8 cifre."), "{page}");
         assert!(page.contains("value=\"Fisk\""));
         // Corrected and sent again: back to the form's own address, error and `?` gone.
