@@ -1,5 +1,7 @@
 //! The one place that decides who sees what. Views are built here from the policy's answer;
-//! templates only show what a view contains.
+//! templates only show what a view contains. (Whether a CV is searchable — and so may be
+//! found or opened by an employer — is `retention::cv_is_searchable`; the store's queries
+//! apply it through `retention::searchable_login_cutoff`.)
 //!
 //! The employer's view type has no CPR field at all, and its address is `None` whenever the
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
@@ -63,13 +65,6 @@ pub fn may_search_cvs(actor: &Actor) -> Result<i64, Denied> {
         Actor::Employer { terms_accepted: false, .. } => Err(Denied::TermsNotAccepted),
         _ => Err(Denied::NotLoggedIn),
     }
-}
-
-/// An employer may open a CV only while it is searchable (marked, and the owner logged in
-/// within 12 weeks); the caller passes the answer of `retention::cv_is_searchable`.
-pub fn may_open_cv(actor: &Actor, searchable_now: bool) -> Result<i64, Denied> {
-    let employer_id = may_search_cvs(actor)?;
-    if searchable_now { Ok(employer_id) } else { Err(Denied::Forbidden) }
 }
 
 /// The address as an employer may see it.
@@ -171,13 +166,6 @@ mod tests {
         assert_eq!(may_search_cvs(&Actor::Citizen { citizen_id: 1, profile_complete: true }), Err(Denied::NotLoggedIn));
         assert_eq!(may_search_cvs(&Actor::Employer { employer_id: 7, terms_accepted: false }), Err(Denied::TermsNotAccepted));
         assert_eq!(may_search_cvs(&Actor::Employer { employer_id: 7, terms_accepted: true }), Ok(7));
-    }
-
-    #[test]
-    fn a_cv_that_is_not_searchable_cannot_be_opened() {
-        let e = Actor::Employer { employer_id: 7, terms_accepted: true };
-        assert_eq!(may_open_cv(&e, false), Err(Denied::Forbidden));
-        assert_eq!(may_open_cv(&e, true), Ok(7));
     }
 
     #[test]

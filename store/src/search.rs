@@ -33,8 +33,9 @@ pub struct OpenedCv {
     pub job_wishes: Vec<JobWish>,
 }
 
-/// Searchable, by the rule: marked, a live person, logged in since the cutoff.
-const SEARCHABLE: &str = "c.searchable = 1 AND p.cpr_status = 'active' AND p.last_login_at >= $1";
+/// Searchable, by `jobspor::retention::cv_is_searchable`: marked, a live person, logged in
+/// after the cutoff (at exactly 12 weeks the CV is no longer searchable).
+const SEARCHABLE: &str = "c.searchable = 1 AND p.cpr_status = 'active' AND p.last_login_at > $1";
 
 impl Store {
     /// Free-text search over CV text with Danish stems; every word must match. An empty

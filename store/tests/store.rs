@@ -203,6 +203,10 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
         store.set_cv_searchable(lars, true, now()).await.unwrap().unwrap();
         store.set_citizen_last_login(lars, now() - Duration::weeks(12) - Duration::seconds(1)).await.unwrap();
         assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
+        // Exactly 12 weeks: no longer searchable (jobspor::retention::cv_is_searchable).
+        store.set_citizen_last_login(lars, now() - Duration::weeks(12)).await.unwrap();
+        assert!(!jobspor::retention::cv_is_searchable(true, now() - Duration::weeks(12), now()));
+        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
         store.set_citizen_last_login(lars, now() - Duration::weeks(12) + Duration::seconds(1)).await.unwrap();
         assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 1);
     })
