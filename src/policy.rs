@@ -5,6 +5,7 @@
 //!
 //! The employer's view type has no CPR field at all, and its address is `None` whenever the
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
+use crate::cv::education::Education;
 use crate::cv::{JobWish, WorkExperience};
 use crate::person::{country_name_da, RegisterPerson};
 use serde::{Deserialize, Serialize};
@@ -94,10 +95,19 @@ pub struct EmployerCvView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub work_experiences: Vec<WorkExperience>,
+    pub educations: Vec<Education>,
     pub job_wishes: Vec<JobWish>,
 }
 
-pub fn employer_view(cv_id: i64, owner: &CvOwner, work_experiences: Vec<WorkExperience>, job_wishes: Vec<JobWish>) -> EmployerCvView {
+/// The CV sections an employer may see (special considerations and absence are never among them).
+#[derive(Debug, Clone, Default)]
+pub struct VisibleSections {
+    pub work_experiences: Vec<WorkExperience>,
+    pub educations: Vec<Education>,
+    pub job_wishes: Vec<JobWish>,
+}
+
+pub fn employer_view(cv_id: i64, owner: &CvOwner, sections: VisibleSections) -> EmployerCvView {
     let p = &owner.person;
     let address = (!p.protected_address).then(|| AddressView {
         street: p.street.clone(),
@@ -112,8 +122,9 @@ pub fn employer_view(cv_id: i64, owner: &CvOwner, work_experiences: Vec<WorkExpe
         address,
         phone: owner.phone.clone(),
         email: owner.email.clone(),
-        work_experiences,
-        job_wishes,
+        work_experiences: sections.work_experiences,
+        educations: sections.educations,
+        job_wishes: sections.job_wishes,
     }
 }
 
@@ -148,11 +159,11 @@ mod tests {
 
     #[test]
     fn protected_address_never_reaches_the_employer() {
-        let v = employer_view(1, &owner(true), vec![], vec![]);
+        let v = employer_view(1, &owner(true), VisibleSections::default());
         assert_eq!(v.address, None);
         let json = serde_json_free_debug(&v);
         assert!(!json.contains("Hemmeligvej") && !json.contains("8700"), "{json}");
-        let v = employer_view(1, &owner(false), vec![], vec![]);
+        let v = employer_view(1, &owner(false), VisibleSections::default());
         assert_eq!(v.address.unwrap().street, "Hemmeligvej 1");
     }
 

@@ -38,6 +38,15 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await expect(page.getByText("01-04-2011 – 31-12-2025")).toBeVisible();
   await expect(we.getByLabel("Stilling")).toHaveValue("");
 
+  const ed = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem uddannelse" }) });
+  await ed.getByLabel("Uddannelse", { exact: true }).fill("Brolæggeruddannelsen");
+  await ed.getByLabel("Skole/uddannelsessted").fill("Roskilde Tekniske Skole");
+  await ed.getByLabel("Startdato for uddannelsen").fill("2008-08-01");
+  await ed.getByLabel("Slutdato for uddannelsen (valgfrit)").fill("2011-03-31");
+  await ed.getByRole("button", { name: "Gem uddannelse" }).click();
+  if (!js) await afterNavigation(page, /\/borger\/cv$/);
+  await expect(page.getByRole("heading", { name: "Brolæggeruddannelsen, Roskilde Tekniske Skole" })).toBeVisible();
+
   const jw = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem job, du søger" }) });
   await jw.getByLabel("Stillingsbetegnelse").fill("Anlægsgartner");
   await jw.getByLabel("Fuldtid").check();
@@ -90,6 +99,7 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await expect(page.getByRole("heading", { level: 1, name: run.name })).toBeVisible();
   await expect(page.getByText(`${run.username}@eksempel.dk`)).toBeVisible();
   await expect(page.getByText("Adresse", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Brolæggeruddannelsen, Roskilde Tekniske Skole" })).toBeVisible();
   await expect(page.locator("body")).not.toContainText(run.cpr);
   await expect(page.locator("body")).not.toContainText(`${run.cpr.slice(0, 6)}-${run.cpr.slice(6)}`);
 });

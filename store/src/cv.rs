@@ -1,6 +1,7 @@
 //! The citizen's CV: sections, the searchable mark, and the search index kept in step.
 use crate::{flag, from_ts, text, ts, Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
+use jobspor::cv::education::Education;
 use jobspor::cv::{EmploymentType, JobWish, Period, WorkExperience, WorkingTime};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
@@ -11,6 +12,15 @@ pub struct CvRecord {
     pub searchable: bool,
     pub updated_at: DateTime<Utc>,
     pub work_experiences: Vec<(i64, WorkExperience)>,
+    pub educations: Vec<(i64, Education)>,
+    pub job_wishes: Vec<(i64, JobWish)>,
+}
+
+/// A CV's sections as read from the store.
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    pub work_experiences: Vec<(i64, WorkExperience)>,
+    pub educations: Vec<(i64, Education)>,
     pub job_wishes: Vec<(i64, JobWish)>,
 }
 
@@ -34,6 +44,21 @@ pub(crate) fn work_experience_from_row(r: &AnyRow) -> Result<(i64, WorkExperienc
     ))
 }
 
+pub(crate) fn education_from_row(r: &AnyRow) -> Result<(i64, Education)> {
+    let start = date(&r.try_get::<String, _>("start_date")?)?;
+    let end = r.try_get::<Option<String>, _>("end_date")?.map(|s| date(&s)).transpose()?;
+    Ok((
+        r.try_get("id")?,
+        Education {
+            education: r.try_get("education")?,
+            institution: r.try_get("institution")?,
+            description: r.try_get("description")?,
+            start,
+            end,
+        },
+    ))
+}
+
 pub(crate) fn job_wish_from_row(r: &AnyRow) -> Result<(i64, JobWish)> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("job wish {what}"));
     Ok((
@@ -46,8 +71,12 @@ pub(crate) fn job_wish_from_row(r: &AnyRow) -> Result<(i64, JobWish)> {
     ))
 }
 
-pub(crate) async fn sections(conn: &mut sqlx::AnyConnection, cv_id: i64) -> Result<(Vec<(i64, WorkExperience)>, Vec<(i64, JobWish)>)> {
+pub(crate) async fn sections(conn: &mut sqlx::AnyConnection, cv_id: i64) -> Result<Sections> {
     let we = sqlx::query("SELECT * FROM work_experiences WHERE cv_id = $1 ORDER BY start_date DESC, id DESC")
+        .bind(cv_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    let ed = sqlx::query("SELECT * FROM educations WHERE cv_id = $1 ORDER BY start_date DESC, id DESC")
         .bind(cv_id)
         .fetch_all(&mut *conn)
         .await?;
@@ -55,10 +84,11 @@ pub(crate) async fn sections(conn: &mut sqlx::AnyConnection, cv_id: i64) -> Resu
         .bind(cv_id)
         .fetch_all(&mut *conn)
         .await?;
-    Ok((
-        we.iter().map(work_experience_from_row).collect::<Result<_>>()?,
-        jw.iter().map(job_wish_from_row).collect::<Result<_>>()?,
-    ))
+    Ok(Sections {
+        work_experiences: we.iter().map(work_experience_from_row).collect::<Result<_>>()?,
+        educations: ed.iter().map(education_from_row).collect::<Result<_>>()?,
+        job_wishes: jw.iter().map(job_wish_from_row).collect::<Result<_>>()?,
+    })
 }
 
 async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64> {
@@ -77,7 +107,19 @@ async fn reindex(tx: &mut Transaction<'_, Any>, cv_id: i64, now: DateTime<Utc>) 
         .fetch_all(&mut **tx)
         .await?;
     let jw = sqlx::query("SELECT occupation FROM job_wishes WHERE cv_id = $1").bind(cv_id).fetch_all(&mut **tx).await?;
+    let ed = sqlx::query("SELECT education, institution, description FROM educations WHERE cv_id = $1")
+        .bind(cv_id)
+        .fetch_all(&mut **tx)
+        .await?;
     let mut all = String::new();
+    for r in &ed {
+        for col in ["education", "institution", "description"] {
+            if let Some(t) = r.try_get::<Option<String>, _>(col)? {
+                all.push_str(&t);
+                all.push(' ');
+            }
+        }
+    }
     for r in &we {
         for col in ["position", "workplace", "tasks", "good_at"] {
             if let Some(t) = r.try_get::<Option<String>, _>(col)? {
@@ -107,13 +149,14 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let cv_id: i64 = row.try_get("id")?;
         let mut conn = self.pool.acquire().await?;
-        let (work_experiences, job_wishes) = sections(&mut conn, cv_id).await?;
+        let s = sections(&mut conn, cv_id).await?;
         Ok(CvRecord {
             cv_id,
             searchable: row.try_get::<i64, _>("searchable")? != 0,
             updated_at: from_ts(row.try_get("updated_at")?),
-            work_experiences,
-            job_wishes,
+            work_experiences: s.work_experiences,
+            educations: s.educations,
+            job_wishes: s.job_wishes,
         })
     }
 
@@ -142,6 +185,30 @@ impl Store {
     /// what searchability needs stops being searchable in the same transaction.
     pub async fn delete_work_experience(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
         self.delete_entry(citizen_id, "work_experiences", id, now).await
+    }
+
+    pub async fn add_education(&self, citizen_id: i64, e: &Education, now: DateTime<Utc>) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let cv_id = cv_id_of(&mut tx, citizen_id).await?;
+        let row = sqlx::query(
+            "INSERT INTO educations (cv_id, education, institution, description, start_date, end_date) \
+             VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
+        )
+        .bind(cv_id)
+        .bind(&e.education)
+        .bind(&e.institution)
+        .bind(&e.description)
+        .bind(e.start.to_string())
+        .bind(e.end.map(|d| d.to_string()))
+        .fetch_one(&mut *tx)
+        .await?;
+        reindex(&mut tx, cv_id, now).await?;
+        tx.commit().await?;
+        Ok(row.try_get("id")?)
+    }
+
+    pub async fn delete_education(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
+        self.delete_entry(citizen_id, "educations", id, now).await
     }
 
     pub async fn add_job_wish(&self, citizen_id: i64, w: &JobWish, now: DateTime<Utc>) -> Result<i64> {
@@ -174,8 +241,8 @@ impl Store {
         if r.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        let (we, jw) = counts(&mut tx, cv_id).await?;
-        if jobspor::cv::may_be_made_searchable(jw, we, 0).is_err() {
+        let (we, ed, jw) = counts(&mut tx, cv_id).await?;
+        if jobspor::cv::may_be_made_searchable(jw, we, ed).is_err() {
             sqlx::query("UPDATE cvs SET searchable = 0 WHERE id = $1").bind(cv_id).execute(&mut *tx).await?;
         }
         reindex(&mut tx, cv_id, now).await?;
@@ -189,8 +256,8 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         if searchable {
-            let (we, jw) = counts(&mut tx, cv_id).await?;
-            if let Err(key) = jobspor::cv::may_be_made_searchable(jw, we, 0) {
+            let (we, ed, jw) = counts(&mut tx, cv_id).await?;
+            if let Err(key) = jobspor::cv::may_be_made_searchable(jw, we, ed) {
                 return Ok(Err(key));
             }
         }
@@ -205,8 +272,12 @@ impl Store {
     }
 }
 
-async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize)> {
-    let we: i64 = sqlx::query("SELECT COUNT(*) AS n FROM work_experiences WHERE cv_id = $1").bind(cv_id).fetch_one(&mut **tx).await?.try_get("n")?;
-    let jw: i64 = sqlx::query("SELECT COUNT(*) AS n FROM job_wishes WHERE cv_id = $1").bind(cv_id).fetch_one(&mut **tx).await?.try_get("n")?;
-    Ok((we as usize, jw as usize))
+/// (work experiences, educations, job wishes) of a CV: what searchability depends on.
+async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize, usize)> {
+    let mut n = [0usize; 3];
+    for (i, table) in ["work_experiences", "educations", "job_wishes"].into_iter().enumerate() {
+        let c: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE cv_id = $1")).bind(cv_id).fetch_one(&mut **tx).await?.try_get("n")?;
+        n[i] = c as usize;
+    }
+    Ok((n[0], n[1], n[2]))
 }

@@ -5,6 +5,7 @@ use crate::citizens::person_from_row;
 use crate::cv::sections;
 use crate::{from_ts, text, ts, Result, Store};
 use chrono::{DateTime, Utc};
+use jobspor::cv::education::Education;
 use jobspor::cv::{JobWish, WorkExperience};
 use jobspor::policy::CvOwner;
 use sqlx::Row;
@@ -30,6 +31,7 @@ pub struct SearchPage {
 pub struct OpenedCv {
     pub owner: CvOwner,
     pub work_experiences: Vec<WorkExperience>,
+    pub educations: Vec<Education>,
     pub job_wishes: Vec<JobWish>,
 }
 
@@ -108,7 +110,7 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let citizen_id: i64 = row.try_get("id")?;
         let owner = CvOwner { person: person_from_row(&row)?, phone: row.try_get("phone")?, email: row.try_get("email")? };
-        let (we, jw) = sections(&mut tx, cv_id).await?;
+        let s = sections(&mut tx, cv_id).await?;
         access_log::record(
             &mut tx,
             &AccessEntry {
@@ -124,8 +126,9 @@ impl Store {
         tx.commit().await?;
         Ok(Some(OpenedCv {
             owner,
-            work_experiences: we.into_iter().map(|(_, w)| w).collect(),
-            job_wishes: jw.into_iter().map(|(_, j)| j).collect(),
+            work_experiences: s.work_experiences.into_iter().map(|(_, w)| w).collect(),
+            educations: s.educations.into_iter().map(|(_, e)| e).collect(),
+            job_wishes: s.job_wishes.into_iter().map(|(_, j)| j).collect(),
         }))
     }
 }

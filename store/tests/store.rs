@@ -169,6 +169,27 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
 }
 
 #[tokio::test]
+async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
+    each_backend(|store| async move {
+        use jobspor::cv::education::{Education, EducationForm};
+        let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
+        store.add_job_wish(c, &wish("Laborant"), now()).await.unwrap();
+        let f = EducationForm { education: "Laborant".into(), institution: "Erhvervsakademi Aarhus".into(), start: "2018-08-01".into(), end: "2020-06-30".into(), ..Default::default() };
+        let ed = store.add_education(c, &Education::parse(&f, now().date_naive()).unwrap(), now()).await.unwrap();
+        assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Ok(()));
+        let cv = store.cv_of_citizen(c).await.unwrap();
+        assert_eq!(cv.educations[0].1.institution, "Erhvervsakademi Aarhus");
+        let cutoff = searchable_login_cutoff(now());
+        assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 1);
+        // Without it the CV no longer qualifies, and leaves the search.
+        store.delete_education(c, ed, now()).await.unwrap();
+        assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
+        assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 0);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_citizen_cannot_delete_someone_elses_entry() {
     each_backend(|store| async move {
         let a = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;

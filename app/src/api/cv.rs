@@ -1,5 +1,6 @@
 //! The citizen's own CV: read, add and delete entries, mark searchable.
 use crate::AppError;
+use jobspor::cv::education::{Education, EducationForm};
 use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,6 +10,7 @@ pub struct MyCvView {
     pub searchable: bool,
     pub updated: String,
     pub work_experiences: Vec<(i64, WorkExperience)>,
+    pub educations: Vec<(i64, Education)>,
     pub job_wishes: Vec<(i64, JobWish)>,
 }
 
@@ -22,6 +24,7 @@ pub async fn get_my_cv() -> Result<MyCvView, AppError> {
         searchable: cv.searchable,
         updated: jobspor::dates::format_da_time(cv.updated_at),
         work_experiences: cv.work_experiences,
+        educations: cv.educations,
         job_wishes: cv.job_wishes,
     })
 }
@@ -43,6 +46,26 @@ pub async fn delete_work_experience(id: i64) -> Result<(), AppError> {
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
     state.store.delete_work_experience(citizen_id, id, state.clock.now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "cv/education/add")]
+pub async fn add_education(form: EducationForm) -> Result<(), AppError> {
+    use crate::api::echo;
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let e = Education::parse(&form, state.clock.today()).map_err(|e| AppError::invalid(e, echo(&form)))?;
+    state.store.add_education(citizen_id, &e, state.clock.now()).await?;
+    Ok(())
+}
+
+#[server(endpoint = "cv/education/delete")]
+pub async fn delete_education(id: i64) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    state.store.delete_education(citizen_id, id, state.clock.now()).await?;
     Ok(())
 }
 
@@ -86,16 +109,16 @@ pub async fn set_cv_searchable(searchable: String) -> Result<(), AppError> {
 #[server(endpoint = "cv/preview")]
 pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
-    use jobspor::policy::{employer_view, CvOwner};
+    use jobspor::policy::{employer_view, CvOwner, VisibleSections};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
     let citizen = state.store.citizen(citizen_id).await?;
     let cv = state.store.cv_of_citizen(citizen_id).await?;
     let owner = CvOwner { person: citizen.person, phone: citizen.phone, email: citizen.email };
-    Ok(employer_view(
-        cv.cv_id,
-        &owner,
-        cv.work_experiences.into_iter().map(|(_, w)| w).collect(),
-        cv.job_wishes.into_iter().map(|(_, j)| j).collect(),
-    ))
+    let sections = VisibleSections {
+        work_experiences: cv.work_experiences.into_iter().map(|(_, w)| w).collect(),
+        educations: cv.educations.into_iter().map(|(_, e)| e).collect(),
+        job_wishes: cv.job_wishes.into_iter().map(|(_, j)| j).collect(),
+    };
+    Ok(employer_view(cv.cv_id, &owner, sections))
 }

@@ -1,7 +1,8 @@
 //! "Mit CV": work experience and "Jeg søger job som" (the walking skeleton's sections), and
 //! the searchable mark.
-use crate::api::cv::{get_my_cv, AddJobWish, AddWorkExperience, DeleteJobWish, DeleteWorkExperience, SetCvSearchable};
+use crate::api::cv::{get_my_cv, AddEducation, AddJobWish, AddWorkExperience, DeleteEducation, DeleteJobWish, DeleteWorkExperience, SetCvSearchable};
 use crate::components::form::{check_with, checked_form_state, form_state, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField};
+use jobspor::cv::education::{Education, EducationForm, DESCRIPTION_MAX, TITLE_MAX};
 use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use jobspor::FieldErrors;
 use crate::components::layout::Page;
@@ -32,6 +33,11 @@ fn check_work_experience(v: serde_json::Value) -> FieldErrors {
     check_with(v, |f: &WorkExperienceForm| WorkExperience::parse(f, today).map(|_| ()))
 }
 
+fn check_education(v: serde_json::Value) -> FieldErrors {
+    let today = jobspor::dates::danish_date(chrono::Utc::now());
+    check_with(v, |f: &EducationForm| Education::parse(f, today).map(|_| ()))
+}
+
 fn check_job_wish(v: serde_json::Value) -> FieldErrors {
     check_with(v, |f: &JobWishForm| JobWish::parse(f).map(|_| ()))
 }
@@ -42,6 +48,12 @@ pub fn MyCv() -> impl IntoView {
     let del_we = ServerAction::<DeleteWorkExperience>::new();
     let add_jw = ServerAction::<AddJobWish>::new();
     let del_jw = ServerAction::<DeleteJobWish>::new();
+    let add_ed = ServerAction::<AddEducation>::new();
+    let del_ed = ServerAction::<DeleteEducation>::new();
+    let ed_browser = RwSignal::new(FieldErrors::new());
+    let ed_state = checked_form_state(add_ed, ed_browser);
+    let ed_form = NodeRef::<html::Form>::new();
+    reset_on_success(add_ed, ed_form);
     let searchable = ServerAction::<SetCvSearchable>::new();
     let we_browser = RwSignal::new(FieldErrors::new());
     let jw_browser = RwSignal::new(FieldErrors::new());
@@ -53,7 +65,14 @@ pub fn MyCv() -> impl IntoView {
     reset_on_success(add_we, we_form);
     reset_on_success(add_jw, jw_form);
     let cv = Resource::new(
-        move || (add_we.version().get(), del_we.version().get(), add_jw.version().get(), del_jw.version().get(), searchable.version().get()),
+        move || {
+            (
+                (add_we.version().get(), del_we.version().get()),
+                (add_ed.version().get(), del_ed.version().get()),
+                (add_jw.version().get(), del_jw.version().get()),
+                searchable.version().get(),
+            )
+        },
         |_| get_my_cv(),
     );
     let working_times: Vec<_> = WorkingTime::ALL.iter().map(|w| (w.code(), w.label_da())).collect();
@@ -63,6 +82,7 @@ pub fn MyCv() -> impl IntoView {
         <Page title="Mit CV">
             <ErrorSummary state=sv_state form_id="searchable"/>
             <ErrorSummary state=we_state form_id="we"/>
+            <ErrorSummary state=ed_state form_id="ed"/>
             <ErrorSummary state=jw_state form_id="jw"/>
             <h1>"Mit CV"</h1>
             <p><a class="function-link" href="/borger/cv/som-arbejdsgiver">"Se dit CV som en arbejdsgiver ser det"</a></p>
@@ -114,6 +134,33 @@ pub fn MyCv() -> impl IntoView {
                                 }}
                             </section>
 
+                            <section aria-labelledby="ed-heading">
+                                <h2 id="ed-heading">"Uddannelse"</h2>
+                                {if cv.educations.is_empty() {
+                                    view! { <p>"Du har ikke tilføjet uddannelse endnu."</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="nobullet-list cv-entries">
+                                            {cv.educations.into_iter().map(|(id, e)| {
+                                                let period = format!("{} – {}", format_da(e.start), e.end.map(format_da).unwrap_or_else(|| "nu".into()));
+                                                let label = format!("Slet {} fra {}", e.education, e.institution);
+                                                view! {
+                                                    <li class="cv-entry">
+                                                        <h3 class="h4">{e.education.clone()} ", " {e.institution.clone()}</h3>
+                                                        <p class="form-hint">{period}</p>
+                                                        {e.description.clone().map(|t| view! { <p>{t}</p> })}
+                                                        <ActionForm attr:novalidate=true action=del_ed>
+                                                            <input type="hidden" name="id" value=id/>
+                                                            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
+                                                        </ActionForm>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+
                             <section aria-labelledby="jw-heading">
                                 <h2 id="jw-heading">"Jeg søger job som"</h2>
                                 {if cv.job_wishes.is_empty() {
@@ -154,6 +201,18 @@ pub fn MyCv() -> impl IntoView {
                     <TextField state=we_state form_id="we" field="start" name="form[start]" label="Startdato" kind="date" required=true/>
                     <TextField state=we_state form_id="we" field="end" name="form[end]" label="Slutdato" kind="date" hint="Lad feltet stå tomt, hvis det er dit nuværende job"/>
                     <SubmitButton label="Gem erhvervserfaring" check=check_work_experience browser=we_browser/>
+                </ActionForm>
+            </section>
+
+            <section aria-labelledby="ed-add">
+                <h2 id="ed-add">"Tilføj uddannelse"</h2>
+                <ActionForm attr:novalidate=true action=add_ed node_ref=ed_form>
+                    <TextField state=ed_state form_id="ed" field="education" name="form[education]" label="Uddannelse" maxlength=TITLE_MAX required=true/>
+                    <TextField state=ed_state form_id="ed" field="institution" name="form[institution]" label="Skole/uddannelsessted" maxlength=TITLE_MAX required=true/>
+                    <TextArea state=ed_state form_id="ed" field="description" name="form[description]" label="Beskrivelse af uddannelsen" max=DESCRIPTION_MAX/>
+                    <TextField state=ed_state form_id="ed" field="start" name="form[start]" label="Startdato for uddannelsen" kind="date" required=true/>
+                    <TextField state=ed_state form_id="ed" field="end" name="form[end]" label="Slutdato for uddannelsen" kind="date" hint="Forventet slutdato, hvis du er i gang"/>
+                    <SubmitButton label="Gem uddannelse" check=check_education browser=ed_browser/>
                 </ActionForm>
             </section>
 

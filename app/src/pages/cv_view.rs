@@ -35,6 +35,19 @@ pub fn CvAsEmployerSees(v: EmployerCvView, #[prop(default = true)] name_as_h1: b
                 {v.job_wishes.iter().map(|j| view! { <li>{j.occupation.clone()} " – " {j.working_time.label_da()} ", " {j.employment_type.label_da()}</li> }).collect_view()}
             </ul>
         </section>
+        <section aria-labelledby="education">
+            <h2 id="education">"Uddannelse"</h2>
+            {v.educations.iter().map(|e| {
+                let period = format!("{} – {}", format_da(e.start), e.end.map(format_da).unwrap_or_else(|| "nu".into()));
+                view! {
+                    <article class="cv-entry">
+                        <h3 class="h4">{e.education.clone()} ", " {e.institution.clone()}</h3>
+                        <p class="form-hint">{period}</p>
+                        {e.description.clone().map(|t| view! { <p>{t}</p> })}
+                    </article>
+                }
+            }).collect_view()}
+        </section>
         <section aria-labelledby="experience">
             <h2 id="experience">"Erhvervserfaring"</h2>
             {v.work_experiences.iter().map(|w| {
