@@ -55,6 +55,17 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   if (!js) await afterNavigation(page, /\/borger\/cv$/);
   await expect(page.getByText("Fuldtid, Tidsbegrænset ansættelse")).toBeVisible();
 
+  // An entry added by mistake is deleted again.
+  await jw.getByLabel("Stillingsbetegnelse").fill("Stenhugger");
+  await jw.getByLabel("Deltid").check();
+  await jw.getByLabel("Fast ansættelse").check();
+  await jw.getByRole("button", { name: "Gem job, du søger" }).click();
+  if (!js) await afterNavigation(page, /\/borger\/cv$/);
+  await page.getByRole("button", { name: "Slet Stenhugger" }).click();
+  if (!js) await afterNavigation(page, /\/borger\/cv$/);
+  await expect(page.getByRole("heading", { name: "Stenhugger" })).toHaveCount(0);
+  await expect(page.getByText("Fuldtid, Tidsbegrænset ansættelse")).toBeVisible();
+
   await page.getByRole("button", { name: "Gør mit CV søgbart" }).click();
   if (!js) await afterNavigation(page, /\/borger\/cv$/);
   await expect(page.getByText("Dit CV er søgbart.")).toBeVisible();

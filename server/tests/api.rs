@@ -161,6 +161,7 @@ async fn the_cv_refuses_bad_dates_and_missing_fields_and_anonymous_callers() {
         let bad_choice = [("form[occupation]", "Kok"), ("form[working_time]", "altid"), ("form[employment_type]", "permanent")];
         assert_eq!(keys(&app.refused(&c, "cv/job-wish/add", &bad_choice).await), pairs(&[("working_time", "choice.invalid")]));
         assert_eq!(keys(&app.refused(&c, "cv/searchable", &[("searchable", "true")]).await), pairs(&[("searchable", "cv.not_ready")]));
+        assert_eq!(keys(&app.refused(&c, "cv/entry/delete", &[("section", "hemmeligt"), ("id", "1")]).await), pairs(&[("section", "choice.invalid")]));
         let education = [("form[education]", "Kok"), ("form[institution]", ""), ("form[start]", "2020-08-01"), ("form[end]", "2019-06-30")];
         assert_eq!(keys(&app.refused(&c, "cv/education/add", &education).await), pairs(&[("institution", "required"), ("end", "date.end_before_start")]));
     })

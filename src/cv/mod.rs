@@ -130,6 +130,15 @@ impl WorkExperience {
 }
 
 choices! {
+    /// The CV's repeating sections whose entries can be deleted one by one.
+    CvSection {
+        WorkExperience = "work_experience", "Erhvervserfaring";
+        Education = "education", "Uddannelse";
+        JobWish = "job_wish", "Jeg søger job som";
+    }
+}
+
+choices! {
     /// Fuldtid eller deltid.
     WorkingTime {
         FullTime = "full_time", "Fuldtid";

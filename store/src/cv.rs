@@ -2,7 +2,7 @@
 use crate::{flag, from_ts, text, ts, Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use jobspor::cv::education::Education;
-use jobspor::cv::{EmploymentType, JobWish, Period, WorkExperience, WorkingTime};
+use jobspor::cv::{CvSection, EmploymentType, JobWish, Period, WorkExperience, WorkingTime};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
@@ -181,11 +181,6 @@ impl Store {
         Ok(row.try_get("id")?)
     }
 
-    /// Deletes a section entry, only if it belongs to this citizen's CV. A CV left without
-    /// what searchability needs stops being searchable in the same transaction.
-    pub async fn delete_work_experience(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
-        self.delete_entry(citizen_id, "work_experiences", id, now).await
-    }
 
     pub async fn add_education(&self, citizen_id: i64, e: &Education, now: DateTime<Utc>) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
@@ -207,9 +202,6 @@ impl Store {
         Ok(row.try_get("id")?)
     }
 
-    pub async fn delete_education(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
-        self.delete_entry(citizen_id, "educations", id, now).await
-    }
 
     pub async fn add_job_wish(&self, citizen_id: i64, w: &JobWish, now: DateTime<Utc>) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
@@ -226,11 +218,14 @@ impl Store {
         Ok(row.try_get("id")?)
     }
 
-    pub async fn delete_job_wish(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
-        self.delete_entry(citizen_id, "job_wishes", id, now).await
-    }
-
-    async fn delete_entry(&self, citizen_id: i64, table: &'static str, id: i64, now: DateTime<Utc>) -> Result<()> {
+    /// Deletes an entry of a section, only if it belongs to this citizen's CV. A CV left
+    /// without what searchability needs stops being searchable in the same transaction.
+    pub async fn delete_cv_entry(&self, citizen_id: i64, section: CvSection, id: i64, now: DateTime<Utc>) -> Result<()> {
+        let table = match section {
+            CvSection::WorkExperience => "work_experiences",
+            CvSection::Education => "educations",
+            CvSection::JobWish => "job_wishes",
+        };
         let mut tx = self.pool.begin().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         let r = sqlx::query(&format!("DELETE FROM {table} WHERE id = $1 AND cv_id = $2"))

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use jobspor_store::testing::{self as common, each_backend};
-use jobspor::cv::{EmploymentType, JobWish, JobWishForm, WorkExperience, WorkExperienceForm, WorkingTime};
+use jobspor::cv::{CvSection, EmploymentType, JobWish, JobWishForm, WorkExperience, WorkExperienceForm, WorkingTime};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
 use jobspor_store::citizens::NewContactDetails;
@@ -162,7 +162,7 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
         assert_eq!(cv.job_wishes[0].1.working_time, WorkingTime::FullTime);
         assert_eq!(cv.job_wishes[0].1.employment_type, EmploymentType::Permanent);
         // Deleting the only experience takes the CV out of search.
-        store.delete_work_experience(c, we, now()).await.unwrap();
+        store.delete_cv_entry(c, CvSection::WorkExperience, we, now()).await.unwrap();
         assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
     })
     .await;
@@ -182,7 +182,7 @@ async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
         let cutoff = searchable_login_cutoff(now());
         assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 1);
         // Without it the CV no longer qualifies, and leaves the search.
-        store.delete_education(c, ed, now()).await.unwrap();
+        store.delete_cv_entry(c, CvSection::Education, ed, now()).await.unwrap();
         assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
         assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 0);
     })
@@ -195,7 +195,7 @@ async fn a_citizen_cannot_delete_someone_elses_entry() {
         let a = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
         let b = store.citizen_mitid_login("0803850077", &person("Lars", "Odense", false), "sim", now()).await.unwrap().citizen_id;
         let id = store.add_work_experience(a, &experience("Kok", ""), now()).await.unwrap();
-        assert!(matches!(store.delete_work_experience(b, id, now()).await, Err(StoreError::NotFound)));
+        assert!(matches!(store.delete_cv_entry(b, CvSection::WorkExperience, id, now()).await, Err(StoreError::NotFound)));
         assert_eq!(store.cv_of_citizen(a).await.unwrap().work_experiences.len(), 1);
     })
     .await;

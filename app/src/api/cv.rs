@@ -40,14 +40,6 @@ pub async fn add_work_experience(form: WorkExperienceForm) -> Result<(), AppErro
     Ok(())
 }
 
-#[server(endpoint = "cv/work-experience/delete")]
-pub async fn delete_work_experience(id: i64) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    state.store.delete_work_experience(citizen_id, id, state.clock.now()).await?;
-    Ok(())
-}
 
 #[server(endpoint = "cv/education/add")]
 pub async fn add_education(form: EducationForm) -> Result<(), AppError> {
@@ -60,14 +52,6 @@ pub async fn add_education(form: EducationForm) -> Result<(), AppError> {
     Ok(())
 }
 
-#[server(endpoint = "cv/education/delete")]
-pub async fn delete_education(id: i64) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    state.store.delete_education(citizen_id, id, state.clock.now()).await?;
-    Ok(())
-}
 
 #[server(endpoint = "cv/job-wish/add")]
 pub async fn add_job_wish(form: JobWishForm) -> Result<(), AppError> {
@@ -80,12 +64,15 @@ pub async fn add_job_wish(form: JobWishForm) -> Result<(), AppError> {
     Ok(())
 }
 
-#[server(endpoint = "cv/job-wish/delete")]
-pub async fn delete_job_wish(id: i64) -> Result<(), AppError> {
+
+/// Deletes one entry of a CV section (`section` is a `CvSection` code).
+#[server(endpoint = "cv/entry/delete")]
+pub async fn delete_cv_entry(section: String, id: i64) -> Result<(), AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    state.store.delete_job_wish(citizen_id, id, state.clock.now()).await?;
+    let section = jobspor::cv::CvSection::from_code(&section).map_err(|key| AppError::field("section", key, Vec::new()))?;
+    state.store.delete_cv_entry(citizen_id, section, id, state.clock.now()).await?;
     Ok(())
 }
 

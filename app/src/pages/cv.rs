@@ -1,9 +1,9 @@
 //! "Mit CV": work experience and "Jeg søger job som" (the walking skeleton's sections), and
 //! the searchable mark.
-use crate::api::cv::{get_my_cv, AddEducation, AddJobWish, AddWorkExperience, DeleteEducation, DeleteJobWish, DeleteWorkExperience, SetCvSearchable};
+use crate::api::cv::{get_my_cv, AddEducation, AddJobWish, AddWorkExperience, DeleteCvEntry, SetCvSearchable};
 use crate::components::form::{check_with, checked_form_state, form_state, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField};
 use jobspor::cv::education::{Education, EducationForm, DESCRIPTION_MAX, TITLE_MAX};
-use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
+use jobspor::cv::{CvSection, JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use jobspor::FieldErrors;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -42,14 +42,43 @@ fn check_job_wish(v: serde_json::Value) -> FieldErrors {
     check_with(v, |f: &JobWishForm| JobWish::parse(f).map(|_| ()))
 }
 
+/// A section's list of entries, or a line saying it is empty.
+#[component]
+fn Entries(section: CvSection, heading_id: &'static str, empty: &'static str, items: Vec<AnyView>) -> impl IntoView {
+    view! {
+        <section aria-labelledby=heading_id>
+            <h2 id=heading_id>{section.label_da()}</h2>
+            {if items.is_empty() {
+                view! { <p>{empty}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="nobullet-list cv-entries">
+                        {items.into_iter().map(|item| view! { <li class="cv-entry">{item}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The "Slet" button of one entry: a one-button form, so it works without JavaScript.
+#[component]
+fn DeleteEntry(action: ServerAction<DeleteCvEntry>, section: CvSection, id: i64, label: String) -> impl IntoView {
+    view! {
+        <ActionForm attr:novalidate=true action>
+            <input type="hidden" name="section" value=section.code()/>
+            <input type="hidden" name="id" value=id/>
+            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
+        </ActionForm>
+    }
+}
+
 #[component]
 pub fn MyCv() -> impl IntoView {
     let add_we = ServerAction::<AddWorkExperience>::new();
-    let del_we = ServerAction::<DeleteWorkExperience>::new();
+    let delete = ServerAction::<DeleteCvEntry>::new();
     let add_jw = ServerAction::<AddJobWish>::new();
-    let del_jw = ServerAction::<DeleteJobWish>::new();
     let add_ed = ServerAction::<AddEducation>::new();
-    let del_ed = ServerAction::<DeleteEducation>::new();
     let ed_browser = RwSignal::new(FieldErrors::new());
     let ed_state = checked_form_state(add_ed, ed_browser);
     let ed_form = NodeRef::<html::Form>::new();
@@ -67,9 +96,8 @@ pub fn MyCv() -> impl IntoView {
     let cv = Resource::new(
         move || {
             (
-                (add_we.version().get(), del_we.version().get()),
-                (add_ed.version().get(), del_ed.version().get()),
-                (add_jw.version().get(), del_jw.version().get()),
+                (add_we.version().get(), add_ed.version().get(), add_jw.version().get()),
+                delete.version().get(),
                 searchable.version().get(),
             )
         },
@@ -106,85 +134,38 @@ pub fn MyCv() -> impl IntoView {
                                 </ActionForm>
                             </section>
 
-                            <section aria-labelledby="we-heading">
-                                <h2 id="we-heading">"Erhvervserfaring"</h2>
-                                {if cv.work_experiences.is_empty() {
-                                    view! { <p>"Du har ikke tilføjet erhvervserfaring endnu."</p> }.into_any()
-                                } else {
+                            <Entries section=CvSection::WorkExperience heading_id="we-heading" empty="Du har ikke tilføjet erhvervserfaring endnu."
+                                items=cv.work_experiences.into_iter().map(|(id, w)| {
+                                    let period = format!("{} – {}", format_da(w.period.start()), w.period.end().map(format_da).unwrap_or_else(|| "nu".into()));
+                                    let label = format!("Slet {} hos {}", w.position, w.workplace);
                                     view! {
-                                        <ul class="nobullet-list cv-entries">
-                                            {cv.work_experiences.into_iter().map(|(id, w)| {
-                                                let period = format!("{} – {}", format_da(w.period.start()), w.period.end().map(format_da).unwrap_or_else(|| "nu".into()));
-                                                let label = format!("Slet {} hos {}", w.position, w.workplace);
-                                                view! {
-                                                    <li class="cv-entry">
-                                                        <h3 class="h4">{w.position.clone()} ", " {w.workplace.clone()}</h3>
-                                                        <p class="form-hint">{period}</p>
-                                                        {w.tasks.clone().map(|t| view! { <p><strong>"Arbejdsopgaver: "</strong>{t}</p> })}
-                                                        {w.good_at.clone().map(|t| view! { <p><strong>"Det blev jeg særligt god til: "</strong>{t}</p> })}
-                                                        <ActionForm attr:novalidate=true action=del_we>
-                                                            <input type="hidden" name="id" value=id/>
-                                                            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
-                                                        </ActionForm>
-                                                    </li>
-                                                }
-                                            }).collect_view()}
-                                        </ul>
+                                        <h3 class="h4">{w.position.clone()} ", " {w.workplace.clone()}</h3>
+                                        <p class="form-hint">{period}</p>
+                                        {w.tasks.clone().map(|t| view! { <p><strong>"Arbejdsopgaver: "</strong>{t}</p> })}
+                                        {w.good_at.clone().map(|t| view! { <p><strong>"Det blev jeg særligt god til: "</strong>{t}</p> })}
+                                        <DeleteEntry action=delete section=CvSection::WorkExperience id label/>
                                     }.into_any()
-                                }}
-                            </section>
-
-                            <section aria-labelledby="ed-heading">
-                                <h2 id="ed-heading">"Uddannelse"</h2>
-                                {if cv.educations.is_empty() {
-                                    view! { <p>"Du har ikke tilføjet uddannelse endnu."</p> }.into_any()
-                                } else {
+                                }).collect()/>
+                            <Entries section=CvSection::Education heading_id="ed-heading" empty="Du har ikke tilføjet uddannelse endnu."
+                                items=cv.educations.into_iter().map(|(id, e)| {
+                                    let period = format!("{} – {}", format_da(e.start), e.end.map(format_da).unwrap_or_else(|| "nu".into()));
+                                    let label = format!("Slet {} fra {}", e.education, e.institution);
                                     view! {
-                                        <ul class="nobullet-list cv-entries">
-                                            {cv.educations.into_iter().map(|(id, e)| {
-                                                let period = format!("{} – {}", format_da(e.start), e.end.map(format_da).unwrap_or_else(|| "nu".into()));
-                                                let label = format!("Slet {} fra {}", e.education, e.institution);
-                                                view! {
-                                                    <li class="cv-entry">
-                                                        <h3 class="h4">{e.education.clone()} ", " {e.institution.clone()}</h3>
-                                                        <p class="form-hint">{period}</p>
-                                                        {e.description.clone().map(|t| view! { <p>{t}</p> })}
-                                                        <ActionForm attr:novalidate=true action=del_ed>
-                                                            <input type="hidden" name="id" value=id/>
-                                                            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
-                                                        </ActionForm>
-                                                    </li>
-                                                }
-                                            }).collect_view()}
-                                        </ul>
+                                        <h3 class="h4">{e.education.clone()} ", " {e.institution.clone()}</h3>
+                                        <p class="form-hint">{period}</p>
+                                        {e.description.clone().map(|t| view! { <p>{t}</p> })}
+                                        <DeleteEntry action=delete section=CvSection::Education id label/>
                                     }.into_any()
-                                }}
-                            </section>
-
-                            <section aria-labelledby="jw-heading">
-                                <h2 id="jw-heading">"Jeg søger job som"</h2>
-                                {if cv.job_wishes.is_empty() {
-                                    view! { <p>"Du har ikke angivet, hvilket job du søger."</p> }.into_any()
-                                } else {
+                                }).collect()/>
+                            <Entries section=CvSection::JobWish heading_id="jw-heading" empty="Du har ikke angivet, hvilket job du søger."
+                                items=cv.job_wishes.into_iter().map(|(id, j)| {
+                                    let label = format!("Slet {}", j.occupation);
                                     view! {
-                                        <ul class="nobullet-list cv-entries">
-                                            {cv.job_wishes.into_iter().map(|(id, j)| {
-                                                let label = format!("Slet {}", j.occupation);
-                                                view! {
-                                                    <li class="cv-entry">
-                                                        <h3 class="h4">{j.occupation.clone()}</h3>
-                                                        <p>{j.working_time.label_da()} ", " {j.employment_type.label_da()}</p>
-                                                        <ActionForm attr:novalidate=true action=del_jw>
-                                                            <input type="hidden" name="id" value=id/>
-                                                            <button type="submit" class="function-link" aria-label=label>"Slet"</button>
-                                                        </ActionForm>
-                                                    </li>
-                                                }
-                                            }).collect_view()}
-                                        </ul>
+                                        <h3 class="h4">{j.occupation.clone()}</h3>
+                                        <p>{j.working_time.label_da()} ", " {j.employment_type.label_da()}</p>
+                                        <DeleteEntry action=delete section=CvSection::JobWish id label/>
                                     }.into_any()
-                                }}
-                            </section>
+                                }).collect()/>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Citizen),
                     }
