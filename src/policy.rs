@@ -39,15 +39,6 @@ impl Actor {
             _ => None,
         }
     }
-
-    /// Label written in the citizen's "Min historik" for this actor's reads.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Actor::Anonymous => "anonymous",
-            Actor::Citizen { .. } => "citizen",
-            Actor::Employer { .. } => "employer",
-        }
-    }
 }
 
 /// May this actor work on their own CV (read it, edit it)?
