@@ -10,6 +10,8 @@ macro_rules! choices {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// (code, Danish label) of every choice, in order: what a form offers.
+            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
 
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }

@@ -32,6 +32,11 @@ pub fn da(key: &str) -> &'static str {
         "terms.must_accept" => "Du skal acceptere vilkårene for at søge i CV'er.",
         "login.failed" => "Brugernavn eller adgangskode er forkert.",
         "login.throttled" => "For mange forsøg. Vent 15 minutter, og prøv igen.",
+        "cv.needs_job_wish" => "Dit CV kan først gøres søgbart, når du har tilføjet mindst ét job, du søger (\"Jeg søger job som\").",
+        "cv.needs_experience_or_education" => "Dit CV kan først gøres søgbart, når du har tilføjet mindst én erhvervserfaring eller uddannelse.",
+        "occupation.unknown" => "Vælg en stillingsbetegnelse fra listen.",
+        "date.not_after_today" => "Startdatoen skal ligge efter i dag. Vælg \"Jeg kan starte med det samme\", hvis du kan starte nu.",
+        "list.duplicate" => "Det har du allerede tilføjet. Ret det, der står, i stedet.",
         "cv.not_ready" => "Dit CV kan først gøres søgbart, når det har mindst ét job, du søger, og mindst én erhvervserfaring eller uddannelse.",
         "internal" => "Der skete en fejl hos os. Prøv igen om lidt.",
         _ => "Tjek feltet.",
@@ -49,6 +54,7 @@ mod tests {
             "password.mismatch", "reminders.need_contact", "choice.invalid", "terms.must_accept",
             "login.failed", "login.throttled", "cv.not_ready", "date.too_far_ahead", "number.invalid",
             "number.out_of_range", "language.unknown", "list.too_many",
+            "cv.needs_job_wish", "cv.needs_experience_or_education", "occupation.unknown", "date.not_after_today", "list.duplicate",
         ] {
             assert_ne!(super::da(key), "Tjek feltet.", "{key} has no text");
         }

@@ -5,8 +5,7 @@
 //!
 //! The employer's view type has no CPR field at all, and its address is `None` whenever the
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
-use crate::cv::education::Education;
-use crate::cv::{JobWish, WorkExperience};
+use crate::cv::entry::CvEntry;
 use crate::person::{country_name_da, RegisterPerson};
 use serde::{Deserialize, Serialize};
 
@@ -85,20 +84,13 @@ pub struct EmployerCvView {
     pub address: Option<AddressView>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    pub work_experiences: Vec<WorkExperience>,
-    pub educations: Vec<Education>,
-    pub job_wishes: Vec<JobWish>,
+    /// Only entries of sections employers may see, in the CV's order.
+    pub entries: Vec<CvEntry>,
 }
 
-/// The CV sections an employer may see (special considerations and absence are never among them).
-#[derive(Debug, Clone, Default)]
-pub struct VisibleSections {
-    pub work_experiences: Vec<WorkExperience>,
-    pub educations: Vec<Education>,
-    pub job_wishes: Vec<JobWish>,
-}
-
-pub fn employer_view(cv_id: i64, owner: &CvOwner, sections: VisibleSections) -> EmployerCvView {
+/// The employer's view of a CV. Entries of sections hidden from employers (special
+/// considerations, absence) are dropped here, whoever built the list.
+pub fn employer_view(cv_id: i64, owner: &CvOwner, entries: Vec<CvEntry>) -> EmployerCvView {
     let p = &owner.person;
     let address = (!p.protected_address).then(|| AddressView {
         street: p.street.clone(),
@@ -113,9 +105,7 @@ pub fn employer_view(cv_id: i64, owner: &CvOwner, sections: VisibleSections) -> 
         address,
         phone: owner.phone.clone(),
         email: owner.email.clone(),
-        work_experiences: sections.work_experiences,
-        educations: sections.educations,
-        job_wishes: sections.job_wishes,
+        entries: entries.into_iter().filter(|e| e.section().visible_to_employers()).collect(),
     }
 }
 
@@ -150,16 +140,42 @@ mod tests {
 
     #[test]
     fn protected_address_never_reaches_the_employer() {
-        let v = employer_view(1, &owner(true), VisibleSections::default());
+        let v = employer_view(1, &owner(true), Vec::new());
         assert_eq!(v.address, None);
         let json = serde_json_free_debug(&v);
         assert!(!json.contains("Hemmeligvej") && !json.contains("8700"), "{json}");
-        let v = employer_view(1, &owner(false), VisibleSections::default());
+        let v = employer_view(1, &owner(false), Vec::new());
         assert_eq!(v.address.unwrap().street, "Hemmeligvej 1");
     }
 
     fn serde_json_free_debug(v: &EmployerCvView) -> String {
         format!("{v:?}")
+    }
+
+    /// Issue 3: the employer's view (and so the citizen's preview, built by this function)
+    /// leaves out the CPR number, a protected address, special considerations and absence.
+    #[test]
+    fn the_employer_view_leaves_out_every_hidden_field() {
+        use crate::cv::entry::{CvEntry, CvSection, Fields};
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let entry = |s: CvSection, pairs: &[(&str, &str)]| {
+            let f: Fields = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            CvEntry::parse(s, &f, today).unwrap()
+        };
+        let entries = vec![
+            entry(CvSection::WorkExperience, &[("position", "Sygeplejerske"), ("workplace", "AUH"), ("start", "2015-08-01")]),
+            entry(CvSection::SpecialConsiderations, &[("text", "HEMMELIGT-HENSYN kan ikke løfte")]),
+            entry(CvSection::Absence, &[("kind", "sickness"), ("from", "2026-11-02")]),
+            entry(CvSection::Language, &[("language", "en"), ("level", "B2")]),
+        ];
+        let v = employer_view(1, &owner(true), entries);
+        let all = format!("{v:?}");
+        assert_eq!(v.entries.len(), 2);
+        assert!(v.entries.iter().all(|e| e.section().visible_to_employers()));
+        for hidden in ["HEMMELIGT-HENSYN", "Sickness", "2026-11-02", "Hemmeligvej", "8700", "Horsens", "230178"] {
+            assert!(!all.contains(hidden), "{hidden} reached the employer: {all}");
+        }
+        assert!(all.contains("Sygeplejerske"));
     }
 
     #[test]

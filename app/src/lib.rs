@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/opret-profil") view=pages::profile_setup::ProfileSetup ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv") view=pages::cv::MyCv ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv/som-arbejdsgiver") view=pages::cv_view::CvPreview ssr=SsrMode::Async/>
+                <Route path=path!("/borger/cv/udskriv") view=pages::cv_view::CvPrint ssr=SsrMode::Async/>
+                <Route path=path!("/borger/cv/afsnit/:section") view=pages::cv_section::CvSectionPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/historik") view=pages::history::History ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/opret") view=pages::employer_register::EmployerRegister ssr=SsrMode::Async/>

@@ -35,20 +35,20 @@ test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ pag
   await afterNavigation(page, /\/borger$/);
 
   // CV: end date before start date, and an empty required field.
-  await visit(page, "/borger/cv");
-  const we = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem erhvervserfaring" }) });
+  await visit(page, "/borger/cv/afsnit/work_experience");
+  const we = page.locator("form.cv-form");
   await we.getByLabel("Stilling").fill("Lagerarbejder");
   await we.getByLabel("Arbejdsopgaver (valgfrit)").fill("Plukning og pakning");
   await we.getByLabel("Startdato").fill("2020-05-01");
   await we.getByLabel("Slutdato (valgfrit)").fill("2019-01-01");
-  await we.getByRole("button", { name: "Gem erhvervserfaring" }).click();
+  await we.getByRole("button", { name: "Gem" }).click();
   await expectFieldError(page, "Slutdato (valgfrit)", "Slutdatoen skal ligge efter startdatoen.");
   await expectFieldError(page, "Arbejdsplads", "Udfyld feltet.");
   await afterNavigation(page, /\/borger\/cv/);
   await expect(we.getByLabel("Stilling")).toHaveValue("Lagerarbejder");
   await expect(we.getByLabel("Arbejdsopgaver (valgfrit)")).toHaveValue("Plukning og pakning");
   await expect(we.getByLabel("Startdato")).toHaveValue("2020-05-01");
-  await expect(page.getByText("Du har ikke tilføjet erhvervserfaring endnu.")).toBeVisible();
+  await expect(page.getByText("Ikke udfyldt endnu.")).toBeVisible();
   await page.getByRole("button", { name: "Log af" }).click();
   await afterNavigation(page, /logget-ud/);
 

@@ -21,50 +21,54 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
 
   // Not ready yet: a clear message says what is missing.
   await page.getByRole("button", { name: "Gør mit CV søgbart" }).click();
-  await expect(page.getByRole("alert").getByText(/mindst ét job, du søger/)).toBeVisible();
+  await expect(page.getByRole("alert").getByText(/mindst ét job, du søger, og mindst én erhvervserfaring eller uddannelse/)).toBeVisible();
   if (!js) await afterNavigation(page, /\/borger\/cv/);
 
-  const we = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem erhvervserfaring" }) });
-  await we.getByLabel("Stilling").fill(run.position);
-  await we.getByLabel("Arbejdsplads").fill("Roskilde Kommune, Vej og Park");
-  await we.getByLabel("Arbejdsopgaver (valgfrit)").fill("Lægning af brosten og fliser på torve og fortove.");
-  if (js) await expect(we.getByText(/Du har \d+ tegn tilbage/).first()).toBeVisible();
-  await we.getByLabel("Hvad blev jeg særligt god til (valgfrit)").fill("Granitarbejde");
-  await we.getByLabel("Startdato").fill("2011-04-01");
-  await we.getByLabel("Slutdato (valgfrit)").fill("2025-12-31");
-  await we.getByRole("button", { name: "Gem erhvervserfaring" }).click();
-  if (!js) await afterNavigation(page, /\/borger\/cv$/);
-  await expect(page.getByRole("heading", { name: `${run.position}, Roskilde Kommune, Vej og Park` })).toBeVisible();
+  // Each section has its own page, reached from "Mit CV".
+  const form = page.locator("form.cv-form");
+  const open = async (code: string) => {
+    await page.locator(`a[href="/borger/cv/afsnit/${code}"]`).click();
+    await afterNavigation(page, new RegExp(`/borger/cv/afsnit/${code}$`));
+  };
+  const saveAndReturn = async (code: string, shown: string) => {
+    await form.getByRole("button", { name: "Gem" }).click();
+    await afterNavigation(page, new RegExp(`/borger/cv/afsnit/${code}$`));
+    await expect(page.locator(".cv-entries").getByText(shown, { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Tilbage til Mit CV" }).click();
+    await afterNavigation(page, /\/borger\/cv$/);
+  };
+
+  await open("work_experience");
+  await form.getByLabel("Stilling").fill(run.position);
+  await form.getByLabel("Arbejdsplads").fill("Roskilde Kommune, Vej og Park");
+  await form.getByLabel("Arbejdsopgaver (valgfrit)").fill("Lægning af brosten og fliser på torve og fortove.");
+  if (js) await expect(form.getByText(/Du har \d+ tegn tilbage/).first()).toBeVisible();
+  await form.getByLabel("Hvad blev jeg særligt god til (valgfrit)").fill("Granitarbejde");
+  await form.getByLabel("Startdato").fill("2011-04-01");
+  await form.getByLabel("Slutdato (valgfrit)").fill("2025-12-31");
+  await saveAndReturn("work_experience", `${run.position}, Roskilde Kommune, Vej og Park`);
   await expect(page.getByText("01-04-2011 – 31-12-2025")).toBeVisible();
-  await expect(we.getByLabel("Stilling")).toHaveValue("");
 
-  const ed = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem uddannelse" }) });
-  await ed.getByLabel("Uddannelse", { exact: true }).fill("Brolæggeruddannelsen");
-  await ed.getByLabel("Skole/uddannelsessted").fill("Roskilde Tekniske Skole");
-  await ed.getByLabel("Startdato for uddannelsen").fill("2008-08-01");
-  await ed.getByLabel("Slutdato for uddannelsen (valgfrit)").fill("2011-03-31");
-  await ed.getByRole("button", { name: "Gem uddannelse" }).click();
-  if (!js) await afterNavigation(page, /\/borger\/cv$/);
-  await expect(page.getByRole("heading", { name: "Brolæggeruddannelsen, Roskilde Tekniske Skole" })).toBeVisible();
+  await open("education");
+  await form.getByLabel("Uddannelse", { exact: true }).fill("Brolæggeruddannelsen");
+  await form.getByLabel("Skole/uddannelsessted").fill("Roskilde Tekniske Skole");
+  await form.getByLabel("Startdato for uddannelsen").fill("2008-08-01");
+  await form.getByLabel("Slutdato for uddannelsen (valgfrit)").fill("2011-03-31");
+  await saveAndReturn("education", "Brolæggeruddannelsen, Roskilde Tekniske Skole");
 
-  const jw = page.locator("form").filter({ has: page.getByRole("button", { name: "Gem job, du søger" }) });
-  await jw.getByLabel("Stillingsbetegnelse").fill("Anlægsgartner");
-  await jw.getByLabel("Fuldtid").check();
-  await jw.getByLabel("Tidsbegrænset ansættelse").check();
-  await jw.getByRole("button", { name: "Gem job, du søger" }).click();
-  if (!js) await afterNavigation(page, /\/borger\/cv$/);
-  await expect(page.getByText("Fuldtid, Tidsbegrænset ansættelse")).toBeVisible();
+  await open("job_wish");
+  await form.getByLabel("Stillingsbetegnelse").fill("Anlægsgartner");
+  await form.getByLabel("Uddannet inden for faget").check();
+  await form.getByLabel("Over 5 år").check();
+  await form.getByLabel("Fuldtid").check();
+  await form.getByLabel("Tidsbegrænset ansættelse").check();
+  await form.getByLabel("Jeg kan starte med det samme").check();
+  await saveAndReturn("job_wish", "Anlægsgartner (DISCO-08 6113)");
 
-  // An entry added by mistake is deleted again.
-  await jw.getByLabel("Stillingsbetegnelse").fill("Stenhugger");
-  await jw.getByLabel("Deltid").check();
-  await jw.getByLabel("Fast ansættelse").check();
-  await jw.getByRole("button", { name: "Gem job, du søger" }).click();
-  if (!js) await afterNavigation(page, /\/borger\/cv$/);
-  await page.getByRole("button", { name: "Slet Stenhugger" }).click();
-  if (!js) await afterNavigation(page, /\/borger\/cv$/);
-  await expect(page.getByRole("heading", { name: "Stenhugger" })).toHaveCount(0);
-  await expect(page.getByText("Fuldtid, Tidsbegrænset ansættelse")).toBeVisible();
+  // Hidden from employers: special considerations.
+  await open("special_considerations");
+  await form.getByLabel("Særlige hensyn, jeg har brug for i et job").fill("Kan ikke arbejde i nattevagter.");
+  await saveAndReturn("special_considerations", "Kan ikke arbejde i nattevagter.");
 
   await page.getByRole("button", { name: "Gør mit CV søgbart" }).click();
   if (!js) await afterNavigation(page, /\/borger\/cv$/);
@@ -75,7 +79,9 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await afterNavigation(page, /\/borger\/cv\/som-arbejdsgiver$/);
   await expect(page.getByRole("heading", { level: 2, name: run.name })).toBeVisible();
   await expect(page.getByText(`${run.username}@eksempel.dk`)).toBeVisible();
+  await expect(page.getByText("Anlægsgartner (DISCO-08 6113)")).toBeVisible();
   await expect(page.locator("body")).not.toContainText(run.cpr);
+  await expect(page.locator("main")).not.toContainText("nattevagter");
   await logout(page);
 
   // Journey 4: the employer.
@@ -111,6 +117,7 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await expect(page.getByText(`${run.username}@eksempel.dk`)).toBeVisible();
   await expect(page.getByText("Adresse", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Brolæggeruddannelsen, Roskilde Tekniske Skole" })).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("nattevagter");
   await expect(page.locator("body")).not.toContainText(run.cpr);
   await expect(page.locator("body")).not.toContainText(`${run.cpr.slice(0, 6)}-${run.cpr.slice(6)}`);
 });

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 use jobspor::contact::Password;
 use jobspor::cpr::Cpr;
-use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
+use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor_app::ssr::cpr_register::CprRegister;
 use jobspor_app::ssr::passwords;
 use jobspor_store::citizens::NewContactDetails;
@@ -59,22 +59,36 @@ pub async fn seed(store: &Store, register: &dyn CprRegister, now: DateTime<Utc>)
             email_reminders: true,
         };
         store.complete_citizen_profile(login.citizen_id, &details, now).await.map_err(|e| err(&e))?;
-        let we = WorkExperience::parse(
-            &WorkExperienceForm {
-                position: c.position.into(),
-                workplace: c.workplace.into(),
-                tasks: c.tasks.into(),
-                good_at: String::new(),
-                start: c.start.into(),
-                end: String::new(),
-            },
-            now.date_naive(),
+        let today = now.date_naive();
+        let add = |section: CvSection, pairs: Vec<(&str, &str)>| {
+            let fields: Fields = pairs.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let entry = CvEntry::parse(section, &fields, today);
+            async move {
+                let entry = entry.map_err(|e| format!("{section:?}: {e:?}"))?;
+                store.save_cv_entry(login.citizen_id, None, &entry, now).await.map_err(|e| err(&e))?.map_err(|k| k.to_string())
+            }
+        };
+        add(CvSection::WorkExperience, vec![("position", c.position), ("workplace", c.workplace), ("tasks", c.tasks), ("start", c.start)]).await?;
+        add(
+            CvSection::JobWish,
+            vec![("occupation", c.occupation), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")],
         )
-        .map_err(|e| format!("{e:?}"))?;
-        store.add_work_experience(login.citizen_id, &we, now).await.map_err(|e| err(&e))?;
-        let wish = JobWish::parse(&JobWishForm { occupation: c.occupation.into(), working_time: "full_time".into(), employment_type: "permanent".into() })
-            .map_err(|e| format!("{e:?}"))?;
-        store.add_job_wish(login.citizen_id, &wish, now).await.map_err(|e| err(&e))?;
+        .await?;
+        if c.username == "mette" {
+            // One citizen with every section filled, to show the whole CV.
+            add(CvSection::Introduction, vec![("text", "Erfaren sygeplejerske, der trives med travlhed, samarbejde og patienter i centrum.")]).await?;
+            add(CvSection::Education, vec![("education", "Professionsbachelor i sygepleje"), ("institution", "VIA University College"), ("start", "2012-08-27"), ("end", "2016-01-29")]).await?;
+            add(CvSection::Course, vec![("course", "Avanceret hjertestopbehandling"), ("end_year", "2023"), ("length_days", "2")]).await?;
+            add(CvSection::Certification, vec![("certificate", "Autorisation som sygeplejerske"), ("description", "Styrelsen for Patientsikkerhed")]).await?;
+            add(CvSection::Qualification, vec![("qualification", "Sårpleje")]).await?;
+            add(CvSection::DrivingLicence, vec![("category", "B")]).await?;
+            add(CvSection::Language, vec![("language", "da"), ("level", "mother_tongue")]).await?;
+            add(CvSection::Language, vec![("language", "en"), ("level", "C1")]).await?;
+            add(CvSection::ItSkill, vec![("skill", "Sundhedsplatformen"), ("level", "advanced")]).await?;
+            add(CvSection::WhyApplying, vec![("company", "Region Midtjylland"), ("text", "Jeg vil gerne bruge min erfaring på en akutafdeling.")]).await?;
+            add(CvSection::Volunteer, vec![("role", "Førstehjælpsinstruktør"), ("organisation", "Dansk Røde Kors"), ("start", "2018-01-01")]).await?;
+            add(CvSection::SpecialConsiderations, vec![("text", "Jeg kan ikke arbejde nat på grund af medicin.")]).await?;
+        }
         if c.searchable {
             store.set_cv_searchable(login.citizen_id, true, now).await.map_err(|e| err(&e))?.map_err(|e| e.to_string())?;
         }

@@ -150,20 +150,40 @@ async fn the_cv_refuses_bad_dates_and_missing_fields_and_anonymous_callers() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let anon = client();
-        let form = [("form[position]", "Kok"), ("form[workplace]", ""), ("form[start]", "2020-05-01"), ("form[end]", "2019-01-01")];
-        assert_eq!(app.refused(&anon, "cv/work-experience/add", &form).await, AppError::NotLoggedIn);
+        let form = [("section", "work_experience"), ("id", ""), ("form[position]", "Kok"), ("form[workplace]", ""), ("form[start]", "2020-05-01"), ("form[end]", "2019-01-01")];
+        assert_eq!(app.refused(&anon, "cv/entry/save", &form).await, AppError::NotLoggedIn);
         let c = client();
         app.citizen(&c, "2005982695", "rasmus").await;
-        let e = app.refused(&c, "cv/work-experience/add", &form).await;
+        let e = app.refused(&c, "cv/entry/save", &form).await;
         assert_eq!(keys(&e), pairs(&[("workplace", "required"), ("end", "date.end_before_start")]));
-        let future = [("form[position]", "Kok"), ("form[workplace]", "Kroen"), ("form[start]", "2026-11-23")];
-        assert_eq!(keys(&app.refused(&c, "cv/work-experience/add", &future).await), pairs(&[("start", "date.in_future")]));
-        let bad_choice = [("form[occupation]", "Kok"), ("form[working_time]", "altid"), ("form[employment_type]", "permanent")];
-        assert_eq!(keys(&app.refused(&c, "cv/job-wish/add", &bad_choice).await), pairs(&[("working_time", "choice.invalid")]));
+        // The refused form was kept as the section's draft: nothing typed is lost.
+        let section: serde_json::Value = serde_json::from_str(&app.ok(&c, "cv/section", &[("section", "work_experience"), ("edit", "")]).await).unwrap();
+        assert_eq!(section["form"]["position"], "Kok");
+        assert!(section["draft_saved"].is_string());
+        let future = [("section", "work_experience"), ("id", ""), ("form[position]", "Kok"), ("form[workplace]", "Kroen"), ("form[start]", "2026-11-23")];
+        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &future).await), pairs(&[("start", "date.in_future")]));
+        let bad_choice = [
+            ("section", "job_wish"), ("id", ""), ("form[occupation]", "Kok"), ("form[education]", "none"), ("form[experience]", "none"),
+            ("form[working_time]", "altid"), ("form[employment_type]", "permanent"), ("form[start_when]", "now"),
+        ];
+        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &bad_choice).await), pairs(&[("working_time", "choice.invalid")]));
+        let unknown = [("section", "job_wish"), ("id", ""), ("form[occupation]", "Drømmejob"), ("form[education]", "none"), ("form[experience]", "none"), ("form[working_time]", "full_time"), ("form[employment_type]", "permanent"), ("form[start_when]", "now")];
+        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &unknown).await), pairs(&[("occupation", "occupation.unknown")]));
         assert_eq!(keys(&app.refused(&c, "cv/searchable", &[("searchable", "true")]).await), pairs(&[("searchable", "cv.not_ready")]));
-        assert_eq!(keys(&app.refused(&c, "cv/entry/delete", &[("section", "hemmeligt"), ("id", "1")]).await), pairs(&[("section", "choice.invalid")]));
-        let education = [("form[education]", "Kok"), ("form[institution]", ""), ("form[start]", "2020-08-01"), ("form[end]", "2019-06-30")];
-        assert_eq!(keys(&app.refused(&c, "cv/education/add", &education).await), pairs(&[("institution", "required"), ("end", "date.end_before_start")]));
+        assert_eq!(app.refused(&c, "cv/entry/save", &[("section", "hemmeligt"), ("id", "")]).await, AppError::NotFound);
+        assert_eq!(app.refused(&c, "cv/entry/delete", &[("id", "999999")]).await, AppError::NotFound);
+        let education = [("section", "education"), ("id", ""), ("form[education]", "Kok"), ("form[institution]", ""), ("form[start]", "2020-08-01"), ("form[end]", "2019-06-30")];
+        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &education).await), pairs(&[("institution", "required"), ("end", "date.end_before_start")]));
+        let ahead = [("section", "absence"), ("id", ""), ("form[kind]", "sickness"), ("form[from]", "2026-12-01")];
+        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &ahead).await), pairs(&[("from", "date.in_future")]));
+        // Someone else's entry cannot be edited or deleted.
+        app.ok(&c, "cv/entry/save", &[("section", "qualification"), ("id", ""), ("form[qualification]", "Svejsning")]).await;
+        let mine: serde_json::Value = serde_json::from_str(&app.ok(&c, "cv/mine", &[]).await).unwrap();
+        let id = mine["entries"][0][0].as_i64().unwrap().to_string();
+        let other = client();
+        app.citizen(&other, "1304782207", "ulla").await;
+        assert_eq!(app.refused(&other, "cv/entry/save", &[("section", "qualification"), ("id", &id), ("form[qualification]", "Tyveri")]).await, AppError::NotFound);
+        assert_eq!(app.refused(&other, "cv/entry/delete", &[("id", &id)]).await, AppError::NotFound);
     })
     .await;
 }
@@ -331,8 +351,23 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
         let app = spawn(store).await;
         let citizen = client();
         app.citizen(&citizen, "2301781804", "anne").await; // protected address
-        app.ok(&citizen, "cv/work-experience/add", &[("form[position]", "Tømrer"), ("form[workplace]", "Byg ApS"), ("form[start]", "2005-04-01")]).await;
-        app.ok(&citizen, "cv/job-wish/add", &[("form[occupation]", "Tømrer"), ("form[working_time]", "full_time"), ("form[employment_type]", "permanent")]).await;
+        let save = |section: &'static str, fields: &'static [(&'static str, &'static str)]| {
+            let mut form = vec![("section".to_string(), section.to_string()), ("id".to_string(), String::new())];
+            form.extend(fields.iter().map(|(k, v)| (format!("form[{k}]"), v.to_string())));
+            form
+        };
+        let as_refs = |v: &Vec<(String, String)>| v.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
+        for form in [
+            save("work_experience", &[("position", "Tømrer"), ("workplace", "Byg ApS"), ("start", "2005-04-01")]),
+            save("job_wish", &[("occupation", "Tømrer"), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")]),
+            // Hidden from employers: must not reach the employer's view or the preview.
+            save("special_considerations", &[("text", "HEMMELIGT-HENSYN: kan ikke løfte tungt")]),
+            save("absence", &[("kind", "sickness"), ("from", "2026-11-02")]),
+        ] {
+            let pairs = as_refs(&form);
+            let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            app.ok(&citizen, "cv/entry/save", &refs).await;
+        }
         app.ok(&citizen, "cv/searchable", &[("searchable", "true")]).await;
 
         let employer = client();
@@ -344,6 +379,9 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
         let cv_id = found["hits"][0]["cv_id"].as_i64().unwrap().to_string();
         let body = app.ok(&employer, "employer/cv", &[("cv_id", &cv_id)]).await;
         assert!(!body.contains("2301781804") && !body.contains("230178"), "{body}");
+        for hidden in ["HEMMELIGT-HENSYN", "special_considerations", "absence", "2026-11-02", "Sundvej", "8700", "Horsens"] {
+            assert!(!body.contains(hidden), "{hidden} reached the employer: {body}");
+        }
         let view: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(view["address"], serde_json::Value::Null);
         assert_eq!(view["name"], "Anne Kristensen");

@@ -7,8 +7,11 @@
 
 pub mod absence;
 pub mod education;
+pub mod entry;
+pub mod fields;
 pub mod profile_texts;
 pub mod skills;
+pub use entry::CvSection;
 use crate::choices::choices;
 use crate::dates::parse_form_date;
 use crate::validation::{optional_text, required_text, FieldErrors};
@@ -130,15 +133,6 @@ impl WorkExperience {
 }
 
 choices! {
-    /// The CV's repeating sections whose entries can be deleted one by one.
-    CvSection {
-        WorkExperience = "work_experience", "Erhvervserfaring";
-        Education = "education", "Uddannelse";
-        JobWish = "job_wish", "Jeg søger job som";
-    }
-}
-
-choices! {
     /// Fuldtid eller deltid.
     WorkingTime {
         FullTime = "full_time", "Fuldtid";
@@ -154,41 +148,142 @@ choices! {
     }
 }
 
+choices! {
+    /// Uddannelse inden for det job, jeg søger.
+    OccupationEducation {
+        None = "none", "Ingen uddannelse inden for faget";
+        InProgress = "in_progress", "Er i gang med en uddannelse inden for faget";
+        Completed = "completed", "Uddannet inden for faget";
+    }
+}
+
+choices! {
+    /// Erfaring i det job, jeg søger.
+    OccupationExperience {
+        None = "none", "Ingen erfaring";
+        UnderOneYear = "under_1", "Under 1 år";
+        OneToThree = "1_3", "1-3 år";
+        ThreeToFive = "3_5", "3-5 år";
+        OverFive = "over_5", "Over 5 år";
+    }
+}
+
+choices! {
+    /// Hvornår kan jeg starte.
+    StartWhen {
+        Now = "now", "Jeg kan starte med det samme";
+        FromDate = "from_date", "Jeg kan starte fra en bestemt dato";
+    }
+}
+
+pub const CONDITIONS_MAX: usize = 1000;
+/// A start date further ahead than this is not a job search yet.
+pub const START_DATE_MAX_DAYS_AHEAD: i64 = 366;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct JobWishForm {
     pub occupation: String,
+    pub education: String,
+    pub experience: String,
+    pub conditions: String,
     pub working_time: String,
     pub employment_type: String,
+    pub start_when: String,
+    pub start_date: String,
 }
 
-/// One "Jeg søger job som" entry.
+/// One "Jeg søger job som" entry. The occupation is a title from the controlled list
+/// (`crate::occupations`), kept with its DISCO-08 code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobWish {
     pub occupation: String,
+    pub disco08: String,
+    pub education: OccupationEducation,
+    pub experience: OccupationExperience,
+    /// Desired working conditions (hours, place, anything else).
+    pub conditions: Option<String>,
     pub working_time: WorkingTime,
     pub employment_type: EmploymentType,
+    /// `None`: can start now.
+    pub start_date: Option<NaiveDate>,
 }
 
 impl JobWish {
-    pub fn parse(f: &JobWishForm) -> Result<JobWish, FieldErrors> {
+    pub fn parse(f: &JobWishForm, today: NaiveDate) -> Result<JobWish, FieldErrors> {
         let mut e = FieldErrors::new();
-        let occupation = e.check("occupation", required_text(&f.occupation, OCCUPATION_MAX));
+        let occupation = if f.occupation.trim().is_empty() {
+            e.add("occupation", "required");
+            None
+        } else {
+            let found = crate::occupations::find(&f.occupation);
+            if found.is_none() {
+                e.add("occupation", "occupation.unknown");
+            }
+            found
+        };
+        let education = e.check("education", OccupationEducation::from_code(&f.education));
+        let experience = e.check("experience", OccupationExperience::from_code(&f.experience));
+        let conditions = e.check("conditions", optional_text(&f.conditions, CONDITIONS_MAX));
         let working_time = e.check("working_time", WorkingTime::from_code(&f.working_time));
         let employment_type = e.check("employment_type", EmploymentType::from_code(&f.employment_type));
+        let start_date = match e.check("start_when", StartWhen::from_code(&f.start_when)) {
+            Some(StartWhen::Now) => Some(None),
+            Some(StartWhen::FromDate) => e.check("start_date", future_start(&f.start_date, today)).map(Some),
+            None => None,
+        };
         e.finish(|| {
-            Some(JobWish { occupation: occupation?, working_time: working_time?, employment_type: employment_type? })
+            let o = occupation?;
+            Some(JobWish {
+                occupation: o.title.to_string(),
+                disco08: o.disco08.to_string(),
+                education: education?,
+                experience: experience?,
+                conditions: conditions?,
+                working_time: working_time?,
+                employment_type: employment_type?,
+                start_date: start_date?,
+            })
         })
+    }
+
+    pub fn to_form(&self) -> JobWishForm {
+        JobWishForm {
+            occupation: self.occupation.clone(),
+            education: self.education.code().into(),
+            experience: self.experience.code().into(),
+            conditions: self.conditions.clone().unwrap_or_default(),
+            working_time: self.working_time.code().into(),
+            employment_type: self.employment_type.code().into(),
+            start_when: if self.start_date.is_some() { StartWhen::FromDate } else { StartWhen::Now }.code().into(),
+            start_date: self.start_date.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// A start date: after today (today itself is "now") and within a year.
+fn future_start(raw: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
+    if raw.trim().is_empty() {
+        return Err("required");
+    }
+    let d = parse_form_date(raw).ok_or("date.invalid")?;
+    if d <= today {
+        Err("date.not_after_today")
+    } else if (d - today).num_days() > START_DATE_MAX_DAYS_AHEAD {
+        Err("date.too_far_ahead")
+    } else {
+        Ok(d)
     }
 }
 
 /// What a CV needs before it may be made searchable (issue: at least one job wish, and at
 /// least one work experience or education). `Err` carries the message key saying what misses.
 pub fn may_be_made_searchable(job_wishes: usize, work_experiences: usize, educations: usize) -> Result<(), &'static str> {
-    if job_wishes >= 1 && (work_experiences + educations) >= 1 {
-        Ok(())
-    } else {
-        Err("cv.not_ready")
+    match (job_wishes >= 1, work_experiences + educations >= 1) {
+        (true, true) => Ok(()),
+        (false, true) => Err("cv.needs_job_wish"),
+        (true, false) => Err("cv.needs_experience_or_education"),
+        (false, false) => Err("cv.not_ready"),
     }
 }
 
@@ -246,20 +341,48 @@ mod tests {
         assert_eq!(fields, ["position", "workplace", "start"]);
     }
 
+    fn wish() -> JobWishForm {
+        JobWishForm {
+            occupation: " kok ".into(),
+            education: "completed".into(),
+            experience: "1_3".into(),
+            working_time: "full_time".into(),
+            employment_type: "fixed_term".into(),
+            start_when: "now".into(),
+            ..Default::default()
+        }
+    }
+
     #[test]
-    fn job_wish_choices_come_from_the_list() {
-        let ok = JobWishForm { occupation: "Kok".into(), working_time: "full_time".into(), employment_type: "fixed_term".into() };
-        assert_eq!(JobWish::parse(&ok).unwrap().employment_type, EmploymentType::FixedTerm);
-        let bad = JobWishForm { working_time: "hele tiden".into(), employment_type: String::new(), ..ok };
-        let e = JobWish::parse(&bad).unwrap_err();
+    fn job_wish_choices_come_from_the_lists() {
+        let w = JobWish::parse(&wish(), today()).unwrap();
+        assert_eq!((w.occupation.as_str(), w.disco08.as_str()), ("Kok", "5120"));
+        assert_eq!(w.employment_type, EmploymentType::FixedTerm);
+        assert_eq!(JobWish::parse(&w.to_form(), today()).unwrap(), w);
+        let bad = JobWishForm { working_time: "hele tiden".into(), employment_type: String::new(), occupation: "Drømmejob".into(), ..wish() };
+        let e = JobWish::parse(&bad, today()).unwrap_err();
+        assert_eq!(e.for_field("occupation").unwrap().key, "occupation.unknown");
         assert_eq!(e.for_field("working_time").unwrap().key, "choice.invalid");
         assert_eq!(e.for_field("employment_type").unwrap().key, "required");
     }
 
     #[test]
+    fn a_start_date_is_after_today_and_within_a_year() {
+        let later = |d: &str| JobWishForm { start_when: "from_date".into(), start_date: d.into(), ..wish() };
+        assert_eq!(JobWish::parse(&later("2027-01-01"), today()).unwrap().start_date, NaiveDate::from_ymd_opt(2027, 1, 1));
+        assert_eq!(JobWish::parse(&later(""), today()).unwrap_err().0[0].key, "required");
+        assert_eq!(JobWish::parse(&later("2026-11-22"), today()).unwrap_err().0[0].key, "date.not_after_today");
+        assert_eq!(JobWish::parse(&later("2028-01-01"), today()).unwrap_err().0[0].key, "date.too_far_ahead");
+        // "Now" ignores a date left in the field.
+        let now = JobWishForm { start_date: "2020-01-01".into(), ..wish() };
+        assert_eq!(JobWish::parse(&now, today()).unwrap().start_date, None);
+    }
+
+    #[test]
     fn searchable_needs_a_wish_and_experience_or_education() {
-        assert_eq!(may_be_made_searchable(0, 1, 0), Err("cv.not_ready"));
-        assert_eq!(may_be_made_searchable(1, 0, 0), Err("cv.not_ready"));
+        assert_eq!(may_be_made_searchable(0, 0, 0), Err("cv.not_ready"));
+        assert_eq!(may_be_made_searchable(0, 1, 0), Err("cv.needs_job_wish"));
+        assert_eq!(may_be_made_searchable(1, 0, 0), Err("cv.needs_experience_or_education"));
         assert_eq!(may_be_made_searchable(1, 1, 0), Ok(()));
         assert_eq!(may_be_made_searchable(1, 0, 1), Ok(()));
     }

@@ -66,17 +66,32 @@ pub fn language_name_da(code: &str) -> Option<&'static str> {
 }
 
 pub const QUALIFICATION_MAX: usize = 100;
-pub const QUALIFICATIONS_MAX_COUNT: usize = 50;
 pub const IT_SKILL_MAX: usize = 100;
 
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QualificationForm {
+    pub qualification: String,
+}
+
 /// One competence in the list of qualifications.
-pub fn parse_qualification(raw: &str, existing: usize) -> Result<String, FieldErrors> {
+pub fn parse_qualification(f: &QualificationForm) -> Result<String, FieldErrors> {
     let mut e = FieldErrors::new();
-    let q = e.check("qualification", required_text(raw, QUALIFICATION_MAX));
-    if existing >= QUALIFICATIONS_MAX_COUNT {
-        e.add("qualification", "list.too_many");
-    }
+    let q = e.check("qualification", required_text(&f.qualification, QUALIFICATION_MAX));
     e.finish(|| q)
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DrivingLicenceForm {
+    pub category: String,
+}
+
+/// One driving-licence category.
+pub fn parse_driving_licence(f: &DrivingLicenceForm) -> Result<DrivingLicence, FieldErrors> {
+    let mut e = FieldErrors::new();
+    let l = e.check("category", DrivingLicence::from_code(&f.category));
+    e.finish(|| l)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,8 +193,9 @@ mod tests {
     }
 
     #[test]
-    fn qualifications_are_bounded() {
-        assert_eq!(parse_qualification(" Truckkørsel ", 0).unwrap(), "Truckkørsel");
-        assert_eq!(parse_qualification("Svejsning", QUALIFICATIONS_MAX_COUNT).unwrap_err().0[0].key, "list.too_many");
+    fn qualifications_are_trimmed_and_bounded() {
+        assert_eq!(parse_qualification(&QualificationForm { qualification: " Truckkørsel ".into() }).unwrap(), "Truckkørsel");
+        let long = QualificationForm { qualification: "x".repeat(QUALIFICATION_MAX + 1) };
+        assert_eq!(parse_qualification(&long).unwrap_err().0[0].key, "too_long");
     }
 }

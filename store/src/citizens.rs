@@ -113,7 +113,7 @@ impl Store {
     /// all in one transaction.
     #[tracing::instrument(skip(self, cpr_digits, person), fields(source = source))]
     pub async fn citizen_mitid_login(&self, cpr_digits: &str, person: &RegisterPerson, source: &str, now: DateTime<Utc>) -> Result<CitizenLogin> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing = sqlx::query("SELECT id, username FROM citizens WHERE cpr = $1")
             .bind(cpr_digits)
             .fetch_optional(&mut *tx)
@@ -208,7 +208,7 @@ impl Store {
 
     /// A username + password login: keeps the CV searchable and writes the login to the history.
     pub async fn citizen_password_login(&self, citizen_id: i64, now: DateTime<Utc>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE citizens SET last_login_at=$1, last_activity_at=$1 WHERE id=$2")
             .bind(ts(now))
             .bind(citizen_id)
@@ -264,7 +264,7 @@ impl Store {
     /// Deletes a citizen's profile and everything hanging from it (CV, history, sessions).
     #[tracing::instrument(skip(self))]
     pub async fn delete_citizen(&self, citizen_id: i64) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM sessions WHERE actor_kind = 'citizen' AND subject_id = $1").bind(citizen_id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM citizens WHERE id = $1").bind(citizen_id).execute(&mut *tx).await?;
         tx.commit().await?;

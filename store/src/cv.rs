@@ -1,94 +1,62 @@
-//! The citizen's CV: sections, the searchable mark, and the search index kept in step.
+//! The citizen's CV: entries of every section (one table, the core's `CvEntry` as JSON), the
+//! searchable mark, drafts of a section being edited, and the search index kept in step.
 use crate::{flag, from_ts, text, ts, Result, Store, StoreError};
-use chrono::{DateTime, NaiveDate, Utc};
-use jobspor::cv::education::Education;
-use jobspor::cv::{CvSection, EmploymentType, JobWish, Period, WorkExperience, WorkingTime};
-use sqlx::any::AnyRow;
+use chrono::{DateTime, Utc};
+use jobspor::cv::entry::{may_add_entry, CvEntry, CvSection, Fields};
 use sqlx::{Any, Row, Transaction};
+use std::cmp::Reverse;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEntry {
+    pub id: i64,
+    pub entry: CvEntry,
+    pub updated_at: DateTime<Utc>,
+}
 
 #[derive(Debug, Clone)]
 pub struct CvRecord {
     pub cv_id: i64,
     pub searchable: bool,
     pub updated_at: DateTime<Utc>,
-    pub work_experiences: Vec<(i64, WorkExperience)>,
-    pub educations: Vec<(i64, Education)>,
-    pub job_wishes: Vec<(i64, JobWish)>,
+    /// In section order; within a section newest first.
+    pub entries: Vec<StoredEntry>,
 }
 
-/// A CV's sections as read from the store.
-#[derive(Debug, Clone, Default)]
-pub struct Sections {
-    pub work_experiences: Vec<(i64, WorkExperience)>,
-    pub educations: Vec<(i64, Education)>,
-    pub job_wishes: Vec<(i64, JobWish)>,
+impl CvRecord {
+    pub fn of(&self, section: CvSection) -> impl Iterator<Item = &StoredEntry> {
+        self.entries.iter().filter(move |e| e.entry.section() == section)
+    }
+
+    pub fn into_entries(self) -> Vec<CvEntry> {
+        self.entries.into_iter().map(|e| e.entry).collect()
+    }
 }
 
-fn date(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| StoreError::Corrupt(format!("date {s}")))
+/// A section's form as the citizen left it, not yet saved as an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The entry being edited; `None` for a new one.
+    pub entry_id: Option<i64>,
+    pub fields: Fields,
+    pub saved_at: DateTime<Utc>,
 }
 
-pub(crate) fn work_experience_from_row(r: &AnyRow) -> Result<(i64, WorkExperience)> {
-    let start = date(&r.try_get::<String, _>("start_date")?)?;
-    let end = r.try_get::<Option<String>, _>("end_date")?.map(|s| date(&s)).transpose()?;
-    let period = Period::from_stored(start, end).map_err(|e| StoreError::Corrupt(e.into()))?;
-    Ok((
-        r.try_get("id")?,
-        WorkExperience {
-            position: r.try_get("position")?,
-            workplace: r.try_get("workplace")?,
-            tasks: r.try_get("tasks")?,
-            good_at: r.try_get("good_at")?,
-            period,
-        },
-    ))
-}
-
-pub(crate) fn education_from_row(r: &AnyRow) -> Result<(i64, Education)> {
-    let start = date(&r.try_get::<String, _>("start_date")?)?;
-    let end = r.try_get::<Option<String>, _>("end_date")?.map(|s| date(&s)).transpose()?;
-    Ok((
-        r.try_get("id")?,
-        Education {
-            education: r.try_get("education")?,
-            institution: r.try_get("institution")?,
-            description: r.try_get("description")?,
-            start,
-            end,
-        },
-    ))
-}
-
-pub(crate) fn job_wish_from_row(r: &AnyRow) -> Result<(i64, JobWish)> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("job wish {what}"));
-    Ok((
-        r.try_get("id")?,
-        JobWish {
-            occupation: r.try_get("occupation")?,
-            working_time: WorkingTime::from_code(&r.try_get::<String, _>("working_time")?).map_err(|_| corrupt("working_time"))?,
-            employment_type: EmploymentType::from_code(&r.try_get::<String, _>("employment_type")?).map_err(|_| corrupt("employment_type"))?,
-        },
-    ))
-}
-
-pub(crate) async fn sections(conn: &mut sqlx::AnyConnection, cv_id: i64) -> Result<Sections> {
-    let we = sqlx::query("SELECT * FROM work_experiences WHERE cv_id = $1 ORDER BY start_date DESC, id DESC")
+pub(crate) async fn entries(conn: &mut sqlx::AnyConnection, cv_id: i64) -> Result<Vec<StoredEntry>> {
+    let rows = sqlx::query("SELECT id, section, data, updated_at FROM cv_entries WHERE cv_id = $1 ORDER BY id")
         .bind(cv_id)
         .fetch_all(&mut *conn)
         .await?;
-    let ed = sqlx::query("SELECT * FROM educations WHERE cv_id = $1 ORDER BY start_date DESC, id DESC")
-        .bind(cv_id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let jw = sqlx::query("SELECT * FROM job_wishes WHERE cv_id = $1 ORDER BY id")
-        .bind(cv_id)
-        .fetch_all(&mut *conn)
-        .await?;
-    Ok(Sections {
-        work_experiences: we.iter().map(work_experience_from_row).collect::<Result<_>>()?,
-        educations: ed.iter().map(education_from_row).collect::<Result<_>>()?,
-        job_wishes: jw.iter().map(job_wish_from_row).collect::<Result<_>>()?,
-    })
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let code: String = r.try_get("section")?;
+        let section = CvSection::from_code(&code).map_err(|_| StoreError::Corrupt(format!("section {code}")))?;
+        let entry = CvEntry::from_stored(section, &r.try_get::<String, _>("data")?).map_err(StoreError::Corrupt)?;
+        out.push(StoredEntry { id: r.try_get("id")?, entry, updated_at: from_ts(r.try_get("updated_at")?) });
+    }
+    // Section order as the CV shows it, then newest first, then as added.
+    let order = |s: CvSection| CvSection::ALL.iter().position(|x| *x == s);
+    out.sort_by_key(|e| (order(e.entry.section()), Reverse(e.entry.sort_date()), e.id));
+    Ok(out)
 }
 
 async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64> {
@@ -100,43 +68,43 @@ async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64>
     Ok(row.try_get("id")?)
 }
 
-/// Rebuilds the CV's search terms from its text and stamps it as updated.
+/// Rebuilds the CV's search terms from the text employers may search, and stamps it as
+/// updated. Entries hidden from employers give no text (`CvEntry::search_text`).
 async fn reindex(tx: &mut Transaction<'_, Any>, cv_id: i64, now: DateTime<Utc>) -> Result<()> {
-    let we = sqlx::query("SELECT position, workplace, tasks, good_at FROM work_experiences WHERE cv_id = $1")
-        .bind(cv_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let jw = sqlx::query("SELECT occupation FROM job_wishes WHERE cv_id = $1").bind(cv_id).fetch_all(&mut **tx).await?;
-    let ed = sqlx::query("SELECT education, institution, description FROM educations WHERE cv_id = $1")
-        .bind(cv_id)
-        .fetch_all(&mut **tx)
-        .await?;
-    let mut all = String::new();
-    for r in &ed {
-        for col in ["education", "institution", "description"] {
-            if let Some(t) = r.try_get::<Option<String>, _>(col)? {
-                all.push_str(&t);
-                all.push(' ');
-            }
-        }
-    }
-    for r in &we {
-        for col in ["position", "workplace", "tasks", "good_at"] {
-            if let Some(t) = r.try_get::<Option<String>, _>(col)? {
-                all.push_str(&t);
-                all.push(' ');
-            }
-        }
-    }
-    for r in &jw {
-        all.push_str(&r.try_get::<String, _>("occupation")?);
-        all.push(' ');
-    }
+    let all: Vec<String> = entries(&mut **tx, cv_id).await?.iter().filter_map(|e| e.entry.search_text()).collect();
     sqlx::query("DELETE FROM cv_terms WHERE cv_id = $1").bind(cv_id).execute(&mut **tx).await?;
-    for term in text::terms(&all) {
+    for term in text::terms(&all.join(" ")) {
         sqlx::query("INSERT INTO cv_terms (cv_id, term) VALUES ($1, $2)").bind(cv_id).bind(term).execute(&mut **tx).await?;
     }
     sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2").bind(ts(now)).bind(cv_id).execute(&mut **tx).await?;
+    Ok(())
+}
+
+/// (work experiences, educations, job wishes) of a CV: what searchability depends on.
+async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize, usize)> {
+    let rows = sqlx::query("SELECT section, COUNT(*) AS n FROM cv_entries WHERE cv_id = $1 GROUP BY section")
+        .bind(cv_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    let mut n = (0, 0, 0);
+    for r in &rows {
+        let c = r.try_get::<i64, _>("n")? as usize;
+        match r.try_get::<String, _>("section")?.as_str() {
+            "work_experience" => n.0 = c,
+            "education" => n.1 = c,
+            "job_wish" => n.2 = c,
+            _ => {}
+        }
+    }
+    Ok(n)
+}
+
+/// Takes the CV out of search when it no longer has what searchability needs.
+async fn unmark_if_not_ready(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<()> {
+    let (we, ed, jw) = counts(tx, cv_id).await?;
+    if jobspor::cv::may_be_made_searchable(jw, we, ed).is_err() {
+        sqlx::query("UPDATE cvs SET searchable = 0 WHERE id = $1").bind(cv_id).execute(&mut **tx).await?;
+    }
     Ok(())
 }
 
@@ -149,97 +117,75 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let cv_id: i64 = row.try_get("id")?;
         let mut conn = self.pool.acquire().await?;
-        let s = sections(&mut conn, cv_id).await?;
         Ok(CvRecord {
             cv_id,
             searchable: row.try_get::<i64, _>("searchable")? != 0,
             updated_at: from_ts(row.try_get("updated_at")?),
-            work_experiences: s.work_experiences,
-            educations: s.educations,
-            job_wishes: s.job_wishes,
+            entries: entries(&mut conn, cv_id).await?,
         })
     }
 
-    pub async fn add_work_experience(&self, citizen_id: i64, w: &WorkExperience, now: DateTime<Utc>) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
+    /// Saves an entry: a new one (`id` None), or a change to the citizen's entry `id` of the
+    /// same section. A single-text section's new value replaces the old. The section's
+    /// draft is discarded in the same transaction. `Ok(Err(key))` is a refusal about the
+    /// list (too many entries, a duplicate), for the form's first field.
+    pub async fn save_cv_entry(&self, citizen_id: i64, id: Option<i64>, entry: &CvEntry, now: DateTime<Utc>) -> Result<std::result::Result<i64, &'static str>> {
+        let section = entry.section();
+        let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let row = sqlx::query(
-            "INSERT INTO work_experiences (cv_id, position, workplace, tasks, good_at, start_date, end_date) \
-             VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id",
-        )
-        .bind(cv_id)
-        .bind(&w.position)
-        .bind(&w.workplace)
-        .bind(&w.tasks)
-        .bind(&w.good_at)
-        .bind(w.period.start().to_string())
-        .bind(w.period.end().map(|d| d.to_string()))
-        .fetch_one(&mut *tx)
-        .await?;
-        reindex(&mut tx, cv_id, now).await?;
-        tx.commit().await?;
-        Ok(row.try_get("id")?)
-    }
-
-
-    pub async fn add_education(&self, citizen_id: i64, e: &Education, now: DateTime<Utc>) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let row = sqlx::query(
-            "INSERT INTO educations (cv_id, education, institution, description, start_date, end_date) \
-             VALUES ($1,$2,$3,$4,$5,$6) RETURNING id",
-        )
-        .bind(cv_id)
-        .bind(&e.education)
-        .bind(&e.institution)
-        .bind(&e.description)
-        .bind(e.start.to_string())
-        .bind(e.end.map(|d| d.to_string()))
-        .fetch_one(&mut *tx)
-        .await?;
-        reindex(&mut tx, cv_id, now).await?;
-        tx.commit().await?;
-        Ok(row.try_get("id")?)
-    }
-
-
-    pub async fn add_job_wish(&self, citizen_id: i64, w: &JobWish, now: DateTime<Utc>) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let row = sqlx::query("INSERT INTO job_wishes (cv_id, occupation, working_time, employment_type) VALUES ($1,$2,$3,$4) RETURNING id")
-            .bind(cv_id)
-            .bind(&w.occupation)
-            .bind(w.working_time.code())
-            .bind(w.employment_type.code())
-            .fetch_one(&mut *tx)
-            .await?;
-        reindex(&mut tx, cv_id, now).await?;
-        tx.commit().await?;
-        Ok(row.try_get("id")?)
-    }
-
-    /// Deletes an entry of a section, only if it belongs to this citizen's CV. A CV left
-    /// without what searchability needs stops being searchable in the same transaction.
-    pub async fn delete_cv_entry(&self, citizen_id: i64, section: CvSection, id: i64, now: DateTime<Utc>) -> Result<()> {
-        let table = match section {
-            CvSection::WorkExperience => "work_experiences",
-            CvSection::Education => "educations",
-            CvSection::JobWish => "job_wishes",
+        let same: Vec<StoredEntry> = entries(&mut *tx, cv_id).await?.into_iter().filter(|e| e.entry.section() == section).collect();
+        let id = match id {
+            Some(id) if !same.iter().any(|e| e.id == id) => return Err(StoreError::NotFound),
+            Some(id) => Some(id),
+            None if section.is_single() => same.first().map(|e| e.id),
+            None => None,
         };
-        let mut tx = self.pool.begin().await?;
+        if let Some(key) = entry.duplicate_key() {
+            if same.iter().any(|e| Some(e.id) != id && e.entry.duplicate_key().as_ref() == Some(&key)) {
+                return Ok(Err("list.duplicate"));
+            }
+        }
+        let id = match id {
+            Some(id) => {
+                sqlx::query("UPDATE cv_entries SET data = $1, updated_at = $2 WHERE id = $3 AND cv_id = $4")
+                    .bind(entry.to_stored())
+                    .bind(ts(now))
+                    .bind(id)
+                    .bind(cv_id)
+                    .execute(&mut *tx)
+                    .await?;
+                id
+            }
+            None => {
+                if let Err(key) = may_add_entry(section, same.len()) {
+                    return Ok(Err(key));
+                }
+                sqlx::query("INSERT INTO cv_entries (cv_id, section, data, created_at, updated_at) VALUES ($1,$2,$3,$4,$4) RETURNING id")
+                    .bind(cv_id)
+                    .bind(section.code())
+                    .bind(entry.to_stored())
+                    .bind(ts(now))
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get("id")?
+            }
+        };
+        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2").bind(citizen_id).bind(section.code()).execute(&mut *tx).await?;
+        reindex(&mut tx, cv_id, now).await?;
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// Deletes an entry, only if it belongs to this citizen's CV. A CV left without what
+    /// searchability needs stops being searchable in the same transaction.
+    pub async fn delete_cv_entry(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let r = sqlx::query(&format!("DELETE FROM {table} WHERE id = $1 AND cv_id = $2"))
-            .bind(id)
-            .bind(cv_id)
-            .execute(&mut *tx)
-            .await?;
+        let r = sqlx::query("DELETE FROM cv_entries WHERE id = $1 AND cv_id = $2").bind(id).bind(cv_id).execute(&mut *tx).await?;
         if r.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
-        let (we, ed, jw) = counts(&mut tx, cv_id).await?;
-        if jobspor::cv::may_be_made_searchable(jw, we, ed).is_err() {
-            sqlx::query("UPDATE cvs SET searchable = 0 WHERE id = $1").bind(cv_id).execute(&mut *tx).await?;
-        }
+        unmark_if_not_ready(&mut tx, cv_id).await?;
         reindex(&mut tx, cv_id, now).await?;
         tx.commit().await?;
         Ok(())
@@ -248,7 +194,7 @@ impl Store {
     /// Marks the CV searchable or not. Making it searchable applies the core rule on the
     /// counts read inside the same transaction, so a concurrent delete cannot slip past.
     pub async fn set_cv_searchable(&self, citizen_id: i64, searchable: bool, now: DateTime<Utc>) -> Result<std::result::Result<(), &'static str>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         if searchable {
             let (we, ed, jw) = counts(&mut tx, cv_id).await?;
@@ -265,14 +211,37 @@ impl Store {
         tx.commit().await?;
         Ok(Ok(()))
     }
-}
 
-/// (work experiences, educations, job wishes) of a CV: what searchability depends on.
-async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize, usize)> {
-    let mut n = [0usize; 3];
-    for (i, table) in ["work_experiences", "educations", "job_wishes"].into_iter().enumerate() {
-        let c: i64 = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {table} WHERE cv_id = $1")).bind(cv_id).fetch_one(&mut **tx).await?.try_get("n")?;
-        n[i] = c as usize;
+    /// Keeps what the citizen has typed in a section's form (one draft per section).
+    pub async fn save_cv_draft(&self, citizen_id: i64, section: CvSection, entry_id: Option<i64>, fields: &Fields, now: DateTime<Utc>) -> Result<()> {
+        let data = serde_json::to_string(fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query(
+            "INSERT INTO cv_drafts (citizen_id, section, entry_id, data, saved_at) VALUES ($1,$2,$3,$4,$5) \
+             ON CONFLICT (citizen_id, section) DO UPDATE SET entry_id = excluded.entry_id, data = excluded.data, saved_at = excluded.saved_at",
+        )
+        .bind(citizen_id)
+        .bind(section.code())
+        .bind(entry_id)
+        .bind(data)
+        .bind(ts(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
-    Ok((n[0], n[1], n[2]))
+
+    pub async fn cv_draft(&self, citizen_id: i64, section: CvSection) -> Result<Option<Draft>> {
+        let row = sqlx::query("SELECT entry_id, data, saved_at FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
+            .bind(citizen_id)
+            .bind(section.code())
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        let fields: Fields = serde_json::from_str(&r.try_get::<String, _>("data")?).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(Some(Draft { entry_id: r.try_get("entry_id")?, fields, saved_at: from_ts(r.try_get("saved_at")?) }))
+    }
+
+    pub async fn discard_cv_draft(&self, citizen_id: i64, section: CvSection) -> Result<()> {
+        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2").bind(citizen_id).bind(section.code()).execute(&self.pool).await?;
+        Ok(())
+    }
 }

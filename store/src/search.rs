@@ -2,11 +2,10 @@
 //! searchable, owner logged in since the cutoff from `jobspor::retention`).
 use crate::access_log::{self, AccessEntry};
 use crate::citizens::person_from_row;
-use crate::cv::sections;
+use crate::cv::entries;
 use crate::{from_ts, text, ts, Result, Store};
 use chrono::{DateTime, Utc};
-use jobspor::cv::education::Education;
-use jobspor::cv::{JobWish, WorkExperience};
+use jobspor::cv::entry::{CvEntry, CvSection};
 use jobspor::policy::CvOwner;
 use sqlx::Row;
 
@@ -30,9 +29,7 @@ pub struct SearchPage {
 #[derive(Debug, Clone)]
 pub struct OpenedCv {
     pub owner: CvOwner,
-    pub work_experiences: Vec<WorkExperience>,
-    pub educations: Vec<Education>,
-    pub job_wishes: Vec<JobWish>,
+    pub entries: Vec<CvEntry>,
 }
 
 /// Searchable, by `jobspor::retention::cv_is_searchable`: marked, a live person, logged in
@@ -76,13 +73,17 @@ impl Store {
                 None => format!("{first} {surname}"),
             };
             let protected = r.try_get::<i64, _>("protected_address")? != 0;
-            let occupations = sqlx::query("SELECT occupation FROM job_wishes WHERE cv_id = $1 ORDER BY id")
+            let mut occupations = Vec::new();
+            let wishes = sqlx::query("SELECT data FROM cv_entries WHERE cv_id = $1 AND section = $2 ORDER BY id")
                 .bind(cv_id)
+                .bind(CvSection::JobWish.code())
                 .fetch_all(&self.pool)
-                .await?
-                .iter()
-                .map(|o| o.try_get::<String, _>("occupation"))
-                .collect::<std::result::Result<_, _>>()?;
+                .await?;
+            for w in &wishes {
+                if let Ok(CvEntry::JobWish(j)) = CvEntry::from_stored(CvSection::JobWish, &w.try_get::<String, _>("data")?) {
+                    occupations.push(j.occupation);
+                }
+            }
             hits.push(CvHit {
                 cv_id,
                 name,
@@ -99,7 +100,7 @@ impl Store {
     /// CV is not searchable now.
     #[tracing::instrument(skip(self, company_name))]
     pub async fn open_cv_for_employer(&self, employer_id: i64, company_name: &str, cv_id: i64, login_cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<Option<OpenedCv>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
             "SELECT p.*, c.id AS cv_id FROM cvs c JOIN citizens p ON p.id = c.citizen_id WHERE {SEARCHABLE} AND c.id = $2"
         ))
@@ -110,7 +111,7 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let citizen_id: i64 = row.try_get("id")?;
         let owner = CvOwner { person: person_from_row(&row)?, phone: row.try_get("phone")?, email: row.try_get("email")? };
-        let s = sections(&mut tx, cv_id).await?;
+        let entries = entries(&mut tx, cv_id).await?;
         access_log::record(
             &mut tx,
             &AccessEntry {
@@ -124,11 +125,6 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(Some(OpenedCv {
-            owner,
-            work_experiences: s.work_experiences.into_iter().map(|(_, w)| w).collect(),
-            educations: s.educations.into_iter().map(|(_, e)| e).collect(),
-            job_wishes: s.job_wishes.into_iter().map(|(_, j)| j).collect(),
-        }))
+        Ok(Some(OpenedCv { owner, entries: entries.into_iter().map(|e| e.entry).collect() }))
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use jobspor_store::testing::{self as common, each_backend};
-use jobspor::cv::{CvSection, EmploymentType, JobWish, JobWishForm, WorkExperience, WorkExperienceForm, WorkingTime};
+use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
 use jobspor_store::citizens::NewContactDetails;
@@ -32,20 +32,25 @@ fn person(first: &str, city: &str, protected: bool) -> RegisterPerson {
     }
 }
 
-fn experience(position: &str, tasks: &str) -> WorkExperience {
-    let f = WorkExperienceForm {
-        position: position.into(),
-        workplace: "Aarhus Universitetshospital".into(),
-        tasks: tasks.into(),
-        good_at: String::new(),
-        start: "2015-08-01".into(),
-        end: String::new(),
-    };
-    WorkExperience::parse(&f, now().date_naive()).unwrap()
+fn entry(section: CvSection, pairs: &[(&str, &str)]) -> CvEntry {
+    let f: Fields = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    CvEntry::parse(section, &f, now().date_naive()).unwrap()
 }
 
-fn wish(occupation: &str) -> JobWish {
-    JobWish::parse(&JobWishForm { occupation: occupation.into(), working_time: "full_time".into(), employment_type: "permanent".into() }).unwrap()
+fn experience(position: &str, tasks: &str) -> CvEntry {
+    entry(CvSection::WorkExperience, &[("position", position), ("workplace", "Aarhus Universitetshospital"), ("tasks", tasks), ("start", "2015-08-01")])
+}
+
+fn wish(occupation: &str) -> CvEntry {
+    entry(
+        CvSection::JobWish,
+        &[("occupation", occupation), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")],
+    )
+}
+
+/// Adds a new entry; panics on a refusal.
+async fn add(store: &Store, citizen: i64, e: &CvEntry) -> i64 {
+    store.save_cv_entry(citizen, None, e, now()).await.unwrap().unwrap()
 }
 
 fn details(username: &str) -> NewContactDetails {
@@ -63,8 +68,8 @@ fn details(username: &str) -> NewContactDetails {
 async fn searchable_citizen(store: &Store, cpr: &str, p: &RegisterPerson, position: &str, tasks: &str) -> (i64, i64) {
     let login = store.citizen_mitid_login(cpr, p, "Simuleret CPR-register", now()).await.unwrap();
     store.complete_citizen_profile(login.citizen_id, &details(&format!("u{cpr}")), now()).await.unwrap();
-    store.add_work_experience(login.citizen_id, &experience(position, tasks), now()).await.unwrap();
-    store.add_job_wish(login.citizen_id, &wish(position), now()).await.unwrap();
+    add(store, login.citizen_id, &experience(position, tasks)).await;
+    add(store, login.citizen_id, &wish(position)).await;
     store.set_cv_searchable(login.citizen_id, true, now()).await.unwrap().unwrap();
     let cv = store.cv_of_citizen(login.citizen_id).await.unwrap();
     (login.citizen_id, cv.cv_id)
@@ -153,16 +158,15 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
     each_backend(|store| async move {
         let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
         assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Err("cv.not_ready"));
-        let we = store.add_work_experience(c, &experience("Sygeplejerske", "Pleje"), now()).await.unwrap();
-        assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Err("cv.not_ready"));
-        store.add_job_wish(c, &wish("Sygeplejerske"), now()).await.unwrap();
+        let we = add(&store, c, &experience("Sygeplejerske", "Pleje")).await;
+        assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Err("cv.needs_job_wish"));
+        add(&store, c, &wish("Sygeplejerske")).await;
         assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Ok(()));
         let cv = store.cv_of_citizen(c).await.unwrap();
         assert!(cv.searchable);
-        assert_eq!(cv.job_wishes[0].1.working_time, WorkingTime::FullTime);
-        assert_eq!(cv.job_wishes[0].1.employment_type, EmploymentType::Permanent);
+        assert_eq!(cv.of(CvSection::JobWish).next().unwrap().entry, wish("Sygeplejerske"));
         // Deleting the only experience takes the CV out of search.
-        store.delete_cv_entry(c, CvSection::WorkExperience, we, now()).await.unwrap();
+        store.delete_cv_entry(c, we, now()).await.unwrap();
         assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
     })
     .await;
@@ -171,18 +175,17 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
 #[tokio::test]
 async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
     each_backend(|store| async move {
-        use jobspor::cv::education::{Education, EducationForm};
         let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
-        store.add_job_wish(c, &wish("Laborant"), now()).await.unwrap();
-        let f = EducationForm { education: "Laborant".into(), institution: "Erhvervsakademi Aarhus".into(), start: "2018-08-01".into(), end: "2020-06-30".into(), ..Default::default() };
-        let ed = store.add_education(c, &Education::parse(&f, now().date_naive()).unwrap(), now()).await.unwrap();
+        add(&store, c, &wish("Laborant")).await;
+        let education = entry(CvSection::Education, &[("education", "Laborant"), ("institution", "Erhvervsakademi Aarhus"), ("start", "2018-08-01"), ("end", "2020-06-30")]);
+        let ed = add(&store, c, &education).await;
         assert_eq!(store.set_cv_searchable(c, true, now()).await.unwrap(), Ok(()));
         let cv = store.cv_of_citizen(c).await.unwrap();
-        assert_eq!(cv.educations[0].1.institution, "Erhvervsakademi Aarhus");
+        assert_eq!(cv.of(CvSection::Education).next().unwrap().entry, education);
         let cutoff = searchable_login_cutoff(now());
         assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 1);
         // Without it the CV no longer qualifies, and leaves the search.
-        store.delete_cv_entry(c, CvSection::Education, ed, now()).await.unwrap();
+        store.delete_cv_entry(c, ed, now()).await.unwrap();
         assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
         assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 0);
     })
@@ -194,9 +197,70 @@ async fn a_citizen_cannot_delete_someone_elses_entry() {
     each_backend(|store| async move {
         let a = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
         let b = store.citizen_mitid_login("0803850077", &person("Lars", "Odense", false), "sim", now()).await.unwrap().citizen_id;
-        let id = store.add_work_experience(a, &experience("Kok", ""), now()).await.unwrap();
-        assert!(matches!(store.delete_cv_entry(b, CvSection::WorkExperience, id, now()).await, Err(StoreError::NotFound)));
-        assert_eq!(store.cv_of_citizen(a).await.unwrap().work_experiences.len(), 1);
+        let id = add(&store, a, &experience("Kok", "")).await;
+        assert!(matches!(store.delete_cv_entry(b, id, now()).await, Err(StoreError::NotFound)));
+        // Nor edit it, even by naming it as an entry of their own save.
+        assert!(matches!(store.save_cv_entry(b, Some(id), &experience("Tyv", ""), now()).await, Err(StoreError::NotFound)));
+        assert_eq!(store.cv_of_citizen(a).await.unwrap().entries[0].entry, experience("Kok", ""));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn entries_are_edited_texts_replaced_and_duplicates_refused() {
+    each_backend(|store| async move {
+        let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
+        let id = add(&store, c, &experience("Kok", "")).await;
+        assert_eq!(store.save_cv_entry(c, Some(id), &experience("Køkkenchef", "Menuer"), now()).await.unwrap(), Ok(id));
+        // Editing with another section's id is not allowed.
+        assert!(matches!(store.save_cv_entry(c, Some(id), &wish("Kok"), now()).await, Err(StoreError::NotFound)));
+        let intro = |t: &str| entry(CvSection::Introduction, &[("text", t)]);
+        let first = add(&store, c, &intro("Første udgave")).await;
+        assert_eq!(add(&store, c, &intro("Anden udgave")).await, first, "a single text is replaced, not added");
+        let english = |level: &str| entry(CvSection::Language, &[("language", "en"), ("level", level)]);
+        let en = add(&store, c, &english("B1")).await;
+        assert_eq!(store.save_cv_entry(c, None, &english("C1"), now()).await.unwrap(), Err("list.duplicate"));
+        assert_eq!(store.save_cv_entry(c, Some(en), &english("C1"), now()).await.unwrap(), Ok(en));
+        let cv = store.cv_of_citizen(c).await.unwrap();
+        let sections: Vec<_> = cv.entries.iter().map(|e| e.entry.section()).collect();
+        assert_eq!(sections, [CvSection::Introduction, CvSection::WorkExperience, CvSection::Language], "in the CV's order");
+        assert_eq!(cv.entries[0].entry, intro("Anden udgave"));
+        assert_eq!(cv.entries[1].entry, experience("Køkkenchef", "Menuer"));
+        assert_eq!(cv.entries[2].entry, english("C1"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hidden_sections_are_kept_but_never_searchable() {
+    each_backend(|store| async move {
+        let (c, _) = searchable_citizen(&store, "1205901806", &person("Mette", "Aarhus", false), "Sygeplejerske", "").await;
+        add(&store, c, &entry(CvSection::SpecialConsiderations, &[("text", "Hæveborde og pauser")])).await;
+        add(&store, c, &entry(CvSection::Absence, &[("kind", "sickness"), ("from", "2026-11-02")])).await;
+        add(&store, c, &entry(CvSection::Qualification, &[("qualification", "Sårpleje")])).await;
+        let cutoff = searchable_login_cutoff(now());
+        assert_eq!(store.search_cvs("sårpleje", cutoff, 20, 0).await.unwrap().total, 1);
+        assert_eq!(store.search_cvs("hæveborde", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs("sygdom", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.cv_of_citizen(c).await.unwrap().entries.len(), 5);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_draft_is_kept_until_the_section_is_saved() {
+    each_backend(|store| async move {
+        let c = store.citizen_mitid_login("1205901806", &person("Mette", "Aarhus", false), "sim", now()).await.unwrap().citizen_id;
+        let typed: Fields = [("position".to_string(), "Halvfærdig".to_string())].into();
+        store.save_cv_draft(c, CvSection::WorkExperience, None, &typed, now()).await.unwrap();
+        let later = now() + Duration::seconds(5);
+        let more: Fields = [("position".to_string(), "Halvfærdig stilling".to_string())].into();
+        store.save_cv_draft(c, CvSection::WorkExperience, None, &more, later).await.unwrap();
+        let d = store.cv_draft(c, CvSection::WorkExperience).await.unwrap().unwrap();
+        assert_eq!((d.entry_id, d.fields, d.saved_at), (None, more, later));
+        assert_eq!(store.cv_draft(c, CvSection::Education).await.unwrap(), None);
+        add(&store, c, &experience("Kok", "")).await;
+        assert_eq!(store.cv_draft(c, CvSection::WorkExperience).await.unwrap(), None, "saving the section discards its draft");
     })
     .await;
 }
@@ -252,7 +316,7 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
         let later = now() + Duration::hours(1);
         let opened = store.open_cv_for_employer(employer, "Region Midtjylland", cv, searchable_login_cutoff(later), later).await.unwrap().unwrap();
         assert_eq!(opened.owner.email.as_deref(), Some("u1205901806@eksempel.dk"));
-        assert_eq!(opened.work_experiences.len(), 1);
+        assert_eq!(opened.entries.len(), 2);
         let h = store.access_history(citizen, access_history_cutoff(later)).await.unwrap();
         assert_eq!((h[0].actor_label.as_str(), h[0].action.as_str(), h[0].at), ("Region Midtjylland", "Åbnede dit CV", later));
         // A CV that is not searchable cannot be opened, and nothing is recorded.

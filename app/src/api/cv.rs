@@ -1,17 +1,50 @@
-//! The citizen's own CV: read, add and delete entries, mark searchable.
+//! The citizen's own CV: read it, save / edit / delete an entry of any section, keep a draft
+//! of the section being edited, mark it searchable, preview it as an employer sees it.
+//!
+//! Every section goes through the same functions: the form arrives as `Fields` and is parsed
+//! by `CvEntry::parse`, the same core code the browser runs before sending.
 use crate::AppError;
-use jobspor::cv::education::{Education, EducationForm};
-use jobspor::cv::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
+use jobspor::cv::entry::{CvEntry, Fields};
+#[cfg(feature = "ssr")]
+use jobspor::cv::entry::CvSection;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyCvView {
+    pub name: String,
     pub searchable: bool,
     pub updated: String,
-    pub work_experiences: Vec<(i64, WorkExperience)>,
-    pub educations: Vec<(i64, Education)>,
-    pub job_wishes: Vec<(i64, JobWish)>,
+    /// (entry id, entry), in the CV's order.
+    pub entries: Vec<(i64, CvEntry)>,
+}
+
+/// One section's page: its entries and the form as it should be filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SectionView {
+    pub entries: Vec<(i64, CvEntry)>,
+    /// The entry the form edits; `None` for a new one.
+    pub editing: Option<i64>,
+    /// What the form holds: a draft if there is one, else the entry being edited.
+    pub form: Fields,
+    /// "Sidst gemt …" when the form holds a draft.
+    pub draft_saved: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+fn section_of(code: &str) -> Result<CvSection, AppError> {
+    CvSection::from_code(code).map_err(|_| AppError::NotFound)
+}
+
+/// An entry id from a form: empty means a new entry.
+#[cfg(feature = "ssr")]
+fn entry_id(raw: &str) -> Result<Option<i64>, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        Ok(None)
+    } else {
+        raw.parse().map(Some).map_err(|_| AppError::NotFound)
+    }
 }
 
 #[server(endpoint = "cv/mine")]
@@ -19,60 +52,107 @@ pub async fn get_my_cv() -> Result<MyCvView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let citizen = state.store.citizen(citizen_id).await?;
     let cv = state.store.cv_of_citizen(citizen_id).await?;
     Ok(MyCvView {
+        name: citizen.person.full_name(),
         searchable: cv.searchable,
         updated: jobspor::dates::format_da_time(cv.updated_at),
-        work_experiences: cv.work_experiences,
-        educations: cv.educations,
-        job_wishes: cv.job_wishes,
+        entries: cv.entries.into_iter().map(|e| (e.id, e.entry)).collect(),
     })
 }
 
-#[server(endpoint = "cv/work-experience/add")]
-pub async fn add_work_experience(form: WorkExperienceForm) -> Result<(), AppError> {
+/// A section's page. `edit` is the id of an entry to edit, or empty.
+#[server(endpoint = "cv/section")]
+pub async fn get_cv_section(section: String, edit: String) -> Result<SectionView, AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let section = section_of(&section)?;
+    let edit = entry_id(&edit)?;
+    let cv = state.store.cv_of_citizen(citizen_id).await?;
+    let entries: Vec<(i64, CvEntry)> = cv.of(section).map(|e| (e.id, e.entry.clone())).collect();
+    let find = |id: i64| entries.iter().find(|(i, _)| *i == id).map(|(_, e)| e.to_fields()).ok_or(AppError::NotFound);
+    // A draft wins when it belongs to what is being opened (the same entry, or a new one).
+    let draft = state.store.cv_draft(citizen_id, section).await?.filter(|d| edit.is_none() || d.entry_id == edit);
+    let (editing, form, draft_saved) = match (draft, edit) {
+        (Some(d), _) => (d.entry_id, d.fields, Some(jobspor::dates::format_da_time(d.saved_at))),
+        (None, Some(id)) => (Some(id), find(id)?, None),
+        // A single text is edited in place.
+        (None, None) if section.is_single() => match entries.first() {
+            Some((id, e)) => (Some(*id), e.to_fields(), None),
+            None => (None, Fields::new(), None),
+        },
+        (None, None) => (None, Fields::new(), None),
+    };
+    Ok(SectionView { entries, editing, form, draft_saved })
+}
+
+/// Saves an entry of `section` (new when `id` is empty). A refused form is kept as the
+/// section's draft, so a citizen without JavaScript loses nothing either.
+#[server(endpoint = "cv/entry/save")]
+pub async fn save_cv_entry(section: String, id: String, #[server(default)] form: Fields) -> Result<(), AppError> {
     use crate::api::echo;
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    let w = WorkExperience::parse(&form, state.clock.today()).map_err(|e| AppError::invalid(e, echo(&form)))?;
-    state.store.add_work_experience(citizen_id, &w, state.clock.now()).await?;
+    let section = section_of(&section)?;
+    let id = entry_id(&id)?;
+    let now = state.clock.now();
+    let saved = match CvEntry::parse(section, &form, state.clock.today()) {
+        Ok(entry) => state.store.save_cv_entry(citizen_id, id, &entry, now).await?.map_err(|key| {
+            // A refusal about the list (too many, a duplicate) is shown at the first field.
+            let mut errors = jobspor::FieldErrors::new();
+            errors.add(jobspor::cv::fields::fields(section)[0].name, key);
+            errors
+        }),
+        Err(errors) => Err(errors),
+    };
+    if let Err(errors) = saved {
+        state.store.save_cv_draft(citizen_id, section, id, &form, now).await?;
+        return Err(AppError::invalid(errors, echo(&form)));
+    }
+    leptos_axum::redirect(&format!("/borger/cv/afsnit/{}", section.code()));
     Ok(())
 }
 
-
-#[server(endpoint = "cv/education/add")]
-pub async fn add_education(form: EducationForm) -> Result<(), AppError> {
-    use crate::api::echo;
+/// Keeps what is typed in a section's form; answers with the time saved ("14:32").
+#[server(endpoint = "cv/draft/save")]
+pub async fn save_cv_draft(section: String, id: String, #[server(default)] form: Fields) -> Result<String, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    let e = Education::parse(&form, state.clock.today()).map_err(|e| AppError::invalid(e, echo(&form)))?;
-    state.store.add_education(citizen_id, &e, state.clock.now()).await?;
-    Ok(())
+    let section = section_of(&section)?;
+    let id = entry_id(&id)?;
+    // A draft is only text the citizen typed: bounded like the longest field, so a crafted
+    // request cannot park megabytes here.
+    if form.len() > 20 || form.values().any(|v| v.chars().count() > 5000) {
+        return Err(AppError::field("form", "too_long", Vec::new()));
+    }
+    let now = state.clock.now();
+    state.store.save_cv_draft(citizen_id, section, id, &form, now).await?;
+    Ok(jobspor::dates::format_da_time(now))
 }
 
-
-#[server(endpoint = "cv/job-wish/add")]
-pub async fn add_job_wish(form: JobWishForm) -> Result<(), AppError> {
-    use crate::api::echo;
+/// Throws away a section's draft ("Fortryd").
+#[server(endpoint = "cv/draft/discard")]
+pub async fn discard_cv_draft(section: String) -> Result<(), AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    let w = JobWish::parse(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
-    state.store.add_job_wish(citizen_id, &w, state.clock.now()).await?;
+    let section = section_of(&section)?;
+    state.store.discard_cv_draft(citizen_id, section).await?;
+    leptos_axum::redirect(&format!("/borger/cv/afsnit/{}", section.code()));
     Ok(())
 }
 
-
-/// Deletes one entry of a CV section (`section` is a `CvSection` code).
+/// Deletes one entry of the citizen's CV.
 #[server(endpoint = "cv/entry/delete")]
-pub async fn delete_cv_entry(section: String, id: i64) -> Result<(), AppError> {
+pub async fn delete_cv_entry(id: i64) -> Result<(), AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    let section = jobspor::cv::CvSection::from_code(&section).map_err(|key| AppError::field("section", key, Vec::new()))?;
-    state.store.delete_cv_entry(citizen_id, section, id, state.clock.now()).await?;
+    state.store.delete_cv_entry(citizen_id, id, state.clock.now()).await?;
     Ok(())
 }
 
@@ -96,16 +176,11 @@ pub async fn set_cv_searchable(searchable: String) -> Result<(), AppError> {
 #[server(endpoint = "cv/preview")]
 pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
-    use jobspor::policy::{employer_view, CvOwner, VisibleSections};
+    use jobspor::policy::{employer_view, CvOwner};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
     let citizen = state.store.citizen(citizen_id).await?;
     let cv = state.store.cv_of_citizen(citizen_id).await?;
     let owner = CvOwner { person: citizen.person, phone: citizen.phone, email: citizen.email };
-    let sections = VisibleSections {
-        work_experiences: cv.work_experiences.into_iter().map(|(_, w)| w).collect(),
-        educations: cv.educations.into_iter().map(|(_, e)| e).collect(),
-        job_wishes: cv.job_wishes.into_iter().map(|(_, j)| j).collect(),
-    };
-    Ok(employer_view(cv.cv_id, &owner, sections))
+    Ok(employer_view(cv.cv_id, &owner, cv.into_entries()))
 }

@@ -116,10 +116,5 @@ pub async fn open_cv(cv_id: i64) -> Result<EmployerCvView, AppError> {
     let now = state.clock.now();
     let cutoff = jobspor::retention::searchable_login_cutoff(now);
     let opened = state.store.open_cv_for_employer(employer_id, &employer.company_name, cv_id, cutoff, now).await?.ok_or(AppError::NotFound)?;
-    let sections = jobspor::policy::VisibleSections {
-        work_experiences: opened.work_experiences,
-        educations: opened.educations,
-        job_wishes: opened.job_wishes,
-    };
-    Ok(jobspor::policy::employer_view(cv_id, &opened.owner, sections))
+    Ok(jobspor::policy::employer_view(cv_id, &opened.owner, opened.entries))
 }

@@ -50,10 +50,6 @@ where
     })
 }
 
-/// A browser-side check of a whole form: the form's fields (names without the `form[…]`
-/// wrapper) as JSON in, the core parser's field errors out.
-pub type FormCheck = fn(serde_json::Value) -> FieldErrors;
-
 /// Runs a core parser over form values: `parse` gets the raw form struct.
 pub fn check_with<F: serde::de::DeserializeOwned>(values: serde_json::Value, parse: impl Fn(&F) -> Result<(), FieldErrors>) -> FieldErrors {
     match serde_json::from_value::<F>(values) {
@@ -67,7 +63,10 @@ pub fn check_with<F: serde::de::DeserializeOwned>(values: serde_json::Value, par
 /// parser the server uses; with errors, the form is not sent and the errors show at once.
 /// Without JavaScript it is a plain submit button and the server does the check.
 #[component]
-pub fn SubmitButton(#[prop(into)] label: String, check: FormCheck, browser: RwSignal<FieldErrors>) -> impl IntoView {
+pub fn SubmitButton<C>(#[prop(into)] label: String, check: C, browser: RwSignal<FieldErrors>) -> impl IntoView
+where
+    C: Fn(serde_json::Value) -> FieldErrors + Copy + Send + Sync + 'static,
+{
     view! {
         <button type="submit" class="button button-primary" on:click=move |ev| {
             #[cfg(feature = "hydrate")]
@@ -75,7 +74,8 @@ pub fn SubmitButton(#[prop(into)] label: String, check: FormCheck, browser: RwSi
                 use wasm_bindgen::JsCast;
                 let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).and_then(|b| b.form());
                 if let Some(form) = form {
-                    let errors = check(form_values(&form));
+                    let values = serde_json::to_value(form_values(&form)).unwrap_or_default();
+                    let errors = check(values);
                     if !errors.is_empty() {
                         ev.prevent_default();
                     }
@@ -88,21 +88,21 @@ pub fn SubmitButton(#[prop(into)] label: String, check: FormCheck, browser: RwSi
     }
 }
 
-/// The form's named values as a JSON object, `form[x]` named `x`.
+/// The form's named values, `form[x]` named `x`.
 #[cfg(feature = "hydrate")]
-fn form_values(form: &web_sys::HtmlFormElement) -> serde_json::Value {
-    let mut map = serde_json::Map::new();
+pub(crate) fn form_values(form: &web_sys::HtmlFormElement) -> jobspor::cv::entry::Fields {
+    let mut map = jobspor::cv::entry::Fields::new();
     if let Ok(data) = web_sys::FormData::new_with_form(form) {
         if let Ok(Some(entries)) = js_sys::try_iter(&data) {
             for entry in entries.flatten() {
                 let pair = js_sys::Array::from(&entry);
                 let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
                 let key = key.strip_prefix("form[").and_then(|k| k.strip_suffix(']')).map(str::to_string).unwrap_or(key);
-                map.insert(key, serde_json::Value::String(value));
+                map.insert(key, value);
             }
         }
     }
-    serde_json::Value::Object(map)
+    map
 }
 
 /// The DKFDS error summary: a heading, then a link to each field in error.
@@ -176,12 +176,17 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)] list: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = false)] required: bool,
     #[prop(default = false)] secret: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
+    // An empty hint is no hint (generic forms pass one for every field).
+    let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
@@ -200,6 +205,8 @@ pub fn TextField(
                 name=name
                 value=current
                 autocomplete=autocomplete
+                inputmode=inputmode
+                list=list
                 maxlength=maxlength.map(|m| m.to_string())
                 aria-invalid=move || err().then_some("true")
                 aria-describedby=described_by(message, id.clone(), has_hint)
@@ -271,20 +278,29 @@ pub fn RadioGroup(
     #[prop(into)] legend: String,
     /// (code, Danish label)
     options: Vec<(&'static str, &'static str)>,
+    #[prop(optional, into)] hint: Option<String>,
+    /// The code chosen before (an entry being edited, a draft).
+    #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    let chosen = move || state.with(|s| s.echo(field)).unwrap_or_default();
+    let initial = value.unwrap_or_default();
+    let chosen = move || state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone());
+    // An empty hint is no hint (generic forms pass one for every field).
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
     view! {
         <div class="form-group" class:form-error=err>
-            <fieldset aria-describedby=described_by(message, id.clone(), false)>
+            <fieldset aria-describedby=described_by(message, id.clone(), has_hint)>
                 <legend class="form-label">{legend}</legend>
+                {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
                 {field_error(message, id.clone())}
                 <ul class="nobullet-list">
                     {options.into_iter().enumerate().map(|(i, (code, label))| {
                         // The first option carries the field id, so the error summary's link lands on it.
                         let input_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
+                        let chosen = chosen.clone();
                         let checked = move || chosen() == code;
                         view! {
                             <li>
@@ -324,6 +340,45 @@ pub fn Checkbox(
                     aria-describedby=described_by(message, id.clone(), false)/>
                 <label for=id>{label}</label>
             </div>
+        </div>
+    }
+}
+
+/// A drop-down list (a choice from a long explicit list).
+#[component]
+pub fn SelectField(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    field: &'static str,
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    /// (code, Danish label)
+    options: &'static [(&'static str, &'static str)],
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional, into)] value: Option<String>,
+) -> impl IntoView {
+    let id = format!("{form_id}-{field}");
+    let message = field_message(state, RwSignal::new(None), field);
+    let err = move || message().is_some();
+    let initial = value.unwrap_or_default();
+    let chosen = move || state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone());
+    // An empty hint is no hint (generic forms pass one for every field).
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    view! {
+        <div class="form-group" class:form-error=err>
+            <label class="form-label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
+            {field_error(message, id.clone())}
+            <select class="form-select" id=id.clone() name=name
+                aria-invalid=move || err().then_some("true")
+                aria-describedby=described_by(message, id.clone(), has_hint)>
+                <option value="">"Vælg"</option>
+                {options.iter().map(|(code, label)| {
+                    let chosen = chosen.clone();
+                    view! { <option value=*code selected=move || chosen() == *code>{*label}</option> }
+                }).collect_view()}
+            </select>
         </div>
     }
 }

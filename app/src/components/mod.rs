@@ -2,3 +2,5 @@
 pub mod form;
 pub mod layout;
 pub mod outcome;
+pub mod cv_entry;
+pub mod section_form;

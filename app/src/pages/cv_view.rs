@@ -3,7 +3,7 @@
 use crate::api::employer::open_cv;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
-use jobspor::dates::format_da;
+use crate::components::cv_entry::CvDocument;
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -29,39 +29,7 @@ pub fn CvAsEmployerSees(v: EmployerCvView, #[prop(default = true)] name_as_h1: b
                 <dt>"E-mail"</dt><dd>{v.email.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
             </dl>
         </section>
-        <section aria-labelledby="wishes">
-            <h2 id="wishes">"Søger job som"</h2>
-            <ul>
-                {v.job_wishes.iter().map(|j| view! { <li>{j.occupation.clone()} " – " {j.working_time.label_da()} ", " {j.employment_type.label_da()}</li> }).collect_view()}
-            </ul>
-        </section>
-        <section aria-labelledby="education">
-            <h2 id="education">"Uddannelse"</h2>
-            {v.educations.iter().map(|e| {
-                let period = format!("{} – {}", format_da(e.start), e.end.map(format_da).unwrap_or_else(|| "nu".into()));
-                view! {
-                    <article class="cv-entry">
-                        <h3 class="h4">{e.education.clone()} ", " {e.institution.clone()}</h3>
-                        <p class="form-hint">{period}</p>
-                        {e.description.clone().map(|t| view! { <p>{t}</p> })}
-                    </article>
-                }
-            }).collect_view()}
-        </section>
-        <section aria-labelledby="experience">
-            <h2 id="experience">"Erhvervserfaring"</h2>
-            {v.work_experiences.iter().map(|w| {
-                let period = format!("{} – {}", format_da(w.period.start()), w.period.end().map(format_da).unwrap_or_else(|| "nu".into()));
-                view! {
-                    <article class="cv-entry">
-                        <h3 class="h4">{w.position.clone()} ", " {w.workplace.clone()}</h3>
-                        <p class="form-hint">{period}</p>
-                        {w.tasks.clone().map(|t| view! { <p>{t}</p> })}
-                        {w.good_at.clone().map(|t| view! { <p><strong>"Særligt god til: "</strong>{t}</p> })}
-                    </article>
-                }
-            }).collect_view()}
-        </section>
+        <CvDocument entries=v.entries/>
     }
 }
 
@@ -94,12 +62,39 @@ pub fn CvPreview() -> impl IntoView {
             <p><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>
             <h1>"Dit CV som en arbejdsgiver ser det"</h1>
             <div class="alert alert-info"><div class="alert-body"><p class="alert-text">
-                "Sådan ser arbejdsgivere dit CV, når det er søgbart. Dit CPR-nummer og en beskyttet adresse vises aldrig for arbejdsgivere."
+                "Sådan ser arbejdsgivere dit CV, når det er søgbart. Dit CPR-nummer, en beskyttet adresse, dine særlige hensyn og dit fravær vises aldrig for arbejdsgivere."
             </p></div></div>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {
                         Ok(v) => view! { <CvAsEmployerSees v name_as_h1=false/> }.into_any(),
+                        Err(e) => on_error(e, Area::Citizen),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+/// A print-friendly CV (the print stylesheet hides the page frame): everything the citizen
+/// wrote, hidden sections included, since the citizen prints it for themself.
+#[component]
+pub fn CvPrint() -> impl IntoView {
+    let cv = Resource::new(|| (), |_| crate::api::cv::get_my_cv());
+    view! {
+        <Page title="Udskriv dit CV">
+            <p class="no-print"><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match cv.await {
+                        Ok(v) => view! {
+                            <article class="cv-print">
+                                <h1>{v.name.clone()}</h1>
+                                <p class="form-hint">"CV fra Jobspor, senest ændret " {v.updated.clone()}</p>
+                                <p class="no-print form-hint">"Udskriv siden med din browsers udskriftsfunktion (Ctrl+P). Kun dit CV kommer med på papiret."</p>
+                                <CvDocument entries=v.entries.into_iter().map(|(_, e)| e).collect()/>
+                            </article>
+                        }.into_any(),
                         Err(e) => on_error(e, Area::Citizen),
                     }
                 })}

@@ -1,5 +1,6 @@
 pub mod citizen_home;
 pub mod cv;
+pub mod cv_section;
 pub mod cv_view;
 pub mod employer_home;
 pub mod employer_register;

@@ -1,0 +1,92 @@
+//! One CV section's page: its entries (edit, delete) and the form to add or edit one.
+//! `?rediger=<id>` opens an entry in the form, so editing works without JavaScript.
+use crate::api::cv::{get_cv_section, DeleteCvEntry, DiscardCvDraft, SaveCvEntry};
+use crate::components::cv_entry::EntryView;
+use crate::components::layout::Page;
+use crate::components::outcome::{on_error, Area};
+use crate::components::section_form::SectionForm;
+use jobspor::cv::entry::CvSection;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CvSectionPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let section = move || params.with(|p| p.get("section").unwrap_or_default());
+    let edit = move || query.with(|q| q.get("rediger").unwrap_or_default());
+    let save = ServerAction::<SaveCvEntry>::new();
+    let delete = ServerAction::<DeleteCvEntry>::new();
+    let discard = ServerAction::<DiscardCvDraft>::new();
+    let data = Resource::new(
+        move || (section(), edit(), save.version().get(), delete.version().get(), discard.version().get()),
+        |(s, e, ..)| get_cv_section(s, e),
+    );
+    // The route component is made anew when another section is opened from "Mit CV".
+    let title = CvSection::from_code(&params.with_untracked(|p| p.get("section").unwrap_or_default())).map(|s| s.label_da()).unwrap_or("CV");
+    view! {
+        <Page title=title>
+            <p><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(section_code) = CvSection::from_code(&section()) else {
+                        return on_error(crate::AppError::NotFound, Area::Citizen);
+                    };
+                    match data.await {
+                        Ok(v) => {
+                            let s = section_code;
+                            let heading = match v.editing {
+                                Some(_) => format!("Ret {}", s.entry_noun_da()),
+                                None => format!("Tilføj {}", s.entry_noun_da()),
+                            };
+                            let has_draft = v.draft_saved.is_some();
+                            view! {
+                                <h1>{s.label_da()}</h1>
+                                {(!s.intro_da().is_empty()).then(|| view! { <p class="font-lead">{s.intro_da()}</p> })}
+                                {(!s.is_single() || !v.entries.is_empty()).then(|| view! {
+                                    <section aria-labelledby="entries">
+                                        <h2 id="entries" class="h3">"Det har du skrevet"</h2>
+                                        {if v.entries.is_empty() {
+                                            view! { <p>"Ikke udfyldt endnu."</p> }.into_any()
+                                        } else {
+                                            view! {
+                                                <ul class="nobullet-list cv-entries">
+                                                    {v.entries.iter().cloned().map(|(id, entry)| {
+                                                        let name = entry.display().0;
+                                                        view! {
+                                                            <li class="cv-entry">
+                                                                <EntryView entry/>
+                                                                <div class="cv-entry-actions">
+                                                                    <a class="function-link" href=format!("/borger/cv/afsnit/{}?rediger={id}", s.code()) aria-label=format!("Ret {name}")>"Ret"</a>
+                                                                    <ActionForm attr:novalidate=true action=delete>
+                                                                        <input type="hidden" name="id" value=id/>
+                                                                        <button type="submit" class="function-link" aria-label=format!("Slet {name}")>"Slet"</button>
+                                                                    </ActionForm>
+                                                                </div>
+                                                            </li>
+                                                        }
+                                                    }).collect_view()}
+                                                </ul>
+                                            }.into_any()
+                                        }}
+                                    </section>
+                                })}
+                                <section aria-labelledby="form-heading">
+                                    <h2 id="form-heading" class="h3">{heading}</h2>
+                                    <SectionForm section=s action=save editing=v.editing initial=v.form draft_saved=v.draft_saved/>
+                                    {has_draft.then(|| view! {
+                                        <ActionForm attr:novalidate=true action=discard>
+                                            <input type="hidden" name="section" value=s.code()/>
+                                            <button type="submit" class="button button-tertiary">"Kassér kladden"</button>
+                                        </ActionForm>
+                                    })}
+                                </section>
+                            }.into_any()
+                        }
+                        Err(e) => on_error(e, Area::Citizen),
+                    }
+                })}
+            </Transition>
+        </Page>
+    }
+}
