@@ -356,7 +356,6 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
             form.extend(fields.iter().map(|(k, v)| (format!("form[{k}]"), v.to_string())));
             form
         };
-        let as_refs = |v: &Vec<(String, String)>| v.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Vec<_>>();
         for form in [
             save("work_experience", &[("position", "Tømrer"), ("workplace", "Byg ApS"), ("start", "2005-04-01")]),
             save("job_wish", &[("occupation", "Tømrer"), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")]),
@@ -364,8 +363,7 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
             save("special_considerations", &[("text", "HEMMELIGT-HENSYN: kan ikke løfte tungt")]),
             save("absence", &[("kind", "sickness"), ("from", "2026-11-02")]),
         ] {
-            let pairs = as_refs(&form);
-            let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             app.ok(&citizen, "cv/entry/save", &refs).await;
         }
         app.ok(&citizen, "cv/searchable", &[("searchable", "true")]).await;

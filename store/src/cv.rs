@@ -68,10 +68,11 @@ async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64>
     Ok(row.try_get("id")?)
 }
 
-/// Rebuilds the CV's search terms from the text employers may search, and stamps it as
-/// updated. Entries hidden from employers give no text (`CvEntry::search_text`).
-async fn reindex(tx: &mut Transaction<'_, Any>, cv_id: i64, now: DateTime<Utc>) -> Result<()> {
-    let all: Vec<String> = entries(&mut **tx, cv_id).await?.iter().filter_map(|e| e.entry.search_text()).collect();
+/// Rebuilds the CV's search terms from the text employers may search in its entries (as they
+/// are after the change), and stamps it as updated. Entries hidden from employers give no
+/// text (`CvEntry::search_text`).
+async fn reindex<'e>(tx: &mut Transaction<'_, Any>, cv_id: i64, entries: impl Iterator<Item = &'e CvEntry>, now: DateTime<Utc>) -> Result<()> {
+    let all: Vec<String> = entries.filter_map(|e| e.search_text()).collect();
     sqlx::query("DELETE FROM cv_terms WHERE cv_id = $1").bind(cv_id).execute(&mut **tx).await?;
     for term in text::terms(&all.join(" ")) {
         sqlx::query("INSERT INTO cv_terms (cv_id, term) VALUES ($1, $2)").bind(cv_id).bind(term).execute(&mut **tx).await?;
@@ -133,7 +134,8 @@ impl Store {
         let section = entry.section();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let same: Vec<StoredEntry> = entries(&mut *tx, cv_id).await?.into_iter().filter(|e| e.entry.section() == section).collect();
+        let all = entries(&mut *tx, cv_id).await?;
+        let same: Vec<&StoredEntry> = all.iter().filter(|e| e.entry.section() == section).collect();
         let id = match id {
             Some(id) if !same.iter().any(|e| e.id == id) => return Err(StoreError::NotFound),
             Some(id) => Some(id),
@@ -171,7 +173,9 @@ impl Store {
             }
         };
         sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2").bind(citizen_id).bind(section.code()).execute(&mut *tx).await?;
-        reindex(&mut tx, cv_id, now).await?;
+        // The CV after this save, from what was read above: no second read.
+        let after = all.iter().filter(|e| e.id != id).map(|e| &e.entry).chain(std::iter::once(entry));
+        reindex(&mut tx, cv_id, after, now).await?;
         tx.commit().await?;
         Ok(Ok(id))
     }
@@ -186,7 +190,8 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         unmark_if_not_ready(&mut tx, cv_id).await?;
-        reindex(&mut tx, cv_id, now).await?;
+        let after = entries(&mut *tx, cv_id).await?;
+        reindex(&mut tx, cv_id, after.iter().map(|e| &e.entry), now).await?;
         tx.commit().await?;
         Ok(())
     }

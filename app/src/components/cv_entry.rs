@@ -32,10 +32,9 @@ pub fn CvDocument(entries: Vec<CvEntry>) -> impl IntoView {
             let mine: Vec<CvEntry> = entries.iter().filter(|e| e.section() == section).cloned().collect();
             (!mine.is_empty()).then(|| {
                 let id = format!("cv-{}", section.code());
-                let _ = &id;
                 view! {
-                    <section class="cv-section" aria-labelledby=format!("cv-{}", section.code())>
-                        <h2 id=id>{section.label_da()}</h2>
+                    <section class="cv-section" aria-labelledby=id>
+                        <h2 id=id.clone()>{section.label_da()}</h2>
                         <ul class="nobullet-list cv-entries">
                             {mine.into_iter().map(|entry| view! { <li class="cv-entry"><EntryView entry/></li> }).collect_view()}
                         </ul>

@@ -137,6 +137,13 @@ fn field_message(state: Signal<FormState>, live: RwSignal<Option<&'static str>>,
     move || live.get().map(jobspor::messages::da).or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
 }
 
+/// What a field shows: what was sent last (the server's echo after a refusal), else the
+/// value it opened with (an entry being edited, a draft).
+fn shown_value(state: Signal<FormState>, field: &'static str, opened_with: Option<String>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let opened_with = opened_with.unwrap_or_default();
+    move || state.with(|s| s.echo(field)).unwrap_or_else(|| opened_with.clone())
+}
+
 /// The error message shown above a field, if it has one.
 fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String) -> impl IntoView {
     move || {
@@ -190,9 +197,9 @@ pub fn TextField(
     let has_hint = hint.is_some();
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    let initial = value.unwrap_or_default();
+    let shown = shown_value(state, field, value);
     // A secret field is never refilled.
-    let current = move || if secret { String::new() } else { state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone()) };
+    let current = move || if secret { String::new() } else { shown() };
     view! {
         <div class="form-group" class:form-error=err>
             <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
@@ -285,9 +292,7 @@ pub fn RadioGroup(
     let id = format!("{form_id}-{field}");
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    let initial = value.unwrap_or_default();
-    let chosen = move || state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone());
-    // An empty hint is no hint (generic forms pass one for every field).
+    let chosen = shown_value(state, field, value);
     let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     view! {
@@ -360,9 +365,7 @@ pub fn SelectField(
     let id = format!("{form_id}-{field}");
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    let initial = value.unwrap_or_default();
-    let chosen = move || state.with(|s| s.echo(field)).unwrap_or_else(|| initial.clone());
-    // An empty hint is no hint (generic forms pass one for every field).
+    let chosen = shown_value(state, field, value);
     let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     view! {

@@ -47,11 +47,10 @@ pub fn MyCv() -> impl IntoView {
                             {CvSection::ALL.iter().map(|&section| {
                                 let mine: Vec<_> = cv.entries.iter().filter(|(_, e)| e.section() == section).map(|(_, e)| e.clone()).collect();
                                 let id = format!("cv-{}", section.code());
-                let _ = &id;
                                 let link = if mine.is_empty() { "Tilføj" } else { "Ret" };
                                 view! {
-                                    <section class="cv-section" aria-labelledby=format!("cv-{}", section.code())>
-                                        <h2 id=id>{section.label_da()}</h2>
+                                    <section class="cv-section" aria-labelledby=id>
+                                        <h2 id=id.clone()>{section.label_da()}</h2>
                                         {(!section.visible_to_employers()).then(|| view! {
                                             <p class="form-hint">"Kun du og din sagsbehandler i jobcenteret kan se dette. Arbejdsgivere ser det aldrig."</p>
                                         })}
