@@ -352,3 +352,19 @@ async fn employers_are_unique_by_cvr_and_email_and_accept_terms() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_long_cv_is_indexed_in_full() {
+    each_backend(|store| async move {
+        // More distinct words than one insert of search terms takes (they go in chunks).
+        let words: Vec<String> = (0..700).map(|i| format!("ord{i}x")).collect();
+        let (c, _) = searchable_citizen(&store, "1205901806", &person("Mette", "Aarhus", false), "Sygeplejerske", &words[..250].join(" ")).await;
+        add(&store, c, &entry(CvSection::Introduction, &[("text", &words[250..500].join(" "))])).await;
+        add(&store, c, &entry(CvSection::WhyApplying, &[("company", "Regionen"), ("text", &words[500..].join(" "))])).await;
+        let cutoff = searchable_login_cutoff(now());
+        for w in ["ord0x", "ord499x", "ord500x", "ord699x"] {
+            assert_eq!(store.search_cvs(w, cutoff, 20, 0).await.unwrap().total, 1, "{w}");
+        }
+    })
+    .await;
+}
