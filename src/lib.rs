@@ -10,6 +10,7 @@ pub mod cpr;
 pub mod cv;
 pub mod dates;
 pub mod employer;
+pub mod form_fields;
 pub mod jobseeker;
 pub mod login;
 pub mod messages;

@@ -15,10 +15,8 @@ use crate::validation::{required_text, FieldErrors};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-/// A form's raw values by field name.
-pub type Fields = BTreeMap<String, String>;
+pub use crate::form_fields::Fields;
 
 /// No section holds more entries than this: a CV is read by people.
 pub const MAX_ENTRIES_PER_SECTION: usize = 50;

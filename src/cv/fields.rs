@@ -1,6 +1,6 @@
-//! The fields of each CV section's form: names (those of the section's form struct), Danish
-//! labels, kinds and limits. One generic form component renders any section from this; a
-//! test in `entry` checks that what is marked required here is what the parser requires.
+//! The fields of each CV section's form (see `form_fields`): names (those of the section's
+//! form struct), Danish labels, kinds and limits. A test in `entry` checks that what is
+//! marked required here is what the parser requires.
 use super::absence::AbsenceKind;
 use super::education::{DESCRIPTION_MAX, TITLE_MAX};
 use super::entry::CvSection;
@@ -11,52 +11,9 @@ use super::{
     WORKPLACE_MAX,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    Text { max: usize },
-    TextArea { max: usize },
-    Date,
-    /// A year or a small whole number.
-    Number,
-    /// A few choices, shown as radio buttons.
-    Radio(&'static [(&'static str, &'static str)]),
-    /// Many choices, shown as a drop-down list.
-    Select(&'static [(&'static str, &'static str)]),
-    /// A title from the controlled list of occupations, with a type-ahead.
-    Occupation,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldSpec {
-    pub name: &'static str,
-    pub label: &'static str,
-    pub kind: FieldKind,
-    pub required: bool,
-    pub hint: Option<&'static str>,
-}
-
-const fn req(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, label, kind, required: true, hint: None }
-}
-
-const fn opt(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, label, kind, required: false, hint: None }
-}
-
-const fn hint(mut f: FieldSpec, hint: &'static str) -> FieldSpec {
-    f.hint = Some(hint);
-    f
-}
-
+pub use crate::form_fields::{FieldKind, FieldSpec};
+use crate::form_fields::{field_list as list, hint, opt, req};
 use FieldKind::*;
-
-/// A static list of fields (const fn calls are not promoted to statics on their own).
-macro_rules! list {
-    ($($f:expr),* $(,)?) => {{
-        const LIST: &[FieldSpec] = &[$($f),*];
-        LIST
-    }};
-}
 
 pub fn fields(section: CvSection) -> &'static [FieldSpec] {
     match section {

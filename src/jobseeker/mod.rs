@@ -2,4 +2,7 @@
 //! decides which preparation questionnaire they get, and whether the pilot municipalities'
 //! disability questions are asked.
 pub mod eligibility;
+pub mod questionnaire;
 pub mod questions;
+pub mod register_data;
+pub mod registration;

@@ -3,9 +3,6 @@
 //! the Danish wording a jobcentre would use; free text only where the seed asks for it
 //! ("andre overvejelser", the elaboration of a hindrance).
 use crate::choices::choices;
-use crate::validation::{optional_text, required_text, FieldErrors};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub const FREE_TEXT_MAX: usize = 2000;
 
@@ -104,7 +101,7 @@ choices! {
 }
 
 choices! {
-    /// Søgemetoder (den vigtigste).
+    /// Søgemetoder (alle, der passer).
     SearchMethod {
         Adverts = "adverts", "Jeg søger opslåede stillinger";
         Unsolicited = "unsolicited", "Jeg sender uopfordrede ansøgninger";
@@ -121,115 +118,146 @@ choices! {
     }
 }
 
-/// The dagpenge questionnaire's (and the general one's) answers, raw from the form.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct JobSearchForm {
-    pub education_length: String,
-    pub field_of_education: String,
-    pub own_estimate: String,
-    pub reason: String,
-    pub known_for: String,
-    pub activity: String,
-    pub prospects: String,
-    pub preference: String,
-    pub method: String,
-    pub other_considerations: String,
-    pub hindrance: String,
-    pub hindrance_details: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JobSearchAnswers {
-    pub education_length: EducationLength,
-    pub field_of_education: FieldOfEducation,
-    pub own_estimate: OwnEstimate,
-    pub reason: UnemploymentReason,
-    pub known_for: KnownFor,
-    pub activity: SearchActivity,
-    pub prospects: Prospects,
-    pub preference: JobPreference,
-    pub method: SearchMethod,
-    pub other_considerations: Option<String>,
-    /// `Some(elaboration)` when something hinders the citizen from getting work.
-    pub hindrance: Option<String>,
-}
-
-impl JobSearchAnswers {
-    pub fn parse(f: &JobSearchForm) -> Result<JobSearchAnswers, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let education_length = e.check("education_length", EducationLength::from_code(&f.education_length));
-        let field_of_education = e.check("field_of_education", FieldOfEducation::from_code(&f.field_of_education));
-        let own_estimate = e.check("own_estimate", OwnEstimate::from_code(&f.own_estimate));
-        let reason = e.check("reason", UnemploymentReason::from_code(&f.reason));
-        let known_for = e.check("known_for", KnownFor::from_code(&f.known_for));
-        let activity = e.check("activity", SearchActivity::from_code(&f.activity));
-        let prospects = e.check("prospects", Prospects::from_code(&f.prospects));
-        let preference = e.check("preference", JobPreference::from_code(&f.preference));
-        let method = e.check("method", SearchMethod::from_code(&f.method));
-        let other_considerations = e.check("other_considerations", optional_text(&f.other_considerations, FREE_TEXT_MAX));
-        // Seed 000: "eventuel hindring … og i så fald uddybning heraf" — a yes needs the why.
-        let hindrance = match e.check("hindrance", YesNo::from_code(&f.hindrance)) {
-            Some(YesNo::Yes) => e.check("hindrance_details", required_text(&f.hindrance_details, FREE_TEXT_MAX)).map(Some),
-            Some(YesNo::No) => Some(None),
-            None => None,
-        };
-        e.finish(|| {
-            Some(JobSearchAnswers {
-                education_length: education_length?,
-                field_of_education: field_of_education?,
-                own_estimate: own_estimate?,
-                reason: reason?,
-                known_for: known_for?,
-                activity: activity?,
-                prospects: prospects?,
-                preference: preference?,
-                method: method?,
-                other_considerations: other_considerations?,
-                hindrance: hindrance?,
-            })
-        })
+choices! {
+    /// Hvad er den højeste uddannelse, du har gennemført?
+    HighestEducation {
+        NoPrimary = "no_primary", "Jeg har ikke afsluttet folkeskolen";
+        Primary = "primary", "Folkeskolens 9. eller 10. klasse";
+        Upper = "upper_secondary", "Gymnasial uddannelse (fx stx, hf, hhx, htx)";
+        Vocational = "vocational", "Erhvervsuddannelse";
+        Higher = "higher", "Videregående uddannelse";
+        Abroad = "abroad", "Uddannelse fra udlandet";
     }
 }
 
-/// Raw answers by question name, as forms and drafts carry them.
-pub type RawAnswers = BTreeMap<String, String>;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn form() -> JobSearchForm {
-        JobSearchForm {
-            education_length: "vocational".into(),
-            field_of_education: "technical".into(),
-            own_estimate: "within_3_months".into(),
-            reason: "dismissed".into(),
-            known_for: "1_3_months".into(),
-            activity: "3_5".into(),
-            prospects: "good".into(),
-            preference: "related_trade".into(),
-            method: "adverts".into(),
-            hindrance: "no".into(),
-            ..Default::default()
-        }
+choices! {
+    /// Har du lyst til at starte på en uddannelse af mindst 1 års varighed?
+    WantsEducation {
+        Yes = "yes", "Ja";
+        Maybe = "maybe", "Måske";
+        No = "no", "Nej";
+        DontKnow = "dont_know", "Ved ikke";
     }
+}
 
-    #[test]
-    fn a_hindrance_needs_its_elaboration() {
-        assert_eq!(JobSearchAnswers::parse(&form()).unwrap().hindrance, None);
-        let yes = JobSearchForm { hindrance: "yes".into(), ..form() };
-        let e = JobSearchAnswers::parse(&yes).unwrap_err();
-        assert_eq!((e.0[0].field.as_str(), e.0[0].key.as_str()), ("hindrance_details", "required"));
-        let told = JobSearchForm { hindrance_details: "Jeg har ingen bil.".into(), ..yes };
-        assert_eq!(JobSearchAnswers::parse(&told).unwrap().hindrance.as_deref(), Some("Jeg har ingen bil."));
+choices! {
+    /// Har du tidligere været glad for at gå i skole?
+    LikedSchool {
+        Very = "very", "Ja, meget";
+        Mostly = "mostly", "Ja, for det meste";
+        NotMuch = "not_much", "Nej, ikke så meget";
+        NotAtAll = "not_at_all", "Nej, slet ikke";
     }
+}
 
-    #[test]
-    fn answers_come_from_the_lists() {
-        let bad = JobSearchForm { prospects: "fantastiske".into(), ..form() };
-        assert_eq!(JobSearchAnswers::parse(&bad).unwrap_err().0[0].key, "choice.invalid");
-        let empty = JobSearchAnswers::parse(&JobSearchForm::default()).unwrap_err();
-        assert_eq!(empty.len(), 10, "every choice is required; other considerations are optional");
+choices! {
+    /// Hvor vigtig tror du, at en uddannelse er for dine fremtidige muligheder på arbejdsmarkedet?
+    Importance {
+        Very = "very", "Meget vigtig";
+        Important = "important", "Vigtig";
+        Less = "less", "Mindre vigtig";
+        NotAtAll = "not_at_all", "Slet ikke vigtig";
+        DontKnow = "dont_know", "Ved ikke";
+    }
+}
+
+choices! {
+    /// Hvor ser du dig selv om 6 måneder?
+    InSixMonths {
+        Education = "education", "I gang med en uddannelse";
+        Preparing = "preparing", "I et forløb, der forbereder mig til en uddannelse";
+        Job = "job", "I job";
+        Other = "other", "Noget andet";
+        DontKnow = "dont_know", "Ved ikke";
+    }
+}
+
+choices! {
+    /// Synes du, det er svært at vælge en uddannelse?
+    HardToChoose {
+        Yes = "yes", "Ja, meget svært";
+        ALittle = "a_little", "Ja, lidt svært";
+        No = "no", "Nej";
+    }
+}
+
+choices! {
+    /// Hvem spørger du til råds om uddannelse? (alle, der passer)
+    Adviser {
+        Family = "family", "Familie";
+        Friends = "friends", "Venner";
+        Jobcentre = "jobcentre", "Jobcentret";
+        Guidance = "guidance", "Ungdommens Uddannelsesvejledning eller Studievalg";
+        Teachers = "teachers", "Lærere";
+        Nobody = "nobody", "Ingen";
+    }
+}
+
+choices! {
+    /// Hvilke begrænsninger gør det svært for dig at gennemføre en uddannelse? (alle, der passer)
+    Limitation {
+        Reading = "reading", "Ordblindhed eller andre læse- og skrivevanskeligheder";
+        Physical = "physical_health", "Fysisk helbred";
+        Mental = "mental_health", "Psykisk helbred";
+        Family = "family", "Familiemæssige forhold";
+        Money = "money", "Økonomi";
+        Language = "language", "Sprog";
+        Housing = "housing", "Bolig";
+        Other = "other", "Andet";
+    }
+}
+
+choices! {
+    /// Hvor mange gange har du afbrudt en uddannelse?
+    TimesInterrupted {
+        Once = "1", "1 gang";
+        Twice = "2", "2 gange";
+        More = "3_or_more", "3 gange eller flere";
+    }
+}
+
+choices! {
+    /// Hvad var den vigtigste grund til, at du afbrød?
+    InterruptionReason {
+        NotExpected = "not_expected", "Uddannelsen var ikke, som jeg havde forventet";
+        Academic = "academic", "Det var fagligt for svært";
+        Health = "health", "Sygdom eller helbred";
+        Personal = "personal", "Personlige eller familiemæssige forhold";
+        Money = "money", "Økonomi";
+        Job = "job", "Jeg fik arbejde";
+        Other = "other", "Anden grund";
+    }
+}
+
+choices! {
+    /// Hvad var dit karaktergennemsnit i folkeskolen?
+    GradeAverage {
+        Under4 = "under_4", "Under 4";
+        From4 = "4_7", "Fra 4 til under 7";
+        From7 = "7_10", "Fra 7 til under 10";
+        From10 = "10_plus", "10 eller derover";
+        NoGrades = "no_grades", "Jeg fik ikke karakterer";
+        DontKnow = "dont_know", "Ved ikke";
+    }
+}
+
+choices! {
+    /// Selvvurderet helbredsproblem eller funktionsnedsættelse (the pilot's question).
+    HealthProblem {
+        No = "no", "Nej";
+        Some = "yes_some", "Ja, i mindre grad";
+        Much = "yes_much", "Ja, i høj grad";
+        NoAnswer = "no_answer", "Det vil jeg ikke svare på";
+    }
+}
+
+choices! {
+    /// Helbredsproblemets eller funktionsnedsættelsens betydning for mulighederne for at få et job.
+    HealthSignificance {
+        None = "none", "Ingen betydning";
+        Little = "little", "Lille betydning";
+        Some = "some", "Nogen betydning";
+        Great = "great", "Stor betydning";
+        DontKnow = "dont_know", "Ved ikke";
     }
 }

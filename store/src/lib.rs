@@ -6,9 +6,11 @@
 //! SQL differs (search, later), the `Backend` picks the statement.
 
 pub mod access_log;
+pub mod caseworkers;
 pub mod citizens;
 pub mod cv;
 pub mod employers;
+pub mod jobseekers;
 pub mod login_failures;
 pub mod search;
 pub mod sessions;

@@ -368,3 +368,90 @@ async fn a_long_cv_is_indexed_in_full() {
     })
     .await;
 }
+
+mod jobseekers {
+    use super::*;
+    use jobspor::form_fields::Fields;
+    use jobspor::jobseeker::eligibility::{Questionnaire, Situation};
+    use jobspor::jobseeker::register_data::RegisterFact;
+    use jobspor::jobseeker::registration::{AKasse, Registration};
+    use jobspor_store::access_log::AccessEntry;
+    use jobspor_store::jobseekers::Submission;
+
+    fn raw(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn fact(label: &str) -> RegisterFact {
+        RegisterFact { label: label.into(), value: "1".into(), source: "sim".into() }
+    }
+
+    async fn citizen(store: &Store) -> i64 {
+        store.citizen_mitid_login("1906910161", &person("William", "Aarhus", false), "sim", now()).await.unwrap().citizen_id
+    }
+
+    #[tokio::test]
+    async fn a_changed_situation_means_the_questionnaire_must_be_sent_again() {
+        each_backend(|store| async move {
+            let c = citizen(&store).await;
+            assert!(store.jobseeker(c).await.unwrap().is_none());
+            let dagpenge = Registration { situation: Situation::Dagpenge, a_kasse: Some(AKasse::Hk) };
+            store.register_jobseeker(c, &dagpenge, now()).await.unwrap();
+            assert_eq!(store.jobseeker(c).await.unwrap().unwrap().registration, dagpenge);
+            let answers = raw(&[("reason", "dismissed")]);
+            store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[fact("Alder")], health: None }, now()).await.unwrap();
+            // The same situation again (another a-kasse) keeps it sent.
+            store.register_jobseeker(c, &Registration { a_kasse: Some(AKasse::Ase), ..dagpenge }, now()).await.unwrap();
+            assert_eq!(store.questionnaire_answers(c).await.unwrap().submitted_at, Some(now()));
+            store.register_jobseeker(c, &Registration { situation: Situation::Other, a_kasse: None }, now()).await.unwrap();
+            let after = store.questionnaire_answers(c).await.unwrap();
+            assert_eq!((after.submitted_at, after.kind), (None, None));
+            assert_eq!(after.answers, answers, "the answers are kept to start from");
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn health_answers_are_kept_apart_and_caseworker_reads_are_recorded() {
+        each_backend(|store| async move {
+            let c = citizen(&store).await;
+            let answers = raw(&[("reason", "dismissed")]);
+            let health = raw(&[("health_problem", "yes_some"), ("health_significance", "some")]);
+            store.save_questionnaire_answers(c, &answers, now()).await.unwrap();
+            store.save_health_answers(c, &health, now()).await.unwrap();
+            assert_eq!(store.questionnaire_answers(c).await.unwrap().answers, answers);
+            assert_eq!(store.own_health_answers(c).await.unwrap().answers, health);
+
+            let read = AccessEntry { citizen_id: c, at: now(), actor_kind: "caseworker".into(), actor_id: Some(7), actor_label: "Jobcenter Aarhus".into(), action: "Så dine svar om helbred".into() };
+            // Not sent yet: the caseworker sees nothing, and the look is still recorded.
+            assert!(store.health_answers_for_caseworker(c, &read).await.unwrap().answers.is_empty());
+            let facts = [fact("Køn")];
+            store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[], health: Some((&health, &facts)) }, now()).await.unwrap();
+            let seen = store.health_answers_for_caseworker(c, &read).await.unwrap();
+            assert_eq!((seen.answers, seen.facts), (health.clone(), Some(facts.to_vec())));
+            assert!(!store.questionnaire_answers(c).await.unwrap().answers.contains_key("health_problem"));
+            let h = store.access_history(c, access_history_cutoff(now())).await.unwrap();
+            assert_eq!(h.iter().filter(|e| e.action == "Så dine svar om helbred").count(), 2);
+
+            // Sent again where the questions no longer apply: the health answers are deleted.
+            store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[], health: None }, now()).await.unwrap();
+            assert_eq!(store.own_health_answers(c).await.unwrap().updated_at, None);
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn caseworkers_serve_municipalities() {
+        each_backend(|store| async move {
+            let id = store.upsert_caseworker("Anna.Jc", "hash", "Anna Sørensen", "Jobcenter Aarhus", &["751"], now()).await.unwrap();
+            assert_eq!(store.upsert_caseworker("anna.jc", "hash2", "Anna Sørensen", "Jobcenter Aarhus", &["751", "615"], now()).await.unwrap(), id);
+            let cw = store.caseworker(id).await.unwrap();
+            assert_eq!(cw.municipality_codes, ["751", "615"]);
+            assert_eq!(store.caseworker_password_hash("ANNA.JC").await.unwrap(), Some((id, "hash2".into())));
+            let c = citizen(&store).await;
+            assert_eq!(store.citizen_id_by_cpr("1906910161").await.unwrap(), Some(c));
+            assert_eq!(store.citizen_id_by_cpr("0101010101").await.unwrap(), None);
+        })
+        .await;
+    }
+}

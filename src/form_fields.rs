@@ -1,0 +1,195 @@
+//! Forms as data: each field's name, Danish label, kind and limits. One generic component in
+//! the app renders any list of them (a CV section, a step of a questionnaire), and
+//! `validate` checks a questionnaire's answers against the same list on both sides.
+use crate::validation::{optional_text, required_text, FieldErrors};
+use std::collections::BTreeMap;
+
+/// A form's raw values by field name: the map the browser's check builds from the form, the
+/// server function receives, and a draft stores. A ticked box of a checkbox group arrives as
+/// `"<field>__<code>"` (see `checkbox_key`).
+pub type Fields = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    Text { max: usize },
+    TextArea { max: usize },
+    Date,
+    /// A year or a small whole number.
+    Number,
+    /// A few choices, shown as radio buttons.
+    Radio(&'static [(&'static str, &'static str)]),
+    /// Any number of choices from a list, shown as checkboxes; required means at least one.
+    Checkboxes(&'static [(&'static str, &'static str)]),
+    /// Many choices, shown as a drop-down list.
+    Select(&'static [(&'static str, &'static str)]),
+    /// A title from the controlled list of occupations, with a type-ahead.
+    Occupation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    pub hint: Option<&'static str>,
+    /// A follow-up question: asked only when the field named here has one of these answers.
+    pub shown_if: Option<(&'static str, &'static [&'static str])>,
+}
+
+pub const fn req(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
+    FieldSpec { name, label, kind, required: true, hint: None, shown_if: None }
+}
+
+pub const fn opt(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
+    FieldSpec { name, label, kind, required: false, hint: None, shown_if: None }
+}
+
+pub const fn hint(mut f: FieldSpec, hint: &'static str) -> FieldSpec {
+    f.hint = Some(hint);
+    f
+}
+
+/// Makes `f` a follow-up of `parent`, asked when its answer is one of `answers`.
+pub const fn follow_up(mut f: FieldSpec, parent: &'static str, answers: &'static [&'static str]) -> FieldSpec {
+    f.shown_if = Some((parent, answers));
+    f
+}
+
+/// A static list of fields (const fn calls are not promoted to statics on their own).
+macro_rules! field_list {
+    ($($f:expr),* $(,)?) => {{
+        const LIST: &[$crate::form_fields::FieldSpec] = &[$($f),*];
+        LIST
+    }};
+}
+pub(crate) use field_list;
+
+/// The form name of one box of a checkbox group.
+pub fn checkbox_key(field: &str, code: &str) -> String {
+    format!("{field}__{code}")
+}
+
+/// The codes ticked in a checkbox group, in the list's order.
+pub fn ticked<'a>(raw: &'a Fields, field: &'a str, options: &'static [(&'static str, &'static str)]) -> impl Iterator<Item = &'static str> + 'a {
+    options.iter().filter(move |(code, _)| raw.get(&checkbox_key(field, code)).is_some_and(|v| crate::validation::checkbox(v))).map(|(code, _)| *code)
+}
+
+impl FieldSpec {
+    /// Is this question asked, given the answers so far?
+    pub fn is_asked(&self, raw: &Fields) -> bool {
+        match self.shown_if {
+            None => true,
+            Some((parent, answers)) => raw.get(parent).is_some_and(|v| answers.contains(&v.trim())),
+        }
+    }
+
+    /// The Danish text of an answer, for "Tjek dine svar" and the caseworker's view.
+    pub fn answer_da(&self, raw: &Fields) -> Option<String> {
+        let label_of = |options: &'static [(&'static str, &'static str)], code: &str| options.iter().find(|(c, _)| *c == code).map(|(_, l)| l.to_string());
+        match self.kind {
+            FieldKind::Radio(options) | FieldKind::Select(options) => raw.get(self.name).and_then(|v| label_of(options, v.trim())),
+            FieldKind::Checkboxes(options) => {
+                let labels: Vec<String> = ticked(raw, self.name, options).filter_map(|c| label_of(options, c)).collect();
+                (!labels.is_empty()).then(|| labels.join(", "))
+            }
+            _ => raw.get(self.name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
+        }
+    }
+}
+
+/// Checks answers against their questions. Follow-ups not asked (their parent answered
+/// otherwise) are dropped, whatever was sent; the result holds only the asked questions'
+/// cleaned answers. Used for questionnaires, whose questions are all choices or free text.
+pub fn validate(specs: &[FieldSpec], raw: &Fields) -> Result<Fields, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut clean = Fields::new();
+    for spec in specs.iter().filter(|s| s.is_asked(raw)) {
+        let value = raw.get(spec.name).map(|v| v.trim()).unwrap_or_default();
+        match spec.kind {
+            FieldKind::Radio(options) | FieldKind::Select(options) => {
+                if value.is_empty() {
+                    if spec.required {
+                        errors.add(spec.name, "choice.required");
+                    }
+                } else if options.iter().any(|(c, _)| *c == value) {
+                    clean.insert(spec.name.to_string(), value.to_string());
+                } else {
+                    errors.add(spec.name, "choice.invalid");
+                }
+            }
+            FieldKind::Checkboxes(options) => {
+                let codes: Vec<&str> = ticked(raw, spec.name, options).collect();
+                if codes.is_empty() && spec.required {
+                    errors.add(spec.name, "choice.at_least_one");
+                }
+                for code in codes {
+                    clean.insert(checkbox_key(spec.name, code), "on".to_string());
+                }
+            }
+            FieldKind::Text { max } | FieldKind::TextArea { max } => {
+                let checked = if spec.required { required_text(value, max).map(Some) } else { optional_text(value, max) };
+                match checked {
+                    Ok(Some(text)) => {
+                        clean.insert(spec.name.to_string(), text);
+                    }
+                    Ok(None) => {}
+                    Err(key) => errors.add(spec.name, key),
+                }
+            }
+            // Not used by questionnaires; their typed parsers live with the CV.
+            FieldKind::Date | FieldKind::Number | FieldKind::Occupation => errors.add(spec.name, "internal"),
+        }
+    }
+    if errors.is_empty() {
+        Ok(clean)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YES_NO: &[(&str, &str)] = &[("yes", "Ja"), ("no", "Nej")];
+    const WHY: &[(&str, &str)] = &[("a", "A"), ("b", "B")];
+    const SPECS: &[FieldSpec] = field_list![
+        req("q", "Spørgsmål", FieldKind::Radio(YES_NO)),
+        follow_up(req("why", "Hvorfor", FieldKind::Checkboxes(WHY)), "q", &["yes"]),
+        follow_up(req("more", "Uddyb", FieldKind::TextArea { max: 10 }), "q", &["yes"]),
+        opt("note", "Note", FieldKind::TextArea { max: 10 }),
+    ];
+
+    fn raw(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn keys(e: FieldErrors) -> Vec<(String, String)> {
+        e.iter().map(|e| (e.field.clone(), e.key.clone())).collect()
+    }
+
+    #[test]
+    fn a_follow_up_is_required_only_after_its_answer() {
+        assert_eq!(validate(SPECS, &raw(&[("q", "no"), ("more", "glemt")])).unwrap(), raw(&[("q", "no")]), "an unasked follow-up is dropped");
+        let e = validate(SPECS, &raw(&[("q", "yes")])).unwrap_err();
+        assert_eq!(keys(e), [("why".into(), "choice.at_least_one".into()), ("more".into(), "required".into())]);
+        let ok = validate(SPECS, &raw(&[("q", "yes"), ("why__b", "on"), ("why__zz", "on"), ("more", " Fordi ")])).unwrap();
+        assert_eq!(ok, raw(&[("q", "yes"), ("why__b", "on"), ("more", "Fordi")]), "unknown boxes are not kept");
+    }
+
+    #[test]
+    fn choices_come_from_the_list_and_texts_are_bounded() {
+        assert_eq!(keys(validate(SPECS, &raw(&[])).unwrap_err()), [("q".into(), "choice.required".into())]);
+        assert_eq!(keys(validate(SPECS, &raw(&[("q", "måske")])).unwrap_err()), [("q".into(), "choice.invalid".into())]);
+        assert_eq!(keys(validate(SPECS, &raw(&[("q", "no"), ("note", "for lang tekst")])).unwrap_err()), [("note".into(), "too_long".into())]);
+    }
+
+    #[test]
+    fn answers_read_in_danish() {
+        let r = raw(&[("q", "yes"), ("why__a", "on"), ("why__b", "on")]);
+        assert_eq!(SPECS[0].answer_da(&r).as_deref(), Some("Ja"));
+        assert_eq!(SPECS[1].answer_da(&r).as_deref(), Some("A, B"));
+        assert_eq!(SPECS[3].answer_da(&r), None);
+    }
+}

@@ -1,0 +1,336 @@
+//! The preparation questionnaires as steps of questions (data, like the CV's forms). The
+//! browser renders a step from this, the server validates the same step with
+//! `form_fields::validate`, and "Tjek dine svar" reads the answers back through it.
+//!
+//! Which steps a citizen gets follows from their registration: `steps(questionnaire,
+//! health)`, where `health` is `eligibility::disability_questions_apply`.
+use super::eligibility::Questionnaire;
+use super::questions::*;
+use crate::form_fields::{field_list, follow_up, hint, opt, req, validate, FieldKind::*, FieldSpec, Fields};
+use crate::validation::FieldErrors;
+
+pub const FREE_TEXT_MAX: usize = 2000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// Register data, shown read-only with its sources; nothing to answer.
+    RegisterData,
+    Questions(&'static [FieldSpec]),
+    /// The pilot's disability questions: sensitive (GDPR art. 9), stored apart.
+    Health(&'static [FieldSpec]),
+    /// "Tjek dine svar": every answer with a link back to its step, then send.
+    Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// In the step's URL: `/borger/forberedelse/<code>`.
+    pub code: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub kind: StepKind,
+}
+
+impl Step {
+    pub fn questions(&self) -> &'static [FieldSpec] {
+        match self.kind {
+            StepKind::Questions(q) | StepKind::Health(q) => q,
+            StepKind::RegisterData | StepKind::Review => &[],
+        }
+    }
+
+    pub fn is_health(&self) -> bool {
+        matches!(self.kind, StepKind::Health(_))
+    }
+
+    /// The step's answers, checked; only the questions asked are kept.
+    pub fn validate(&self, raw: &Fields) -> Result<Fields, FieldErrors> {
+        validate(self.questions(), raw)
+    }
+}
+
+const REGISTER: Step = Step {
+    code: "registeroplysninger",
+    title: "Oplysninger fra registre",
+    intro: "Disse oplysninger henter vi fra offentlige registre. Du kan ikke rette dem her. Er noget forkert, så kontakt den myndighed, der står som kilde.",
+    kind: StepKind::RegisterData,
+};
+
+const JOB_EDUCATION: Step = Step {
+    code: "uddannelse",
+    title: "Din uddannelse",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        req("education_length", "Din uddannelseslængde", Radio(EducationLength::OPTIONS)),
+        req("field_of_education", "Din fagretning", Radio(FieldOfEducation::OPTIONS)),
+    ]),
+};
+
+const UNEMPLOYMENT: Step = Step {
+    code: "ledighed",
+    title: "Din ledighed",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        req("own_estimate", "Hvor hurtigt tror du selv, at du finder et nyt job?", Radio(OwnEstimate::OPTIONS)),
+        req("reason", "Hvorfor er du ledig?", Radio(UnemploymentReason::OPTIONS)),
+        req("known_for", "Hvor længe har du vidst, at du ville blive ledig?", Radio(KnownFor::OPTIONS)),
+    ]),
+};
+
+const JOB_SEARCH: Step = Step {
+    code: "jobsoegning",
+    title: "Din jobsøgning",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        req("activity", "Hvor mange job har du søgt den seneste måned?", Radio(SearchActivity::OPTIONS)),
+        req("prospects", "Hvordan vurderer du jobmulighederne inden for din branche?", Radio(Prospects::OPTIONS)),
+        req("preference", "Hvilke job vil du helst have?", Radio(JobPreference::OPTIONS)),
+        hint(req("methods", "Hvordan søger du job?", Checkboxes(SearchMethod::OPTIONS)), "Vælg alle, der passer"),
+    ]),
+};
+
+const CONSIDERATIONS: Step = Step {
+    code: "overvejelser",
+    title: "Andre overvejelser",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        opt("other_considerations", "Har du andre overvejelser om din jobsøgning?", TextArea { max: FREE_TEXT_MAX }),
+        req("hindrance", "Er der noget, der hindrer dig i at få et arbejde?", Radio(YesNo::OPTIONS)),
+        follow_up(req("hindrance_details", "Uddyb, hvad der hindrer dig i at få et arbejde", TextArea { max: FREE_TEXT_MAX }), "hindrance", &["yes"]),
+    ]),
+};
+
+const EDUCATION_BACKGROUND: Step = Step {
+    code: "skolegang",
+    title: "Din skolegang",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        req("highest_education", "Hvad er den højeste uddannelse, du har gennemført?", Radio(HighestEducation::OPTIONS)),
+        req("grade_average", "Hvad var dit karaktergennemsnit i folkeskolen?", Radio(GradeAverage::OPTIONS)),
+        req("liked_school", "Har du tidligere været glad for at gå i skole?", Radio(LikedSchool::OPTIONS)),
+    ]),
+};
+
+const EDUCATION_PLANS: Step = Step {
+    code: "uddannelsesplaner",
+    title: "Dine planer",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        req("wants_education", "Har du lyst til at starte på en uddannelse af mindst 1 års varighed?", Radio(WantsEducation::OPTIONS)),
+        req("importance", "Hvor vigtig tror du, at en uddannelse er for dine fremtidige muligheder på arbejdsmarkedet?", Radio(Importance::OPTIONS)),
+        req("in_six_months", "Hvor ser du dig selv om 6 måneder?", Radio(InSixMonths::OPTIONS)),
+        req("hard_to_choose", "Synes du, det er svært at vælge en uddannelse?", Radio(HardToChoose::OPTIONS)),
+        hint(req("advisers", "Hvem spørger du til råds om uddannelse?", Checkboxes(Adviser::OPTIONS)), "Vælg alle, der passer"),
+    ]),
+};
+
+const EDUCATION_OBSTACLES: Step = Step {
+    code: "udfordringer",
+    title: "Det, der kan gøre det svært",
+    intro: "",
+    kind: StepKind::Questions(field_list![
+        req("difficulties", "Er der noget, der gør det svært for dig at gennemføre en uddannelse?", Radio(YesNo::OPTIONS)),
+        follow_up(
+            hint(req("limitations", "Hvilke begrænsninger gør det svært for dig at gennemføre en uddannelse?", Checkboxes(Limitation::OPTIONS)), "Vælg alle, der passer"),
+            "difficulties",
+            &["yes"]
+        ),
+        req("interrupted", "Har du tidligere startet på en uddannelse, som du afbrød?", Radio(YesNo::OPTIONS)),
+        follow_up(req("times_interrupted", "Hvor mange gange har du afbrudt en uddannelse?", Radio(TimesInterrupted::OPTIONS)), "interrupted", &["yes"]),
+        follow_up(req("interruption_reason", "Hvad var den vigtigste grund til, at du afbrød?", Radio(InterruptionReason::OPTIONS)), "interrupted", &["yes"]),
+    ]),
+};
+
+/// The pilot's questions. Field names start with `health_`: they are never stored with the
+/// other answers.
+const HEALTH: Step = Step {
+    code: "helbred",
+    title: "Helbred og job",
+    intro: "Din kommune deltager i forsøget \"Et mere rummeligt arbejdsmarked for borgere med handicap\". Derfor spørger vi om dit helbred. Svarene er følsomme oplysninger: de gemmes for sig, og kun du og dine sagsbehandlere kan se dem. Hver gang en sagsbehandler ser dem, kan du se det i Min historik.",
+    kind: StepKind::Health(field_list![
+        req("health_problem", "Har du et helbredsproblem eller en funktionsnedsættelse?", Radio(HealthProblem::OPTIONS)),
+        follow_up(
+            req("health_significance", "Hvilken betydning har det for dine muligheder for at få et job?", Radio(HealthSignificance::OPTIONS)),
+            "health_problem",
+            &["yes_some", "yes_much"]
+        ),
+    ]),
+};
+
+const REVIEW: Step = Step { code: "tjek", title: "Tjek dine svar", intro: "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".", kind: StepKind::Review };
+
+/// The steps of a questionnaire, in order, ending with "Tjek dine svar". `health`: the
+/// disability questions apply to this citizen (`disability_questions_apply`).
+pub fn steps(questionnaire: Questionnaire, health: bool) -> Vec<Step> {
+    let mut steps = match questionnaire {
+        Questionnaire::Dagpenge => vec![REGISTER, JOB_EDUCATION, UNEMPLOYMENT, JOB_SEARCH, CONSIDERATIONS],
+        Questionnaire::General => vec![JOB_EDUCATION, UNEMPLOYMENT, JOB_SEARCH, CONSIDERATIONS],
+        Questionnaire::Education => vec![EDUCATION_BACKGROUND, EDUCATION_PLANS, EDUCATION_OBSTACLES],
+    };
+    if health {
+        steps.push(HEALTH);
+    }
+    steps.push(REVIEW);
+    steps
+}
+
+impl Questionnaire {
+    pub fn title_da(self) -> &'static str {
+        match self {
+            Questionnaire::Dagpenge => "Forberedelsesskema for dagpengemodtagere",
+            Questionnaire::Education => "Forberedelsesskema om uddannelse",
+            Questionnaire::General => "Forberedelsesskema",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Questionnaire::Dagpenge => "dagpenge",
+            Questionnaire::Education => "education",
+            Questionnaire::General => "general",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Questionnaire> {
+        [Questionnaire::Dagpenge, Questionnaire::Education, Questionnaire::General].into_iter().find(|q| q.code() == code)
+    }
+}
+
+/// A whole questionnaire checked before it is sent: the cleaned answers (health apart), or
+/// the first step that is not complete with its errors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Complete {
+    pub answers: Fields,
+    /// `Some` exactly when the health step is among the steps.
+    pub health: Option<Fields>,
+}
+
+pub fn check_complete(steps: &[Step], answers: &Fields, health: &Fields) -> Result<Complete, (&'static str, FieldErrors)> {
+    let mut done = Complete { answers: Fields::new(), health: None };
+    for step in steps {
+        let raw = if step.is_health() { health } else { answers };
+        let clean = step.validate(raw).map_err(|e| (step.code, e))?;
+        if step.is_health() {
+            done.health = Some(clean);
+        } else {
+            done.answers.extend(clean);
+        }
+    }
+    Ok(done)
+}
+
+/// The fields a step's form may carry, for keeping a step's raw answers apart: a health
+/// field never lands in the ordinary answers and the other way round.
+pub fn step_keys<'a>(step: &Step, raw: &'a Fields) -> Fields {
+    let specs = step.questions();
+    raw.iter()
+        .filter(|(k, _)| specs.iter().any(|s| *k == s.name || k.strip_prefix(s.name).is_some_and(|rest| rest.starts_with("__"))))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(pairs: &[(&str, &str)]) -> Fields {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn step(code: &str, health: bool) -> Step {
+        [Questionnaire::Dagpenge, Questionnaire::Education].into_iter().flat_map(|q| steps(q, health)).find(|s| s.code == code).unwrap()
+    }
+
+    #[test]
+    fn the_steps_follow_the_questionnaire_and_the_pilot() {
+        let codes = |q, h| steps(q, h).iter().map(|s| s.code).collect::<Vec<_>>();
+        assert_eq!(codes(Questionnaire::Dagpenge, true), ["registeroplysninger", "uddannelse", "ledighed", "jobsoegning", "overvejelser", "helbred", "tjek"]);
+        assert_eq!(codes(Questionnaire::Dagpenge, false), ["registeroplysninger", "uddannelse", "ledighed", "jobsoegning", "overvejelser", "tjek"]);
+        assert_eq!(codes(Questionnaire::General, true), ["uddannelse", "ledighed", "jobsoegning", "overvejelser", "helbred", "tjek"]);
+        assert_eq!(codes(Questionnaire::Education, false), ["skolegang", "uddannelsesplaner", "udfordringer", "tjek"]);
+        // Every field name is unique across all steps, and health fields are named so.
+        let mut every_step: Vec<Step> = [Questionnaire::Dagpenge, Questionnaire::Education].into_iter().flat_map(|q| steps(q, true)).collect();
+        every_step.sort_by_key(|s| s.code);
+        every_step.dedup();
+        let all: Vec<_> = every_step.iter().flat_map(|s| s.questions().iter().map(move |f| (s.is_health(), f.name))).collect();
+        for (i, (health, name)) in all.iter().enumerate() {
+            assert_eq!(*health, name.starts_with("health_"), "{name}");
+            assert!(!all[..i].iter().any(|(h, n)| n == name && h == health), "{name} twice");
+        }
+    }
+
+    /// The dagpenge questionnaire's own questions: the seed's eleven.
+    #[test]
+    fn the_dagpenge_questions_are_the_seeds() {
+        let names: Vec<_> = steps(Questionnaire::Dagpenge, false).iter().flat_map(|s| s.questions().iter().map(|f| f.name)).collect();
+        assert_eq!(
+            names,
+            ["education_length", "field_of_education", "own_estimate", "reason", "known_for", "activity", "prospects", "preference", "methods", "other_considerations", "hindrance", "hindrance_details"]
+        );
+    }
+
+    /// The education questionnaire: the seed's twelve, the follow-ups only after a yes.
+    #[test]
+    fn the_education_questions_are_the_seeds_twelve() {
+        let qs: Vec<_> = steps(Questionnaire::Education, false).iter().flat_map(|s| s.questions().iter().copied()).collect();
+        assert_eq!(qs.len(), 12 + 1, "the follow-up 'how many times and why' is two questions");
+        let follow_ups: Vec<_> = qs.iter().filter(|q| q.shown_if.is_some()).map(|q| q.name).collect();
+        assert_eq!(follow_ups, ["limitations", "times_interrupted", "interruption_reason"]);
+    }
+
+    #[test]
+    fn a_hindrance_needs_its_elaboration() {
+        let s = step("overvejelser", false);
+        let e = s.validate(&raw(&[("hindrance", "yes"), ("other_considerations", "Jeg vil gerne arbejde i weekenden")])).unwrap_err();
+        assert_eq!((e.0[0].field.as_str(), e.0[0].key.as_str()), ("hindrance_details", "required"));
+        let ok = s.validate(&raw(&[("hindrance", "yes"), ("hindrance_details", "Jeg har ingen bil.")])).unwrap();
+        assert_eq!(ok.get("hindrance_details").map(String::as_str), Some("Jeg har ingen bil."));
+        assert!(s.validate(&raw(&[("hindrance", "no"), ("hindrance_details", "")])).is_ok());
+    }
+
+    #[test]
+    fn the_interruption_follow_ups_come_after_a_yes() {
+        let s = step("udfordringer", false);
+        assert!(s.validate(&raw(&[("difficulties", "no"), ("interrupted", "no")])).is_ok());
+        let e = s.validate(&raw(&[("difficulties", "yes"), ("interrupted", "yes")])).unwrap_err();
+        let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["limitations", "times_interrupted", "interruption_reason"]);
+        let ok = s
+            .validate(&raw(&[("difficulties", "yes"), ("limitations__reading", "on"), ("limitations__money", "on"), ("interrupted", "yes"), ("times_interrupted", "2"), ("interruption_reason", "academic")]))
+            .unwrap();
+        assert_eq!(s.questions()[1].answer_da(&ok).as_deref(), Some("Ordblindhed eller andre læse- og skrivevanskeligheder, Økonomi"));
+    }
+
+    #[test]
+    fn a_questionnaire_is_complete_only_when_every_step_is() {
+        let all = steps(Questionnaire::General, true);
+        let answers = raw(&[
+            ("education_length", "vocational"),
+            ("field_of_education", "technical"),
+            ("own_estimate", "within_3_months"),
+            ("reason", "dismissed"),
+            ("known_for", "1_3_months"),
+            ("activity", "3_5"),
+            ("prospects", "good"),
+            ("preference", "related_trade"),
+            ("methods__adverts", "on"),
+            ("hindrance", "no"),
+        ]);
+        let (step, _) = check_complete(&all, &answers, &Fields::new()).unwrap_err();
+        assert_eq!(step, "helbred");
+        let done = check_complete(&all, &answers, &raw(&[("health_problem", "no")])).unwrap();
+        assert_eq!(done.health, Some(raw(&[("health_problem", "no")])));
+        let mut missing = answers.clone();
+        missing.remove("reason");
+        assert_eq!(check_complete(&all, &missing, &Fields::new()).unwrap_err().0, "ledighed");
+        // Without the pilot there is no health step, and nothing health-related is kept.
+        assert_eq!(check_complete(&steps(Questionnaire::General, false), &answers, &raw(&[("health_problem", "no")])).unwrap().health, None);
+    }
+
+    #[test]
+    fn a_steps_keys_are_its_own() {
+        let s = step("jobsoegning", false);
+        let r = raw(&[("activity", "1_2"), ("methods__network", "on"), ("health_problem", "no"), ("reason", "x")]);
+        assert_eq!(step_keys(&s, &r), raw(&[("activity", "1_2"), ("methods__network", "on")]));
+    }
+}

@@ -1,0 +1,87 @@
+//! Registering as a job seeker: the citizen's situation, and for dagpenge the a-kasse.
+use super::eligibility::Situation;
+use crate::choices::choices;
+use crate::validation::FieldErrors;
+use serde::{Deserialize, Serialize};
+
+choices! {
+    /// The recognised unemployment insurance funds (a-kasser) a dagpenge recipient can be a
+    /// member of.
+    AKasse {
+        TreF = "3f", "3F A-kasse";
+        Akademikernes = "aka", "Akademikernes A-kasse";
+        Ase = "ase", "ASE";
+        Bupl = "bupl", "BUPL-A";
+        Ca = "ca", "CA a-kasse";
+        Dana = "dana", "DANA";
+        DetFagligeHus = "dfh", "Det Faglige Hus A-kasse";
+        Metal = "metal", "Dansk Metal A-kasse";
+        ElFaget = "el", "El-fagets A-kasse";
+        Foa = "foa", "FOA A-kasse";
+        Ffa = "ffa", "Frie Funktionærers A-kasse";
+        Hk = "hk", "HK A-kasse";
+        Ida = "ida", "Ingeniørernes A-kasse";
+        Krifa = "krifa", "Krifa A-kasse";
+        Lederne = "lederne", "Ledernes A-kasse";
+        Laererne = "dlf", "Lærernes A-kasse";
+        Magistrene = "ma", "Magistrenes A-kasse";
+        Min = "min", "Min A-kasse";
+        Nnf = "nnf", "Fødevareforbundet NNF's A-kasse";
+    }
+}
+
+/// The registration form, raw.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RegistrationForm {
+    pub situation: String,
+    pub a_kasse: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registration {
+    pub situation: Situation,
+    /// Only for dagpenge, where it is required.
+    pub a_kasse: Option<AKasse>,
+}
+
+impl Registration {
+    pub fn parse(f: &RegistrationForm) -> Result<Registration, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let situation = e.check("situation", Situation::from_code(&f.situation).map_err(choice_key));
+        let a_kasse = match situation {
+            Some(Situation::Dagpenge) => e.check("a_kasse", AKasse::from_code(&f.a_kasse).map_err(choice_key)).map(Some),
+            // A fund chosen before the situation was changed is not kept.
+            _ => Some(None),
+        };
+        e.finish(|| Some(Registration { situation: situation?, a_kasse: a_kasse? }))
+    }
+}
+
+/// An empty choice reads "Vælg et svar", not "Udfyld feltet".
+fn choice_key(key: &'static str) -> &'static str {
+    if key == "required" {
+        "choice.required"
+    } else {
+        key
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(situation: &str, a_kasse: &str) -> RegistrationForm {
+        RegistrationForm { situation: situation.into(), a_kasse: a_kasse.into() }
+    }
+
+    #[test]
+    fn dagpenge_needs_an_a_kasse_and_nothing_else_keeps_one() {
+        let e = Registration::parse(&form("dagpenge", "")).unwrap_err();
+        assert_eq!((e.0[0].field.as_str(), e.0[0].key.as_str()), ("a_kasse", "choice.required"));
+        assert_eq!(Registration::parse(&form("dagpenge", "hk")).unwrap().a_kasse, Some(AKasse::Hk));
+        assert_eq!(Registration::parse(&form("kontanthjaelp", "hk")).unwrap(), Registration { situation: Situation::Kontanthjaelp, a_kasse: None });
+        assert_eq!(Registration::parse(&form("", "")).unwrap_err().0[0].key, "choice.required");
+        assert_eq!(Registration::parse(&form("dagpenge", "nope")).unwrap_err().0[0].key, "choice.invalid");
+    }
+}

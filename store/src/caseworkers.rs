@@ -1,0 +1,61 @@
+//! Jobcentre caseworkers: who they are, and which municipalities' citizens they serve.
+use crate::{ts, Result, Store, StoreError};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseworkerRecord {
+    pub id: i64,
+    pub name: String,
+    pub jobcentre: String,
+    /// CPR municipality codes of the citizens this caseworker serves.
+    pub municipality_codes: Vec<String>,
+}
+
+impl Store {
+    /// Creates a caseworker, or updates the one with this username (operator seeding).
+    pub async fn upsert_caseworker(&self, username: &str, password_hash: &str, name: &str, jobcentre: &str, municipality_codes: &[&str], now: DateTime<Utc>) -> Result<i64> {
+        let row = sqlx::query(
+            "INSERT INTO caseworkers (username, password_hash, name, jobcentre, municipality_codes, created_at) VALUES ($1,$2,$3,$4,$5,$6) \
+             ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, name = excluded.name, jobcentre = excluded.jobcentre, \
+             municipality_codes = excluded.municipality_codes RETURNING id",
+        )
+        .bind(username.trim().to_lowercase())
+        .bind(password_hash)
+        .bind(name)
+        .bind(jobcentre)
+        .bind(municipality_codes.join(","))
+        .bind(ts(now))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.try_get("id")?)
+    }
+
+    pub async fn caseworker_password_hash(&self, username: &str) -> Result<Option<(i64, String)>> {
+        let row = sqlx::query("SELECT id, password_hash FROM caseworkers WHERE username = $1").bind(username.trim().to_lowercase()).fetch_optional(&self.pool).await?;
+        Ok(match row {
+            Some(r) => Some((r.try_get("id")?, r.try_get("password_hash")?)),
+            None => None,
+        })
+    }
+
+    pub async fn caseworker(&self, id: i64) -> Result<CaseworkerRecord> {
+        let r = sqlx::query("SELECT id, name, jobcentre, municipality_codes FROM caseworkers WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.ok_or(StoreError::NotFound)?;
+        let codes: String = r.try_get("municipality_codes")?;
+        Ok(CaseworkerRecord {
+            id: r.try_get("id")?,
+            name: r.try_get("name")?,
+            jobcentre: r.try_get("jobcentre")?,
+            municipality_codes: codes.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+        })
+    }
+
+    /// The profile id of the citizen with this CPR number, if they have one.
+    pub async fn citizen_id_by_cpr(&self, cpr_digits: &str) -> Result<Option<i64>> {
+        let row = sqlx::query("SELECT id FROM citizens WHERE cpr = $1").bind(cpr_digits).fetch_optional(&self.pool).await?;
+        Ok(match row {
+            Some(r) => Some(r.try_get("id")?),
+            None => None,
+        })
+    }
+}

@@ -1,0 +1,195 @@
+//! Job-seeker registration and the preparation questionnaire. Health answers (GDPR art. 9)
+//! live in their own table; the citizen reads them freely, a caseworker only through
+//! `health_answers_for_caseworker`, which records the read in the same transaction.
+use crate::access_log::{record, AccessEntry};
+use crate::{from_ts, ts, Result, Store, StoreError};
+use chrono::{DateTime, Utc};
+use jobspor::form_fields::Fields;
+use jobspor::jobseeker::eligibility::{Questionnaire, Situation};
+use jobspor::jobseeker::register_data::RegisterFact;
+use jobspor::jobseeker::registration::{AKasse, Registration};
+use serde::de::DeserializeOwned;
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobseekerRecord {
+    pub registration: Registration,
+    pub registered_at: DateTime<Utc>,
+}
+
+/// Answers as stored: raw while being filled in, cleaned once sent.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answers {
+    pub answers: Fields,
+    /// The register facts shown when the answers were sent.
+    pub facts: Option<Vec<RegisterFact>>,
+    /// The questionnaire sent; `None` before sending.
+    pub kind: Option<Questionnaire>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// What is sent in one go: the answers, the register facts, and the health part when the
+/// pilot's questions applied.
+#[derive(Debug, Clone)]
+pub struct Submission<'a> {
+    pub kind: Questionnaire,
+    pub answers: &'a Fields,
+    pub facts: &'a [RegisterFact],
+    /// `None`: the health questions did not apply, and any health draft is deleted.
+    pub health: Option<(&'a Fields, &'a [RegisterFact])>,
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn parse<T: DeserializeOwned>(raw: &str) -> Result<T> {
+    serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn answers_from(row: Option<sqlx::any::AnyRow>, facts_column: &str) -> Result<Answers> {
+    let Some(r) = row else { return Ok(Answers::default()) };
+    let facts: Option<String> = r.try_get(facts_column)?;
+    let kind: Option<String> = if facts_column == "register_facts" { r.try_get("kind")? } else { None };
+    Ok(Answers {
+        answers: parse(&r.try_get::<String, _>("answers")?)?,
+        facts: facts.as_deref().map(parse).transpose()?,
+        kind: kind.as_deref().and_then(Questionnaire::from_code),
+        updated_at: Some(from_ts(r.try_get("updated_at")?)),
+        submitted_at: r.try_get::<Option<i64>, _>("submitted_at")?.map(from_ts),
+    })
+}
+
+impl Store {
+    /// Registers the citizen as a job seeker, or changes the registration. A changed
+    /// situation can mean another questionnaire, so one already sent must be sent again.
+    pub async fn register_jobseeker(&self, citizen_id: i64, r: &Registration, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let before = sqlx::query("SELECT situation FROM jobseekers WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&mut *tx).await?;
+        let changed = before.map(|row| row.try_get::<String, _>("situation")).transpose()?.is_some_and(|s| s != r.situation.code());
+        sqlx::query(
+            "INSERT INTO jobseekers (citizen_id, situation, a_kasse, registered_at, updated_at) VALUES ($1,$2,$3,$4,$4) \
+             ON CONFLICT (citizen_id) DO UPDATE SET situation = excluded.situation, a_kasse = excluded.a_kasse, updated_at = excluded.updated_at",
+        )
+        .bind(citizen_id)
+        .bind(r.situation.code())
+        .bind(r.a_kasse.map(|a| a.code()))
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await?;
+        if changed {
+            sqlx::query("UPDATE questionnaires SET submitted_at = NULL, kind = NULL WHERE citizen_id = $1").bind(citizen_id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE health_answers SET submitted_at = NULL WHERE citizen_id = $1").bind(citizen_id).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn jobseeker(&self, citizen_id: i64) -> Result<Option<JobseekerRecord>> {
+        let row = sqlx::query("SELECT situation, a_kasse, registered_at FROM jobseekers WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&self.pool).await?;
+        let Some(r) = row else { return Ok(None) };
+        let code: String = r.try_get("situation")?;
+        let situation = Situation::from_code(&code).map_err(|_| StoreError::Corrupt(format!("situation {code}")))?;
+        let a_kasse = r.try_get::<Option<String>, _>("a_kasse")?.map(|c| AKasse::from_code(&c).map_err(|_| StoreError::Corrupt(format!("a-kasse {c}")))).transpose()?;
+        Ok(Some(JobseekerRecord { registration: Registration { situation, a_kasse }, registered_at: from_ts(r.try_get("registered_at")?) }))
+    }
+
+    /// The questionnaire's answers (health excepted), for the citizen themself.
+    pub async fn questionnaire_answers(&self, citizen_id: i64) -> Result<Answers> {
+        let row = sqlx::query("SELECT kind, answers, register_facts, updated_at, submitted_at FROM questionnaires WHERE citizen_id = $1")
+            .bind(citizen_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        answers_from(row, "register_facts")
+    }
+
+    /// Keeps the answers as they stand (a step was left). Sent answers stay sent until the
+    /// questionnaire is sent again.
+    pub async fn save_questionnaire_answers(&self, citizen_id: i64, answers: &Fields, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO questionnaires (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
+             ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
+        )
+        .bind(citizen_id)
+        .bind(json(answers)?)
+        .bind(ts(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The citizen's own health answers. Not for anyone else: see `health_answers_for_caseworker`.
+    pub async fn own_health_answers(&self, citizen_id: i64) -> Result<Answers> {
+        let row = sqlx::query("SELECT answers, pilot_facts, updated_at, submitted_at FROM health_answers WHERE citizen_id = $1")
+            .bind(citizen_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        answers_from(row, "pilot_facts")
+    }
+
+    pub async fn save_health_answers(&self, citizen_id: i64, answers: &Fields, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO health_answers (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
+             ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
+        )
+        .bind(citizen_id)
+        .bind(json(answers)?)
+        .bind(ts(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Sends the questionnaire: the cleaned answers and the facts shown, in one transaction
+    /// with the health part, or with the health draft deleted when the questions did not apply.
+    pub async fn submit_questionnaire(&self, citizen_id: i64, s: &Submission<'_>, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO questionnaires (citizen_id, kind, answers, register_facts, updated_at, submitted_at) VALUES ($1,$2,$3,$4,$5,$5) \
+             ON CONFLICT (citizen_id) DO UPDATE SET kind = excluded.kind, answers = excluded.answers, register_facts = excluded.register_facts, \
+             updated_at = excluded.updated_at, submitted_at = excluded.submitted_at",
+        )
+        .bind(citizen_id)
+        .bind(s.kind.code())
+        .bind(json(s.answers)?)
+        .bind(json(&s.facts)?)
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await?;
+        match s.health {
+            Some((answers, facts)) => {
+                sqlx::query(
+                    "INSERT INTO health_answers (citizen_id, answers, pilot_facts, updated_at, submitted_at) VALUES ($1,$2,$3,$4,$4) \
+                     ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, pilot_facts = excluded.pilot_facts, \
+                     updated_at = excluded.updated_at, submitted_at = excluded.submitted_at",
+                )
+                .bind(citizen_id)
+                .bind(json(answers)?)
+                .bind(json(&facts)?)
+                .bind(ts(now))
+                .execute(&mut *tx)
+                .await?;
+            }
+            None => {
+                sqlx::query("DELETE FROM health_answers WHERE citizen_id = $1").bind(citizen_id).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A caseworker reads a citizen's sent health answers. The read is recorded for the
+    /// citizen's history in the same transaction, whether or not there is anything to read.
+    pub async fn health_answers_for_caseworker(&self, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {
+        let mut tx = self.begin_write().await?;
+        record(&mut tx, read).await?;
+        let row = sqlx::query("SELECT answers, pilot_facts, updated_at, submitted_at FROM health_answers WHERE citizen_id = $1 AND submitted_at IS NOT NULL")
+            .bind(citizen_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let answers = answers_from(row, "pilot_facts")?;
+        tx.commit().await?;
+        Ok(answers)
+    }
+}
