@@ -77,6 +77,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/cv/som-arbejdsgiver") view=pages::cv_view::CvPreview ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv/udskriv") view=pages::cv_view::CvPrint ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv/afsnit/:section") view=pages::cv_section::CvSectionPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/jobsoegende") view=pages::jobseeker::JobseekerRegistration ssr=SsrMode::Async/>
+                <Route path=path!("/borger/forberedelse") view=pages::jobseeker::QuestionnaireOverview ssr=SsrMode::Async/>
+                <Route path=path!("/borger/forberedelse/:step") view=pages::jobseeker::QuestionnaireStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/historik") view=pages::history::History ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/opret") view=pages::employer_register::EmployerRegister ssr=SsrMode::Async/>

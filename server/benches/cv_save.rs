@@ -137,6 +137,7 @@ async fn spawn(store: Store) -> App {
         store,
         clock: Arc::new(clock),
         cpr: Arc::new(SimulatedCprRegister::load().unwrap()),
+        registers: Arc::new(jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters::load().unwrap()),
         secure_cookies: false,
     };
     let options = LeptosOptions::builder().output_name("jobspor").site_root("target/site").build();

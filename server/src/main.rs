@@ -5,6 +5,7 @@
 //! - `jobs`: run the housekeeping jobs once and print what they did.
 use jobspor::{Clock, SystemClock};
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
 use jobspor_app::ssr::state::AppState;
 use jobspor_server::{config::Config, demo, jobs, router};
 use jobspor_store::{redact_url, Store};
@@ -41,7 +42,7 @@ async fn run() -> Result<(), String> {
             Ok(())
         }
         "serve" => {
-            let state = AppState { store: store.clone(), clock: clock.clone(), cpr: register, secure_cookies: config.secure_cookies };
+            let state = AppState { store: store.clone(), clock: clock.clone(), cpr: register, registers: Arc::new(SimulatedLabourMarketRegisters::load()?), secure_cookies: config.secure_cookies };
             let addr = config.leptos.site_addr;
             let app = router::router(state, config.leptos);
             tokio::spawn(async move {

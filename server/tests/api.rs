@@ -3,6 +3,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use jobspor::FixedClock;
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
 use jobspor_app::ssr::state::AppState;
 use jobspor_app::AppError;
 use jobspor_store::testing::each_backend;
@@ -25,6 +26,7 @@ async fn spawn(store: Store) -> TestApp {
         store: store.clone(),
         clock: Arc::new(clock.clone()),
         cpr: Arc::new(SimulatedCprRegister::load().unwrap()),
+        registers: Arc::new(SimulatedLabourMarketRegisters::load().unwrap()),
         secure_cookies: false,
     };
     let options = LeptosOptions::builder().output_name("jobspor").site_root("target/site").build();
@@ -392,4 +394,124 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
         assert!(history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"), "{history}");
     })
     .await;
+}
+
+mod questionnaire {
+    use super::*;
+    use jobspor_app::api::jobseeker::QuestionnaireView;
+
+    /// Every answer of the dagpenge questionnaire's steps, by step.
+    const DAGPENGE: &[(&str, &[(&str, &str)])] = &[
+        ("registeroplysninger", &[]),
+        ("uddannelse", &[("form[education_length]", "vocational"), ("form[field_of_education]", "technical")]),
+        ("ledighed", &[("form[own_estimate]", "within_3_months"), ("form[reason]", "dismissed"), ("form[known_for]", "1_3_months")]),
+        ("jobsoegning", &[("form[activity]", "3_5"), ("form[prospects]", "good"), ("form[preference]", "related_trade"), ("form[methods__adverts]", "on")]),
+        ("overvejelser", &[("form[hindrance]", "no")]),
+    ];
+
+    async fn answer(app: &TestApp, c: &reqwest::Client, step: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        let mut all = vec![("step", step), ("go", "next")];
+        all.extend_from_slice(form);
+        app.call(c, "questionnaire/answer", &all).await
+    }
+
+    async fn view(app: &TestApp, c: &reqwest::Client) -> QuestionnaireView {
+        serde_json::from_str(&app.ok(c, "questionnaire/get", &[]).await).unwrap()
+    }
+
+    async fn citizen_id(app: &TestApp, cpr: &str) -> i64 {
+        app.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap()
+    }
+
+    #[tokio::test]
+    async fn registration_needs_an_a_kasse_for_dagpenge() {
+        each_backend(|store| async move {
+            let app = spawn(store).await;
+            let c = client();
+            app.citizen(&c, "1906910161", "william").await;
+            assert!(matches!(app.refused(&c, "questionnaire/submit", &[]).await, AppError::Invalid { .. }), "not registered yet");
+            let e = app.refused(&c, "jobseeker/register", &[("form[situation]", "dagpenge")]).await;
+            assert_eq!(keys(&e), pairs(&[("a_kasse", "choice.required")]));
+            app.ok(&c, "jobseeker/register", &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")]).await;
+            let v = view(&app, &c).await;
+            assert_eq!(v.questionnaire, Some(jobspor::jobseeker::eligibility::Questionnaire::Dagpenge));
+            assert!(v.health, "Aarhus is a pilot municipality");
+            assert_eq!(v.facts.len(), 5, "age, origin, support share, dagpenge share, wage income");
+            assert!(v.facts.iter().all(|f| f.source.ends_with("(simuleret)")));
+        })
+        .await;
+    }
+
+    /// A citizen outside the pilot (Odense), or in it but neither on dagpenge nor applying
+    /// for kontanthjælp, cannot store health answers, whichever step a request names.
+    #[tokio::test]
+    async fn ineligible_health_answers_are_refused() {
+        each_backend(|store| async move {
+            let app = spawn(store).await;
+            for (cpr, situation, a_kasse) in [("2211792422", "dagpenge", "hk"), ("1207720190", "uddannelseshjaelp", "")] {
+                let c = client();
+                app.citizen(&c, cpr, &format!("u{cpr}")).await;
+                app.ok(&c, "jobseeker/register", &[("form[situation]", situation), ("form[a_kasse]", a_kasse)]).await;
+                assert!(!view(&app, &c).await.health);
+                let r = answer(&app, &c, "helbred", &[("form[health_problem]", "yes_much"), ("form[health_significance]", "great")]).await;
+                assert_eq!(r.status(), StatusCode::FORBIDDEN, "{cpr}");
+                let first = if situation == "dagpenge" { "uddannelse" } else { "skolegang" };
+                let r = answer(&app, &c, first, &[("form[health_problem]", "yes_much")]).await;
+                assert_eq!(r.status(), StatusCode::FORBIDDEN, "{cpr}: smuggled into another step");
+                let id = citizen_id(&app, cpr).await;
+                assert_eq!(app.store.own_health_answers(id).await.unwrap().updated_at, None, "{cpr}: nothing stored");
+            }
+            // The eligible citizen's answers are taken.
+            let c = client();
+            app.citizen(&c, "2110810020", "mette.l").await;
+            app.ok(&c, "jobseeker/register", &[("form[situation]", "kontanthjaelp")]).await;
+            assert!(answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await.status().is_success());
+            let id = citizen_id(&app, "2110810020").await;
+            assert_eq!(app.store.own_health_answers(id).await.unwrap().answers.get("health_problem").map(String::as_str), Some("no"));
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn an_incomplete_questionnaire_is_refused_and_answers_are_kept() {
+        each_backend(|store| async move {
+            let app = spawn(store).await;
+            let c = client();
+            app.citizen(&c, "1906910161", "william").await;
+            app.ok(&c, "jobseeker/register", &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")]).await;
+            for (step, form) in &DAGPENGE[..4] {
+                let r = answer(&app, &c, step, form).await;
+                assert!(r.status().is_success(), "{step}: {}", r.status());
+            }
+            // A "yes" without its elaboration: refused at the field, the step's other answer kept.
+            let e = app.refused(&c, "questionnaire/answer", &[("step", "overvejelser"), ("go", "next"), ("form[hindrance]", "yes"), ("form[other_considerations]", "Gerne deltid")]).await;
+            assert_eq!(keys(&e), pairs(&[("hindrance_details", "required")]));
+            let kept = view(&app, &c).await.answers;
+            assert_eq!(kept.get("other_considerations").map(String::as_str), Some("Gerne deltid"));
+            assert_eq!(kept.get("reason").map(String::as_str), Some("dismissed"), "earlier steps untouched");
+            // Sending now is refused: the last step and the health step are not done.
+            let e = app.refused(&c, "questionnaire/submit", &[]).await;
+            assert_eq!(keys(&e), pairs(&[("hindrance_details", "required")]));
+            answer(&app, &c, "overvejelser", &[("form[hindrance]", "yes"), ("form[hindrance_details]", "Jeg har ingen bil.")]).await;
+            let e = app.refused(&c, "questionnaire/submit", &[]).await;
+            assert_eq!(keys(&e), pairs(&[("health_problem", "choice.required")]));
+            // Leaving with "later" saves without checking.
+            app.ok(&c, "questionnaire/answer", &[("step", "helbred"), ("go", "later"), ("form[health_problem]", "yes_some")]).await;
+            let e = app.refused(&c, "questionnaire/submit", &[]).await;
+            assert_eq!(keys(&e), pairs(&[("health_significance", "choice.required")]));
+            answer(&app, &c, "helbred", &[("form[health_problem]", "yes_some"), ("form[health_significance]", "some")]).await;
+            app.ok(&c, "questionnaire/submit", &[]).await;
+
+            let id = citizen_id(&app, "1906910161").await;
+            let sent = app.store.questionnaire_answers(id).await.unwrap();
+            assert!(sent.submitted_at.is_some());
+            assert_eq!(sent.facts.map(|f| f.len()), Some(5));
+            assert!(!sent.answers.keys().any(|k| k.starts_with("health_")), "health answers are kept apart");
+            let health = app.store.own_health_answers(id).await.unwrap();
+            assert_eq!(health.answers.get("health_significance").map(String::as_str), Some("some"));
+            let pilot: Vec<String> = health.facts.unwrap().into_iter().map(|f| f.label).collect();
+            assert_eq!(pilot, ["Køn", "Alder", "Uddannelse", "Bopælskommune", "Ydelsesgrundlag", "Beskæftigelsesgrad", "Virksomhedsrettede aktiviteter", "Bevilgede kompenserende ordninger"]);
+        })
+        .await;
+    }
 }

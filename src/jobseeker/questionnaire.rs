@@ -219,14 +219,28 @@ pub fn check_complete(steps: &[Step], answers: &Fields, health: &Fields) -> Resu
     Ok(done)
 }
 
-/// The fields a step's form may carry, for keeping a step's raw answers apart: a health
-/// field never lands in the ordinary answers and the other way round.
-pub fn step_keys<'a>(step: &Step, raw: &'a Fields) -> Fields {
-    let specs = step.questions();
-    raw.iter()
-        .filter(|(k, _)| specs.iter().any(|s| *k == s.name || k.strip_prefix(s.name).is_some_and(|rest| rest.starts_with("__"))))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+/// Does a form key belong to one of the step's questions (a checkbox box included)?
+fn belongs(step: &Step, key: &str) -> bool {
+    step.questions().iter().any(|s| key == s.name || key.strip_prefix(s.name).is_some_and(|rest| rest.starts_with("__")))
+}
+
+/// The step's own keys of a posted form: a health field never lands in the ordinary
+/// answers, nor the other way round, whatever a crafted request sends.
+pub fn step_keys(step: &Step, raw: &Fields) -> Fields {
+    raw.iter().filter(|(k, _)| belongs(step, k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+}
+
+/// The answers after leaving `step` with `posted`: the step's answers replaced (so a box
+/// unticked is gone), every other step's answers untouched.
+pub fn merge_step(step: &Step, stored: &Fields, posted: &Fields) -> Fields {
+    let mut out: Fields = stored.iter().filter(|(k, _)| !belongs(step, k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    out.extend(step_keys(step, posted));
+    out
+}
+
+/// The step with this code among `steps`, and its index.
+pub fn find_step(steps: &[Step], code: &str) -> Option<(usize, Step)> {
+    steps.iter().position(|s| s.code == code).map(|i| (i, steps[i]))
 }
 
 #[cfg(test)]
@@ -332,5 +346,7 @@ mod tests {
         let s = step("jobsoegning", false);
         let r = raw(&[("activity", "1_2"), ("methods__network", "on"), ("health_problem", "no"), ("reason", "x")]);
         assert_eq!(step_keys(&s, &r), raw(&[("activity", "1_2"), ("methods__network", "on")]));
+        let stored = raw(&[("activity", "none"), ("methods__adverts", "on"), ("reason", "dismissed")]);
+        assert_eq!(merge_step(&s, &stored, &r), raw(&[("activity", "1_2"), ("methods__network", "on"), ("reason", "dismissed")]), "an unticked box is gone");
     }
 }

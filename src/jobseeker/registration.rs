@@ -1,6 +1,7 @@
 //! Registering as a job seeker: the citizen's situation, and for dagpenge the a-kasse.
 use super::eligibility::Situation;
 use crate::choices::choices;
+use crate::form_fields::{follow_up, req, FieldKind, FieldSpec};
 use crate::validation::FieldErrors;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,12 @@ choices! {
         Nnf = "nnf", "Fødevareforbundet NNF's A-kasse";
     }
 }
+
+/// The registration form's fields: the a-kasse is asked after "dagpenge".
+pub const FIELDS: &[FieldSpec] = &[
+    req("situation", "Hvad er din situation?", FieldKind::Radio(Situation::OPTIONS)),
+    follow_up(req("a_kasse", "Hvilken a-kasse er du medlem af?", FieldKind::Select(AKasse::OPTIONS)), "situation", &["dagpenge"]),
+];
 
 /// The registration form, raw.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -50,6 +50,12 @@ impl Store {
         })
     }
 
+    /// A citizen's CPR number, for a server-side register lookup. Never for a view.
+    pub async fn citizen_cpr(&self, citizen_id: i64) -> Result<String> {
+        let r = sqlx::query("SELECT cpr FROM citizens WHERE id = $1").bind(citizen_id).fetch_optional(&self.pool).await?.ok_or(StoreError::NotFound)?;
+        Ok(r.try_get("cpr")?)
+    }
+
     /// The profile id of the citizen with this CPR number, if they have one.
     pub async fn citizen_id_by_cpr(&self, cpr_digits: &str) -> Result<Option<i64>> {
         let row = sqlx::query("SELECT id FROM citizens WHERE cpr = $1").bind(cpr_digits).fetch_optional(&self.pool).await?;

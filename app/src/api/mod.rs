@@ -5,6 +5,7 @@ pub mod auth;
 pub mod citizen;
 pub mod cv;
 pub mod employer;
+pub mod jobseeker;
 
 /// What was typed, as (field, value) pairs, to refill a form after a refusal. Callers pass a
 /// form with secrets already removed.

@@ -63,12 +63,19 @@ pub fn check_with<F: serde::de::DeserializeOwned>(values: serde_json::Value, par
 /// parser the server uses; with errors, the form is not sent and the errors show at once.
 /// Without JavaScript it is a plain submit button and the server does the check.
 #[component]
-pub fn SubmitButton<C>(#[prop(into)] label: String, check: C, browser: RwSignal<FieldErrors>) -> impl IntoView
+pub fn SubmitButton<C>(
+    #[prop(into)] label: String,
+    check: C,
+    browser: RwSignal<FieldErrors>,
+    /// The button's own name and value, sent with the form (which of several buttons).
+    #[prop(optional)] name: Option<&'static str>,
+    #[prop(optional)] value: Option<&'static str>,
+) -> impl IntoView
 where
     C: Fn(serde_json::Value) -> FieldErrors + Copy + Send + Sync + 'static,
 {
     view! {
-        <button type="submit" class="button button-primary" on:click=move |ev| {
+        <button type="submit" class="button button-primary" name=name value=value on:click=move |ev| {
             #[cfg(feature = "hydrate")]
             {
                 use wasm_bindgen::JsCast;
@@ -288,6 +295,8 @@ pub fn RadioGroup(
     #[prop(optional, into)] hint: Option<String>,
     /// The code chosen before (an entry being edited, a draft).
     #[prop(optional, into)] value: Option<String>,
+    /// The codes that reveal this question's follow-ups (see `fields_view`).
+    #[prop(optional)] reveals: &'static [&'static str],
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let message = field_message(state, RwSignal::new(None), field);
@@ -311,8 +320,58 @@ pub fn RadioGroup(
                             <li>
                                 <div class="form-group-radio">
                                     <input class="form-radio" type="radio" id=input_id.clone() name=name.clone() value=code
-                                        checked=checked/>
+                                        checked=checked data-reveals=reveals.contains(&code).then_some("true")/>
                                     <label for=input_id>{label}</label>
+                                </div>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </fieldset>
+        </div>
+    }
+}
+
+/// A group of checkboxes: any number of choices from an explicit list. Each box is its own
+/// form field, `<name>__<code>` (`jobspor::form_fields::checkbox_key`).
+#[component]
+pub fn CheckboxGroup(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    field: &'static str,
+    #[prop(into)] legend: String,
+    /// (code, Danish label)
+    options: &'static [(&'static str, &'static str)],
+    #[prop(optional, into)] hint: Option<String>,
+    /// The codes ticked before (a draft).
+    #[prop(optional)] ticked: Vec<&'static str>,
+) -> impl IntoView {
+    let id = format!("{form_id}-{field}");
+    let message = field_message(state, RwSignal::new(None), field);
+    let err = move || message().is_some();
+    let hint = hint.filter(|h| !h.is_empty());
+    let has_hint = hint.is_some();
+    view! {
+        <div class="form-group" class:form-error=err>
+            <fieldset aria-describedby=described_by(message, id.clone(), has_hint)>
+                <legend class="form-label">{legend}</legend>
+                {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
+                {field_error(message, id.clone())}
+                <ul class="nobullet-list">
+                    {options.iter().enumerate().map(|(i, (code, label))| {
+                        let key = jobspor::form_fields::checkbox_key(field, code);
+                        let input_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
+                        let was = ticked.contains(code);
+                        // After a refusal the echo says what was sent: a box missing from it was not ticked.
+                        let checked = {
+                            let key = key.clone();
+                            move || state.with(|s| if s.echo.is_empty() { was } else { s.echo(&key).is_some() })
+                        };
+                        view! {
+                            <li>
+                                <div class="form-group-checkbox">
+                                    <input class="form-checkbox" type="checkbox" id=input_id.clone() name=format!("form[{key}]") value="on" checked=checked/>
+                                    <label for=input_id>{*label}</label>
                                 </div>
                             </li>
                         }

@@ -1,4 +1,5 @@
 //! The project's own components over Det Fælles Designsystem's CSS classes.
+pub mod fields_view;
 pub mod form;
 pub mod layout;
 pub mod outcome;

@@ -3,9 +3,10 @@
 //! submit with `CvEntry::parse`, a draft saved every few seconds while typing (with
 //! JavaScript), and the "sidst gemt" status.
 use crate::api::cv::SaveCvEntry;
-use crate::components::form::{checked_form_state, ErrorSummary, FormState, RadioGroup, SelectField, SubmitButton, TextArea, TextField};
+use crate::components::fields_view::field_view;
+use crate::components::form::{checked_form_state, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
-use jobspor::cv::fields::{fields, FieldKind, FieldSpec};
+use jobspor::cv::fields::{fields, FieldSpec};
 use jobspor::FieldErrors;
 use leptos::html;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ fn check(section: CvSection, values: serde_json::Value) -> FieldErrors {
 /// type-ahead, with or without JavaScript. The no-JavaScript search-and-select: a title not
 /// in the list comes back from the server with the closest titles to choose among.
 #[component]
-fn OccupationField(state: Signal<FormState>, spec: FieldSpec, value: String) -> impl IntoView {
+pub(crate) fn OccupationField(state: Signal<FormState>, spec: FieldSpec, value: String) -> impl IntoView {
     let field = spec.name;
     let current = Signal::derive(move || state.with(|s| s.echo(field)).unwrap_or_else(|| value.clone()));
     let suggestions = move || {
@@ -62,38 +63,6 @@ fn OccupationField(state: Signal<FormState>, spec: FieldSpec, value: String) -> 
     }
 }
 
-fn field_view(state: Signal<FormState>, spec: FieldSpec, value: String) -> AnyView {
-    let name = format!("form[{}]", spec.name);
-    let hint = spec.hint.unwrap_or_default();
-    match spec.kind {
-        FieldKind::Text { max } => view! {
-            <TextField state form_id=FORM_ID field=spec.name name label=spec.label hint value maxlength=max required=spec.required/>
-        }
-        .into_any(),
-        FieldKind::TextArea { max } => view! {
-            <TextArea state form_id=FORM_ID field=spec.name name label=spec.label max value required=spec.required/>
-        }
-        .into_any(),
-        FieldKind::Date => view! {
-            <TextField state form_id=FORM_ID field=spec.name name label=spec.label hint value kind="date" required=spec.required/>
-        }
-        .into_any(),
-        FieldKind::Number => view! {
-            <TextField state form_id=FORM_ID field=spec.name name label=spec.label hint value inputmode="numeric" required=spec.required/>
-        }
-        .into_any(),
-        FieldKind::Radio(options) => view! {
-            <RadioGroup state form_id=FORM_ID field=spec.name name legend=spec.label hint options=options.to_vec() value/>
-        }
-        .into_any(),
-        FieldKind::Select(options) => view! {
-            <SelectField state form_id=FORM_ID field=spec.name name label=spec.label hint options value/>
-        }
-        .into_any(),
-        FieldKind::Occupation => view! { <OccupationField state spec value/> }.into_any(),
-    }
-}
-
 /// The section's add/edit form. `initial` is what it opens with (a draft, or the entry being
 /// edited); `draft_saved` the time of the draft it opens with.
 #[component]
@@ -114,7 +83,7 @@ pub fn SectionForm(
         <ActionForm attr:novalidate=true action node_ref=form attr:class="cv-form">
             <input type="hidden" name="section" value=section.code()/>
             <input type="hidden" name="id" value=editing.map(|i| i.to_string()).unwrap_or_default()/>
-            {fields(section).iter().map(|spec| field_view(state, *spec, initial.get(spec.name).cloned().unwrap_or_default())).collect_view()}
+            {fields(section).iter().map(|spec| field_view(state, FORM_ID, *spec, &initial)).collect_view()}
             <p class="form-hint draft-status" role="status" aria-live="polite">{move || status.get()}</p>
             <SubmitButton label="Gem" check=move |v| check(section, v) browser/>
         </ActionForm>

@@ -21,6 +21,8 @@ pub fn CitizenHome() -> impl IntoView {
                                 <p class="font-lead">"Velkommen, " {p.name.clone()} "."</p>
                                 <ul class="nobullet-list">
                                     <li><a class="function-link" href="/borger/cv">"Mit CV"</a></li>
+                                    <li><a class="function-link" href="/borger/jobsoegende">"Tilmeld dig som jobsøgende"</a></li>
+                                    <li><a class="function-link" href="/borger/forberedelse">"Forberedelsesskema"</a></li>
                                     <li><a class="function-link" href="/borger/historik">"Min historik"</a></li>
                                 </ul>
                                 <section aria-labelledby="contact">

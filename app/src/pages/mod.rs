@@ -5,6 +5,7 @@ pub mod cv_view;
 pub mod employer_home;
 pub mod employer_register;
 pub mod history;
+pub mod jobseeker;
 pub mod home;
 pub mod login;
 pub mod mitid;

@@ -1,4 +1,5 @@
 use crate::ssr::cpr_register::CprRegister;
+use crate::ssr::labour_market::LabourMarketRegisters;
 use jobspor::Clock;
 use jobspor_store::Store;
 use std::sync::Arc;
@@ -9,6 +10,8 @@ pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     pub cpr: Arc<dyn CprRegister>,
+    /// The labour-market registers behind the preparation questionnaires.
+    pub registers: Arc<dyn LabourMarketRegisters>,
     /// Set the `Secure` flag on cookies (when served over TLS).
     pub secure_cookies: bool,
 }

@@ -1,0 +1,198 @@
+//! Registering as a job seeker and the preparation questionnaire.
+//!
+//! The situation decides the questionnaire (`questionnaire_for`), and the one eligibility
+//! rule (`disability_questions_apply`, on the CPR register's municipality) decides whether
+//! the health step is among the steps. The server computes the steps itself on every call:
+//! answers to a step the citizen does not have, health answers above all, are refused.
+use crate::AppError;
+use jobspor::form_fields::Fields;
+use jobspor::jobseeker::eligibility::Questionnaire;
+use jobspor::jobseeker::register_data::RegisterFact;
+use jobspor::jobseeker::registration::{Registration, RegistrationForm};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Everything the questionnaire's pages show, for the citizen themself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionnaireView {
+    pub registration: Option<Registration>,
+    /// `None` until registered.
+    pub questionnaire: Option<Questionnaire>,
+    /// The pilot's disability questions apply.
+    pub health: bool,
+    pub answers: Fields,
+    pub health_answers: Fields,
+    /// The dagpenge questionnaire's register facts (empty for the others).
+    pub facts: Vec<RegisterFact>,
+    /// Set when a register did not answer.
+    pub facts_unavailable: bool,
+    /// "23-11-2026 kl. 14.32" when sent.
+    pub submitted_at: Option<String>,
+    /// Where the sent questionnaire goes.
+    pub jobcentre: String,
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::ssr::state::AppState;
+    use jobspor::cpr::Cpr;
+    use jobspor::jobseeker::eligibility::{disability_questions_apply, questionnaire_for, PilotConfig};
+    use jobspor::jobseeker::questionnaire::{steps, Step};
+    use jobspor::jobseeker::register_data::{dagpenge_facts, pilot_facts};
+    use jobspor_store::citizens::CitizenRecord;
+
+    /// The logged-in citizen, their registration and what it leads to.
+    pub struct Plan {
+        pub citizen: CitizenRecord,
+        pub registration: Option<Registration>,
+        pub questionnaire: Option<Questionnaire>,
+        pub health: bool,
+    }
+
+    impl Plan {
+        pub async fn load(state: &AppState) -> Result<Plan, AppError> {
+            use crate::ssr::session::current_actor;
+            let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+            let citizen = state.store.citizen(citizen_id).await?;
+            let registration = state.store.jobseeker(citizen_id).await?.map(|j| j.registration);
+            let questionnaire = registration.map(|r| questionnaire_for(r.situation));
+            let health = registration.is_some_and(|r| {
+                disability_questions_apply(r.situation, citizen.person.municipality_code.as_deref(), PilotConfig::shipped(), state.clock.today())
+            });
+            Ok(Plan { citizen, registration, questionnaire, health })
+        }
+
+        /// The steps, for a registered citizen; otherwise a refusal.
+        pub fn steps(&self) -> Result<Vec<Step>, AppError> {
+            let q = self.questionnaire.ok_or_else(|| AppError::field("situation", "questionnaire.not_registered", Vec::new()))?;
+            Ok(steps(q, self.health))
+        }
+
+        /// The register facts to show and keep: the dagpenge questionnaire's, and the
+        /// pilot's when the health questions apply. `None` when a register did not answer.
+        pub async fn facts(&self, state: &AppState) -> Result<Option<(Vec<RegisterFact>, Vec<RegisterFact>)>, AppError> {
+            let (dagpenge, pilot) = (self.questionnaire == Some(Questionnaire::Dagpenge), self.health);
+            if !dagpenge && !pilot {
+                return Ok(Some((Vec::new(), Vec::new())));
+            }
+            let cpr = Cpr::parse(&state.store.citizen_cpr(self.citizen.id).await?).map_err(|k| crate::error::internal(&k))?;
+            let record = match state.registers.lookup(&cpr).await {
+                Ok(Some(r)) => r,
+                Ok(None) => return Ok(None),
+                Err(e) => {
+                    tracing::warn!(error = %e, "labour-market registers unavailable");
+                    return Ok(None);
+                }
+            };
+            let src = state.registers.sources();
+            let p = &self.citizen.person;
+            let today = state.clock.today();
+            let d = if dagpenge { dagpenge_facts(p.birthday, today, &record, &src) } else { Vec::new() };
+            let municipality = p.municipality.clone().unwrap_or_default();
+            let h = if pilot { pilot_facts(p.gender, p.birthday, &municipality, today, &record, &src) } else { Vec::new() };
+            Ok(Some((d, h)))
+        }
+    }
+
+    /// The jobcentre of the citizen's municipality, as the pilot's configuration names it,
+    /// else named after the municipality.
+    pub fn jobcentre_of(citizen: &CitizenRecord) -> String {
+        let code = citizen.person.municipality_code.as_deref().unwrap_or_default();
+        match PilotConfig::shipped().municipality(code) {
+            Some(m) => m.jobcentre.clone(),
+            None => citizen.person.municipality.as_ref().map(|m| format!("Jobcenter {m}")).unwrap_or_else(|| "dit jobcenter".into()),
+        }
+    }
+}
+
+#[server(endpoint = "jobseeker/register")]
+pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Result<(), AppError> {
+    use crate::api::echo;
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let registration = Registration::parse(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
+    state.store.register_jobseeker(citizen_id, &registration, state.clock.now()).await?;
+    leptos_axum::redirect("/borger/forberedelse");
+    Ok(())
+}
+
+#[server(endpoint = "questionnaire/get")]
+pub async fn get_questionnaire() -> Result<QuestionnaireView, AppError> {
+    use crate::ssr::state::AppState;
+    let state = AppState::from_context()?;
+    let plan = server::Plan::load(&state).await?;
+    let stored = state.store.questionnaire_answers(plan.citizen.id).await?;
+    let health_answers = if plan.health { state.store.own_health_answers(plan.citizen.id).await?.answers } else { Fields::new() };
+    let facts = plan.facts(&state).await?;
+    Ok(QuestionnaireView {
+        registration: plan.registration,
+        questionnaire: plan.questionnaire,
+        health: plan.health,
+        answers: stored.answers,
+        health_answers,
+        facts_unavailable: facts.is_none(),
+        facts: facts.map(|(d, _)| d).unwrap_or_default(),
+        submitted_at: stored.submitted_at.map(jobspor::dates::format_da_time),
+        jobcentre: server::jobcentre_of(&plan.citizen),
+    })
+}
+
+/// Leaves a step: its answers are saved whatever they are, then `go` says where to:
+/// "next" (only when the step's answers are valid), "back", or "later" (Min side).
+#[server(endpoint = "questionnaire/answer")]
+pub async fn answer_step(step: String, go: String, #[server(default)] form: Fields) -> Result<(), AppError> {
+    use crate::api::echo;
+    use crate::ssr::state::AppState;
+    use jobspor::jobseeker::questionnaire::{find_step, merge_step};
+    let state = AppState::from_context()?;
+    let plan = server::Plan::load(&state).await?;
+    // Health answers from a citizen the questions do not apply to are refused outright,
+    // whichever step a crafted request names.
+    if !plan.health && form.keys().any(|k| k.starts_with("health_")) {
+        return Err(AppError::Forbidden);
+    }
+    let steps = plan.steps()?;
+    let (index, step) = find_step(&steps, &step).ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let id = plan.citizen.id;
+    if step.is_health() {
+        let stored = state.store.own_health_answers(id).await?.answers;
+        state.store.save_health_answers(id, &merge_step(&step, &stored, &form), now).await?;
+    } else if !step.questions().is_empty() {
+        let stored = state.store.questionnaire_answers(id).await?.answers;
+        state.store.save_questionnaire_answers(id, &merge_step(&step, &stored, &form), now).await?;
+    }
+    let target = match go.as_str() {
+        "back" => steps.get(index.saturating_sub(1)).map(|s| format!("/borger/forberedelse/{}", s.code)),
+        "later" => Some("/borger/forberedelse?gemt=1".to_string()),
+        _ => {
+            step.validate(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
+            steps.get(index + 1).map(|s| format!("/borger/forberedelse/{}", s.code))
+        }
+    };
+    leptos_axum::redirect(&target.unwrap_or_else(|| "/borger/forberedelse".into()));
+    Ok(())
+}
+
+/// Sends the questionnaire: every step must be complete. The register facts shown are kept
+/// with the answers; the health answers go to their own table with the pilot's register data.
+#[server(endpoint = "questionnaire/submit")]
+pub async fn submit_questionnaire() -> Result<(), AppError> {
+    use crate::ssr::state::AppState;
+    use jobspor::jobseeker::questionnaire::check_complete;
+    use jobspor_store::jobseekers::Submission;
+    let state = AppState::from_context()?;
+    let plan = server::Plan::load(&state).await?;
+    let steps = plan.steps()?;
+    let kind = plan.questionnaire.ok_or(AppError::Forbidden)?;
+    let answers = state.store.questionnaire_answers(plan.citizen.id).await?.answers;
+    let health = if plan.health { state.store.own_health_answers(plan.citizen.id).await?.answers } else { Fields::new() };
+    let done = check_complete(&steps, &answers, &health).map_err(|(_, errors)| AppError::invalid(errors, Vec::new()))?;
+    let (facts, pilot) = plan.facts(&state).await?.unwrap_or_default();
+    let submission = Submission { kind, answers: &done.answers, facts: &facts, health: done.health.as_ref().map(|h| (h, pilot.as_slice())) };
+    state.store.submit_questionnaire(plan.citizen.id, &submission, state.clock.now()).await?;
+    leptos_axum::redirect("/borger/forberedelse/kvittering");
+    Ok(())
+}

@@ -1,0 +1,306 @@
+//! Registering as a job seeker, and the preparation questionnaire as a multi-step form:
+//! "Trin x af y", each step saved when left, "Tjek dine svar" with a link back to each
+//! answer, and a receipt. Every step is a plain form: the whole flow works without
+//! JavaScript; with it, "Næste" first checks the step with the same core rules.
+use crate::api::jobseeker::{get_questionnaire, AnswerStep, QuestionnaireView, RegisterJobseeker, SubmitQuestionnaire};
+use crate::components::fields_view::questions_view;
+use crate::components::form::{check_with, checked_form_state, form_state, ErrorSummary, SubmitButton};
+use crate::components::layout::Page;
+use crate::components::outcome::{on_error, Area};
+use jobspor::form_fields::Fields;
+use jobspor::jobseeker::questionnaire::{find_step, steps, Step, StepKind};
+use jobspor::jobseeker::register_data::RegisterFact;
+use jobspor::jobseeker::registration::{Registration, RegistrationForm, FIELDS};
+use jobspor::FieldErrors;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+const FORM_ID: &str = "q";
+const BASE: &str = "/borger/forberedelse";
+
+fn step_url(code: &str) -> String {
+    format!("{BASE}/{code}")
+}
+
+impl QuestionnaireView {
+    fn steps(&self) -> Vec<Step> {
+        self.questionnaire.map(|q| steps(q, self.health)).unwrap_or_default()
+    }
+
+    /// The answers a step reads and writes: health answers are kept apart.
+    fn values_of(&self, step: &Step) -> &Fields {
+        if step.is_health() {
+            &self.health_answers
+        } else {
+            &self.answers
+        }
+    }
+
+    fn is_done(&self, step: &Step) -> bool {
+        step.validate(self.values_of(step)).is_ok()
+    }
+}
+
+#[component]
+fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoView {
+    if unavailable {
+        return view! {
+            <div class="alert alert-warning" role="status">
+                <div class="alert-body"><p class="alert-text">"Registrene svarer ikke lige nu. Oplysningerne bliver hentet, når du sender skemaet, eller af dit jobcenter."</p></div>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <dl class="answers register-facts">
+            {facts.into_iter().map(|f| view! {
+                <dt>{f.label}</dt>
+                <dd>{f.value} " " <span class="fact-source">"(Kilde: " {f.source} ")"</span></dd>
+            }).collect_view()}
+        </dl>
+    }
+    .into_any()
+}
+
+/// One step's answers read back: each question asked, its answer or "Ikke besvaret".
+#[component]
+fn StepAnswers(step: Step, values: Fields) -> impl IntoView {
+    view! {
+        <dl class="answers">
+            {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {
+                let answer = q.answer_da(&values);
+                let missing = answer.is_none() && q.required;
+                view! {
+                    <dt>{q.label}</dt>
+                    <dd class:answer-missing=missing>{answer.unwrap_or_else(|| if q.required { "Ikke besvaret".into() } else { "–".into() })}</dd>
+                }
+            }).collect_view()}
+        </dl>
+    }
+}
+
+fn check_registration(v: serde_json::Value) -> FieldErrors {
+    check_with(v, |f: &RegistrationForm| Registration::parse(f).map(|_| ()))
+}
+
+#[component]
+pub fn JobseekerRegistration() -> impl IntoView {
+    let action = ServerAction::<RegisterJobseeker>::new();
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(action, browser);
+    let data = Resource::new(|| (), |_| get_questionnaire());
+    view! {
+        <Page title="Tilmeld dig som jobsøgende">
+            <ErrorSummary state form_id="reg"/>
+            <p><a class="back-link" href="/borger">"Tilbage til Min side"</a></p>
+            <h1>"Tilmeld dig som jobsøgende"</h1>
+            <p class="font-lead">"Fortæl os, hvilken situation du er i. Det afgør, hvilket forberedelsesskema du skal udfylde før din første samtale på jobcentret."</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(v) => {
+                            let mut values = Fields::new();
+                            if let Some(r) = v.registration {
+                                values.insert("situation".into(), r.situation.code().into());
+                                if let Some(a) = r.a_kasse {
+                                    values.insert("a_kasse".into(), a.code().into());
+                                }
+                            }
+                            view! {
+                                <ActionForm attr:novalidate=true action>
+                                    {questions_view(state, "reg", FIELDS, &values)}
+                                    <SubmitButton label="Tilmeld" check=check_registration browser/>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                        Err(e) => on_error(e, Area::Citizen),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+pub fn QuestionnaireOverview() -> impl IntoView {
+    let query = use_query_map();
+    let saved = move || query.with(|q| q.get("gemt").is_some());
+    let data = Resource::new(|| (), |_| get_questionnaire());
+    view! {
+        <Page title="Forberedelsesskema">
+            <p><a class="back-link" href="/borger">"Tilbage til Min side"</a></p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let v = match data.await {
+                        Ok(v) => v,
+                        Err(e) => return on_error(e, Area::Citizen),
+                    };
+                    let (Some(q), Some(r)) = (v.questionnaire, v.registration) else {
+                        return view! {
+                            <h1>"Forberedelsesskema"</h1>
+                            <p>"Du skal tilmelde dig som jobsøgende, før du kan udfylde forberedelsesskemaet."</p>
+                            <a class="button button-primary" href="/borger/jobsoegende">"Tilmeld dig som jobsøgende"</a>
+                        }.into_any();
+                    };
+                    let all = v.steps();
+                    let next = all.iter().find(|s| !v.is_done(s)).unwrap_or(all.last().expect("a questionnaire has steps"));
+                    let started = !v.answers.is_empty() || !v.health_answers.is_empty();
+                    view! {
+                        {saved().then(|| view! {
+                            <div class="alert alert-success" role="status">
+                                <div class="alert-body"><p class="alert-text">"Dine svar er gemt. Du kan fortsætte, hvor du slap, når du vil."</p></div>
+                            </div>
+                        })}
+                        <h1>{q.title_da()}</h1>
+                        <p>"Du er tilmeldt som jobsøgende: " {r.situation.label_da()}
+                            {r.a_kasse.map(|a| format!(" (medlem af {})", a.label_da()))} ". "
+                            <a class="function-link" href="/borger/jobsoegende">"Ret din tilmelding"</a></p>
+                        {v.submitted_at.clone().map(|at| view! {
+                            <p>"Du sendte skemaet " {at} ". " <a class="function-link" href=step_url("kvittering")>"Se kvitteringen"</a></p>
+                        })}
+                        <h2>"Skemaets trin"</h2>
+                        <ol class="step-overview">
+                            {all.iter().map(|s| {
+                                let status = match s.kind {
+                                    StepKind::Review => "",
+                                    StepKind::RegisterData => " – kun til læsning",
+                                    _ if v.is_done(s) => " – udfyldt",
+                                    _ => " – ikke udfyldt",
+                                };
+                                view! { <li><a class="function-link" href=step_url(s.code)>{s.title}</a>{status}</li> }
+                            }).collect_view()}
+                        </ol>
+                        <a class="button button-primary" href=step_url(next.code)>{if started { "Fortsæt" } else { "Start" }}</a>
+                    }.into_any()
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+#[component]
+pub fn QuestionnaireStepPage() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.with(|p| p.get("step").unwrap_or_default());
+    let answer = ServerAction::<AnswerStep>::new();
+    let submit = ServerAction::<SubmitQuestionnaire>::new();
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(answer, browser);
+    let submit_state = form_state(submit);
+    let data = Resource::new(move || (code(), answer.version().get()), |_| get_questionnaire());
+    view! {
+        <Page title="Forberedelsesskema">
+            <ErrorSummary state form_id=FORM_ID/>
+            <ErrorSummary state=submit_state form_id="send"/>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let v = match data.await {
+                        Ok(v) => v,
+                        Err(e) => return on_error(e, Area::Citizen),
+                    };
+                    let code = code();
+                    if code == "kvittering" {
+                        return receipt(v);
+                    }
+                    let all = v.steps();
+                    let Some((index, step)) = find_step(&all, &code) else {
+                        return on_error(crate::AppError::NotFound, Area::Citizen);
+                    };
+                    let total = all.len();
+                    let body = match step.kind {
+                        StepKind::Review => review(&v, &all, submit).into_any(),
+                        _ => {
+                            let questions = step.questions();
+                            let values = v.values_of(&step).clone();
+                            view! {
+                                {(step.kind == StepKind::RegisterData).then(|| view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> })}
+                                <ActionForm attr:novalidate=true action=answer>
+                                    <input type="hidden" name="step" value=step.code/>
+                                    {questions_view(state, FORM_ID, questions, &values)}
+                                    <div class="step-buttons">
+                                        <SubmitButton label="Næste" name="go" value="next" check=move |v| check_step(step, v) browser/>
+                                        {(index > 0).then(|| view! {
+                                            <button type="submit" class="button button-secondary" name="go" value="back" on:click=move |_| browser.set(FieldErrors::new())>"Tilbage"</button>
+                                        })}
+                                        <button type="submit" class="button button-tertiary" name="go" value="later" on:click=move |_| browser.set(FieldErrors::new())>"Gem og fortsæt senere"</button>
+                                    </div>
+                                </ActionForm>
+                            }.into_any()
+                        }
+                    };
+                    view! {
+                        <p><a class="back-link" href=BASE>"Til oversigten over skemaet"</a></p>
+                        <p class="step-indicator">{format!("Trin {} af {}", index + 1, total)}</p>
+                        <h1>{step.title}</h1>
+                        {(!step.intro.is_empty()).then(|| view! { <p class="font-lead">{step.intro}</p> })}
+                        {body}
+                    }.into_any()
+                })}
+            </Transition>
+        </Page>
+    }
+}
+
+/// The browser's check of a step: the server's rule, run before sending.
+fn check_step(step: Step, values: serde_json::Value) -> FieldErrors {
+    let fields: Fields = serde_json::from_value(values).unwrap_or_default();
+    step.validate(&fields).err().unwrap_or_default()
+}
+
+/// "Tjek dine svar": every step's answers with a link back to it, then "Send".
+fn review(v: &QuestionnaireView, all: &[Step], submit: ServerAction<SubmitQuestionnaire>) -> impl IntoView {
+    let complete = all.iter().all(|s| v.is_done(s));
+    view! {
+        {all.iter().filter(|s| s.kind != StepKind::Review).map(|s| {
+            let heading_id = format!("svar-{}", s.code);
+            let labelled_by = heading_id.clone();
+            view! {
+                <section aria-labelledby=labelled_by>
+                    <h2 id=heading_id class="h3">{s.title}</h2>
+                    {match s.kind {
+                        StepKind::RegisterData => view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> }.into_any(),
+                        _ => view! {
+                            <StepAnswers step=*s values=v.values_of(s).clone()/>
+                            <p><a class="function-link" href=step_url(s.code) aria-label=format!("Ret dine svar om {}", s.title.to_lowercase())>"Ret"</a></p>
+                        }.into_any(),
+                    }}
+                </section>
+            }
+        }).collect_view()}
+        {if complete {
+            view! {
+                <ActionForm attr:novalidate=true action=submit>
+                    <button type="submit" class="button button-primary">"Send skemaet"</button>
+                </ActionForm>
+            }.into_any()
+        } else {
+            view! { <p class="answer-missing">"Du mangler at besvare nogle spørgsmål. Vælg \"Ret\" ved dem, der ikke er besvaret."</p> }.into_any()
+        }}
+    }
+}
+
+fn receipt(v: QuestionnaireView) -> AnyView {
+    let Some(at) = v.submitted_at.clone() else {
+        return view! {
+            <h1>"Skemaet er ikke sendt endnu"</h1>
+            <p><a class="function-link" href=BASE>"Gå til forberedelsesskemaet"</a></p>
+        }
+        .into_any();
+    };
+    let title = v.questionnaire.map(|q| q.title_da()).unwrap_or_default();
+    view! {
+        <div class="alert alert-success" role="status">
+            <div class="alert-body">
+                <h1 class="alert-heading">"Kvittering: dit forberedelsesskema er sendt"</h1>
+                <p class="alert-text">{format!("{title} blev sendt {at} til {}.", v.jobcentre)}</p>
+            </div>
+        </div>
+        <p>"Dit jobcenter bruger dine svar til at forberede din første samtale. Du kan altid se dine svar her."</p>
+        {v.steps().into_iter().filter(|s| matches!(s.kind, StepKind::Questions(_) | StepKind::Health(_))).map(|s| {
+            let values = v.values_of(&s).clone();
+            view! { <h2 class="h3">{s.title}</h2><StepAnswers step=s values/> }
+        }).collect_view()}
+        <p><a class="function-link" href="/borger">"Tilbage til Min side"</a></p>
+    }
+    .into_any()
+}
