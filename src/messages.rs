@@ -31,7 +31,7 @@ pub fn da(key: &str) -> &'static str {
         "choice.invalid" => "Vælg en af mulighederne.",
         "choice.required" => "Vælg et svar.",
         "choice.at_least_one" => "Vælg mindst én af mulighederne.",
-        "questionnaire.health_not_asked" => "Spørgsmålene om helbred stilles ikke til dig. Dine svar på dem er ikke gemt.",
+        "caseworker.not_served" => "Der er ingen borger med det CPR-nummer i de kommuner, dit jobcenter betjener.",
         "questionnaire.not_registered" => "Du skal tilmelde dig som jobsøgende, før du udfylder forberedelsesskemaet.",
         "terms.must_accept" => "Du skal acceptere vilkårene for at søge i CV'er.",
         "login.failed" => "Brugernavn eller adgangskode er forkert.",
@@ -59,7 +59,7 @@ mod tests {
             "login.failed", "login.throttled", "cv.not_ready", "date.too_far_ahead", "number.invalid",
             "number.out_of_range", "language.unknown", "list.too_many",
             "cv.needs_job_wish", "cv.needs_experience_or_education", "occupation.unknown", "date.not_after_today", "list.duplicate",
-            "choice.required", "choice.at_least_one", "questionnaire.health_not_asked", "questionnaire.not_registered",
+            "choice.required", "choice.at_least_one", "questionnaire.not_registered", "caseworker.not_served",
         ] {
             assert_ne!(super::da(key), "Tjek feltet.", "{key} has no text");
         }

@@ -17,6 +17,8 @@ pub enum Actor {
     /// until username and password are chosen at first login.
     Citizen { citizen_id: i64, profile_complete: bool },
     Employer { employer_id: i64, terms_accepted: bool },
+    /// A jobcentre caseworker, logged in with username + password.
+    Caseworker { caseworker_id: i64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,6 +58,21 @@ pub fn may_search_cvs(actor: &Actor) -> Result<i64, Denied> {
         Actor::Employer { terms_accepted: false, .. } => Err(Denied::TermsNotAccepted),
         _ => Err(Denied::NotLoggedIn),
     }
+}
+
+/// Is this actor a caseworker?
+pub fn may_act_as_caseworker(actor: &Actor) -> Result<i64, Denied> {
+    match actor {
+        Actor::Caseworker { caseworker_id } => Ok(*caseworker_id),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// A caseworker is the citizen's caseworker when the citizen lives (by the CPR register) in
+/// a municipality the caseworker's jobcentre serves. Only then may they read the citizen's
+/// questionnaire and health answers, and each read is recorded for the citizen.
+pub fn caseworker_serves(served_municipality_codes: &[String], citizen_municipality_code: Option<&str>) -> bool {
+    citizen_municipality_code.is_some_and(|c| served_municipality_codes.iter().any(|s| s == c))
 }
 
 /// The address as an employer may see it.
@@ -106,6 +123,19 @@ pub fn employer_view(cv_id: i64, owner: &CvOwner, entries: Vec<CvEntry>) -> Empl
         phone: owner.phone.clone(),
         email: owner.email.clone(),
         entries: entries.into_iter().filter(|e| e.section().visible_to_employers()).collect(),
+    }
+}
+
+#[cfg(test)]
+mod caseworker_tests {
+    use super::*;
+
+    #[test]
+    fn a_caseworker_serves_only_their_jobcentres_municipalities() {
+        let ishoej_vallensbaek = vec!["183".to_string(), "187".to_string()];
+        assert!(caseworker_serves(&ishoej_vallensbaek, Some("187")));
+        assert!(!caseworker_serves(&ishoej_vallensbaek, Some("751")));
+        assert!(!caseworker_serves(&ishoej_vallensbaek, None), "no municipality (e.g. living abroad): nobody's");
     }
 }
 
@@ -191,5 +221,9 @@ mod tests {
         assert_eq!(may_edit_own_cv(&Actor::Citizen { citizen_id: 3, profile_complete: true }), Ok(3));
         assert_eq!(may_edit_own_cv(&Actor::Citizen { citizen_id: 3, profile_complete: false }), Err(Denied::ProfileIncomplete));
         assert_eq!(may_edit_own_cv(&Actor::Employer { employer_id: 3, terms_accepted: true }), Err(Denied::NotLoggedIn));
+        assert_eq!(may_edit_own_cv(&Actor::Caseworker { caseworker_id: 3 }), Err(Denied::NotLoggedIn));
+        assert_eq!(may_search_cvs(&Actor::Caseworker { caseworker_id: 3 }), Err(Denied::NotLoggedIn));
+        assert_eq!(may_act_as_caseworker(&Actor::Caseworker { caseworker_id: 3 }), Ok(3));
+        assert_eq!(may_act_as_caseworker(&Actor::Citizen { citizen_id: 3, profile_complete: true }), Err(Denied::NotLoggedIn));
     }
 }

@@ -33,6 +33,13 @@ const CITIZENS: &[DemoCitizen] = &[
     DemoCitizen { cpr: "1402951508", username: "ida", position: "Butiksassistent", workplace: "Netto Vordingborg", tasks: "Kundeservice, kasse og varepåfyldning.", start: "2019-06-01", occupation: "Butiksassistent", searchable: false, weeks_since_login: 0 },
 ];
 
+/// Jobcentre caseworkers: (username, name, jobcentre, CPR municipality codes served).
+const CASEWORKERS: &[(&str, &str, &str, &[&str])] = &[
+    ("anna.aarhus", "Anna Sørensen", "Jobcenter Aarhus", &["751"]),
+    ("per.frederikshavn", "Per Nielsen", "Jobcenter Frederikshavn", &["813", "825"]),
+    ("sara.odense", "Sara Holm", "Jobcenter Odense", &["461"]),
+];
+
 /// (company, CVR, e-mail, has accepted the terms)
 const EMPLOYERS: &[(&str, &str, &str, bool)] = &[
     ("Region Midtjylland", "29190925", "rekruttering@regionmidt.example", true),
@@ -93,6 +100,9 @@ pub async fn seed(store: &Store, register: &dyn CprRegister, now: DateTime<Utc>)
             store.set_cv_searchable(login.citizen_id, true, now).await.map_err(|e| err(&e))?.map_err(|e| e.to_string())?;
         }
         store.set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login)).await.map_err(|e| err(&e))?;
+    }
+    for (username, name, jobcentre, codes) in CASEWORKERS {
+        store.upsert_caseworker(username, &hash.0, name, jobcentre, codes, now).await.map_err(|e| err(&e))?;
     }
     for (name, cvr, email, accepted) in EMPLOYERS {
         match store.create_employer(name, cvr, email, &hash.0, now).await {

@@ -1,6 +1,7 @@
 //! Integration tests of the server functions over HTTP, as a crafted client would call them
 //! (no browser), against a real database: SQLite always, PostgreSQL when reachable.
 use chrono::{Duration, TimeZone, Utc};
+use jobspor::Clock;
 use jobspor::FixedClock;
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
@@ -511,6 +512,51 @@ mod questionnaire {
             assert_eq!(health.answers.get("health_significance").map(String::as_str), Some("some"));
             let pilot: Vec<String> = health.facts.unwrap().into_iter().map(|f| f.label).collect();
             assert_eq!(pilot, ["Køn", "Alder", "Uddannelse", "Bopælskommune", "Ydelsesgrundlag", "Beskæftigelsesgrad", "Virksomhedsrettede aktiviteter", "Bevilgede kompenserende ordninger"]);
+        })
+        .await;
+    }
+
+    /// A caseworker reads only the citizens their jobcentre serves, and each read — the health
+    /// answers' on its own line — is in the citizen's history.
+    #[tokio::test]
+    async fn caseworker_reads_are_limited_to_their_municipalities_and_recorded() {
+        each_backend(|store| async move {
+            let app = spawn(store).await;
+            let c = client();
+            app.citizen(&c, "1906910161", "william").await;
+            app.ok(&c, "jobseeker/register", &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")]).await;
+            for (step, form) in DAGPENGE {
+                answer(&app, &c, step, form).await;
+            }
+            answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await;
+            app.ok(&c, "questionnaire/submit", &[]).await;
+            let citizen = citizen_id(&app, "1906910161").await;
+
+            let hash = jobspor_app::ssr::passwords::hash(&jobspor::contact::Password::parse("en-lang-adgangskode").unwrap()).await.unwrap().0;
+            app.store.upsert_caseworker("anna", &hash, "Anna Sørensen", "Jobcenter Aarhus", &["751"], app.clock.now()).await.unwrap();
+            app.store.upsert_caseworker("sara", &hash, "Sara Holm", "Jobcenter Odense", &["461"], app.clock.now()).await.unwrap();
+
+            let odense = client();
+            app.ok(&odense, "caseworker/login", &[("username", "sara"), ("password", "en-lang-adgangskode")]).await;
+            assert_eq!(keys(&app.refused(&odense, "caseworker/find", &[("cpr", "1906910161")]).await), pairs(&[("cpr", "caseworker.not_served")]));
+            assert_eq!(app.refused(&odense, "caseworker/citizen", &[("citizen_id", &citizen.to_string())]).await, AppError::NotFound);
+            // A citizen is not a caseworker.
+            assert_eq!(app.refused(&c, "caseworker/citizen", &[("citizen_id", &citizen.to_string())]).await, AppError::NotLoggedIn);
+
+            let aarhus = client();
+            app.ok(&aarhus, "caseworker/login", &[("username", "anna"), ("password", "en-lang-adgangskode")]).await;
+            app.ok(&aarhus, "caseworker/find", &[("cpr", "190691-0161")]).await;
+            let case: jobspor_app::api::caseworker::CitizenCase = serde_json::from_str(&app.ok(&aarhus, "caseworker/citizen", &[("citizen_id", &citizen.to_string())]).await).unwrap();
+            assert_eq!(case.answers.get("reason").map(String::as_str), Some("dismissed"));
+            let (health, pilot, _) = case.health.expect("health answers for the pilot's citizen");
+            assert_eq!(health.get("health_problem").map(String::as_str), Some("no"));
+            assert_eq!(pilot.len(), 8);
+
+            let history = app.store.access_history(citizen, app.clock.now() - Duration::days(1)).await.unwrap();
+            let reads: Vec<(&str, &str)> = history.iter().filter(|e| e.actor_kind == "caseworker").map(|e| (e.actor_label.as_str(), e.action.as_str())).collect();
+            assert_eq!(reads.len(), 2, "{reads:?}");
+            assert!(reads.contains(&("Jobcenter Aarhus (sagsbehandler Anna Sørensen)", "Så dine svar om helbred")));
+            assert!(reads.contains(&("Jobcenter Aarhus (sagsbehandler Anna Sørensen)", "Så dit forberedelsesskema")));
         })
         .await;
     }

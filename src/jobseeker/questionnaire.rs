@@ -157,6 +157,11 @@ const HEALTH: Step = Step {
     ]),
 };
 
+/// The pilot's step, for reading health answers back wherever they are shown.
+pub fn health_step() -> Step {
+    HEALTH
+}
+
 const REVIEW: Step = Step { code: "tjek", title: "Tjek dine svar", intro: "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".", kind: StepKind::Review };
 
 /// The steps of a questionnaire, in order, ending with "Tjek dine svar". `health`: the

@@ -179,6 +179,20 @@ impl Store {
         Ok(())
     }
 
+    /// A caseworker reads a citizen's sent questionnaire (health excepted); the read is
+    /// recorded for the citizen's history in the same transaction.
+    pub async fn questionnaire_for_caseworker(&self, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {
+        let mut tx = self.begin_write().await?;
+        record(&mut tx, read).await?;
+        let row = sqlx::query("SELECT kind, answers, register_facts, updated_at, submitted_at FROM questionnaires WHERE citizen_id = $1 AND submitted_at IS NOT NULL")
+            .bind(citizen_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let answers = answers_from(row, "register_facts")?;
+        tx.commit().await?;
+        Ok(answers)
+    }
+
     /// A caseworker reads a citizen's sent health answers. The read is recorded for the
     /// citizen's history in the same transaction, whether or not there is anything to read.
     pub async fn health_answers_for_caseworker(&self, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {

@@ -9,6 +9,7 @@ pub enum SessionKind {
     Anonymous,
     Citizen,
     Employer,
+    Caseworker,
 }
 
 /// The header's view of the session.
@@ -32,6 +33,10 @@ pub async fn get_session() -> Result<SessionView, AppError> {
         Actor::Employer { employer_id, .. } => {
             let e = state.store.employer(employer_id).await?;
             SessionView { kind: SessionKind::Employer, name: Some(e.company_name) }
+        }
+        Actor::Caseworker { caseworker_id } => {
+            let w = state.store.caseworker(caseworker_id).await?;
+            SessionView { kind: SessionKind::Caseworker, name: Some(format!("{}, {}", w.name, w.jobcentre)) }
         }
     })
 }
@@ -169,6 +174,19 @@ pub async fn employer_login(email: String, password: String) -> Result<(), AppEr
     let id = check_password(&format!("employer:{email}"), &password, found, echo).await?;
     session::start("employer", id).await?;
     leptos_axum::redirect("/arbejdsgiver/soeg");
+    Ok(())
+}
+
+#[server(endpoint = "caseworker/login")]
+pub async fn caseworker_login(username: String, password: String) -> Result<(), AppError> {
+    use crate::ssr::{session, state::AppState};
+    let state = AppState::from_context()?;
+    let echo = vec![("username".to_string(), username.clone())];
+    let username = username.trim().to_lowercase();
+    let found = state.store.caseworker_password_hash(&username).await?;
+    let id = check_password(&format!("caseworker:{username}"), &password, found, echo).await?;
+    session::start("caseworker", id).await?;
+    leptos_axum::redirect("/sagsbehandler");
     Ok(())
 }
 

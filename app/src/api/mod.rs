@@ -2,6 +2,7 @@
 //! core → ask the policy → call the store (audit in the same transaction) → typed answer.
 //! Endpoints are named explicitly (`/api/<area>/<verb>`) so URLs are stable across builds.
 pub mod auth;
+pub mod caseworker;
 pub mod citizen;
 pub mod cv;
 pub mod employer;

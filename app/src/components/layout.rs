@@ -20,7 +20,11 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
                             {move || Suspend::new(async move {
                                 match session.await {
                                     Ok(s) if s.kind != SessionKind::Anonymous => {
-                                        let home = if s.kind == SessionKind::Citizen { "/borger" } else { "/arbejdsgiver/soeg" };
+                                        let home = match s.kind {
+                                            SessionKind::Citizen => "/borger",
+                                            SessionKind::Caseworker => "/sagsbehandler",
+                                            _ => "/arbejdsgiver/soeg",
+                                        };
                                         view! {
                                             <p class="user"><a href=home>{s.name.unwrap_or_default()}</a></p>
                                             <ActionForm attr:novalidate=true action=logout>

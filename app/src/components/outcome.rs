@@ -9,12 +9,14 @@ use leptos_router::components::Redirect;
 pub enum Area {
     Citizen,
     Employer,
+    Caseworker,
 }
 
 pub fn on_error(e: AppError, area: Area) -> AnyView {
     let login = match area {
         Area::Citizen => "/log-ind",
         Area::Employer => "/arbejdsgiver",
+        Area::Caseworker => "/sagsbehandler/log-ind",
     };
     match e {
         AppError::NotLoggedIn => view! { <Redirect path=login/> }.into_any(),

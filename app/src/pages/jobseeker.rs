@@ -42,7 +42,7 @@ impl QuestionnaireView {
 }
 
 #[component]
-fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoView {
+pub(crate) fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoView {
     if unavailable {
         return view! {
             <div class="alert alert-warning" role="status">
@@ -64,7 +64,7 @@ fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoView {
 
 /// One step's answers read back: each question asked, its answer or "Ikke besvaret".
 #[component]
-fn StepAnswers(step: Step, values: Fields) -> impl IntoView {
+pub(crate) fn StepAnswers(step: Step, values: Fields) -> impl IntoView {
     view! {
         <dl class="answers">
             {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {

@@ -1,3 +1,4 @@
+pub mod caseworker;
 pub mod citizen_home;
 pub mod cv;
 pub mod cv_section;

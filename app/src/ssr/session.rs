@@ -67,6 +67,7 @@ pub async fn current_actor() -> Result<Actor, AppError> {
             let e = state.store.employer(s.subject_id).await?;
             Actor::Employer { employer_id: e.id, terms_accepted: e.terms_version == Some(jobspor::employer::TERMS_VERSION) }
         }
+        "caseworker" => Actor::Caseworker { caseworker_id: state.store.caseworker(s.subject_id).await?.id },
         _ => Actor::Anonymous,
     })
 }

@@ -1,0 +1,103 @@
+//! A jobcentre caseworker reads the preparation questionnaire of a citizen their jobcentre
+//! serves (`policy::caseworker_serves`). Every read is recorded for the citizen's "Min
+//! historik" in the same transaction as the read — the health answers' read on its own line.
+use crate::AppError;
+use jobspor::form_fields::Fields;
+use jobspor::jobseeker::eligibility::Questionnaire;
+use jobspor::jobseeker::register_data::RegisterFact;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseworkerHome {
+    pub name: String,
+    pub jobcentre: String,
+}
+
+/// A sent questionnaire as the caseworker sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitizenCase {
+    pub name: String,
+    pub municipality: String,
+    /// The situation registered, in Danish; `None` when not registered.
+    pub situation: Option<String>,
+    pub questionnaire: Option<Questionnaire>,
+    pub submitted_at: Option<String>,
+    pub answers: Fields,
+    pub facts: Vec<RegisterFact>,
+    /// The pilot's health answers, when the citizen was asked: (answers, register data, sent).
+    pub health: Option<(Fields, Vec<RegisterFact>, Option<String>)>,
+}
+
+#[server(endpoint = "caseworker/home")]
+pub async fn get_caseworker_home() -> Result<CaseworkerHome, AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
+    let w = state.store.caseworker(id).await?;
+    Ok(CaseworkerHome { name: w.name, jobcentre: w.jobcentre })
+}
+
+/// Finds a citizen by CPR number. Someone the jobcentre does not serve gets the same answer
+/// as no one at all: a caseworker learns nothing about other municipalities' citizens.
+#[server(endpoint = "caseworker/find")]
+pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
+    let echo = vec![("cpr".to_string(), cpr.clone())];
+    let cpr = jobspor::cpr::Cpr::parse(&cpr).map_err(|k| AppError::field("cpr", k, echo.clone()))?;
+    let worker = state.store.caseworker(id).await?;
+    let citizen = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
+        Some(c) => state.store.citizen(c).await?,
+        None => return Err(AppError::field("cpr", "caseworker.not_served", echo)),
+    };
+    if !jobspor::policy::caseworker_serves(&worker.municipality_codes, citizen.person.municipality_code.as_deref()) {
+        return Err(AppError::field("cpr", "caseworker.not_served", echo));
+    }
+    leptos_axum::redirect(&format!("/sagsbehandler/borger/{}", citizen.id));
+    Ok(())
+}
+
+#[server(endpoint = "caseworker/citizen")]
+pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    use jobspor::jobseeker::eligibility::{disability_questions_apply, PilotConfig};
+    use jobspor_store::access_log::AccessEntry;
+    let state = AppState::from_context()?;
+    let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
+    let worker = state.store.caseworker(id).await?;
+    let citizen = state.store.citizen(citizen_id).await.map_err(|_| AppError::NotFound)?;
+    let code = citizen.person.municipality_code.as_deref();
+    if !jobspor::policy::caseworker_serves(&worker.municipality_codes, code) {
+        return Err(AppError::NotFound);
+    }
+    let now = state.clock.now();
+    let read = |action: &str| AccessEntry {
+        citizen_id,
+        at: now,
+        actor_kind: "caseworker".into(),
+        actor_id: Some(worker.id),
+        actor_label: format!("{} (sagsbehandler {})", worker.jobcentre, worker.name),
+        action: action.into(),
+    };
+    let registration = state.store.jobseeker(citizen_id).await?.map(|j| j.registration);
+    let sent = state.store.questionnaire_for_caseworker(citizen_id, &read("Så dit forberedelsesskema")).await?;
+    let asked = registration.is_some_and(|r| disability_questions_apply(r.situation, code, PilotConfig::shipped(), state.clock.today()));
+    let health = if asked {
+        let h = state.store.health_answers_for_caseworker(citizen_id, &read("Så dine svar om helbred")).await?;
+        Some((h.answers, h.facts.unwrap_or_default(), h.submitted_at.map(jobspor::dates::format_da_time)))
+    } else {
+        None
+    };
+    Ok(CitizenCase {
+        name: citizen.person.full_name(),
+        municipality: citizen.person.municipality.clone().unwrap_or_default(),
+        situation: registration.map(|r| r.situation.label_da().to_string()),
+        questionnaire: sent.kind,
+        submitted_at: sent.submitted_at.map(jobspor::dates::format_da_time),
+        answers: sent.answers,
+        facts: sent.facts.unwrap_or_default(),
+        health,
+    })
+}
