@@ -143,8 +143,9 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                         }.into_any();
                     };
                     let all = v.steps();
-                    let next = all.iter().find(|s| !v.is_done(s)).unwrap_or(all.last().expect("a questionnaire has steps"));
                     let started = !v.answers.is_empty() || !v.health_answers.is_empty();
+                    // Start at the beginning; continue at the first step not done.
+                    let next = if started { all.iter().find(|s| !v.is_done(s)) } else { all.first() }.or(all.last()).expect("a questionnaire has steps");
                     view! {
                         {saved().then(|| view! {
                             <div class="alert alert-success" role="status">
