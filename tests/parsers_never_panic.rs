@@ -131,4 +131,40 @@ proptest! {
             assert_errors_are_about(&e, &["kind", "from", "to"]);
         }
     }
+
+    /// Every step of every questionnaire, with answers that are sometimes real choices:
+    /// valid answers are kept cleaned, anything else is refused at a question of the step.
+    #[test]
+    fn questionnaire_steps(values in proptest::collection::vec(text(), 40), pick in proptest::collection::vec(0usize..8, 40)) {
+        use jobspor::form_fields::{checkbox_key, FieldKind};
+        use jobspor::jobseeker::eligibility::Questionnaire;
+        use jobspor::jobseeker::questionnaire::steps;
+        for q in [Questionnaire::Dagpenge, Questionnaire::Education, Questionnaire::General] {
+            for step in steps(q, true) {
+                let mut raw = Fields::new();
+                for (i, spec) in step.questions().iter().enumerate() {
+                    let v = values[i % values.len()].clone();
+                    match spec.kind {
+                        // Half the time a real choice, else whatever came.
+                        FieldKind::Radio(o) | FieldKind::Select(o) if pick[i] < 4 => { raw.insert(spec.name.into(), o[pick[i] % o.len()].0.into()); }
+                        FieldKind::Checkboxes(o) => { raw.insert(checkbox_key(spec.name, o[pick[i] % o.len()].0), v); }
+                        _ => { raw.insert(spec.name.into(), v); }
+                    }
+                }
+                let names: Vec<&str> = step.questions().iter().map(|s| s.name).collect();
+                match step.validate(&raw) {
+                    Ok(clean) => assert!(clean.keys().all(|k| names.iter().any(|n| k == n || k.starts_with(&format!("{}__", n))))),
+                    Err(e) => assert_errors_are_about(&e, &names),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn jobseeker_registration(a in text(), b in text()) {
+        use jobspor::jobseeker::registration::{Registration, RegistrationForm};
+        if let Err(e) = Registration::parse(&RegistrationForm { situation: a, a_kasse: b }) {
+            assert_errors_are_about(&e, &["situation", "a_kasse"]);
+        }
+    }
 }

@@ -400,6 +400,7 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
 mod questionnaire {
     use super::*;
     use jobspor_app::api::jobseeker::QuestionnaireView;
+    use jobspor_store::jobseekers::Part;
 
     /// Every answer of the dagpenge questionnaire's steps, by step.
     const DAGPENGE: &[(&str, &[(&str, &str)])] = &[
@@ -460,7 +461,7 @@ mod questionnaire {
                 let r = answer(&app, &c, first, &[("form[health_problem]", "yes_much")]).await;
                 assert_eq!(r.status(), StatusCode::FORBIDDEN, "{cpr}: smuggled into another step");
                 let id = citizen_id(&app, cpr).await;
-                assert_eq!(app.store.own_health_answers(id).await.unwrap().updated_at, None, "{cpr}: nothing stored");
+                assert_eq!(app.store.own_answers(Part::Health, id).await.unwrap().updated_at, None, "{cpr}: nothing stored");
             }
             // The eligible citizen's answers are taken.
             let c = client();
@@ -468,7 +469,7 @@ mod questionnaire {
             app.ok(&c, "jobseeker/register", &[("form[situation]", "kontanthjaelp")]).await;
             assert!(answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await.status().is_success());
             let id = citizen_id(&app, "2110810020").await;
-            assert_eq!(app.store.own_health_answers(id).await.unwrap().answers.get("health_problem").map(String::as_str), Some("no"));
+            assert_eq!(app.store.own_answers(Part::Health, id).await.unwrap().answers.get("health_problem").map(String::as_str), Some("no"));
         })
         .await;
     }
@@ -504,11 +505,11 @@ mod questionnaire {
             app.ok(&c, "questionnaire/submit", &[]).await;
 
             let id = citizen_id(&app, "1906910161").await;
-            let sent = app.store.questionnaire_answers(id).await.unwrap();
+            let sent = app.store.own_answers(Part::Questionnaire, id).await.unwrap();
             assert!(sent.submitted_at.is_some());
             assert_eq!(sent.facts.map(|f| f.len()), Some(5));
             assert!(!sent.answers.keys().any(|k| k.starts_with("health_")), "health answers are kept apart");
-            let health = app.store.own_health_answers(id).await.unwrap();
+            let health = app.store.own_answers(Part::Health, id).await.unwrap();
             assert_eq!(health.answers.get("health_significance").map(String::as_str), Some("some"));
             let pilot: Vec<String> = health.facts.unwrap().into_iter().map(|f| f.label).collect();
             assert_eq!(pilot, ["Køn", "Alder", "Uddannelse", "Bopælskommune", "Ydelsesgrundlag", "Beskæftigelsesgrad", "Virksomhedsrettede aktiviteter", "Bevilgede kompenserende ordninger"]);

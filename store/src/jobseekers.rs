@@ -48,10 +48,36 @@ fn parse<T: DeserializeOwned>(raw: &str) -> Result<T> {
     serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-fn answers_from(row: Option<sqlx::any::AnyRow>, facts_column: &str) -> Result<Answers> {
+/// The questionnaire's two parts, in two tables: the health answers (GDPR art. 9) never
+/// share a row or a table with the others. Both are read and written alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every answer but health, with the register facts shown.
+    Questionnaire,
+    /// The pilot's health answers, with the register data collected for the pilot.
+    Health,
+}
+
+impl Part {
+    fn table(self) -> &'static str {
+        match self {
+            Part::Questionnaire => "questionnaires",
+            Part::Health => "health_answers",
+        }
+    }
+
+    fn select(self) -> &'static str {
+        match self {
+            Part::Questionnaire => "SELECT kind, answers, register_facts AS facts, updated_at, submitted_at FROM questionnaires",
+            Part::Health => "SELECT answers, pilot_facts AS facts, updated_at, submitted_at FROM health_answers",
+        }
+    }
+}
+
+fn answers_from(row: Option<sqlx::any::AnyRow>, part: Part) -> Result<Answers> {
     let Some(r) = row else { return Ok(Answers::default()) };
-    let facts: Option<String> = r.try_get(facts_column)?;
-    let kind: Option<String> = if facts_column == "register_facts" { r.try_get("kind")? } else { None };
+    let facts: Option<String> = r.try_get("facts")?;
+    let kind: Option<String> = if part == Part::Questionnaire { r.try_get("kind")? } else { None };
     Ok(Answers {
         answers: parse(&r.try_get::<String, _>("answers")?)?,
         facts: facts.as_deref().map(parse).transpose()?,
@@ -95,44 +121,20 @@ impl Store {
         Ok(Some(JobseekerRecord { registration: Registration { situation, a_kasse }, registered_at: from_ts(r.try_get("registered_at")?) }))
     }
 
-    /// The questionnaire's answers (health excepted), for the citizen themself.
-    pub async fn questionnaire_answers(&self, citizen_id: i64) -> Result<Answers> {
-        let row = sqlx::query("SELECT kind, answers, register_facts, updated_at, submitted_at FROM questionnaires WHERE citizen_id = $1")
-            .bind(citizen_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        answers_from(row, "register_facts")
+    /// A citizen's own answers of one part. Not for anyone else: see `answers_for_caseworker`.
+    pub async fn own_answers(&self, part: Part, citizen_id: i64) -> Result<Answers> {
+        let row = sqlx::query(&format!("{} WHERE citizen_id = $1", part.select())).bind(citizen_id).fetch_optional(&self.pool).await?;
+        answers_from(row, part)
     }
 
     /// Keeps the answers as they stand (a step was left). Sent answers stay sent until the
     /// questionnaire is sent again.
-    pub async fn save_questionnaire_answers(&self, citizen_id: i64, answers: &Fields, now: DateTime<Utc>) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO questionnaires (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
+    pub async fn save_answers(&self, part: Part, citizen_id: i64, answers: &Fields, now: DateTime<Utc>) -> Result<()> {
+        sqlx::query(&format!(
+            "INSERT INTO {} (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
              ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
-        )
-        .bind(citizen_id)
-        .bind(json(answers)?)
-        .bind(ts(now))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    /// The citizen's own health answers. Not for anyone else: see `health_answers_for_caseworker`.
-    pub async fn own_health_answers(&self, citizen_id: i64) -> Result<Answers> {
-        let row = sqlx::query("SELECT answers, pilot_facts, updated_at, submitted_at FROM health_answers WHERE citizen_id = $1")
-            .bind(citizen_id)
-            .fetch_optional(&self.pool)
-            .await?;
-        answers_from(row, "pilot_facts")
-    }
-
-    pub async fn save_health_answers(&self, citizen_id: i64, answers: &Fields, now: DateTime<Utc>) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO health_answers (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
-             ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
-        )
+            part.table()
+        ))
         .bind(citizen_id)
         .bind(json(answers)?)
         .bind(ts(now))
@@ -179,30 +181,14 @@ impl Store {
         Ok(())
     }
 
-    /// A caseworker reads a citizen's sent questionnaire (health excepted); the read is
-    /// recorded for the citizen's history in the same transaction.
-    pub async fn questionnaire_for_caseworker(&self, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {
+    /// A caseworker reads one part of a citizen's sent questionnaire. The read is recorded
+    /// for the citizen's history in the same transaction, whether or not there is anything
+    /// to read.
+    pub async fn answers_for_caseworker(&self, part: Part, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {
         let mut tx = self.begin_write().await?;
         record(&mut tx, read).await?;
-        let row = sqlx::query("SELECT kind, answers, register_facts, updated_at, submitted_at FROM questionnaires WHERE citizen_id = $1 AND submitted_at IS NOT NULL")
-            .bind(citizen_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let answers = answers_from(row, "register_facts")?;
-        tx.commit().await?;
-        Ok(answers)
-    }
-
-    /// A caseworker reads a citizen's sent health answers. The read is recorded for the
-    /// citizen's history in the same transaction, whether or not there is anything to read.
-    pub async fn health_answers_for_caseworker(&self, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {
-        let mut tx = self.begin_write().await?;
-        record(&mut tx, read).await?;
-        let row = sqlx::query("SELECT answers, pilot_facts, updated_at, submitted_at FROM health_answers WHERE citizen_id = $1 AND submitted_at IS NOT NULL")
-            .bind(citizen_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let answers = answers_from(row, "pilot_facts")?;
+        let row = sqlx::query(&format!("{} WHERE citizen_id = $1 AND submitted_at IS NOT NULL", part.select())).bind(citizen_id).fetch_optional(&mut *tx).await?;
+        let answers = answers_from(row, part)?;
         tx.commit().await?;
         Ok(answers)
     }

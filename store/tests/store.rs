@@ -376,7 +376,7 @@ mod jobseekers {
     use jobspor::jobseeker::register_data::RegisterFact;
     use jobspor::jobseeker::registration::{AKasse, Registration};
     use jobspor_store::access_log::AccessEntry;
-    use jobspor_store::jobseekers::Submission;
+    use jobspor_store::jobseekers::{Part, Submission};
 
     fn raw(pairs: &[(&str, &str)]) -> Fields {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -402,9 +402,9 @@ mod jobseekers {
             store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[fact("Alder")], health: None }, now()).await.unwrap();
             // The same situation again (another a-kasse) keeps it sent.
             store.register_jobseeker(c, &Registration { a_kasse: Some(AKasse::Ase), ..dagpenge }, now()).await.unwrap();
-            assert_eq!(store.questionnaire_answers(c).await.unwrap().submitted_at, Some(now()));
+            assert_eq!(store.own_answers(Part::Questionnaire, c).await.unwrap().submitted_at, Some(now()));
             store.register_jobseeker(c, &Registration { situation: Situation::Other, a_kasse: None }, now()).await.unwrap();
-            let after = store.questionnaire_answers(c).await.unwrap();
+            let after = store.own_answers(Part::Questionnaire, c).await.unwrap();
             assert_eq!((after.submitted_at, after.kind), (None, None));
             assert_eq!(after.answers, answers, "the answers are kept to start from");
         })
@@ -417,25 +417,25 @@ mod jobseekers {
             let c = citizen(&store).await;
             let answers = raw(&[("reason", "dismissed")]);
             let health = raw(&[("health_problem", "yes_some"), ("health_significance", "some")]);
-            store.save_questionnaire_answers(c, &answers, now()).await.unwrap();
-            store.save_health_answers(c, &health, now()).await.unwrap();
-            assert_eq!(store.questionnaire_answers(c).await.unwrap().answers, answers);
-            assert_eq!(store.own_health_answers(c).await.unwrap().answers, health);
+            store.save_answers(Part::Questionnaire, c, &answers, now()).await.unwrap();
+            store.save_answers(Part::Health, c, &health, now()).await.unwrap();
+            assert_eq!(store.own_answers(Part::Questionnaire, c).await.unwrap().answers, answers);
+            assert_eq!(store.own_answers(Part::Health, c).await.unwrap().answers, health);
 
             let read = AccessEntry { citizen_id: c, at: now(), actor_kind: "caseworker".into(), actor_id: Some(7), actor_label: "Jobcenter Aarhus".into(), action: "Så dine svar om helbred".into() };
             // Not sent yet: the caseworker sees nothing, and the look is still recorded.
-            assert!(store.health_answers_for_caseworker(c, &read).await.unwrap().answers.is_empty());
+            assert!(store.answers_for_caseworker(Part::Health, c, &read).await.unwrap().answers.is_empty());
             let facts = [fact("Køn")];
             store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[], health: Some((&health, &facts)) }, now()).await.unwrap();
-            let seen = store.health_answers_for_caseworker(c, &read).await.unwrap();
+            let seen = store.answers_for_caseworker(Part::Health, c, &read).await.unwrap();
             assert_eq!((seen.answers, seen.facts), (health.clone(), Some(facts.to_vec())));
-            assert!(!store.questionnaire_answers(c).await.unwrap().answers.contains_key("health_problem"));
+            assert!(!store.own_answers(Part::Questionnaire, c).await.unwrap().answers.contains_key("health_problem"));
             let h = store.access_history(c, access_history_cutoff(now())).await.unwrap();
             assert_eq!(h.iter().filter(|e| e.action == "Så dine svar om helbred").count(), 2);
 
             // Sent again where the questions no longer apply: the health answers are deleted.
             store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[], health: None }, now()).await.unwrap();
-            assert_eq!(store.own_health_answers(c).await.unwrap().updated_at, None);
+            assert_eq!(store.own_answers(Part::Health, c).await.unwrap().updated_at, None);
         })
         .await;
     }

@@ -64,6 +64,7 @@ pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> 
     use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::jobseeker::eligibility::{disability_questions_apply, PilotConfig};
     use jobspor_store::access_log::AccessEntry;
+    use jobspor_store::jobseekers::Part;
     let state = AppState::from_context()?;
     let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
     let worker = state.store.caseworker(id).await?;
@@ -82,10 +83,10 @@ pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> 
         action: action.into(),
     };
     let registration = state.store.jobseeker(citizen_id).await?.map(|j| j.registration);
-    let sent = state.store.questionnaire_for_caseworker(citizen_id, &read("Så dit forberedelsesskema")).await?;
+    let sent = state.store.answers_for_caseworker(Part::Questionnaire, citizen_id, &read("Så dit forberedelsesskema")).await?;
     let asked = registration.is_some_and(|r| disability_questions_apply(r.situation, code, PilotConfig::shipped(), state.clock.today()));
     let health = if asked {
-        let h = state.store.health_answers_for_caseworker(citizen_id, &read("Så dine svar om helbred")).await?;
+        let h = state.store.answers_for_caseworker(Part::Health, citizen_id, &read("Så dine svar om helbred")).await?;
         Some((h.answers, h.facts.unwrap_or_default(), h.submitted_at.map(jobspor::dates::format_da_time)))
     } else {
         None

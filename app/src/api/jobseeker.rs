@@ -9,6 +9,8 @@ use jobspor::form_fields::Fields;
 use jobspor::jobseeker::eligibility::Questionnaire;
 use jobspor::jobseeker::register_data::RegisterFact;
 use jobspor::jobseeker::registration::{Registration, RegistrationForm};
+#[cfg(feature = "ssr")]
+use jobspor_store::jobseekers::Part;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -123,8 +125,8 @@ pub async fn get_questionnaire() -> Result<QuestionnaireView, AppError> {
     use crate::ssr::state::AppState;
     let state = AppState::from_context()?;
     let plan = server::Plan::load(&state).await?;
-    let stored = state.store.questionnaire_answers(plan.citizen.id).await?;
-    let health_answers = if plan.health { state.store.own_health_answers(plan.citizen.id).await?.answers } else { Fields::new() };
+    let stored = state.store.own_answers(Part::Questionnaire, plan.citizen.id).await?;
+    let health_answers = if plan.health { state.store.own_answers(Part::Health, plan.citizen.id).await?.answers } else { Fields::new() };
     let facts = plan.facts(&state).await?;
     Ok(QuestionnaireView {
         registration: plan.registration,
@@ -157,12 +159,11 @@ pub async fn answer_step(step: String, go: String, #[server(default)] form: Fiel
     let (index, step) = find_step(&steps, &step).ok_or(AppError::NotFound)?;
     let now = state.clock.now();
     let id = plan.citizen.id;
-    if step.is_health() {
-        let stored = state.store.own_health_answers(id).await?.answers;
-        state.store.save_health_answers(id, &merge_step(&step, &stored, &form), now).await?;
-    } else if !step.questions().is_empty() {
-        let stored = state.store.questionnaire_answers(id).await?.answers;
-        state.store.save_questionnaire_answers(id, &merge_step(&step, &stored, &form), now).await?;
+    // Health answers are kept in their own part, never with the others.
+    let part = if step.is_health() { Part::Health } else { Part::Questionnaire };
+    if !step.questions().is_empty() {
+        let stored = state.store.own_answers(part, id).await?.answers;
+        state.store.save_answers(part, id, &merge_step(&step, &stored, &form), now).await?;
     }
     let target = match go.as_str() {
         "back" => steps.get(index.saturating_sub(1)).map(|s| format!("/borger/forberedelse/{}", s.code)),
@@ -187,8 +188,8 @@ pub async fn submit_questionnaire() -> Result<(), AppError> {
     let plan = server::Plan::load(&state).await?;
     let steps = plan.steps()?;
     let kind = plan.questionnaire.ok_or(AppError::Forbidden)?;
-    let answers = state.store.questionnaire_answers(plan.citizen.id).await?.answers;
-    let health = if plan.health { state.store.own_health_answers(plan.citizen.id).await?.answers } else { Fields::new() };
+    let answers = state.store.own_answers(Part::Questionnaire, plan.citizen.id).await?.answers;
+    let health = if plan.health { state.store.own_answers(Part::Health, plan.citizen.id).await?.answers } else { Fields::new() };
     let done = check_complete(&steps, &answers, &health).map_err(|(_, errors)| AppError::invalid(errors, Vec::new()))?;
     let (facts, pilot) = plan.facts(&state).await?.unwrap_or_default();
     let submission = Submission { kind, answers: &done.answers, facts: &facts, health: done.health.as_ref().map(|h| (h, pilot.as_slice())) };
