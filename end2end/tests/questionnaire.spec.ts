@@ -118,8 +118,8 @@ test("dagpengemodtager i Aarhus: registeroplysninger, helbredsspørgsmål, pause
   await expect(page.getByText("Jeg er blevet afskediget")).toBeVisible();
   await expect(page.getByText("Jeg søger opslåede stillinger, Jeg bruger mit netværk")).toBeVisible();
   await expect(page.getByText("Ja, i mindre grad")).toBeVisible();
-  await page.getByRole("link", { name: "Ret dine svar om din ledighed" }).click();
-  await afterNavigation(page, /\/ledighed$/);
+  await page.getByRole("link", { name: "Ret svaret på: Hvorfor er du ledig?" }).click();
+  await afterNavigation(page, /\/ledighed#q-reason$/);
   await expect(page.getByRole("group", { name: "Hvorfor er du ledig?" }).getByLabel("Jeg er blevet afskediget")).toBeChecked();
   await visit(page, "/borger/forberedelse/tjek");
   await page.getByRole("button", { name: "Send skemaet" }).click();
@@ -231,4 +231,18 @@ test("uddannelseshjælp: uddannelsesskemaet med begge opfølgende spørgsmål @n
   await afterNavigation(page, /\/kvittering$/);
   await expect(page.getByRole("heading", { level: 1, name: "Kvittering: dit forberedelsesskema er sendt" })).toBeVisible();
   await expect(page.getByText("Det var fagligt for svært")).toBeVisible();
+});
+
+test("med JavaScript gemmes et trin, mens det udfyldes, og svarene er der, når man kommer tilbage", async ({ page }) => {
+  await register(page, "2009932568", "ida.moeller", "Jeg har søgt eller får kontanthjælp");
+  await page.getByRole("link", { name: "Start" }).click();
+  await afterNavigation(page, /\/uddannelse$/);
+  await choose(page, "Din uddannelseslængde", "Gymnasial uddannelse");
+  await expect(page.getByRole("status").filter({ hasText: "Dine svar på denne side er gemt." })).toBeVisible({ timeout: 15_000 });
+  // Leave by another link than the form's buttons, then come back.
+  await page.getByRole("link", { name: "Til oversigten over skemaet" }).click();
+  await afterNavigation(page, /\/borger\/forberedelse$/);
+  await page.getByRole("link", { name: "Fortsæt" }).click();
+  await afterNavigation(page, /\/uddannelse$/);
+  await expect(page.getByRole("group", { name: "Din uddannelseslængde" }).getByLabel("Gymnasial uddannelse")).toBeChecked();
 });

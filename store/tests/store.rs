@@ -436,6 +436,13 @@ mod jobseekers {
             // Sent again where the questions no longer apply: the health answers are deleted.
             store.submit_questionnaire(c, &Submission { kind: Questionnaire::Dagpenge, answers: &answers, facts: &[], health: None }, now()).await.unwrap();
             assert_eq!(store.own_answers(Part::Health, c).await.unwrap().updated_at, None);
+
+            // Deleting the profile (18½ months inactive) deletes every answer with it.
+            store.save_answers(Part::Health, c, &health, now()).await.unwrap();
+            store.delete_citizen(c).await.unwrap();
+            assert_eq!(store.own_answers(Part::Health, c).await.unwrap().updated_at, None);
+            assert_eq!(store.own_answers(Part::Questionnaire, c).await.unwrap().updated_at, None);
+            assert!(store.jobseeker(c).await.unwrap().is_none());
         })
         .await;
     }

@@ -142,7 +142,8 @@ pub async fn get_questionnaire() -> Result<QuestionnaireView, AppError> {
 }
 
 /// Leaves a step: its answers are saved whatever they are, then `go` says where to:
-/// "next" (only when the step's answers are valid), "back", or "later" (Min side).
+/// "next" (only when the step's answers are valid), "back", "later" (the overview), or
+/// "stay" (an autosave while the step is being filled in).
 #[server(endpoint = "questionnaire/answer")]
 pub async fn answer_step(step: String, go: String, #[server(default)] form: Fields) -> Result<(), AppError> {
     use crate::api::echo;
@@ -166,6 +167,8 @@ pub async fn answer_step(step: String, go: String, #[server(default)] form: Fiel
         state.store.save_answers(part, id, &merge_step(&step, &stored, &form), now).await?;
     }
     let target = match go.as_str() {
+        // Saved while being filled in (JavaScript's autosave): nothing more.
+        "stay" => return Ok(()),
         "back" => steps.get(index.saturating_sub(1)).map(|s| format!("/borger/forberedelse/{}", s.code)),
         "later" => Some("/borger/forberedelse?gemt=1".to_string()),
         _ => {

@@ -62,17 +62,22 @@ pub(crate) fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoVie
     .into_any()
 }
 
-/// One step's answers read back: each question asked, its answer or "Ikke besvaret".
+/// One step's answers read back: each question asked, its answer or "Ikke besvaret", and
+/// with `edit` a link to the question on its step.
 #[component]
-pub(crate) fn StepAnswers(step: Step, values: Fields) -> impl IntoView {
+pub(crate) fn StepAnswers(step: Step, values: Fields, #[prop(default = false)] edit: bool) -> impl IntoView {
     view! {
         <dl class="answers">
             {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {
                 let answer = q.answer_da(&values);
                 let missing = answer.is_none() && q.required;
+                let link = edit.then(|| format!("{}#{FORM_ID}-{}", step_url(step.code), q.name));
                 view! {
                     <dt>{q.label}</dt>
-                    <dd class:answer-missing=missing>{answer.unwrap_or_else(|| if q.required { "Ikke besvaret".into() } else { "–".into() })}</dd>
+                    <dd class:answer-missing=missing>
+                        {answer.unwrap_or_else(|| if q.required { "Ikke besvaret".into() } else { "–".into() })}
+                        {link.map(|href| view! { " " <a class="function-link" href=href aria-label=format!("Ret svaret på: {}", q.label)>"Ret"</a> })}
+                    </dd>
                 }
             }).collect_view()}
         </dl>
@@ -189,6 +194,9 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     let state = checked_form_state(answer, browser);
     let submit_state = form_state(submit);
     let data = Resource::new(move || (code(), answer.version().get()), |_| get_questionnaire());
+    let form = NodeRef::<leptos::html::Form>::new();
+    let autosaved = RwSignal::new(false);
+    autosave(form, answer, autosaved);
     view! {
         <Page title="Forberedelsesskema">
             <ErrorSummary state form_id=FORM_ID/>
@@ -215,9 +223,12 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                             let values = v.values_of(&step).clone();
                             view! {
                                 {(step.kind == StepKind::RegisterData).then(|| view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> })}
-                                <ActionForm attr:novalidate=true action=answer>
+                                <ActionForm attr:novalidate=true action=answer node_ref=form>
                                     <input type="hidden" name="step" value=step.code/>
                                     {questions_view(state, FORM_ID, questions, &values)}
+                                    <p class="form-hint" role="status" aria-live="polite">
+                                        {move || autosaved.get().then_some("Dine svar på denne side er gemt.")}
+                                    </p>
                                     <div class="step-buttons">
                                         <SubmitButton label="Næste" name="go" value="next" check=move |v| check_step(step, v) browser/>
                                         {(index > 0).then(|| view! {
@@ -242,6 +253,57 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     }
 }
 
+/// How often a changed step is saved while it is being filled in (with JavaScript).
+#[cfg(feature = "hydrate")]
+const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// With JavaScript a step is also saved every few seconds when it changed, so leaving it by
+/// any link keeps the answers; the buttons save it with or without JavaScript.
+#[allow(unused_variables)]
+fn autosave(form: NodeRef<leptos::html::Form>, answer: ServerAction<AnswerStep>, autosaved: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::api::jobseeker::answer_step;
+        use crate::components::form::form_values;
+        // The values the step opened with, or last saved: the hidden "step" tells steps apart.
+        let last = StoredValue::new(None::<Fields>);
+        let busy = StoredValue::new(false);
+        // Each step's form, as it opens, is the baseline: what the citizen then changes is saved.
+        Effect::new(move |_| {
+            if let Some(f) = form.get() {
+                last.set_value(Some(form_values(&f)));
+                autosaved.set(false);
+            }
+        });
+        let tick = move || {
+            let Some(values) = form.get_untracked().map(|f| form_values(&f)) else { return };
+            let same_step = last.with_value(|l| l.as_ref().map(|l| l.get("step") == values.get("step")));
+            if same_step != Some(true) {
+                last.set_value(Some(values));
+                autosaved.set(false);
+                return;
+            }
+            if last.with_value(|l| l.as_ref() == Some(&values)) || busy.get_value() || answer.pending().get_untracked() {
+                return;
+            }
+            busy.set_value(true);
+            leptos::task::spawn_local(async move {
+                let step = values.get("step").cloned().unwrap_or_default();
+                let mut answers = values.clone();
+                answers.remove("step");
+                if answer_step(step, "stay".into(), answers).await.is_ok() {
+                    last.set_value(Some(values));
+                    autosaved.set(true);
+                }
+                busy.set_value(false);
+            });
+        };
+        if let Ok(handle) = set_interval_with_handle(tick, AUTOSAVE_EVERY) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+}
+
 /// The browser's check of a step: the server's rule, run before sending.
 fn check_step(step: Step, values: serde_json::Value) -> FieldErrors {
     let fields: Fields = serde_json::from_value(values).unwrap_or_default();
@@ -260,10 +322,7 @@ fn review(v: &QuestionnaireView, all: &[Step], submit: ServerAction<SubmitQuesti
                     <h2 id=heading_id class="h3">{s.title}</h2>
                     {match s.kind {
                         StepKind::RegisterData => view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> }.into_any(),
-                        _ => view! {
-                            <StepAnswers step=*s values=v.values_of(s).clone()/>
-                            <p><a class="function-link" href=step_url(s.code) aria-label=format!("Ret dine svar om {}", s.title.to_lowercase())>"Ret"</a></p>
-                        }.into_any(),
+                        _ => view! { <StepAnswers step=*s values=v.values_of(s).clone() edit=true/> }.into_any(),
                     }}
                 </section>
             }
