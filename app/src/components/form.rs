@@ -299,9 +299,42 @@ pub fn RadioGroup(
     #[prop(optional)] reveals: &'static [&'static str],
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
+    let chosen = shown_value(state, field, value);
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (code, label))| {
+            let input_id = option_id(&id, i, code);
+            let chosen = chosen.clone();
+            let checked = move || chosen() == code;
+            view! {
+                <li>
+                    <div class="form-group-radio">
+                        <input class="form-radio" type="radio" id=input_id.clone() name=name.clone() value=code
+                            checked=checked data-reveals=reveals.contains(&code).then_some("true")/>
+                        <label for=input_id>{label}</label>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    choice_fieldset(state, id, field, legend, hint, items)
+}
+
+/// The first option carries the field's id, so the error summary's link lands on it.
+fn option_id(field_id: &str, index: usize, code: &str) -> String {
+    if index == 0 {
+        field_id.to_string()
+    } else {
+        format!("{field_id}-{code}")
+    }
+}
+
+/// The frame of a choice question (radio buttons, checkboxes): fieldset, legend, hint, the
+/// error message, and the options.
+fn choice_fieldset(state: Signal<FormState>, id: String, field: &'static str, legend: String, hint: Option<String>, items: impl IntoView + 'static) -> impl IntoView {
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    let chosen = shown_value(state, field, value);
     let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
     view! {
@@ -310,23 +343,7 @@ pub fn RadioGroup(
                 <legend class="form-label">{legend}</legend>
                 {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
                 {field_error(message, id.clone())}
-                <ul class="nobullet-list">
-                    {options.into_iter().enumerate().map(|(i, (code, label))| {
-                        // The first option carries the field id, so the error summary's link lands on it.
-                        let input_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
-                        let chosen = chosen.clone();
-                        let checked = move || chosen() == code;
-                        view! {
-                            <li>
-                                <div class="form-group-radio">
-                                    <input class="form-radio" type="radio" id=input_id.clone() name=name.clone() value=code
-                                        checked=checked data-reveals=reveals.contains(&code).then_some("true")/>
-                                    <label for=input_id>{label}</label>
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <ul class="nobullet-list">{items}</ul>
             </fieldset>
         </div>
     }
@@ -347,39 +364,29 @@ pub fn CheckboxGroup(
     #[prop(optional)] ticked: Vec<&'static str>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let message = field_message(state, RwSignal::new(None), field);
-    let err = move || message().is_some();
-    let hint = hint.filter(|h| !h.is_empty());
-    let has_hint = hint.is_some();
-    view! {
-        <div class="form-group" class:form-error=err>
-            <fieldset aria-describedby=described_by(message, id.clone(), has_hint)>
-                <legend class="form-label">{legend}</legend>
-                {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
-                {field_error(message, id.clone())}
-                <ul class="nobullet-list">
-                    {options.iter().enumerate().map(|(i, (code, label))| {
-                        let key = jobspor::form_fields::checkbox_key(field, code);
-                        let input_id = if i == 0 { id.clone() } else { format!("{id}-{code}") };
-                        let was = ticked.contains(code);
-                        // After a refusal the echo says what was sent: a box missing from it was not ticked.
-                        let checked = {
-                            let key = key.clone();
-                            move || state.with(|s| if s.echo.is_empty() { was } else { s.echo(&key).is_some() })
-                        };
-                        view! {
-                            <li>
-                                <div class="form-group-checkbox">
-                                    <input class="form-checkbox" type="checkbox" id=input_id.clone() name=format!("form[{key}]") value="on" checked=checked/>
-                                    <label for=input_id>{*label}</label>
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </fieldset>
-        </div>
-    }
+    let items = options
+        .iter()
+        .enumerate()
+        .map(|(i, (code, label))| {
+            let key = jobspor::form_fields::checkbox_key(field, code);
+            let input_id = option_id(&id, i, code);
+            let was = ticked.contains(code);
+            // After a refusal the echo says what was sent: a box missing from it was not ticked.
+            let checked = {
+                let key = key.clone();
+                move || state.with(|s| if s.echo.is_empty() { was } else { s.echo(&key).is_some() })
+            };
+            view! {
+                <li>
+                    <div class="form-group-checkbox">
+                        <input class="form-checkbox" type="checkbox" id=input_id.clone() name=format!("form[{key}]") value="on" checked=checked/>
+                        <label for=input_id>{*label}</label>
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    choice_fieldset(state, id, field, legend, hint, items)
 }
 
 /// A single checkbox.
