@@ -418,7 +418,7 @@ mod questionnaire {
     }
 
     async fn view(app: &TestApp, c: &reqwest::Client) -> QuestionnaireView {
-        serde_json::from_str(&app.ok(c, "questionnaire/get", &[]).await).unwrap()
+        serde_json::from_str(&app.ok(c, "questionnaire/get", &[("with_facts", "true")]).await).unwrap()
     }
 
     async fn citizen_id(app: &TestApp, cpr: &str) -> i64 {
@@ -440,6 +440,9 @@ mod questionnaire {
             assert!(v.health, "Aarhus is a pilot municipality");
             assert_eq!(v.facts.len(), 5, "age, origin, support share, dagpenge share, wage income");
             assert!(v.facts.iter().all(|f| f.source.ends_with("(simuleret)")));
+            // Pages that do not show the facts do not ask the registers.
+            let plain: QuestionnaireView = serde_json::from_str(&app.ok(&c, "questionnaire/get", &[]).await).unwrap();
+            assert!(plain.facts.is_empty() && !plain.facts_unavailable);
         })
         .await;
     }

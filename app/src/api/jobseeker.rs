@@ -24,7 +24,7 @@ pub struct QuestionnaireView {
     pub health: bool,
     pub answers: Fields,
     pub health_answers: Fields,
-    /// The dagpenge questionnaire's register facts (empty for the others).
+    /// The dagpenge questionnaire's register facts (empty for the others, and unless asked for).
     pub facts: Vec<RegisterFact>,
     /// Set when a register did not answer.
     pub facts_unavailable: bool,
@@ -120,14 +120,16 @@ pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Re
     Ok(())
 }
 
+/// `with_facts`: also ask the registers (only the pages that show their facts do: a remote
+/// lookup on every step would be wasted work).
 #[server(endpoint = "questionnaire/get")]
-pub async fn get_questionnaire() -> Result<QuestionnaireView, AppError> {
+pub async fn get_questionnaire(#[server(default)] with_facts: bool) -> Result<QuestionnaireView, AppError> {
     use crate::ssr::state::AppState;
     let state = AppState::from_context()?;
     let plan = server::Plan::load(&state).await?;
     let stored = state.store.own_answers(Part::Questionnaire, plan.citizen.id).await?;
     let health_answers = if plan.health { state.store.own_answers(Part::Health, plan.citizen.id).await?.answers } else { Fields::new() };
-    let facts = plan.facts(&state).await?;
+    let facts = if with_facts { plan.facts(&state).await? } else { Some(Default::default()) };
     Ok(QuestionnaireView {
         registration: plan.registration,
         questionnaire: plan.questionnaire,

@@ -93,7 +93,7 @@ pub fn JobseekerRegistration() -> impl IntoView {
     let action = ServerAction::<RegisterJobseeker>::new();
     let browser = RwSignal::new(FieldErrors::new());
     let state = checked_form_state(action, browser);
-    let data = Resource::new(|| (), |_| get_questionnaire());
+    let data = Resource::new(|| (), |_| get_questionnaire(false));
     view! {
         <Page title="Tilmeld dig som jobsøgende">
             <ErrorSummary state form_id="reg"/>
@@ -130,7 +130,7 @@ pub fn JobseekerRegistration() -> impl IntoView {
 pub fn QuestionnaireOverview() -> impl IntoView {
     let query = use_query_map();
     let saved = move || query.with(|q| q.get("gemt").is_some());
-    let data = Resource::new(|| (), |_| get_questionnaire());
+    let data = Resource::new(|| (), |_| get_questionnaire(false));
     view! {
         <Page title="Forberedelsesskema">
             <p><a class="back-link" href="/borger">"Tilbage til Min side"</a></p>
@@ -193,7 +193,8 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     let browser = RwSignal::new(FieldErrors::new());
     let state = checked_form_state(answer, browser);
     let submit_state = form_state(submit);
-    let data = Resource::new(move || (code(), answer.version().get()), |_| get_questionnaire());
+    // Only the register step and "Tjek dine svar" show the register facts.
+    let data = Resource::new(move || (code(), answer.version().get()), |(code, _)| get_questionnaire(matches!(code.as_str(), "registeroplysninger" | "tjek")));
     let form = NodeRef::<leptos::html::Form>::new();
     let autosaved = RwSignal::new(false);
     autosave(form, answer, autosaved);
