@@ -42,6 +42,9 @@ pub fn da(key: &str) -> &'static str {
         "date.not_after_today" => "Startdatoen skal ligge efter i dag. Vælg \"Jeg kan starte med det samme\", hvis du kan starte nu.",
         "list.duplicate" => "Det har du allerede tilføjet. Ret det, der står, i stedet.",
         "cv.not_ready" => "Dit CV kan først gøres søgbart, når det har mindst ét job, du søger, og mindst én erhvervserfaring eller uddannelse.",
+        "search.occupation_unknown" => "Vælg en stillingsbetegnelse fra listen.",
+        "search.postcode_unknown" => "Vi kender ikke det postnummer. Skriv et dansk postnummer med 4 cifre.",
+        "search.postcode_needed" => "Skriv det postnummer, afstanden skal regnes fra.",
         "internal" => "Der skete en fejl hos os. Prøv igen om lidt.",
         _ => "Tjek feltet.",
     }
@@ -60,6 +63,7 @@ mod tests {
             "number.out_of_range", "language.unknown", "list.too_many",
             "cv.needs_job_wish", "cv.needs_experience_or_education", "occupation.unknown", "date.not_after_today", "list.duplicate",
             "choice.required", "choice.at_least_one", "questionnaire.not_registered", "caseworker.not_served",
+            "search.occupation_unknown", "search.postcode_unknown", "search.postcode_needed",
         ] {
             assert_ne!(super::da(key), "Tjek feltet.", "{key} has no text");
         }

@@ -91,6 +91,9 @@ pub struct CvOwner {
     pub person: RegisterPerson,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The citizen chose to hide phone and e-mail from employers (seed 004: the employer
+    /// then contacts support, who contact the citizen).
+    pub hide_contact: bool,
 }
 
 /// The CV as an employer sees it. Built only by `employer_view`.
@@ -101,6 +104,8 @@ pub struct EmployerCvView {
     pub address: Option<AddressView>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// Phone and e-mail are hidden: the employer may ask support to pass a message on.
+    pub contact_hidden: bool,
     /// Only entries of sections employers may see, in the CV's order.
     pub entries: Vec<CvEntry>,
 }
@@ -120,8 +125,9 @@ pub fn employer_view(cv_id: i64, owner: &CvOwner, entries: Vec<CvEntry>) -> Empl
         cv_id,
         name: p.full_name(),
         address,
-        phone: owner.phone.clone(),
-        email: owner.email.clone(),
+        phone: owner.phone.clone().filter(|_| !owner.hide_contact),
+        email: owner.email.clone().filter(|_| !owner.hide_contact),
+        contact_hidden: owner.hide_contact,
         entries: entries.into_iter().filter(|e| e.section().visible_to_employers()).collect(),
     }
 }
@@ -165,7 +171,15 @@ mod tests {
             },
             phone: Some("20304050".into()),
             email: Some("anne@eksempel.dk".into()),
+            hide_contact: false,
         }
+    }
+
+    #[test]
+    fn hidden_contact_details_never_reach_the_employer() {
+        let v = employer_view(1, &CvOwner { hide_contact: true, ..owner(false) }, Vec::new());
+        assert_eq!((v.phone, v.email, v.contact_hidden), (None, None, true));
+        assert!(v.address.is_some(), "the address is not a contact detail the citizen hides here");
     }
 
     #[test]

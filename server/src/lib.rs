@@ -4,3 +4,4 @@ pub mod config;
 pub mod demo;
 pub mod jobs;
 pub mod router;
+pub mod synthetic;

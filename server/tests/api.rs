@@ -138,12 +138,12 @@ async fn an_employer_must_accept_the_terms_before_searching() {
         let app = spawn(store).await;
         let c = client();
         app.ok(&c, "employer/register", &[("form[company_name]", "Bageriet"), ("form[cvr]", "10150817"), ("form[email]", "job@bageriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
-        assert_eq!(app.refused(&c, "employer/search", &[("q", "kok"), ("page", "1")]).await, AppError::TermsNotAccepted);
+        assert_eq!(app.refused(&c, "employer/search", &[("form[q]", "kok")]).await, AppError::TermsNotAccepted);
         assert_eq!(keys(&app.refused(&c, "employer/accept-terms", &[]).await), pairs(&[("accept", "terms.must_accept")]));
         app.ok(&c, "employer/accept-terms", &[("accept", "on")]).await;
-        app.ok(&c, "employer/search", &[("q", "kok"), ("page", "1")]).await;
+        app.ok(&c, "employer/search", &[("form[q]", "kok")]).await;
         // Nobody else may search.
-        assert_eq!(app.refused(&client(), "employer/search", &[("q", "kok"), ("page", "1")]).await, AppError::NotLoggedIn);
+        assert_eq!(app.refused(&client(), "employer/search", &[("form[q]", "kok")]).await, AppError::NotLoggedIn);
     })
     .await;
 }
@@ -374,7 +374,7 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
         let employer = client();
         app.ok(&employer, "employer/register", &[("form[company_name]", "Byggeriet A/S"), ("form[cvr]", "10150817"), ("form[email]", "hr@byggeriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
         app.ok(&employer, "employer/accept-terms", &[("accept", "on")]).await;
-        let found: serde_json::Value = serde_json::from_str(&app.ok(&employer, "employer/search", &[("q", "tømrere"), ("page", "1")]).await).unwrap();
+        let found: serde_json::Value = serde_json::from_str(&app.ok(&employer, "employer/search", &[("form[q]", "tømrere")]).await).unwrap();
         assert_eq!(found["total"], 1);
         assert_eq!(found["hits"][0]["city"], serde_json::Value::Null);
         let cv_id = found["hits"][0]["cv_id"].as_i64().unwrap().to_string();
@@ -393,6 +393,36 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
 
         let history = app.ok(&citizen, "citizen/history", &[]).await;
         assert!(history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"), "{history}");
+
+        // A crafted search with bad filters gets the form's own errors and no hits.
+        let search = |form: &'static [(&'static str, &'static str)]| {
+            let (app, employer) = (&app, &employer);
+            async move { serde_json::from_str::<serde_json::Value>(&app.ok(employer, "employer/search", form).await).unwrap() }
+        };
+        let bad = search(&[("form[q]", "tømrer"), ("form[postnr]", "0000"), ("form[koerekort]", "Z")]).await;
+        let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        assert_eq!(fields, ["postnr", "koerekort"]);
+        assert_eq!((bad["total"].as_i64(), bad["hits"].as_array().map(Vec::len)), (Some(0), Some(0)));
+        assert_eq!(bad["form"]["q"], "tømrer", "the form comes back as sent");
+        // Filters apply: she lives in Horsens (615), in Region Midtjylland, not in Aarhus.
+        assert_eq!(search(&[("form[kommune]", "615")]).await["total"], 1);
+        assert_eq!(search(&[("form[kommune]", "751")]).await["total"], 0);
+        let near = search(&[("form[postnr]", "8000"), ("form[afstand]", "50")]).await;
+        assert_eq!((near["total"].as_i64(), near["counts"]["reg:1082"].as_i64()), (Some(1), Some(1)));
+
+        // Hidden contact details: the employer sees neither, and may ask support instead.
+        app.ok(&citizen, "cv/hide-contact", &[("hide", "true")]).await;
+        let hidden: serde_json::Value = serde_json::from_str(&app.ok(&employer, "employer/cv", &[("cv_id", &cv_id)]).await).unwrap();
+        assert_eq!((&hidden["phone"], &hidden["email"], &hidden["contact_hidden"]), (&serde_json::Value::Null, &serde_json::Value::Null, &serde_json::Value::Bool(true)));
+        assert_eq!(keys(&app.refused(&employer, "employer/contact-request", &[("cv_id", &cv_id), ("message", " ")]).await), pairs(&[("message", "required")]));
+        let r = app.call(&employer, "employer/contact-request", &[("cv_id", &cv_id), ("message", "Vi søger en tømrer.")]).await;
+        assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
+        assert_eq!(app.store.open_contact_requests().await.unwrap()[0].message, "Vi søger en tømrer.");
+        // A CV that is no longer searchable can be neither found, opened nor contacted.
+        app.ok(&citizen, "cv/searchable", &[("searchable", "false")]).await;
+        assert_eq!(search(&[("form[q]", "tømrer")]).await["total"], 0);
+        assert_eq!(app.refused(&employer, "employer/cv", &[("cv_id", &cv_id)]).await, AppError::NotFound);
+        assert_eq!(app.refused(&employer, "employer/contact-request", &[("cv_id", &cv_id), ("message", "Hej")]).await, AppError::NotFound);
     })
     .await;
 }

@@ -83,15 +83,7 @@ fn list_or_none(items: &[String]) -> String {
 
 /// Kroner with Danish thousands separators: 312.400 kr.
 pub fn kroner(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    format!("{}{out} kr.", if amount < 0 { "-" } else { "" })
+    format!("{} kr.", crate::numbers::thousands(amount))
 }
 
 /// The dagpenge questionnaire's register facts: age, origin, support share over 5 years

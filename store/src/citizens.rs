@@ -54,10 +54,10 @@ fn status_code(s: CprStatus) -> &'static str {
     }
 }
 
-type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+pub(crate) type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
 /// Binds the register's fields as $1..$14, in the column order both statements use.
-fn bind_register_fields<'q>(q: AnyQuery<'q>, p: &'q RegisterPerson) -> AnyQuery<'q> {
+pub(crate) fn bind_register_fields<'q>(q: AnyQuery<'q>, p: &'q RegisterPerson) -> AnyQuery<'q> {
     q.bind(p.birthday.to_string())
         .bind(gender_code(p.gender))
         .bind(&p.first_name)
@@ -163,6 +163,7 @@ impl Store {
                 (id, false)
             }
         };
+        crate::search_index::sync_owner(&mut tx, citizen_id).await?;
         access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "MitID", now)).await?;
         tx.commit().await?;
         Ok(CitizenLogin { citizen_id, profile_complete })
@@ -214,6 +215,7 @@ impl Store {
             .bind(citizen_id)
             .execute(&mut *tx)
             .await?;
+        crate::search_index::sync_owner(&mut tx, citizen_id).await?;
         access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "brugernavn og adgangskode", now)).await?;
         tx.commit().await?;
         Ok(())
@@ -241,11 +243,14 @@ impl Store {
 
     /// Moves a citizen's last login, for demo data and tests of the 12-week rule.
     pub async fn set_citizen_last_login(&self, citizen_id: i64, at: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE citizens SET last_login_at=$1, last_activity_at=$1 WHERE id=$2")
             .bind(ts(at))
             .bind(citizen_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        crate::search_index::sync_owner(&mut tx, citizen_id).await?;
+        tx.commit().await?;
         Ok(())
     }
 }

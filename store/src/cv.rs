@@ -1,6 +1,7 @@
 //! The citizen's CV: entries of every section (one table, the core's `CvEntry` as JSON), the
 //! searchable mark, drafts of a section being edited, and the search index kept in step.
-use crate::{flag, from_ts, text, ts, Result, Store, StoreError};
+use crate::search_index::{index_cv, sync_owner};
+use crate::{flag, from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::{may_add_entry, CvEntry, CvSection, Fields};
 use sqlx::{Any, Row, Transaction};
@@ -17,6 +18,8 @@ pub struct StoredEntry {
 pub struct CvRecord {
     pub cv_id: i64,
     pub searchable: bool,
+    /// Phone and e-mail hidden from employers.
+    pub hide_contact: bool,
     pub updated_at: DateTime<Utc>,
     /// In section order; within a section newest first.
     pub entries: Vec<StoredEntry>,
@@ -68,29 +71,6 @@ async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64>
     Ok(row.try_get("id")?)
 }
 
-/// Rebuilds the CV's search terms from the text employers may search in its entries (as they
-/// are after the change), and stamps it as updated. Entries hidden from employers give no
-/// text (`CvEntry::search_text`).
-async fn reindex<'e>(tx: &mut Transaction<'_, Any>, cv_id: i64, entries: impl Iterator<Item = &'e CvEntry>, now: DateTime<Utc>) -> Result<()> {
-    let all: Vec<String> = entries.filter_map(|e| e.search_text()).collect();
-    sqlx::query("DELETE FROM cv_terms WHERE cv_id = $1").bind(cv_id).execute(&mut **tx).await?;
-    // One multi-row INSERT per chunk rather than a round trip per term (the CV-save benchmark
-    // showed the round trips dominating on PostgreSQL). 500 terms stay far below both
-    // engines' limits on bound parameters.
-    let terms: Vec<String> = text::terms(&all.join(" ")).into_iter().collect();
-    for chunk in terms.chunks(500) {
-        let rows: Vec<String> = (0..chunk.len()).map(|i| format!("($1, ${})", i + 2)).collect();
-        let sql = format!("INSERT INTO cv_terms (cv_id, term) VALUES {}", rows.join(", "));
-        let mut q = sqlx::query(&sql).bind(cv_id);
-        for term in chunk {
-            q = q.bind(term);
-        }
-        q.execute(&mut **tx).await?;
-    }
-    sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2").bind(ts(now)).bind(cv_id).execute(&mut **tx).await?;
-    Ok(())
-}
-
 /// (work experiences, educations, job wishes) of a CV: what searchability depends on.
 async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize, usize)> {
     let rows = sqlx::query("SELECT section, COUNT(*) AS n FROM cv_entries WHERE cv_id = $1 GROUP BY section")
@@ -121,7 +101,7 @@ async fn unmark_if_not_ready(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Resul
 
 impl Store {
     pub async fn cv_of_citizen(&self, citizen_id: i64) -> Result<CvRecord> {
-        let row = sqlx::query("SELECT id, searchable, updated_at FROM cvs WHERE citizen_id = $1")
+        let row = sqlx::query("SELECT id, searchable, hide_contact, updated_at FROM cvs WHERE citizen_id = $1")
             .bind(citizen_id)
             .fetch_optional(&self.pool)
             .await?
@@ -131,6 +111,7 @@ impl Store {
         Ok(CvRecord {
             cv_id,
             searchable: row.try_get::<i64, _>("searchable")? != 0,
+            hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
             updated_at: from_ts(row.try_get("updated_at")?),
             entries: entries(&mut conn, cv_id).await?,
         })
@@ -185,7 +166,7 @@ impl Store {
         sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2").bind(citizen_id).bind(section.code()).execute(&mut *tx).await?;
         // The CV after this save, from what was read above: no second read.
         let after = all.iter().filter(|e| e.id != id).map(|e| &e.entry).chain(std::iter::once(entry));
-        reindex(&mut tx, cv_id, after, now).await?;
+        index_cv(&mut tx, cv_id, after, now).await?;
         tx.commit().await?;
         Ok(Ok(id))
     }
@@ -201,7 +182,7 @@ impl Store {
         }
         unmark_if_not_ready(&mut tx, cv_id).await?;
         let after = entries(&mut *tx, cv_id).await?;
-        reindex(&mut tx, cv_id, after.iter().map(|e| &e.entry), now).await?;
+        index_cv(&mut tx, cv_id, after.iter().map(|e| &e.entry), now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -223,8 +204,16 @@ impl Store {
             .bind(cv_id)
             .execute(&mut *tx)
             .await?;
+        sync_owner(&mut tx, citizen_id).await?;
         tx.commit().await?;
         Ok(Ok(()))
+    }
+
+    /// Hides the phone and e-mail from employers (or shows them again). Employers then see
+    /// a way to ask support to pass a message on (seed 004, "Kontaktoplysninger").
+    pub async fn set_cv_hide_contact(&self, citizen_id: i64, hide: bool) -> Result<()> {
+        sqlx::query("UPDATE cvs SET hide_contact = $1 WHERE citizen_id = $2").bind(flag(hide)).bind(citizen_id).execute(&self.pool).await?;
+        Ok(())
     }
 
     /// Keeps what the citizen has typed in a section's form (one draft per section).

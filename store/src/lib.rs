@@ -6,13 +6,16 @@
 //! SQL differs (search, later), the `Backend` picks the statement.
 
 pub mod access_log;
+pub mod bulk;
 pub mod caseworkers;
 pub mod citizens;
+pub mod contact_requests;
 pub mod cv;
 pub mod employers;
 pub mod jobseekers;
 pub mod login_failures;
 pub mod search;
+pub mod search_index;
 pub mod sessions;
 pub mod text;
 #[cfg(feature = "testing")]
@@ -97,6 +100,7 @@ impl Store {
             .await?;
         let store = Store { pool, backend };
         store.migrate().await?;
+        store.index_unindexed_cvs().await?;
         Ok(store)
     }
 
@@ -183,6 +187,14 @@ pub(crate) fn ts(t: chrono::DateTime<chrono::Utc>) -> i64 {
 
 pub(crate) fn from_ts(secs: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// `($1,$2),($3,$4),…`: the VALUES of a multi-row INSERT of `rows` rows of `cols` columns.
+pub(crate) fn placeholders(rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| format!("({})", (1..=cols).map(|c| format!("${}", r * cols + c)).collect::<Vec<_>>().join(",")))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub(crate) fn flag(b: bool) -> i64 {

@@ -1,7 +1,9 @@
-//! Danish text for search: words are lower-cased, split, and reduced to their Snowball
-//! Danish stem, so "sygeplejersker" and "sygeplejerske" meet at the same term.
+//! Danish stems for the SQLite search: FTS5 has no Danish stemmer, so a query word is reduced
+//! to its Snowball Danish stem and matched as a prefix — "sygeplejersker" and
+//! "sygeplejerske" both become `sygeplejersk*`, which finds either in the original text
+//! (and so `highlight` can mark the words as written). PostgreSQL stems with its own
+//! `danish` configuration, the same Snowball algorithm.
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 fn stemmer() -> &'static Stemmer {
@@ -9,25 +11,10 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::Danish))
 }
 
-/// The distinct stems of a text, at most 1000 (a CV is not a novel).
-pub fn terms(text: &str) -> BTreeSet<String> {
-    words(text).map(|w| stemmer().stem(&w).into_owned()).take(1000).collect()
-}
-
-/// The stems of a query, in order, without repeats.
-pub fn query_terms(query: &str) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    words(query)
-        .map(|w| stemmer().stem(&w).into_owned())
-        .filter(|t| seen.insert(t.clone()))
-        .take(8)
-        .collect()
-}
-
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
-        .map(str::to_lowercase)
+/// The FTS5 query for the employer's words (`jobspor::cv_search::query_words`, letters and
+/// digits only): every word's stem as a prefix, all required.
+pub fn fts5_query(words: &[String]) -> String {
+    words.iter().map(|w| format!("\"{}\"*", stemmer().stem(w))).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -36,8 +23,9 @@ mod tests {
 
     #[test]
     fn danish_inflections_meet() {
-        assert_eq!(query_terms("sygeplejersker"), query_terms("Sygeplejerske"));
-        assert_eq!(query_terms("pædagogen"), query_terms("pædagog"));
-        assert!(terms("Kok i Aarhus, kokken").len() <= 3);
+        let q = |w: &str| fts5_query(&[w.to_string()]);
+        assert_eq!(q("sygeplejersker"), q("sygeplejerske"));
+        assert_eq!(q("pædagogen"), q("pædagog"));
+        assert_eq!(q("kokken"), "\"kok\"*");
     }
 }

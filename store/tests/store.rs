@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use jobspor_store::testing::{self as common, each_backend};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
+use jobspor::cv_search::{CvQuery, SearchForm};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
 use jobspor_store::citizens::NewContactDetails;
@@ -30,6 +31,15 @@ fn person(first: &str, city: &str, protected: bool) -> RegisterPerson {
         protected_address: protected,
         status: CprStatus::Active,
     }
+}
+
+/// A search for these words, with no filters.
+fn text_query(words: &str) -> CvQuery {
+    search(&[("q", words)])
+}
+
+fn search(pairs: &[(&str, &str)]) -> CvQuery {
+    CvQuery::parse(&SearchForm::from_pairs(pairs.iter().copied())).unwrap()
 }
 
 fn entry(section: CvSection, pairs: &[(&str, &str)]) -> CvEntry {
@@ -183,11 +193,11 @@ async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
         let cv = store.cv_of_citizen(c).await.unwrap();
         assert_eq!(cv.of(CvSection::Education).next().unwrap().entry, education);
         let cutoff = searchable_login_cutoff(now());
-        assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 1);
+        assert_eq!(store.search_cvs(&text_query("erhvervsakademi"), cutoff).await.unwrap().total, 1);
         // Without it the CV no longer qualifies, and leaves the search.
         store.delete_cv_entry(c, ed, now()).await.unwrap();
         assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
-        assert_eq!(store.search_cvs("erhvervsakademi", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("erhvervsakademi"), cutoff).await.unwrap().total, 0);
     })
     .await;
 }
@@ -239,9 +249,9 @@ async fn hidden_sections_are_kept_but_never_searchable() {
         add(&store, c, &entry(CvSection::Absence, &[("kind", "sickness"), ("from", "2026-11-02")])).await;
         add(&store, c, &entry(CvSection::Qualification, &[("qualification", "Sårpleje")])).await;
         let cutoff = searchable_login_cutoff(now());
-        assert_eq!(store.search_cvs("sårpleje", cutoff, 20, 0).await.unwrap().total, 1);
-        assert_eq!(store.search_cvs("hæveborde", cutoff, 20, 0).await.unwrap().total, 0);
-        assert_eq!(store.search_cvs("sygdom", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("sårpleje"), cutoff).await.unwrap().total, 1);
+        assert_eq!(store.search_cvs(&text_query("hæveborde"), cutoff).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("sygdom"), cutoff).await.unwrap().total, 0);
         assert_eq!(store.cv_of_citizen(c).await.unwrap().entries.len(), 5);
     })
     .await;
@@ -272,28 +282,28 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
         let (lars, _) = searchable_citizen(&store, "0803850077", &person("Lars", "Odense", false), "Pædagog", "Arbejde med børn").await;
         let cutoff = searchable_login_cutoff(now());
 
-        let page = store.search_cvs("sygeplejersker", cutoff, 20, 0).await.unwrap();
+        let page = store.search_cvs(&text_query("sygeplejersker"), cutoff).await.unwrap();
         assert_eq!(page.total, 1);
         assert_eq!(page.hits[0].cv_id, nurse);
         assert_eq!(page.hits[0].name, "Mette Marie Jensen");
         assert_eq!(page.hits[0].occupations, vec!["Sygeplejerske".to_string()]);
-        assert_eq!(store.search_cvs("pædagogen børn", cutoff, 20, 0).await.unwrap().total, 1);
-        assert_eq!(store.search_cvs("", cutoff, 20, 0).await.unwrap().total, 2);
-        assert_eq!(store.search_cvs("tømrer", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("pædagogen børn"), cutoff).await.unwrap().total, 1);
+        assert_eq!(store.search_cvs(&text_query(""), cutoff).await.unwrap().total, 2);
+        assert_eq!(store.search_cvs(&text_query("tømrer"), cutoff).await.unwrap().total, 0);
 
         // Not marked searchable: gone.
         store.set_cv_searchable(lars, false, now()).await.unwrap().unwrap();
-        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("pædagog"), cutoff).await.unwrap().total, 0);
         // No login for 12 weeks: gone, though still marked.
         store.set_cv_searchable(lars, true, now()).await.unwrap().unwrap();
         store.set_citizen_last_login(lars, now() - Duration::weeks(12) - Duration::seconds(1)).await.unwrap();
-        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("pædagog"), cutoff).await.unwrap().total, 0);
         // Exactly 12 weeks: no longer searchable (jobspor::retention::cv_is_searchable).
         store.set_citizen_last_login(lars, now() - Duration::weeks(12)).await.unwrap();
         assert!(!jobspor::retention::cv_is_searchable(true, now() - Duration::weeks(12), now()));
-        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 0);
+        assert_eq!(store.search_cvs(&text_query("pædagog"), cutoff).await.unwrap().total, 0);
         store.set_citizen_last_login(lars, now() - Duration::weeks(12) + Duration::seconds(1)).await.unwrap();
-        assert_eq!(store.search_cvs("pædagog", cutoff, 20, 0).await.unwrap().total, 1);
+        assert_eq!(store.search_cvs(&text_query("pædagog"), cutoff).await.unwrap().total, 1);
     })
     .await;
 }
@@ -302,7 +312,7 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
 async fn protected_addresses_do_not_reach_search_results() {
     each_backend(|store| async move {
         searchable_citizen(&store, "2301781804", &person("Anne", "Horsens", true), "Tømrer", "").await;
-        let page = store.search_cvs("tømrer", searchable_login_cutoff(now()), 20, 0).await.unwrap();
+        let page = store.search_cvs(&text_query("tømrer"), searchable_login_cutoff(now())).await.unwrap();
         assert_eq!(page.hits[0].city, None);
     })
     .await;
@@ -363,7 +373,7 @@ async fn a_long_cv_is_indexed_in_full() {
         add(&store, c, &entry(CvSection::WhyApplying, &[("company", "Regionen"), ("text", &words[500..].join(" "))])).await;
         let cutoff = searchable_login_cutoff(now());
         for w in ["ord0x", "ord499x", "ord500x", "ord699x"] {
-            assert_eq!(store.search_cvs(w, cutoff, 20, 0).await.unwrap().total, 1, "{w}");
+            assert_eq!(store.search_cvs(&text_query(w), cutoff).await.unwrap().total, 1, "{w}");
         }
     })
     .await;
@@ -458,6 +468,160 @@ mod jobseekers {
             let c = citizen(&store).await;
             assert_eq!(store.citizen_id_by_cpr("1906910161").await.unwrap(), Some(c));
             assert_eq!(store.citizen_id_by_cpr("0101010101").await.unwrap(), None);
+        })
+        .await;
+    }
+}
+
+/// Issue 5: the employer search's filters, counts and searchability rules.
+mod search_rules {
+    use super::*;
+    use jobspor_store::bulk::SyntheticCv;
+    use jobspor_store::search::FACET_SAMPLE;
+
+    fn person_in(first: &str, postcode: &str, city: &str, municipality: &str) -> RegisterPerson {
+        RegisterPerson { postcode: postcode.into(), city: city.into(), municipality_code: Some(municipality.into()), ..person(first, city, false) }
+    }
+
+    /// Mette (Aarhus): nurse, part time, can start now, licence B, English C1.
+    /// Lars (Odense): pedagogue, full time, from a date, no licence, English A2.
+    async fn two_cvs(store: &Store) -> (i64, i64) {
+        let (mette, _) = searchable_citizen(store, "1205901806", &person_in("Mette", "8000", "Aarhus C", "751"), "Sygeplejerske", "Sårpleje og medicin").await;
+        let (lars, _) = searchable_citizen(store, "0803850077", &person_in("Lars", "5000", "Odense C", "461"), "Pædagog", "Leg med børnene").await;
+        add(store, mette, &entry(CvSection::DrivingLicence, &[("category", "B")])).await;
+        add(store, mette, &entry(CvSection::Language, &[("language", "en"), ("level", "C1")])).await;
+        add(store, lars, &entry(CvSection::Language, &[("language", "en"), ("level", "A2")])).await;
+        let part_time_now = entry(
+            CvSection::JobWish,
+            &[("occupation", "Social- og sundhedsassistent"), ("education", "completed"), ("experience", "over_5"), ("working_time", "part_time"), ("employment_type", "fixed_term"), ("start_when", "now")],
+        );
+        add(store, mette, &part_time_now).await;
+        let lars_wish = store.cv_of_citizen(lars).await.unwrap().of(CvSection::JobWish).next().unwrap().id;
+        let later = entry(
+            CvSection::JobWish,
+            &[("occupation", "Pædagog"), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "from_date"), ("start_date", "2027-02-01")],
+        );
+        store.save_cv_entry(lars, Some(lars_wish), &later, now()).await.unwrap().unwrap();
+        (mette, lars)
+    }
+
+    fn names(page: &jobspor_store::search::SearchPage) -> Vec<String> {
+        page.hits.iter().map(|h| h.name.split(' ').next().unwrap().to_string()).collect()
+    }
+
+    #[tokio::test]
+    async fn each_filter_narrows_the_hits_and_the_counts_say_by_how_much() {
+        each_backend(|store| async move {
+            two_cvs(&store).await;
+            let cutoff = searchable_login_cutoff(now());
+            let found = |pairs: &'static [(&'static str, &'static str)]| {
+                let store = store.clone();
+                async move { names(&store.search_cvs(&search(pairs), cutoff).await.unwrap()) }
+            };
+            assert_eq!(found(&[("kommune", "751")]).await, ["Mette"]);
+            assert_eq!(found(&[("region", "1083")]).await, ["Lars"]);
+            assert_eq!(found(&[("postnr", "8700"), ("afstand", "50")]).await, ["Mette"], "Horsens is within 50 km of Aarhus");
+            assert_eq!(found(&[("postnr", "8700"), ("afstand", "10")]).await, Vec::<String>::new());
+            assert_eq!(found(&[("koerekort", "B")]).await, ["Mette"]);
+            assert_eq!(found(&[("sprog", "en"), ("niveau", "B1")]).await, ["Mette"]);
+            assert_eq!(found(&[("sprog", "en"), ("niveau", "A2")]).await.len(), 2);
+            assert_eq!(found(&[("arbejdstid", "part_time")]).await, ["Mette"]);
+            assert_eq!(found(&[("ansaettelse", "permanent")]).await.len(), 2, "Mette's nurse wish is permanent");
+            assert_eq!(found(&[("start", "nu")]).await, ["Mette"]);
+            assert_eq!(found(&[("stilling", "Pædagog")]).await, ["Lars"]);
+            assert_eq!(found(&[("q", "børn"), ("region", "1083"), ("sprog", "en")]).await, ["Lars"]);
+            assert_eq!(found(&[("q", "børn"), ("region", "1082")]).await, Vec::<String>::new());
+
+            let all = store.search_cvs(&search(&[]), cutoff).await.unwrap();
+            assert_eq!((all.total, all.more, all.facets_sampled), (2, false, false));
+            for (key, n) in [("mun:751", 1), ("reg:1083", 1), ("lic:B", 1), ("lang:en:A1", 2), ("lang:en:C1", 1), ("start:now", 1), ("occ:Pædagog", 1)] {
+                assert_eq!(all.facets.get(key), Some(&n), "{key}");
+            }
+            let nurses = store.search_cvs(&search(&[("q", "sygeplejerske")]), cutoff).await.unwrap();
+            assert_eq!(nurses.facets.get("mun:461"), None, "counts are over the matches only");
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn a_text_search_ranks_and_highlights_the_matching_words() {
+        each_backend(|store| async move {
+            two_cvs(&store).await;
+            let page = store.search_cvs(&text_query("børn"), searchable_login_cutoff(now())).await.unwrap();
+            let passage = page.hits[0].passage.clone().unwrap();
+            let marked: Vec<String> = jobspor::cv_search::highlight_pieces(&passage).into_iter().filter(|p| p.1).map(|p| p.0.to_lowercase()).collect();
+            assert!(marked.iter().any(|w| w.starts_with("børn")), "{passage:?}");
+            let newest_first = store.search_cvs(&search(&[]), searchable_login_cutoff(now())).await.unwrap();
+            assert!(newest_first.hits[0].updated_at >= newest_first.hits[1].updated_at);
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn the_owner_is_followed_at_login_moves_and_cpr_status() {
+        each_backend(|store| async move {
+            let (mette, _) = two_cvs(&store).await;
+            let cutoff = searchable_login_cutoff(now());
+            // Moving from Aarhus to Odense is seen at the next MitID login.
+            store.citizen_mitid_login("1205901806", &person_in("Mette", "5000", "Odense C", "461"), "Simuleret CPR-register", now()).await.unwrap();
+            assert_eq!(names(&store.search_cvs(&search(&[("kommune", "751")]), cutoff).await.unwrap()), Vec::<String>::new());
+            assert_eq!(store.search_cvs(&search(&[("kommune", "461")]), cutoff).await.unwrap().total, 2);
+            // A person no longer active in CPR (here: emigrated) is not listed.
+            let gone = RegisterPerson { status: CprStatus::Emigrated, ..person_in("Mette", "5000", "Odense C", "461") };
+            store.citizen_mitid_login("1205901806", &gone, "Simuleret CPR-register", now()).await.unwrap();
+            assert_eq!(names(&store.search_cvs(&search(&[]), cutoff).await.unwrap()), ["Lars"]);
+            let _ = mette;
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn hidden_contact_details_are_marked_for_the_employer_view() {
+        each_backend(|store| async move {
+            let (mette, _) = two_cvs(&store).await;
+            let cv = store.cv_of_citizen(mette).await.unwrap().cv_id;
+            let employer = store.create_employer("Region Midtjylland", "10150817", "hr@rm.dk", "hash", now()).await.unwrap();
+            let cutoff = searchable_login_cutoff(now());
+            assert!(!store.open_cv_for_employer(employer, "Region Midtjylland", cv, cutoff, now()).await.unwrap().unwrap().owner.hide_contact);
+            store.set_cv_hide_contact(mette, true).await.unwrap();
+            assert!(store.cv_of_citizen(mette).await.unwrap().hide_contact);
+            assert!(store.open_cv_for_employer(employer, "Region Midtjylland", cv, cutoff, now()).await.unwrap().unwrap().owner.hide_contact);
+            // The employer asks support to pass a message on; support sees it queued.
+            assert!(store.request_contact(employer, cv, "Vi har en stilling til dig.", cutoff, now()).await.unwrap());
+            let queued = store.open_contact_requests().await.unwrap();
+            assert_eq!((queued[0].citizen_id, queued[0].company_name.as_str()), (mette, "Region Midtjylland"));
+            // Not for a CV that is not searchable.
+            store.set_cv_searchable(mette, false, now()).await.unwrap().unwrap();
+            assert!(!store.request_contact(employer, cv, "Igen?", cutoff, now()).await.unwrap());
+        })
+        .await;
+    }
+
+    #[tokio::test]
+    async fn bulk_loaded_cvs_are_searched_like_saved_ones() {
+        each_backend(|store| async move {
+            two_cvs(&store).await;
+            let cutoff = searchable_login_cutoff(now());
+            let batch: Vec<SyntheticCv> = (0..FACET_SAMPLE + 10)
+                .map(|i| SyntheticCv {
+                    cpr: format!("01019{:05}", i),
+                    person: person_in("Bo", "9000", "Aalborg", "851"),
+                    phone: None,
+                    email: None,
+                    last_login_at: now() - Duration::weeks(if i % 2 == 0 { 1 } else { 13 }),
+                    searchable: i % 3 != 0,
+                    hide_contact: false,
+                    entries: vec![experience("Tømrer", "Tagarbejde for tømrerfirmaer"), wish("Tømrer")],
+                })
+                .collect();
+            store.load_synthetic_cvs(&batch, now()).await.unwrap();
+            let expected = (0..FACET_SAMPLE + 10).filter(|i| i % 2 == 0 && i % 3 != 0).count() as i64;
+            let page = store.search_cvs(&text_query("tømrere"), cutoff).await.unwrap();
+            assert_eq!(page.total, expected, "searchable and logged in within 12 weeks");
+            assert_eq!(store.search_cvs(&search(&[("kommune", "851")]), cutoff).await.unwrap().total, expected);
+            // The ids continue after the bulk load.
+            let after = store.citizen_mitid_login("2301781804", &person("Anne", "Horsens", false), "Simuleret CPR-register", now()).await.unwrap();
+            assert!(after.citizen_id > FACET_SAMPLE);
         })
         .await;
     }

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub struct MyCvView {
     pub name: String,
     pub searchable: bool,
+    /// Phone and e-mail hidden from employers.
+    pub hide_contact: bool,
     pub updated: String,
     /// (entry id, entry), in the CV's order.
     pub entries: Vec<(i64, CvEntry)>,
@@ -57,6 +59,7 @@ pub async fn get_my_cv() -> Result<MyCvView, AppError> {
     Ok(MyCvView {
         name: citizen.person.full_name(),
         searchable: cv.searchable,
+        hide_contact: cv.hide_contact,
         updated: jobspor::dates::format_da_time(cv.updated_at),
         entries: cv.entries.into_iter().map(|e| (e.id, e.entry)).collect(),
     })
@@ -170,6 +173,15 @@ pub async fn set_cv_searchable(searchable: String) -> Result<(), AppError> {
         .map_err(|key| AppError::field("searchable", key, Vec::new()))
 }
 
+/// `hide` is "true" or "false" (the button pressed): hide phone and e-mail from employers.
+#[server(endpoint = "cv/hide-contact")]
+pub async fn set_cv_hide_contact(hide: String) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    Ok(state.store.set_cv_hide_contact(citizen_id, hide == "true").await?)
+}
+
 /// "Se dit CV som en arbejdsgiver ser det": the citizen's own CV built by the same policy
 /// function as the employer's view, so it shows exactly what an employer would see. The
 /// citizen reading their own CV is not an access to record.
@@ -181,6 +193,6 @@ pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
     let citizen = state.store.citizen(citizen_id).await?;
     let cv = state.store.cv_of_citizen(citizen_id).await?;
-    let owner = CvOwner { person: citizen.person, phone: citizen.phone, email: citizen.email };
+    let owner = CvOwner { person: citizen.person, phone: citizen.phone, email: citizen.email, hide_contact: cv.hide_contact };
     Ok(employer_view(cv.cv_id, &owner, cv.into_entries()))
 }

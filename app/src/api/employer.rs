@@ -1,6 +1,9 @@
 //! Employers: registration, the CV terms, search, and opening a CV.
 use crate::AppError;
+use jobspor::cv_search::SearchForm;
 use jobspor::employer::EmployerRegistrationForm;
+use jobspor::FieldErrors;
+use std::collections::BTreeMap;
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -65,45 +68,110 @@ pub struct CvHitView {
     pub occupations: String,
     pub city: Option<String>,
     pub updated: String,
+    /// The matching passage as (text, is a match) pieces; empty without search words.
+    pub passage: Vec<(String, bool)>,
 }
 
+/// A search's page: the form as sent (kept, also when refused), its errors, the hits, and
+/// the number of hits per filter value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchView {
-    pub query: String,
+    pub form: SearchForm,
+    pub errors: FieldErrors,
     pub total: i64,
-    pub page: i64,
-    pub pages: i64,
+    /// There are at least `total` hits (counting stopped there).
+    pub more: bool,
+    pub page: u32,
+    pub pages: u32,
+    pub by_relevance: bool,
     pub hits: Vec<CvHitView>,
+    /// Hits per facet key (`jobspor::cv_search::facet`).
+    pub counts: BTreeMap<String, i64>,
+    /// The counts are estimated from a sample of the hits.
+    pub approximate: bool,
+    /// (km, hits) for each distance offered, when a postcode is given.
+    pub distance_counts: Vec<(u32, i64)>,
 }
 
-pub const PAGE_SIZE: i64 = 20;
-
+/// Searches the CVs employers may see. A refused filter comes back as field errors with the
+/// form as sent, and no hits, so the page can show both; the browser sends the same form.
 #[server(endpoint = "employer/search")]
-pub async fn search_cvs(q: String, page: i64) -> Result<SearchView, AppError> {
+pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
+    use jobspor::cv_search::{CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
+    use jobspor_store::search::FACET_SAMPLE;
     let state = AppState::from_context()?;
     jobspor::policy::may_search_cvs(&current_actor().await?)?;
-    let page = page.max(1);
+    let mut view = SearchView {
+        form: form.clone(),
+        errors: FieldErrors::default(),
+        total: 0,
+        more: false,
+        page: 1,
+        pages: 0,
+        by_relevance: false,
+        hits: Vec::new(),
+        counts: BTreeMap::new(),
+        approximate: false,
+        distance_counts: Vec::new(),
+    };
+    let q = match CvQuery::parse(&form) {
+        Ok(q) => q,
+        Err(errors) => {
+            view.errors = errors;
+            return Ok(view);
+        }
+    };
     let cutoff = jobspor::retention::searchable_login_cutoff(state.clock.now());
-    let q = q.chars().take(200).collect::<String>();
-    let result = state.store.search_cvs(&q, cutoff, PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
-    Ok(SearchView {
-        query: q,
-        total: result.total,
-        page,
-        pages: (result.total + PAGE_SIZE - 1) / PAGE_SIZE,
-        hits: result
-            .hits
-            .into_iter()
-            .map(|h| CvHitView {
-                cv_id: h.cv_id,
-                name: h.name,
-                occupations: h.occupations.join(", "),
-                city: h.city,
-                updated: jobspor::dates::format_da(jobspor::dates::danish_date(h.updated_at)),
+    let found = state.store.search_cvs(&q, cutoff).await?;
+    // A sample's counts are scaled up to the hits counted; "ca." on the page says so.
+    let scale = |n: i64| if found.facets_sampled { (n * found.total + FACET_SAMPLE / 2) / FACET_SAMPLE } else { n };
+    view.counts = found.facets.iter().map(|(k, n)| (k.clone(), scale(*n))).collect();
+    view.approximate = found.facets_sampled;
+    if let Some(near) = &q.near {
+        view.distance_counts = jobspor::geo::DISTANCES_KM
+            .iter()
+            .map(|km| {
+                let within = jobspor::geo::municipalities_within(&near.postcode, *km).unwrap_or_default();
+                (*km, within.iter().map(|m| view.counts.get(&jobspor::cv_search::facet::municipality(m)).copied().unwrap_or(0)).sum())
             })
-            .collect(),
-    })
+            .collect();
+    }
+    view.total = found.total;
+    view.more = found.more;
+    view.page = q.page;
+    view.pages = (found.total as u32).div_ceil(PAGE_SIZE).min(MAX_PAGE);
+    view.by_relevance = q.sort == Sort::Relevance && !jobspor::cv_search::query_words(&q.text).is_empty();
+    view.hits = found
+        .hits
+        .into_iter()
+        .map(|h| CvHitView {
+            cv_id: h.cv_id,
+            name: h.name,
+            occupations: h.occupations.join(", "),
+            city: h.city,
+            updated: jobspor::dates::format_da(jobspor::dates::danish_date(h.updated_at)),
+            passage: h.passage.map(|p| jobspor::cv_search::highlight_pieces(&p)).unwrap_or_default(),
+        })
+        .collect();
+    Ok(view)
+}
+
+/// Asks support to pass a message on to a citizen who hid their contact details.
+#[server(endpoint = "employer/contact-request")]
+pub async fn request_contact(cv_id: i64, message: String) -> Result<(), AppError> {
+    use crate::ssr::{session::current_actor, state::AppState};
+    let state = AppState::from_context()?;
+    let employer_id = jobspor::policy::may_search_cvs(&current_actor().await?)?;
+    let echo = vec![("message".to_string(), message.clone())];
+    let message = jobspor::validation::required_text(&message, 2000).map_err(|key| AppError::field("message", key, echo))?;
+    let now = state.clock.now();
+    let cutoff = jobspor::retention::searchable_login_cutoff(now);
+    if !state.store.request_contact(employer_id, cv_id, &message, cutoff, now).await? {
+        return Err(AppError::NotFound);
+    }
+    leptos_axum::redirect(&format!("/arbejdsgiver/cv/{cv_id}?besked=sendt"));
+    Ok(())
 }
 
 /// Opens a CV for an employer; the opening is recorded in the citizen's history.

@@ -1,6 +1,6 @@
 //! "Mit CV": the whole CV section by section, each with a link to its own page, and the
 //! searchable mark.
-use crate::api::cv::{get_my_cv, SetCvSearchable};
+use crate::api::cv::{get_my_cv, SetCvHideContact, SetCvSearchable};
 use crate::components::cv_entry::EntryView;
 use crate::components::form::{form_state, ErrorSummary};
 use crate::components::layout::Page;
@@ -16,7 +16,8 @@ pub fn section_href(section: CvSection) -> String {
 pub fn MyCv() -> impl IntoView {
     let searchable = ServerAction::<SetCvSearchable>::new();
     let sv_state = form_state(searchable);
-    let cv = Resource::new(move || searchable.version().get(), |_| get_my_cv());
+    let hide_contact = ServerAction::<SetCvHideContact>::new();
+    let cv = Resource::new(move || (searchable.version().get(), hide_contact.version().get()), |_| get_my_cv());
     view! {
         <Page title="Mit CV">
             <ErrorSummary state=sv_state form_id="searchable"/>
@@ -41,6 +42,21 @@ pub fn MyCv() -> impl IntoView {
                                     <input type="hidden" name="searchable" value=if cv.searchable { "false" } else { "true" }/>
                                     <button type="submit" class="button button-secondary">
                                         {if cv.searchable { "Gør mit CV ikke-søgbart" } else { "Gør mit CV søgbart" }}
+                                    </button>
+                                </ActionForm>
+                            </section>
+                            <section aria-labelledby="contact-visibility">
+                                <h2 id="contact-visibility" class="h3">"Dine kontaktoplysninger"</h2>
+                                {if cv.hide_contact {
+                                    view! { <p><strong>"Arbejdsgivere kan ikke se dit telefonnummer og din e-mail."</strong>" En arbejdsgiver, der vil kontakte dig, skriver til vores support, som giver dig besked."</p> }.into_any()
+                                } else {
+                                    view! { <p>"Arbejdsgivere, der finder dit CV, kan se dit telefonnummer og din e-mail."</p> }.into_any()
+                                }}
+                                <p class="form-hint">"Vi fraråder at skjule dem: arbejdsgivere kontakter sjældent jobsøgende, de ikke kan kontakte direkte."</p>
+                                <ActionForm attr:novalidate=true action=hide_contact>
+                                    <input type="hidden" name="hide" value=if cv.hide_contact { "false" } else { "true" }/>
+                                    <button type="submit" class="button button-secondary">
+                                        {if cv.hide_contact { "Vis mine kontaktoplysninger" } else { "Skjul mine kontaktoplysninger" }}
                                     </button>
                                 </ActionForm>
                             </section>

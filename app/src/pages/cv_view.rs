@@ -1,17 +1,24 @@
 //! A CV as an employer sees it: built by the policy's `employer_view`, so it holds no CPR
 //! number and no protected address.
-use crate::api::employer::open_cv;
+use crate::api::employer::{open_cv, RequestContact};
+use crate::components::form::{form_state, ErrorSummary, TextArea};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::components::cv_entry::CvDocument;
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// A CV as the policy's `EmployerCvView` holds it: the employer's page and the citizen's
 /// preview render this one component, so the preview cannot drift from the real thing.
 #[component]
-pub fn CvAsEmployerSees(v: EmployerCvView, #[prop(default = true)] name_as_h1: bool) -> impl IntoView {
+pub fn CvAsEmployerSees(
+    v: EmployerCvView,
+    #[prop(default = true)] name_as_h1: bool,
+    /// Offer the employer the request to support (not in the citizen's preview).
+    #[prop(default = false)]
+    contact_form: bool,
+) -> impl IntoView {
     let name = v.name.clone();
     view! {
         {if name_as_h1 { view! { <h1>{name}</h1> }.into_any() } else { view! { <h2>{name}</h2> }.into_any() }}
@@ -25,11 +32,45 @@ pub fn CvAsEmployerSees(v: EmployerCvView, #[prop(default = true)] name_as_h1: b
                         {a.postcode} " " {a.city} ", " {a.country}
                     </dd>
                 })}
-                <dt>"Telefon"</dt><dd>{v.phone.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
-                <dt>"E-mail"</dt><dd>{v.email.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
+                {(!v.contact_hidden).then(|| view! {
+                    <dt>"Telefon"</dt><dd>{v.phone.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
+                    <dt>"E-mail"</dt><dd>{v.email.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
+                })}
             </dl>
+            {v.contact_hidden.then(|| view! {
+                <p>"Borgeren har valgt ikke at vise telefonnummer og e-mail. Du kan kontakte borgeren gennem Jobspors support: skriv en besked, så sender supporten den videre til borgeren."</p>
+                {contact_form.then(|| view! { <ContactRequestForm cv_id=v.cv_id/> })}
+            })}
         </section>
         <CvDocument entries=v.entries/>
+    }
+}
+
+/// "Kontakt borgeren gennem support": the message is queued for support to pass on. Without
+/// JavaScript the server's redirect back with `besked=sendt` shows the receipt.
+#[component]
+fn ContactRequestForm(cv_id: i64) -> impl IntoView {
+    let action = ServerAction::<RequestContact>::new();
+    let state = form_state(action);
+    let query = use_query_map();
+    let sent = move || action.value().with(|v| matches!(v, Some(Ok(())))) || query.with(|q| q.get("besked").as_deref() == Some("sendt"));
+    view! {
+        {move || if sent() {
+            view! {
+                <div class="alert alert-success" role="status"><div class="alert-body">
+                    <p class="alert-text">"Tak. Din besked er sendt til supporten, som giver den videre til borgeren."</p>
+                </div></div>
+            }.into_any()
+        } else {
+            view! {
+                <ErrorSummary state form_id="contact"/>
+                <ActionForm attr:novalidate=true attr:id="contact" action=action>
+                    <input type="hidden" name="cv_id" value=cv_id.to_string()/>
+                    <TextArea state form_id="contact" field="message" name="message" label="Besked til borgeren" max=2000 required=true/>
+                    <button type="submit" class="button button-secondary">"Send beskeden til supporten"</button>
+                </ActionForm>
+            }.into_any()
+        }}
     }
 }
 
@@ -44,7 +85,7 @@ pub fn EmployerCv() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {
-                        Ok(v) => view! { <CvAsEmployerSees v/> }.into_any(),
+                        Ok(v) => view! { <CvAsEmployerSees v contact_form=true/> }.into_any(),
                         Err(e) => on_error(e, Area::Employer),
                     }
                 })}

@@ -1,56 +1,36 @@
-//! CV search. A plain GET form: every search has its own URL, which works without
-//! JavaScript, can be shared, and keeps the back button meaningful.
-use crate::api::employer::search_cvs;
+//! CV search. A plain GET form: every search has its own URL (`SearchForm::url`), which
+//! works without JavaScript, can be shared, and keeps the back button meaningful. Each
+//! filter value shows how many of the hits have it.
+use crate::api::employer::{search_cvs, CvHitView, SearchView};
+use crate::components::form::{ErrorSummary, FormState};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use jobspor::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
+use jobspor::cv::{EmploymentType, WorkingTime};
+use jobspor::cv_search::{facet, SearchForm, SEARCH_PATH};
+use jobspor::numbers::thousands;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+const FORM_ID: &str = "search";
 
 #[component]
 pub fn Search() -> impl IntoView {
     let query = use_query_map();
-    let q = move || query.with(|m| m.get("q").unwrap_or_default());
-    let page = move || query.with(|m| m.get("side").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1));
-    let results = Resource::new(move || (q(), page()), |(q, p)| search_cvs(q, p));
+    let form = move || {
+        query.with(|m| {
+            let names = SearchForm::default().pairs().map(|(k, _)| k);
+            let values: Vec<(&str, String)> = names.iter().map(|k| (*k, m.get(k).unwrap_or_default())).collect();
+            SearchForm::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
+        })
+    };
+    let results = Resource::new(form, search_cvs);
     view! {
         <Page title="Søg i CV'er">
-            <h1>"Søg i CV'er"</h1>
-            <form method="get" action="/arbejdsgiver/soeg" role="search" class="search-form">
-                <div class="form-group">
-                    <label class="form-label" for="q">"Søgeord"</label>
-                    <span class="form-hint" id="q-hint">"Fx en stilling, en arbejdsopgave eller en kompetence"</span>
-                    <input class="form-input" type="search" id="q" name="q" value=q aria-describedby="q-hint"/>
-                </div>
-                <button type="submit" class="button button-primary">"Søg"</button>
-            </form>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match results.await {
-                        Ok(r) => {
-                            let q = r.query.clone();
-                            view! {
-                                <h2 class="h3" aria-live="polite">{format!("{} CV'er fundet", r.total)}</h2>
-                                <ul class="nobullet-list search-results">
-                                    {r.hits.into_iter().map(|h| view! {
-                                        <li class="search-result">
-                                            <h3 class="h4"><a href=format!("/arbejdsgiver/cv/{}", h.cv_id)>{h.name}</a></h3>
-                                            <p>{if h.occupations.is_empty() { "Ingen jobønsker angivet".to_string() } else { format!("Søger job som: {}", h.occupations) }}</p>
-                                            <p class="form-hint">{h.city.map(|c| format!("{c} · ")).unwrap_or_default()} "Opdateret " {h.updated}</p>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                                {(r.pages > 1).then(|| view! {
-                                    <nav aria-label="Sider">
-                                        <ul class="nobullet-list pagination-list">
-                                            {(1..=r.pages.min(50)).map(|p| {
-                                                let href = format!("/arbejdsgiver/soeg?q={}&side={p}", urlencode(&q));
-                                                view! { <li><a href=href aria-current=(p == r.page).then_some("page")>{p}</a></li> }
-                                            }).collect_view()}
-                                        </ul>
-                                    </nav>
-                                })}
-                            }.into_any()
-                        }
+                        Ok(v) => view! { <SearchPage v/> }.into_any(),
                         Err(e) => on_error(e, Area::Employer),
                     }
                 })}
@@ -59,12 +39,208 @@ pub fn Search() -> impl IntoView {
     }
 }
 
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
+/// The count after a filter value: "(1.234)", or "(ca. 1.200)" when estimated.
+fn count_label(label: &str, n: i64, approximate: bool) -> String {
+    format!("{label} ({}{})", if approximate && n > 0 { "ca. " } else { "" }, thousands(n))
+}
+
+#[component]
+fn SearchPage(v: SearchView) -> impl IntoView {
+    let f = v.form.clone();
+    let state = Signal::stored(FormState {
+        errors: v.errors.clone(),
+        echo: f.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        general: None,
+    });
+    let n = |key: String| v.counts.get(&key).copied().unwrap_or(0);
+    let approx = v.approximate;
+    let label = move |l: &str, key: String| count_label(l, n(key), approx);
+
+    let municipalities: Vec<(String, String)> = jobspor::geo::municipalities().iter().map(|m| (m.code.to_string(), label(m.name, facet::municipality(m.code)))).collect();
+    let regions: Vec<(String, String)> = jobspor::geo::REGIONS.iter().map(|r| (r.code.to_string(), label(r.name, facet::region(r.code)))).collect();
+    let distances: Vec<(String, String)> = jobspor::geo::DISTANCES_KM
+        .iter()
+        .map(|km| {
+            let text = format!("Inden for {km} km");
+            let shown = match v.distance_counts.iter().find(|(k, _)| k == km) {
+                Some((_, n)) => count_label(&text, *n, approx),
+                None => text,
+            };
+            (km.to_string(), shown)
         })
-        .collect()
+        .collect();
+    let licences: Vec<(String, String)> = DrivingLicence::ALL.iter().map(|l| (l.code().to_string(), label(l.label_da(), facet::licence(*l)))).collect();
+    let level = LanguageLevel::from_code(&f.niveau).unwrap_or(LanguageLevel::A1);
+    let languages: Vec<(String, String)> = LANGUAGES.iter().map(|(c, name)| (c.to_string(), label(name, facet::language(c, level)))).collect();
+    let levels: Vec<(String, String)> = LanguageLevel::ALL.iter().map(|l| (l.code().to_string(), l.label_da().to_string())).collect();
+    let working: Vec<(String, String)> = WorkingTime::ALL.iter().map(|w| (w.code().to_string(), label(w.label_da(), facet::working_time(*w)))).collect();
+    let employment: Vec<(String, String)> = EmploymentType::ALL.iter().map(|t| (t.code().to_string(), label(t.label_da(), facet::employment_type(*t)))).collect();
+    let start_now = label("Kan starte med det samme", facet::START_NOW.to_string());
+    let sorts = vec![("relevans".to_string(), "Relevans".to_string()), ("opdateret".to_string(), "Senest opdateret".to_string())];
+    let sort_chosen = if f.sortering.is_empty() { if v.by_relevance { "relevans" } else { "opdateret" }.to_string() } else { f.sortering.clone() };
+
+    // The occupations most sought among the hits, each a link that adds it as a filter.
+    let mut top: Vec<(String, i64)> = v.counts.iter().filter_map(|(k, n)| k.strip_prefix("occ:").map(|t| (t.to_string(), *n))).collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    top.truncate(10);
+
+    let heading = if !v.errors.is_empty() {
+        "Ret søgningen".to_string()
+    } else if v.more {
+        format!("Mere end {} CV'er fundet", thousands(v.total))
+    } else if v.total == 1 {
+        "1 CV fundet".to_string()
+    } else {
+        format!("{} CV'er fundet", thousands(v.total))
+    };
+    let err = |field: &str| v.errors.for_field(field).map(|e| e.message());
+
+    view! {
+        <ErrorSummary state form_id=FORM_ID/>
+        <h1>"Søg i CV'er"</h1>
+        <form method="get" action=SEARCH_PATH role="search" class="search-form" id=FORM_ID novalidate>
+            <div class="form-group">
+                <label class="form-label" for="search-q">"Søgeord"</label>
+                <span class="form-hint" id="search-q-hint">"Fx en stilling, en arbejdsopgave eller en kompetence. Bøjninger findes også: \"sygeplejerske\" finder \"sygeplejersker\"."</span>
+                <input class="form-input" type="search" id="search-q" name="q" value=f.q.clone() aria-describedby="search-q-hint" maxlength="200"/>
+            </div>
+            <fieldset class="search-filters">
+                <legend class="h3">"Filtre"</legend>
+                <TextFilter field="stilling" label="Stilling, jobønsket søges som" value=f.stilling.clone() error=err("stilling") list="occupations"
+                    hint="Vælg en stillingsbetegnelse fra listen"/>
+                <datalist id="occupations">
+                    {jobspor::occupations::all().iter().map(|o| view! { <option value=o.title></option> }).collect_view()}
+                </datalist>
+                {(!top.is_empty()).then(|| view! {
+                    <div class="form-group">
+                        <p class="form-label" id="top-occupations">"Mest søgte stillinger blandt hits"</p>
+                        <ul class="nobullet-list facet-links" aria-labelledby="top-occupations">
+                            {top.into_iter().map(|(title, n)| {
+                                let href = f.with("stilling", &title).url();
+                                view! { <li><a href=href>{count_label(&title, n, approx)}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+                <SelectFilter field="kommune" label="Bopælskommune" options=municipalities chosen=f.kommune.clone() error=err("kommune")/>
+                <SelectFilter field="region" label="Bopælsregion" options=regions chosen=f.region.clone() error=err("region")/>
+                <div class="filter-pair">
+                    <TextFilter field="postnr" label="Afstand fra postnummer" value=f.postnr.clone() error=err("postnr") inputmode="numeric"
+                        hint="Fx arbejdspladsens postnummer. Afstanden regnes til borgerens bopælskommune."/>
+                    <SelectFilter field="afstand" label="Afstand" options=distances chosen=f.afstand.clone() error=err("afstand") any="25 km"/>
+                </div>
+                <SelectFilter field="koerekort" label="Kørekort" options=licences chosen=f.koerekort.clone() error=err("koerekort")/>
+                <div class="filter-pair">
+                    <SelectFilter field="sprog" label="Sprog" options=languages chosen=f.sprog.clone() error=err("sprog")/>
+                    <SelectFilter field="niveau" label="Mindst på niveau" options=levels chosen=f.niveau.clone() error=err("niveau") any="Alle niveauer"/>
+                </div>
+                <SelectFilter field="arbejdstid" label="Arbejdstid" options=working chosen=f.arbejdstid.clone() error=err("arbejdstid")/>
+                <SelectFilter field="ansaettelse" label="Ansættelsesform" options=employment chosen=f.ansaettelse.clone() error=err("ansaettelse")/>
+                <div class="form-group" class:form-error=err("start").is_some()>
+                    {err("start").map(|m| view! { <span class="form-error-message" id="search-start-error"><span class="sr-only">"Fejl: "</span>{m}</span> })}
+                    <div class="form-checkbox">
+                        <input class="form-checkbox-input" type="checkbox" id="search-start" name="start" value="nu" checked=f.start == "nu"/>
+                        <label class="form-label" for="search-start">{start_now}</label>
+                    </div>
+                </div>
+            </fieldset>
+            <SelectFilter field="sortering" label="Sortér efter" options=sorts chosen=sort_chosen error=err("sortering") any=""/>
+            <button type="submit" class="button button-primary">"Søg"</button>
+            " "
+            <a class="function-link" href=SEARCH_PATH>"Nulstil søgningen"</a>
+        </form>
+        <h2 class="h3" id="results-heading" aria-live="polite">{heading}</h2>
+        {approx.then(|| view! { <p class="form-hint">"Tallene ved filtrene er skønnet ud fra de første 2.000 hits (\"ca.\")."</p> })}
+        <ul class="nobullet-list search-results" aria-labelledby="results-heading">
+            {v.hits.into_iter().map(|h| view! { <Hit h/> }).collect_view()}
+        </ul>
+        {(v.pages > 1).then(|| {
+            let pages = v.pages;
+            let current = v.page;
+            // The first, the last and the pages around the current one.
+            let shown: Vec<u32> = (1..=pages).filter(|p| *p == 1 || *p == pages || p.abs_diff(current) <= 2).collect();
+            view! {
+                <nav aria-label="Sider">
+                    <ul class="nobullet-list pagination-list">
+                        {(current > 1).then(|| view! { <li><a href=f.with_page(current - 1).url() rel="prev">"Forrige"</a></li> })}
+                        {shown.into_iter().map(|p| view! {
+                            <li><a href=f.with_page(p).url() aria-current=(p == current).then_some("page")>
+                                <span class="sr-only">"Side "</span>{p}
+                            </a></li>
+                        }).collect_view()}
+                        {(current < pages).then(|| view! { <li><a href=f.with_page(current + 1).url() rel="next">"Næste"</a></li> })}
+                    </ul>
+                </nav>
+            }
+        })}
+    }
+}
+
+#[component]
+fn Hit(h: CvHitView) -> impl IntoView {
+    view! {
+        <li class="search-result">
+            <h3 class="h4"><a href=format!("/arbejdsgiver/cv/{}", h.cv_id)>{h.name}</a></h3>
+            <p>{if h.occupations.is_empty() { "Ingen jobønsker angivet".to_string() } else { format!("Søger job som: {}", h.occupations) }}</p>
+            {(!h.passage.is_empty()).then(|| view! {
+                <p class="search-passage">
+                    {h.passage.into_iter().map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }).collect_view()}
+                </p>
+            })}
+            <p class="form-hint">{h.city.map(|c| format!("{c} · ")).unwrap_or_default()} "Opdateret " {h.updated}</p>
+        </li>
+    }
+}
+
+/// A labelled select whose option labels carry their hit counts. `any` is the empty
+/// choice's label ("Alle" unless given; "" for none).
+#[component]
+fn SelectFilter(
+    field: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    chosen: String,
+    error: Option<&'static str>,
+    #[prop(default = "Alle")] any: &'static str,
+) -> impl IntoView {
+    let id = format!("search-{field}");
+    view! {
+        <div class="form-group" class:form-error=error.is_some()>
+            <label class="form-label" for=id.clone()>{label}</label>
+            {error.map(|m| view! { <span class="form-error-message" id=format!("{id}-error")><span class="sr-only">"Fejl: "</span>{m}</span> })}
+            <select class="form-select" id=id.clone() name=field
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=error.is_some().then(|| format!("{id}-error"))>
+                {(!any.is_empty()).then(|| view! { <option value="">{any}</option> })}
+                {options.into_iter().map(|(code, text)| {
+                    let selected = code == chosen;
+                    view! { <option value=code selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn TextFilter(
+    field: &'static str,
+    label: &'static str,
+    value: String,
+    error: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("search-{field}");
+    let described: Vec<String> = [hint.map(|_| format!("{id}-hint")), error.map(|_| format!("{id}-error"))].into_iter().flatten().collect();
+    view! {
+        <div class="form-group" class:form-error=error.is_some()>
+            <label class="form-label" for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
+            {error.map(|m| view! { <span class="form-error-message" id=format!("{id}-error")><span class="sr-only">"Fejl: "</span>{m}</span> })}
+            <input class="form-input" type="text" id=id.clone() name=field value=value list=list inputmode=inputmode autocomplete="off"
+                aria-invalid=error.is_some().then_some("true")
+                aria-describedby=(!described.is_empty()).then(|| described.join(" "))/>
+        </div>
+    }
 }

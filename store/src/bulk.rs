@@ -1,0 +1,114 @@
+//! Bulk loading of synthetic CVs (the operator's `generate` command, the search benchmark):
+//! citizens, CVs, entries and the search tables written with multi-row INSERTs in one
+//! transaction per batch, far faster than a save per entry. The ids are given here (the
+//! next after the highest), so no row has to be read back.
+use crate::citizens::{bind_register_fields, AnyQuery};
+use crate::search_index::{body_of, insert_facets};
+use crate::{flag, placeholders, ts, Backend, Result, Store};
+use chrono::{DateTime, Utc};
+use jobspor::cv::entry::CvEntry;
+use jobspor::cv_search::facets_of;
+use jobspor::person::{CprStatus, RegisterPerson};
+use sqlx::Row;
+
+/// One made-up citizen with a CV. The CPR number must be unique and must not be one of the
+/// simulated CPR register's persons.
+#[derive(Debug, Clone)]
+pub struct SyntheticCv {
+    pub cpr: String,
+    pub person: RegisterPerson,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub last_login_at: DateTime<Utc>,
+    /// The citizen's own mark; the search also needs a login within 12 weeks.
+    pub searchable: bool,
+    /// Contact details hidden from employers (they ask through support instead).
+    pub hide_contact: bool,
+    pub entries: Vec<CvEntry>,
+}
+
+/// Where the synthetic persons' data says it came from, in their profiles.
+pub const SYNTHETIC_SOURCE: &str = "Syntetiske testdata (jobspor-server generate)";
+
+/// Rows per statement: the citizens' 23 columns × 500 stay below SQLite's 32,766 parameters.
+const ROWS: usize = 500;
+
+async fn next_id(tx: &mut sqlx::AnyConnection, table: &str) -> Result<i64> {
+    let r = sqlx::query(&format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}")).fetch_one(&mut *tx).await?;
+    Ok(r.try_get::<i64, _>("m")? + 1)
+}
+
+impl Store {
+    /// Writes a batch in one transaction. `now` stamps creation. A CV counts as updated at
+    /// its owner's last login.
+    pub async fn load_synthetic_cvs(&self, batch: &[SyntheticCv], now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let first_citizen = next_id(&mut tx, "citizens").await?;
+        let first_cv = next_id(&mut tx, "cvs").await?;
+        let ids = |i: usize| (first_citizen + i as i64, first_cv + i as i64);
+
+        for (n, chunk) in batch.chunks(ROWS).enumerate() {
+            let sql = format!(
+                "INSERT INTO citizens (id, cpr, birthday, gender, first_name, middle_name, surname, street, co_address, \
+                 postcode, city, country, municipality_code, municipality, protected_address, cpr_status, \
+                 register_source, register_fetched_at, phone, email, created_at, last_login_at, last_activity_at) VALUES {}",
+                placeholders(chunk.len(), 23)
+            );
+            let mut q: AnyQuery = sqlx::query(&sql);
+            for (i, c) in chunk.iter().enumerate() {
+                q = bind_register_fields(q.bind(ids(n * ROWS + i).0).bind(c.cpr.as_str()), &c.person)
+                    .bind(SYNTHETIC_SOURCE)
+                    .bind(ts(now))
+                    .bind(c.phone.as_deref())
+                    .bind(c.email.as_deref())
+                    .bind(ts(now))
+                    .bind(ts(c.last_login_at))
+                    .bind(ts(c.last_login_at));
+            }
+            q.execute(&mut *tx).await?;
+
+            let sql = format!("INSERT INTO cvs (id, citizen_id, searchable, hide_contact, updated_at) VALUES {}", placeholders(chunk.len(), 5));
+            let mut q = sqlx::query(&sql);
+            for (i, c) in chunk.iter().enumerate() {
+                let (citizen, cv) = ids(n * ROWS + i);
+                q = q.bind(cv).bind(citizen).bind(flag(c.searchable)).bind(flag(c.hide_contact)).bind(ts(c.last_login_at));
+            }
+            q.execute(&mut *tx).await?;
+
+            let sql = format!("INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body) VALUES {}", placeholders(chunk.len(), 6));
+            let mut q = sqlx::query(&sql);
+            for (i, c) in chunk.iter().enumerate() {
+                let (citizen, cv) = ids(n * ROWS + i);
+                let listed = c.searchable && c.person.status == CprStatus::Active;
+                q = q.bind(cv).bind(citizen).bind(flag(listed)).bind(ts(c.last_login_at)).bind(ts(c.last_login_at)).bind(body_of(&c.entries));
+            }
+            q.execute(&mut *tx).await?;
+
+            let entries: Vec<(i64, &CvEntry, DateTime<Utc>)> =
+                chunk.iter().enumerate().flat_map(|(i, c)| c.entries.iter().map(move |e| (ids(n * ROWS + i).1, e, c.last_login_at))).collect();
+            for part in entries.chunks(ROWS) {
+                let sql = format!("INSERT INTO cv_entries (cv_id, section, data, created_at, updated_at) VALUES {}", placeholders(part.len(), 5));
+                let mut q = sqlx::query(&sql);
+                for (cv, e, at) in part {
+                    q = q.bind(*cv).bind(e.section().code()).bind(e.to_stored()).bind(ts(*at)).bind(ts(*at));
+                }
+                q.execute(&mut *tx).await?;
+            }
+
+            let keys: Vec<(i64, String)> = chunk
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| facets_of(&c.entries, c.person.municipality_code.as_deref()).into_iter().map(move |k| (ids(n * ROWS + i).1, k)))
+                .collect();
+            insert_facets(&mut tx, keys.iter().map(|(cv, k)| (*cv, k.as_str()))).await?;
+        }
+        if self.backend == Backend::Postgres {
+            // The ids were given, not drawn: move the sequences past them.
+            for table in ["citizens", "cvs"] {
+                sqlx::query(&format!("SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

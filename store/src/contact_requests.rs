@@ -1,0 +1,54 @@
+//! An employer's request to contact a citizen who hid their contact details (seed 004,
+//! "Kontaktoplysninger": the employer contacts support, who contact the citizen).
+use crate::{from_ts, ts, Result, Store};
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactRequest {
+    pub id: i64,
+    pub citizen_id: i64,
+    pub company_name: String,
+    pub message: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Queues a message for support to pass on, for a CV the employer may open now (listed,
+    /// owner logged in after the cutoff). `false` when it may not.
+    pub async fn request_contact(&self, employer_id: i64, cv_id: i64, message: &str, login_cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<bool> {
+        let r = sqlx::query(
+            "INSERT INTO contact_requests (citizen_id, employer_id, message, created_at) \
+             SELECT s.citizen_id, $1, $2, $3 FROM cv_search s WHERE s.cv_id = $4 AND s.listed = 1 AND s.last_login_at > $5",
+        )
+        .bind(employer_id)
+        .bind(message)
+        .bind(ts(now))
+        .bind(cv_id)
+        .bind(ts(login_cutoff))
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// The requests support has not yet passed on, oldest first.
+    pub async fn open_contact_requests(&self) -> Result<Vec<ContactRequest>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.citizen_id, e.company_name, r.message, r.created_at FROM contact_requests r \
+             JOIN employers e ON e.id = r.employer_id WHERE r.relayed_at IS NULL ORDER BY r.created_at, r.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ContactRequest {
+                    id: r.try_get("id")?,
+                    citizen_id: r.try_get("citizen_id")?,
+                    company_name: r.try_get("company_name")?,
+                    message: r.try_get("message")?,
+                    created_at: from_ts(r.try_get("created_at")?),
+                })
+            })
+            .collect()
+    }
+}
