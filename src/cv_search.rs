@@ -92,8 +92,14 @@ impl SearchForm {
     /// The stable URL of this search: the non-empty fields in a fixed order, so the same
     /// search always has the same address.
     pub fn url(&self) -> String {
-        let query: Vec<String> =
-            self.pairs().iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k}={}", urlencode(v.trim()))).collect();
+        // The sort the search would have anyway is left out, and so is page 1.
+        let default_sort = if query_words(&self.q).is_empty() { "opdateret" } else { "relevans" };
+        let query: Vec<String> = self
+            .pairs()
+            .iter()
+            .filter(|(k, v)| !v.trim().is_empty() && !(*k == "sortering" && v.trim() == default_sort) && !(*k == "side" && v.trim() == "1"))
+            .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
+            .collect();
         if query.is_empty() {
             SEARCH_PATH.to_string()
         } else {
@@ -229,8 +235,8 @@ impl CvQuery {
 
     /// The filters as facet keys: a CV matches when, for every inner list, it carries at
     /// least one of its keys (the distance filter is "any of these municipalities").
-    /// Ordered by how few CVs a key of that kind usually has (an occupation fewest), so
-    /// the store can start from the first.
+    /// Filters that few CVs match come first (`facet::is_common`), so the store can start
+    /// from the first one.
     pub fn filters(&self) -> Vec<Vec<String>> {
         let mut all = Vec::new();
         if let Some(o) = &self.occupation {
@@ -260,7 +266,15 @@ impl CvQuery {
         if let Some(w) = self.working_time {
             all.push(vec![facet::working_time(w)]);
         }
+        // Stable: among the selective (or the common) ones, the order above.
+        all.sort_by_key(|group| group.iter().any(|k| facet::is_common(k)));
         all
+    }
+
+    /// Does the first filter narrow the CVs to few enough that reading its keys first is
+    /// the quickest way to the hits?
+    pub fn starts_selective(&self) -> bool {
+        self.filters().first().is_some_and(|g| !g.iter().any(|k| facet::is_common(k)) && g.len() <= 20)
     }
 
     pub fn offset(&self) -> u32 {
@@ -295,12 +309,32 @@ pub mod facet {
     pub fn employment_type(t: EmploymentType) -> String {
         format!("emp:{}", t.code())
     }
+
+    /// Keys a large share of CVs carry (a region, licence B, Danish or English, the usual
+    /// working time, employment type and start): filtering on one of them alone leaves
+    /// most CVs, so a search does not start from it. An estimate from the labour market,
+    /// not a count; a wrong guess costs time, never a wrong answer.
+    pub fn is_common(key: &str) -> bool {
+        key.starts_with("reg:")
+            || key.starts_with("wt:")
+            || key.starts_with("emp:")
+            || key == START_NOW
+            || key == "lic:B"
+            || key.starts_with("lang:da:")
+            || key.starts_with("lang:en:")
+    }
 }
 
-/// The facet keys of a CV. The place is the owner's municipality (and its region) as the
-/// CPR register gives it — for a protected address too, as a municipality does not reveal
-/// an address; the search shows it only as a count and a filter.
-pub fn facets_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>, municipality_code: Option<&str>) -> BTreeSet<String> {
+/// Where a CV may be found by place: the owner's municipality as the CPR register gives it,
+/// but none for a protected address — a filter on the municipality would reveal where the
+/// person lives, and a protected address is never shown, not even that way.
+pub fn searchable_place(municipality_code: Option<&str>, protected_address: bool) -> Option<&str> {
+    municipality_code.filter(|_| !protected_address)
+}
+
+/// The facet keys of a CV; `place` from `searchable_place`.
+pub fn facets_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>, place: Option<&str>) -> BTreeSet<String> {
+    let municipality_code = place;
     let mut keys = BTreeSet::new();
     if let Some(m) = municipality_code.and_then(geo::municipality) {
         keys.insert(facet::municipality(m.code));
@@ -439,6 +473,16 @@ mod tests {
         assert!(f.contains(&vec!["lang:en:B1".to_string()]));
         assert!(f.contains(&vec!["start:now".to_string()]));
         assert!(f[1].contains(&"mun:751".to_string()), "Aarhus is within 10 km of 8000");
+        assert!(q.starts_selective());
+    }
+
+    #[test]
+    fn a_search_starts_from_its_most_selective_filter() {
+        let q = CvQuery::parse(&form(&[("region", "1082"), ("koerekort", "CE")])).unwrap();
+        assert_eq!(q.filters()[0], vec!["lic:CE".to_string()], "few have CE; a region has many");
+        assert!(q.starts_selective());
+        let broad = CvQuery::parse(&form(&[("region", "1082"), ("koerekort", "B"), ("start", "nu")])).unwrap();
+        assert!(!broad.starts_selective());
     }
 
     #[test]
@@ -452,11 +496,21 @@ mod tests {
     }
 
     #[test]
+    fn a_protected_address_gives_no_place_to_filter_on() {
+        assert_eq!(searchable_place(Some("615"), true), None);
+        assert_eq!(searchable_place(Some("615"), false), Some("615"));
+        assert!(facets_of(&[], searchable_place(Some("615"), true)).is_empty());
+    }
+
+    #[test]
     fn the_url_is_stable_and_round_trips() {
         let f = form(&[("side", "2"), ("q", "sygeplejerske Aarhus"), ("kommune", "751")]);
         assert_eq!(f.url(), "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus&kommune=751&side=2");
         assert_eq!(f.with_page(1).url(), "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus&kommune=751");
         assert_eq!(f.with("kommune", "").url(), "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus");
+        let sent_without_js = form(&[("q", "kok"), ("kommune", ""), ("sortering", "relevans"), ("side", "1")]);
+        assert_eq!(sent_without_js.url(), "/arbejdsgiver/soeg?q=kok", "the default sort and page 1 are left out");
+        assert_eq!(form(&[("q", "kok"), ("sortering", "opdateret")]).url(), "/arbejdsgiver/soeg?q=kok&sortering=opdateret");
     }
 
     #[test]

@@ -110,7 +110,7 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await page.getByLabel("Søgeord").fill(run.query);
   await page.getByRole("button", { name: "Søg", exact: true }).click();
   await afterNavigation(page, new RegExp(`/arbejdsgiver/soeg\\?q=${run.encoded}$`));
-  await expect(page.getByText("1 CV'er fundet")).toBeVisible();
+  await expect(page.getByText("1 CV fundet")).toBeVisible();
   await page.getByRole("link", { name: run.name }).click();
   await afterNavigation(page, /\/arbejdsgiver\/cv\/\d+$/);
   await expect(page.getByRole("heading", { level: 1, name: run.name })).toBeVisible();

@@ -1,8 +1,12 @@
-//! `jobspor-server [serve|seed|jobs]`
+//! `jobspor-server [serve|seed|jobs|generate]`
 //!
 //! - `serve` (default): apply migrations, start background jobs, serve the site.
 //! - `seed`: load demo data (idempotent).
 //! - `jobs`: run the housekeeping jobs once and print what they did.
+//! - `contact-requests`, `contact-request-relayed ID`: support's queue of employers' messages
+//!   for citizens who hid their contact details.
+//! - `generate N [SEED]`: load N synthetic citizens with searchable CVs (for the search at
+//!   scale and its benchmark; never in production).
 use jobspor::{Clock, SystemClock};
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
@@ -36,6 +40,36 @@ async fn run() -> Result<(), String> {
             println!("Demodata er indlæst i {}", redact_url(&config.database_url));
             Ok(())
         }
+        "generate" => {
+            let n: u64 = std::env::args().nth(2).and_then(|n| n.replace(['_', '.'], "").parse().ok()).ok_or("brug: jobspor-server generate ANTAL [FRØ]")?;
+            let seed: u64 = std::env::args().nth(3).and_then(|s| s.parse().ok()).unwrap_or(1);
+            jobspor_server::generate::run(&store, n, seed, clock.now()).await
+        }
+        // Support's queue of employers' messages for citizens who hid their contact details
+        // (until support has its own pages): list them, and mark one as passed on.
+        "contact-requests" => {
+            for r in store.open_contact_requests().await.map_err(|e| e.to_string())? {
+                let c = store.citizen(r.citizen_id).await.map_err(|e| e.to_string())?;
+                println!(
+                    "#{} {} fra {} til {} (tlf. {}, e-mail {}):\n  {}",
+                    r.id,
+                    jobspor::dates::format_da_time(r.created_at),
+                    r.company_name,
+                    c.person.full_name(),
+                    c.phone.as_deref().unwrap_or("-"),
+                    c.email.as_deref().unwrap_or("-"),
+                    r.message
+                );
+            }
+            Ok(())
+        }
+        "contact-request-relayed" => {
+            let id: i64 = std::env::args().nth(2).and_then(|s| s.parse().ok()).ok_or("brug: jobspor-server contact-request-relayed ID")?;
+            match store.mark_contact_request_relayed(id, clock.now()).await.map_err(|e| e.to_string())? {
+                true => Ok(()),
+                false => Err(format!("ingen åben kontaktanmodning #{id}")),
+            }
+        }
         "jobs" => {
             let report = jobs::run_once(&store, clock.now()).await.map_err(|e| e.to_string())?;
             println!("{report:?}");
@@ -64,6 +98,6 @@ async fn run() -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())
         }
-        other => Err(format!("unknown command {other}; use serve, seed or jobs")),
+        other => Err(format!("unknown command {other}; use serve, seed, jobs, generate, contact-requests or contact-request-relayed")),
     }
 }

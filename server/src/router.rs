@@ -49,6 +49,24 @@ async fn api_answers(req: Request<Body>, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// A search form sent without JavaScript carries every field, empty ones too; the search
+/// answers at its one stable URL (`SearchForm::url`) instead, so it can be shared and
+/// bookmarked, and the same search is the same address.
+async fn canonical_search_url(req: Request<Body>, next: Next) -> Response {
+    use jobspor::cv_search::{SearchForm, SEARCH_PATH};
+    if req.method() == axum::http::Method::GET && req.uri().path() == SEARCH_PATH {
+        let pairs: Vec<(String, String)> = req.uri().query().map(|q| serde_urlencoded::from_str(q).unwrap_or_default()).unwrap_or_default();
+        let canonical = SearchForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).url();
+        let current = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or(SEARCH_PATH);
+        if canonical != current {
+            if let Ok(location) = HeaderValue::from_str(&canonical) {
+                return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+            }
+        }
+    }
+    next.run(req).await
+}
+
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let page_state = state.clone();
@@ -75,6 +93,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(move || provide_context(fallback_state.clone()), shell))
         .layer(middleware::from_fn(api_answers))
+        .layer(middleware::from_fn(canonical_search_url))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))

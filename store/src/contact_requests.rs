@@ -51,4 +51,10 @@ impl Store {
             })
             .collect()
     }
+
+    /// Support has passed the request on to the citizen.
+    pub async fn mark_contact_request_relayed(&self, id: i64, now: DateTime<Utc>) -> Result<bool> {
+        let r = sqlx::query("UPDATE contact_requests SET relayed_at = $1 WHERE id = $2 AND relayed_at IS NULL").bind(ts(now)).bind(id).execute(&self.pool).await?;
+        Ok(r.rows_affected() == 1)
+    }
 }

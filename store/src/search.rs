@@ -2,10 +2,11 @@
 //! searchable by the citizen, the person active in CPR) and the owner logged in after the
 //! cutoff from `jobspor::retention` — at exactly 12 weeks the CV is no longer found.
 //!
-//! Text: FTS5 with Danish stems as prefixes on SQLite (`text::fts5_query`), the `danish`
+//! Text: FTS5 searched for the indexed words of the query words' Danish stems on SQLite
+//! (`text::fts5_query`, `Store::fts5_variants`), the `danish`
 //! tsvector with a GIN index on PostgreSQL. Filters: facet keys (`cv_facets`), one EXISTS
 //! each. Counting stops at `COUNT_CAP`, and the hits per filter value are counted over at
-//! most `FACET_SAMPLE` matches — exact below that, an estimate above (the page says "ca.").
+//! most `FACET_SAMPLE` matches (the page says when there are more).
 use crate::access_log::{self, AccessEntry};
 use crate::citizens::person_from_row;
 use crate::cv::entries;
@@ -17,10 +18,15 @@ use jobspor::policy::CvOwner;
 use sqlx::Row;
 use std::collections::BTreeMap;
 
-/// Matches are counted up to this many; beyond it the page says "more than".
-pub const COUNT_CAP: i64 = 10_000;
+/// Matches are counted up to this many; beyond it the page says "more than". Counting
+/// further costs time in proportion to the matches (measured at 1M CVs; see issue 5's
+/// note), and an employer narrows a search long before reading a thousand CVs.
+pub const COUNT_CAP: i64 = 1_000;
 /// Hits per filter value are counted over at most this many matches.
-pub const FACET_SAMPLE: i64 = 2_000;
+pub const FACET_SAMPLE: i64 = 1_000;
+/// A text search ranks at most this many matches by relevance: a word that a large share
+/// of CVs contain ("rengøring") would otherwise be ranked over tens of thousands.
+pub const RANK_POOL: i64 = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CvHit {
@@ -74,7 +80,7 @@ impl Matching {
         format!("${}", self.binds.len())
     }
 
-    fn build(backend: Backend, q: &CvQuery, cutoff: DateTime<Utc>, drive_from_facet: bool) -> Matching {
+    fn build(backend: Backend, q: &CvQuery, cutoff: DateTime<Utc>, drive_from_facet: bool, fts5: Option<String>) -> Matching {
         let mut m = Matching { from_where: String::new(), binds: Vec::new(), text_param: None };
         let words = query_words(&q.text);
         let mut filters = q.filters().into_iter();
@@ -88,7 +94,9 @@ impl Matching {
         let from = if !words.is_empty() {
             match backend {
                 Backend::Sqlite => {
-                    let p = m.param(Val::S(text::fts5_query(&words)));
+                    // `variants` are looked up before (`Store::fts5_variants`); a word
+                    // without any gives a query that matches nothing.
+                    let p = m.param(Val::S(fts5.clone().unwrap_or_else(|| "\"\"".to_string())));
                     m.text_param = Some(m.binds.len());
                     conds.push(format!("cv_fts MATCH {p}"));
                     format!("cv_fts {join} cv_search s ON s.cv_id = cv_fts.rowid")
@@ -133,25 +141,41 @@ impl Matching {
     }
 }
 
-/// Is the first filter of a kind that few CVs carry (occupation, municipality, distance)?
-/// Then it drives the query; otherwise the newest listed CVs are read in order and checked.
-fn selective_first_filter(q: &CvQuery) -> bool {
-    q.occupation.is_some() || q.municipality.is_some() || q.near.is_some()
-}
-
 impl Store {
     /// Searches the listed CVs of owners who logged in after `login_cutoff`.
     pub async fn search_cvs(&self, q: &CvQuery, login_cutoff: DateTime<Utc>) -> Result<SearchPage> {
         let by_text = !query_words(&q.text).is_empty();
-        let m = Matching::build(self.backend, q, login_cutoff, !by_text && selective_first_filter(q));
-        let order = match (q.sort, by_text, self.backend) {
-            (Sort::Relevance, true, Backend::Sqlite) => "bm25(cv_fts), s.cv_id".to_string(),
-            (Sort::Relevance, true, Backend::Postgres) => {
-                format!("ts_rank(s.document, to_tsquery('danish', ${})) DESC, s.cv_id", m.text_param.unwrap_or(1))
+        // With a selective first filter, its keys are read first; otherwise the newest listed
+        // CVs are read in order and checked (`CvQuery::starts_selective`).
+        let fts5 = match (self.backend, by_text) {
+            (Backend::Sqlite, true) => {
+                let mut variants = Vec::new();
+                for w in query_words(&q.text) {
+                    variants.push(self.fts5_variants(&w).await?);
+                }
+                match text::fts5_query(&variants) {
+                    Some(query) => Some(query),
+                    // A word no CV contains in any form: nothing matches.
+                    None => return Ok(SearchPage { total: 0, more: false, hits: Vec::new(), facets: BTreeMap::new(), facets_sampled: false }),
+                }
             }
-            _ => "s.updated_at DESC, s.cv_id DESC".to_string(),
+            _ => None,
         };
-        let page_sql = format!("SELECT s.cv_id {} ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {}", m.from_where, q.offset());
+        let m = Matching::build(self.backend, q, login_cutoff, !by_text && q.starts_selective(), fts5);
+        let page_sql = match (q.sort, by_text) {
+            (Sort::Relevance, true) => {
+                let rank = match self.backend {
+                    Backend::Sqlite => "bm25(cv_fts)".to_string(),
+                    Backend::Postgres => format!("-ts_rank(s.document, to_tsquery('danish', ${}))", m.text_param.unwrap_or(1)),
+                };
+                format!(
+                    "SELECT cv_id FROM (SELECT s.cv_id, {rank} AS r {} LIMIT {RANK_POOL}) t ORDER BY r, cv_id LIMIT {PAGE_SIZE} OFFSET {}",
+                    m.from_where,
+                    q.offset()
+                )
+            }
+            _ => format!("SELECT s.cv_id {} ORDER BY s.updated_at DESC, s.cv_id DESC LIMIT {PAGE_SIZE} OFFSET {}", m.from_where, q.offset()),
+        };
         let ids: Vec<i64> = m.query(&page_sql).fetch_all(&self.pool).await?.iter().map(|r| r.try_get("cv_id")).collect::<std::result::Result<_, _>>()?;
 
         let count_sql = format!("SELECT COUNT(*) AS n FROM (SELECT s.cv_id {} LIMIT {}) t", m.from_where, COUNT_CAP);
@@ -172,6 +196,24 @@ impl Store {
         };
         let hits = self.hits(&ids, passages).await?;
         Ok(SearchPage { total, more: total >= COUNT_CAP, hits, facets, facets_sampled: total > FACET_SAMPLE })
+    }
+
+    /// The indexed words with the same Danish stem as `word` (SQLite): read from the index's
+    /// vocabulary as the words starting with the stem, then kept when their own stem is the
+    /// same ("lager" keeps lageret and lagre, not lagermedarbejder). At most 64.
+    async fn fts5_variants(&self, word: &str) -> Result<Vec<String>> {
+        // The index holds words folded by its tokenizer (`text::fold`): compare folded.
+        let stem = text::fold(&text::stem(word));
+        let rows = sqlx::query("SELECT term FROM cv_fts_vocab WHERE term >= $1 AND term < $1 || char(1114111) LIMIT 500").bind(&stem).fetch_all(&self.pool).await?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let term: String = r.try_get("term")?;
+            if text::fold(&text::stem(&term)) == stem && !term.contains('"') {
+                out.push(term);
+            }
+        }
+        out.truncate(64);
+        Ok(out)
     }
 
     /// The matching passage of each hit, highlighted by the engine.

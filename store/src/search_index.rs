@@ -11,12 +11,12 @@
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
-use jobspor::cv_search::facets_of;
+use jobspor::cv_search::{facets_of, searchable_place};
 use sqlx::{AnyConnection, Row};
 use std::collections::BTreeSet;
 
-/// Rows per multi-row INSERT of facet keys: far below both engines' parameter limits.
-const FACET_CHUNK: usize = 400;
+/// Rows per multi-row INSERT of facet keys (see `bulk` on why not more).
+const FACET_CHUNK: usize = 200;
 
 /// The text of a CV that employers may search (hidden sections give none).
 pub(crate) fn body_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>) -> String {
@@ -27,12 +27,13 @@ struct Owner {
     citizen_id: i64,
     listed: bool,
     last_login_at: i64,
-    municipality_code: Option<String>,
+    /// The municipality the CV may be found by (`searchable_place`).
+    place: Option<String>,
 }
 
 async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
     let r = sqlx::query(
-        "SELECT c.citizen_id, c.searchable, p.cpr_status, p.last_login_at, p.municipality_code \
+        "SELECT c.citizen_id, c.searchable, p.cpr_status, p.last_login_at, p.municipality_code, p.protected_address \
          FROM cvs c JOIN citizens p ON p.id = c.citizen_id WHERE c.id = $1",
     )
     .bind(cv_id)
@@ -42,7 +43,7 @@ async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
         citizen_id: r.try_get("citizen_id")?,
         listed: r.try_get::<i64, _>("searchable")? != 0 && r.try_get::<String, _>("cpr_status")? == "active",
         last_login_at: r.try_get("last_login_at")?,
-        municipality_code: r.try_get("municipality_code")?,
+        place: searchable_place(r.try_get::<Option<String>, _>("municipality_code")?.as_deref(), r.try_get::<i64, _>("protected_address")? != 0).map(str::to_string),
     })
 }
 
@@ -51,7 +52,7 @@ async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
 pub(crate) async fn index_cv<'e>(conn: &mut AnyConnection, cv_id: i64, entries: impl IntoIterator<Item = &'e CvEntry> + Clone, now: DateTime<Utc>) -> Result<()> {
     let owner = owner_of(conn, cv_id).await?;
     write_row(conn, cv_id, &owner, &body_of(entries.clone()), ts(now)).await?;
-    replace_facets(conn, cv_id, &facets_of(entries, owner.municipality_code.as_deref()), None).await?;
+    replace_facets(conn, cv_id, &facets_of(entries, owner.place.as_deref()), None).await?;
     sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2").bind(ts(now)).bind(cv_id).execute(&mut *conn).await?;
     Ok(())
 }
@@ -117,7 +118,7 @@ pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Res
         .bind(cv_id)
         .execute(&mut *conn)
         .await?;
-    let place = facets_of(std::iter::empty(), owner.municipality_code.as_deref());
+    let place = facets_of(std::iter::empty(), owner.place.as_deref());
     replace_facets(conn, cv_id, &place, Some(&["mun:", "reg:"])).await
 }
 
@@ -141,8 +142,12 @@ impl Store {
         Ok(ids.len() as u64)
     }
 
-    /// Refreshes the query planner's statistics after a bulk load.
-    pub async fn analyze(&self) -> Result<()> {
+    /// After a bulk load: SQLite merges the text index's segments into one (fewer to read
+    /// per query); both engines refresh the query planner's statistics.
+    pub async fn tidy_search_index(&self) -> Result<()> {
+        if self.backend == crate::Backend::Sqlite {
+            sqlx::query("INSERT INTO cv_fts (cv_fts) VALUES ('optimize')").execute(&self.pool).await?;
+        }
         sqlx::query("ANALYZE").execute(&self.pool).await?;
         Ok(())
     }

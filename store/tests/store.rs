@@ -590,6 +590,8 @@ mod search_rules {
             assert!(store.request_contact(employer, cv, "Vi har en stilling til dig.", cutoff, now()).await.unwrap());
             let queued = store.open_contact_requests().await.unwrap();
             assert_eq!((queued[0].citizen_id, queued[0].company_name.as_str()), (mette, "Region Midtjylland"));
+            assert!(store.mark_contact_request_relayed(queued[0].id, now()).await.unwrap());
+            assert!(store.open_contact_requests().await.unwrap().is_empty(), "passed on: out of the queue");
             // Not for a CV that is not searchable.
             store.set_cv_searchable(mette, false, now()).await.unwrap().unwrap();
             assert!(!store.request_contact(employer, cv, "Igen?", cutoff, now()).await.unwrap());

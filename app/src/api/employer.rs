@@ -87,7 +87,7 @@ pub struct SearchView {
     pub hits: Vec<CvHitView>,
     /// Hits per facet key (`jobspor::cv_search::facet`).
     pub counts: BTreeMap<String, i64>,
-    /// The counts are estimated from a sample of the hits.
+    /// The counts cover only the first `jobspor_store::search::FACET_SAMPLE` hits.
     pub approximate: bool,
     /// (km, hits) for each distance offered, when a postcode is given.
     pub distance_counts: Vec<(u32, i64)>,
@@ -99,7 +99,6 @@ pub struct SearchView {
 pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::cv_search::{CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
-    use jobspor_store::search::FACET_SAMPLE;
     let state = AppState::from_context()?;
     jobspor::policy::may_search_cvs(&current_actor().await?)?;
     let mut view = SearchView {
@@ -124,9 +123,7 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     };
     let cutoff = jobspor::retention::searchable_login_cutoff(state.clock.now());
     let found = state.store.search_cvs(&q, cutoff).await?;
-    // A sample's counts are scaled up to the hits counted; "ca." on the page says so.
-    let scale = |n: i64| if found.facets_sampled { (n * found.total + FACET_SAMPLE / 2) / FACET_SAMPLE } else { n };
-    view.counts = found.facets.iter().map(|(k, n)| (k.clone(), scale(*n))).collect();
+    view.counts = found.facets;
     view.approximate = found.facets_sampled;
     if let Some(near) = &q.near {
         view.distance_counts = jobspor::geo::DISTANCES_KM

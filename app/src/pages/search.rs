@@ -10,7 +10,8 @@ use jobspor::cv::{EmploymentType, WorkingTime};
 use jobspor::cv_search::{facet, SearchForm, SEARCH_PATH};
 use jobspor::numbers::thousands;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 const FORM_ID: &str = "search";
 
@@ -24,6 +25,24 @@ pub fn Search() -> impl IntoView {
             SearchForm::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
         })
     };
+    // With JavaScript the router submits the GET form itself, every field included: show
+    // the search at its stable URL, as the server does for a browser without JavaScript.
+    // Only while this page is the one shown: leaving it (opening a CV) changes the path
+    // before this component is gone.
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| {
+        if location.pathname.get() != SEARCH_PATH {
+            return;
+        }
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        let here = if search.is_empty() { SEARCH_PATH.to_string() } else { format!("{SEARCH_PATH}?{search}") };
+        let canonical = form().url();
+        if here != canonical {
+            navigate(&canonical, NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
     let results = Resource::new(form, search_cvs);
     view! {
         <Page title="Søg i CV'er">
@@ -39,9 +58,9 @@ pub fn Search() -> impl IntoView {
     }
 }
 
-/// The count after a filter value: "(1.234)", or "(ca. 1.200)" when estimated.
-fn count_label(label: &str, n: i64, approximate: bool) -> String {
-    format!("{label} ({}{})", if approximate && n > 0 { "ca. " } else { "" }, thousands(n))
+/// The count after a filter value: "Aarhus (1.234)".
+fn count_label(label: &str, n: i64) -> String {
+    format!("{label} ({})", thousands(n))
 }
 
 #[component]
@@ -54,7 +73,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
     });
     let n = |key: String| v.counts.get(&key).copied().unwrap_or(0);
     let approx = v.approximate;
-    let label = move |l: &str, key: String| count_label(l, n(key), approx);
+    let label = move |l: &str, key: String| count_label(l, n(key));
 
     let municipalities: Vec<(String, String)> = jobspor::geo::municipalities().iter().map(|m| (m.code.to_string(), label(m.name, facet::municipality(m.code)))).collect();
     let regions: Vec<(String, String)> = jobspor::geo::REGIONS.iter().map(|r| (r.code.to_string(), label(r.name, facet::region(r.code)))).collect();
@@ -63,7 +82,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|km| {
             let text = format!("Inden for {km} km");
             let shown = match v.distance_counts.iter().find(|(k, _)| k == km) {
-                Some((_, n)) => count_label(&text, *n, approx),
+                Some((_, n)) => count_label(&text, *n),
                 None => text,
             };
             (km.to_string(), shown)
@@ -76,8 +95,10 @@ fn SearchPage(v: SearchView) -> impl IntoView {
     let working: Vec<(String, String)> = WorkingTime::ALL.iter().map(|w| (w.code().to_string(), label(w.label_da(), facet::working_time(*w)))).collect();
     let employment: Vec<(String, String)> = EmploymentType::ALL.iter().map(|t| (t.code().to_string(), label(t.label_da(), facet::employment_type(*t)))).collect();
     let start_now = label("Kan starte med det samme", facet::START_NOW.to_string());
-    let sorts = vec![("relevans".to_string(), "Relevans".to_string()), ("opdateret".to_string(), "Senest opdateret".to_string())];
-    let sort_chosen = if f.sortering.is_empty() { if v.by_relevance { "relevans" } else { "opdateret" }.to_string() } else { f.sortering.clone() };
+    // The empty choice is the search's own order: by relevance with search words, else
+    // newest first; it keeps the default out of the URL.
+    let sorts = vec![("opdateret".to_string(), "Senest opdateret".to_string())];
+    let sort_chosen = if f.sortering == "relevans" { String::new() } else { f.sortering.clone() };
 
     // The occupations most sought among the hits, each a link that adds it as a filter.
     let mut top: Vec<(String, i64)> = v.counts.iter().filter_map(|(k, n)| k.strip_prefix("occ:").map(|t| (t.to_string(), *n))).collect();
@@ -117,7 +138,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
                         <ul class="nobullet-list facet-links" aria-labelledby="top-occupations">
                             {top.into_iter().map(|(title, n)| {
                                 let href = f.with("stilling", &title).url();
-                                view! { <li><a href=href>{count_label(&title, n, approx)}</a></li> }
+                                view! { <li><a href=href>{count_label(&title, n)}</a></li> }
                             }).collect_view()}
                         </ul>
                     </div>
@@ -144,13 +165,13 @@ fn SearchPage(v: SearchView) -> impl IntoView {
                     </div>
                 </div>
             </fieldset>
-            <SelectFilter field="sortering" label="Sortér efter" options=sorts chosen=sort_chosen error=err("sortering") any=""/>
+            <SelectFilter field="sortering" label="Sortér efter" options=sorts chosen=sort_chosen error=err("sortering") any="Bedste match (nyeste først uden søgeord)"/>
             <button type="submit" class="button button-primary">"Søg"</button>
             " "
             <a class="function-link" href=SEARCH_PATH>"Nulstil søgningen"</a>
         </form>
         <h2 class="h3" id="results-heading" aria-live="polite">{heading}</h2>
-        {approx.then(|| view! { <p class="form-hint">"Tallene ved filtrene er skønnet ud fra de første 2.000 hits (\"ca.\")."</p> })}
+        {approx.then(|| view! { <p class="form-hint">"Tallene ved filtrene gælder de første 1.000 hits. Brug flere søgeord eller filtre for at få det præcise billede."</p> })}
         <ul class="nobullet-list search-results" aria-labelledby="results-heading">
             {v.hits.into_iter().map(|h| view! { <Hit h/> }).collect_view()}
         </ul>
