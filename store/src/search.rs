@@ -195,7 +195,9 @@ impl Store {
             _ => BTreeMap::new(),
         };
         let hits = self.hits(&ids, passages).await?;
-        Ok(SearchPage { total, more: total >= COUNT_CAP, hits, facets, facets_sampled: total > FACET_SAMPLE })
+        // The count stops at COUNT_CAP, so "more than the sample" is known from `more` too.
+        let more = total >= COUNT_CAP;
+        Ok(SearchPage { total, more, hits, facets, facets_sampled: more || total > FACET_SAMPLE })
     }
 
     /// The indexed words with the same Danish stem as `word` (SQLite): read from the index's

@@ -621,6 +621,15 @@ mod search_rules {
             let page = store.search_cvs(&text_query("tømrere"), cutoff).await.unwrap();
             assert_eq!(page.total, expected, "searchable and logged in within 12 weeks");
             assert_eq!(store.search_cvs(&search(&[("kommune", "851")]), cutoff).await.unwrap().total, expected);
+            let all = store.search_cvs(&search(&[]), cutoff).await.unwrap();
+            assert!(!all.more && !all.facets_sampled, "{} hits: counted exactly", all.total);
+            // More hits than are counted: the page is told the counts are a sample.
+            let more: Vec<SyntheticCv> = (0..FACET_SAMPLE)
+                .map(|i| SyntheticCv { cpr: format!("02019{:05}", i), last_login_at: now(), searchable: true, ..batch[0].clone() })
+                .collect();
+            store.load_synthetic_cvs(&more, now()).await.unwrap();
+            let all = store.search_cvs(&search(&[]), cutoff).await.unwrap();
+            assert!(all.more && all.facets_sampled);
             // The ids continue after the bulk load.
             let after = store.citizen_mitid_login("2301781804", &person("Anne", "Horsens", false), "Simuleret CPR-register", now()).await.unwrap();
             assert!(after.citizen_id > FACET_SAMPLE);
