@@ -114,8 +114,7 @@ impl SearchForm {
 
     /// The same search with one field changed, back on page 1 (a link on a filter value).
     pub fn with(&self, name: &str, value: &str) -> SearchForm {
-        let pairs: Vec<(&str, String)> =
-            self.pairs().iter().map(|(k, v)| (*k, if *k == name { value.to_string() } else { v.to_string() })).collect();
+        let pairs: Vec<(&str, String)> = self.pairs().iter().map(|(k, v)| (*k, if *k == name { value.to_string() } else { v.to_string() })).collect();
         SearchForm::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))).with_page(1)
     }
 }
@@ -235,8 +234,7 @@ impl CvQuery {
 
     /// The filters as facet keys: a CV matches when, for every inner list, it carries at
     /// least one of its keys (the distance filter is "any of these municipalities").
-    /// Filters that few CVs match come first (`facet::is_common`), so the store can start
-    /// from the first one.
+    /// The store starts from the filter fewest CVs carry, by its own counts per key.
     pub fn filters(&self) -> Vec<Vec<String>> {
         let mut all = Vec::new();
         if let Some(o) = &self.occupation {
@@ -266,15 +264,7 @@ impl CvQuery {
         if let Some(w) = self.working_time {
             all.push(vec![facet::working_time(w)]);
         }
-        // Stable: among the selective (or the common) ones, the order above.
-        all.sort_by_key(|group| group.iter().any(|k| facet::is_common(k)));
         all
-    }
-
-    /// Does the first filter narrow the CVs to few enough that reading its keys first is
-    /// the quickest way to the hits?
-    pub fn starts_selective(&self) -> bool {
-        self.filters().first().is_some_and(|g| !g.iter().any(|k| facet::is_common(k)) && g.len() <= 20)
     }
 
     pub fn offset(&self) -> u32 {
@@ -288,8 +278,11 @@ pub mod facet {
 
     pub const START_NOW: &str = "start:now";
 
+    /// The prefix of an occupation's key.
+    pub const OCCUPATION: &str = "occ:";
+
     pub fn occupation(title: &str) -> String {
-        format!("occ:{title}")
+        format!("{OCCUPATION}{title}")
     }
     pub fn municipality(code: &str) -> String {
         format!("mun:{code}")
@@ -308,20 +301,6 @@ pub mod facet {
     }
     pub fn employment_type(t: EmploymentType) -> String {
         format!("emp:{}", t.code())
-    }
-
-    /// Keys a large share of CVs carry (a region, licence B, Danish or English, the usual
-    /// working time, employment type and start): filtering on one of them alone leaves
-    /// most CVs, so a search does not start from it. An estimate from the labour market,
-    /// not a count; a wrong guess costs time, never a wrong answer.
-    pub fn is_common(key: &str) -> bool {
-        key.starts_with("reg:")
-            || key.starts_with("wt:")
-            || key.starts_with("emp:")
-            || key == START_NOW
-            || key == "lic:B"
-            || key.starts_with("lang:da:")
-            || key.starts_with("lang:en:")
     }
 }
 
@@ -368,12 +347,7 @@ pub fn facets_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>, place: Opti
 /// query syntax (quotes, `*`, `OR`, `-`) passes through from the employer. At most 8 words.
 pub fn query_words(text: &str) -> Vec<String> {
     let mut seen = BTreeSet::new();
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
-        .map(str::to_lowercase)
-        .filter(|w| seen.insert(w.clone()))
-        .take(8)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && w.chars().count() <= 40).map(str::to_lowercase).filter(|w| seen.insert(w.clone())).take(8).collect()
 }
 
 /// Marks around the matching words in a highlighted passage. Control characters cannot
@@ -437,15 +411,7 @@ mod tests {
 
     #[test]
     fn every_bad_filter_is_refused_at_its_own_field() {
-        let e = CvQuery::parse(&form(&[
-            ("stilling", "Drømmejob"),
-            ("kommune", "999"),
-            ("postnr", "0000"),
-            ("koerekort", "Z"),
-            ("sprog", "xx"),
-            ("start", "senere"),
-        ]))
-        .unwrap_err();
+        let e = CvQuery::parse(&form(&[("stilling", "Drømmejob"), ("kommune", "999"), ("postnr", "0000"), ("koerekort", "Z"), ("sprog", "xx"), ("start", "senere")])).unwrap_err();
         let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["stilling", "kommune", "postnr", "koerekort", "sprog", "start"]);
         assert_eq!(e.for_field("postnr").unwrap().key, "search.postcode_unknown");
@@ -473,16 +439,6 @@ mod tests {
         assert!(f.contains(&vec!["lang:en:B1".to_string()]));
         assert!(f.contains(&vec!["start:now".to_string()]));
         assert!(f[1].contains(&"mun:751".to_string()), "Aarhus is within 10 km of 8000");
-        assert!(q.starts_selective());
-    }
-
-    #[test]
-    fn a_search_starts_from_its_most_selective_filter() {
-        let q = CvQuery::parse(&form(&[("region", "1082"), ("koerekort", "CE")])).unwrap();
-        assert_eq!(q.filters()[0], vec!["lic:CE".to_string()], "few have CE; a region has many");
-        assert!(q.starts_selective());
-        let broad = CvQuery::parse(&form(&[("region", "1082"), ("koerekort", "B"), ("start", "nu")])).unwrap();
-        assert!(!broad.starts_selective());
     }
 
     #[test]

@@ -235,7 +235,7 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
     }
 
     // Per variant, to see which search is the slow one.
-    println!("per variant ({engine}): p50 / max ms, total hits (capped at {}), URL", jobspor_store::search::COUNT_CAP);
+    println!("per variant ({engine}): p50 / max ms, total hits (capped at {}), URL", jobspor_store::search::POOL);
     for (kind, timed) in &details {
         for ((samples, hits), (form, _)) in timed.per_variant.iter().zip(&kind.queries) {
             if samples.is_empty() {

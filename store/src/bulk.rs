@@ -3,13 +3,14 @@
 //! transaction per batch, far faster than a save per entry. The ids are given here (the
 //! next after the highest), so no row has to be read back.
 use crate::citizens::{bind_register_fields, AnyQuery};
-use crate::search_index::{body_of, insert_facets};
+use crate::search_index::{body_of, insert_facets, keys_text};
 use crate::{flag, placeholders, ts, Backend, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
 use jobspor::cv_search::{facets_of, searchable_place};
 use jobspor::person::{CprStatus, RegisterPerson};
 use sqlx::Row;
+use std::collections::BTreeSet;
 
 /// One made-up citizen with a CV. The CPR number must be unique and must not be one of the
 /// simulated CPR register's persons.
@@ -84,12 +85,14 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
 
-            let sql = format!("INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body) VALUES {}", placeholders(chunk.len(), 6));
+            let keys: Vec<BTreeSet<String>> =
+                chunk.iter().map(|c| facets_of(&c.entries, searchable_place(c.person.municipality_code.as_deref(), c.person.protected_address))).collect();
+            let sql = format!("INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body, facet_keys) VALUES {}", placeholders(chunk.len(), 7));
             let mut q = sqlx::query(&sql);
             for (i, c) in chunk.iter().enumerate() {
                 let (citizen, cv) = ids(n * ROWS + i);
                 let listed = c.searchable && c.person.status == CprStatus::Active;
-                q = q.bind(cv).bind(citizen).bind(flag(listed)).bind(ts(c.last_login_at)).bind(ts(c.last_login_at)).bind(body_of(&c.entries));
+                q = q.bind(cv).bind(citizen).bind(flag(listed)).bind(ts(c.last_login_at)).bind(ts(c.last_login_at)).bind(body_of(&c.entries)).bind(keys_text(&keys[i]));
             }
             q.execute(&mut *tx).await?;
 
@@ -104,12 +107,8 @@ impl Store {
                 q.execute(&mut *tx).await?;
             }
 
-            let keys: Vec<(i64, String)> = chunk
-                .iter()
-                .enumerate()
-                .flat_map(|(i, c)| facets_of(&c.entries, searchable_place(c.person.municipality_code.as_deref(), c.person.protected_address)).into_iter().map(move |k| (ids(n * ROWS + i).1, k)))
-                .collect();
-            insert_facets(&mut tx, keys.iter().map(|(cv, k)| (*cv, k.as_str()))).await?;
+            let rows = chunk.iter().zip(&keys).enumerate().flat_map(|(i, (c, ks))| ks.iter().map(move |k| (ids(n * ROWS + i).1, ts(c.last_login_at), k.as_str())));
+            insert_facets(&mut tx, rows).await?;
         }
         if self.backend == Backend::Postgres {
             // The ids were given, not drawn: move the sequences past them.

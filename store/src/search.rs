@@ -2,31 +2,39 @@
 //! searchable by the citizen, the person active in CPR) and the owner logged in after the
 //! cutoff from `jobspor::retention` — at exactly 12 weeks the CV is no longer found.
 //!
-//! Text: FTS5 searched for the indexed words of the query words' Danish stems on SQLite
-//! (`text::fts5_query`, `Store::fts5_variants`), the `danish`
-//! tsvector with a GIN index on PostgreSQL. Filters: facet keys (`cv_facets`), one EXISTS
-//! each. Counting stops at `COUNT_CAP`, and the hits per filter value are counted over at
-//! most `FACET_SAMPLE` matches (the page says when there are more).
+//! A search is one query for its first `POOL` matches (`Plan`), then Rust: the matches are
+//! counted, ranked when there are search words, and their filter values counted from each
+//! match's keys text (`cv_search.facet_keys`); two small queries then fetch the page's
+//! names and highlighted passages. Where the query starts (`Start`):
+//! - with search words, from the text index: FTS5 searched for the indexed words of the
+//!   query words' Danish stems on SQLite (`text::fts5_query`, `Store::fts5_variants`), the
+//!   `danish` tsvector's GIN index on PostgreSQL;
+//! - with filters only, from the filter fewest CVs carry (`cv_facet_totals`), read newest
+//!   first from `cv_facets`' index, so the query stops at the `POOL`th match;
+//! - otherwise from the newest listed CVs.
+//!
+//! The other filters are checked in the match's keys text.
 use crate::access_log::{self, AccessEntry};
 use crate::citizens::person_from_row;
 use crate::cv::entries;
+use crate::search_index::{key_pattern, keys_of};
 use crate::{from_ts, text, ts, Backend, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
-use jobspor::cv_search::{query_words, CvQuery, Sort, PAGE_SIZE};
+use jobspor::cv_search::{facet, query_words, CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
 use jobspor::policy::CvOwner;
 use sqlx::Row;
 use std::collections::BTreeMap;
 
-/// Matches are counted up to this many; beyond it the page says "more than". Counting
-/// further costs time in proportion to the matches (measured at 1M CVs; see issue 5's
-/// note), and an employer narrows a search long before reading a thousand CVs.
-pub const COUNT_CAP: i64 = 1_000;
-/// Hits per filter value are counted over at most this many matches.
-pub const FACET_SAMPLE: i64 = 1_000;
-/// A text search ranks at most this many matches by relevance: a word that a large share
-/// of CVs contain ("rengøring") would otherwise be ranked over tens of thousands.
-pub const RANK_POOL: i64 = 2_000;
+/// A search reads at most this many matches: they are counted (beyond it the page says
+/// "more than"), ranked when there are search words, and their filter values counted (the
+/// page says when that is a sample). Reading further costs time in proportion to the
+/// matches (measured at 1M CVs; see issue 5's note), and it is every page there is.
+pub const POOL: usize = (PAGE_SIZE * MAX_PAGE) as usize;
+
+/// A filter of several keys (the municipalities within a distance) is read and sorted whole,
+/// so it starts a search only when fewer CVs than this carry it.
+const SORT_AT_MOST: i64 = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CvHit {
@@ -44,12 +52,12 @@ pub struct CvHit {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPage {
-    /// Matches, counted up to `COUNT_CAP`.
+    /// Matches, counted up to `POOL`.
     pub total: i64,
-    /// `total` reached the cap: there are at least that many.
+    /// There are more than `total`.
     pub more: bool,
     pub hits: Vec<CvHit>,
-    /// Hits per facet key among the first `FACET_SAMPLE` matches.
+    /// Hits per facet key among the first `POOL` matches.
     pub facets: BTreeMap<String, i64>,
     /// The facet counts cover only a sample of the matches.
     pub facets_sampled: bool,
@@ -66,24 +74,54 @@ enum Val {
     I(i64),
 }
 
-/// The matching CVs as SQL: `FROM … WHERE …` over `cv_search s`, with its parameters.
-struct Matching {
-    from_where: String,
+/// Where a search's query starts reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// The text index.
+    Text,
+    /// The filter (index into `CvQuery::filters`) of one key: its CVs newest first.
+    Key(usize),
+    /// The filter of several keys, few enough CVs to read and sort.
+    Keys(usize),
+    /// The newest listed CVs.
+    Newest,
+}
+
+/// Where to start: from the text when there is text, else from the filter fewest CVs
+/// carry (a key not yet counted counts as rare; counts are estimates, refreshed daily, and
+/// a wrong guess costs time, never a wrong answer).
+fn start_of(by_text: bool, filters: &[Vec<String>], totals: &BTreeMap<String, i64>) -> Start {
+    if by_text {
+        return Start::Text;
+    }
+    let carried = |g: &Vec<String>| g.iter().map(|k| totals.get(k).copied().unwrap_or(0)).sum::<i64>();
+    match filters.iter().enumerate().min_by_key(|(_, g)| carried(g)) {
+        Some((i, g)) if g.len() == 1 => Start::Key(i),
+        Some((i, g)) if carried(g) <= SORT_AT_MOST => Start::Keys(i),
+        _ => Start::Newest,
+    }
+}
+
+/// The one query of a search, with its parameters.
+struct Plan {
+    sql: String,
     binds: Vec<Val>,
     /// The text query's parameter number, when there is text.
     text_param: Option<usize>,
+    /// Whether the query gives a rank `r` (lower is better) to sort by in Rust.
+    ranked: bool,
 }
 
-impl Matching {
+impl Plan {
     fn param(&mut self, v: Val) -> String {
         self.binds.push(v);
         format!("${}", self.binds.len())
     }
 
-    fn build(backend: Backend, q: &CvQuery, cutoff: DateTime<Utc>, drive_from_facet: bool, fts5: Option<String>) -> Matching {
-        let mut m = Matching { from_where: String::new(), binds: Vec::new(), text_param: None };
-        let words = query_words(&q.text);
-        let mut filters = q.filters().into_iter();
+    /// `fts5` is the SQLite text query (`Store::fts5_variants`), when there are words.
+    fn build(backend: Backend, q: &CvQuery, cutoff: DateTime<Utc>, start: Start, fts5: Option<String>) -> Plan {
+        let mut p = Plan { sql: String::new(), binds: Vec::new(), text_param: None, ranked: false };
+        let filters = q.filters();
         let mut conds = Vec::new();
         // SQLite joins in the order written after CROSS JOIN; PostgreSQL plans the order
         // from its statistics (and has no CROSS JOIN … ON).
@@ -91,42 +129,61 @@ impl Matching {
             Backend::Sqlite => "CROSS JOIN",
             Backend::Postgres => "JOIN",
         };
-        let from = if !words.is_empty() {
-            match backend {
+        let newest = "ORDER BY s.updated_at DESC, s.cv_id DESC";
+        let (from, mut order) = match start {
+            Start::Text => match backend {
                 Backend::Sqlite => {
-                    // `variants` are looked up before (`Store::fts5_variants`); a word
-                    // without any gives a query that matches nothing.
-                    let p = m.param(Val::S(fts5.clone().unwrap_or_else(|| "\"\"".to_string())));
-                    m.text_param = Some(m.binds.len());
-                    conds.push(format!("cv_fts MATCH {p}"));
-                    format!("cv_fts {join} cv_search s ON s.cv_id = cv_fts.rowid")
+                    let t = p.param(Val::S(fts5.unwrap_or_else(|| "\"\"".to_string())));
+                    p.text_param = Some(p.binds.len());
+                    conds.push(format!("cv_fts MATCH {t}"));
+                    (format!("cv_fts {join} cv_search s ON s.cv_id = cv_fts.rowid"), newest)
                 }
                 Backend::Postgres => {
-                    let p = m.param(Val::S(words.join(" & ")));
-                    m.text_param = Some(m.binds.len());
-                    conds.push(format!("s.document @@ to_tsquery('danish', {p})"));
-                    "cv_search s".to_string()
+                    let t = p.param(Val::S(query_words(&q.text).join(" & ")));
+                    p.text_param = Some(p.binds.len());
+                    conds.push(format!("s.document @@ to_tsquery('danish', {t})"));
+                    ("cv_search s".to_string(), newest)
                 }
+            },
+            Start::Key(i) => {
+                let k = p.param(Val::S(filters[i][0].clone()));
+                conds.push(format!("f0.facet = {k}"));
+                // The index's own order: no sort, and the query stops at the POOLth match.
+                (format!("cv_facets f0 {join} cv_search s ON s.cv_id = f0.cv_id"), "ORDER BY f0.updated_at DESC, f0.cv_id DESC")
             }
-        } else if drive_from_facet {
-            // The first filter is the most selective kind (`CvQuery::filters`' order):
-            // reading its keys first visits the fewest rows.
-            let first = filters.next().unwrap_or_default();
-            let keys: Vec<String> = first.into_iter().map(|k| m.param(Val::S(k))).collect();
-            conds.push(format!("f0.facet IN ({})", keys.join(", ")));
-            format!("cv_facets f0 {join} cv_search s ON s.cv_id = f0.cv_id")
-        } else {
-            "cv_search s".to_string()
+            Start::Keys(i) => {
+                let keys: Vec<String> = filters[i].iter().map(|k| p.param(Val::S(k.clone()))).collect();
+                conds.push(format!("f0.facet IN ({})", keys.join(", ")));
+                (format!("cv_facets f0 {join} cv_search s ON s.cv_id = f0.cv_id"), newest)
+            }
+            Start::Newest => ("cv_search s".to_string(), newest),
         };
         conds.push("s.listed = 1".into());
-        let c = m.param(Val::I(ts(cutoff)));
+        let c = p.param(Val::I(ts(cutoff)));
         conds.push(format!("s.last_login_at > {c}"));
-        for group in filters {
-            let keys: Vec<String> = group.into_iter().map(|k| m.param(Val::S(k))).collect();
-            conds.push(format!("EXISTS (SELECT 1 FROM cv_facets f WHERE f.cv_id = s.cv_id AND f.facet IN ({}))", keys.join(", ")));
+        let find = match backend {
+            Backend::Sqlite => "instr",
+            Backend::Postgres => "strpos",
+        };
+        for (i, group) in filters.iter().enumerate() {
+            if matches!(start, Start::Key(j) | Start::Keys(j) if j == i) {
+                continue;
+            }
+            let any: Vec<String> = group.iter().map(|k| format!("{find}(s.facet_keys, {}) > 0", p.param(Val::S(key_pattern(k))))).collect();
+            conds.push(format!("({})", any.join(" OR ")));
         }
-        m.from_where = format!("FROM {from} WHERE {}", conds.join(" AND "));
-        m
+        let mut rank = String::new();
+        if start == Start::Text && q.sort == Sort::Relevance {
+            // The first POOL matches in the index's order, ranked in Rust.
+            order = "";
+            p.ranked = true;
+            rank = match backend {
+                Backend::Sqlite => ", bm25(cv_fts) AS r".to_string(),
+                Backend::Postgres => format!(", -ts_rank(s.document, to_tsquery('danish', ${}))::float8 AS r", p.text_param.unwrap_or(1)),
+            };
+        }
+        p.sql = format!("SELECT s.cv_id, s.facet_keys{rank} FROM {from} WHERE {} {order} LIMIT {}", conds.join(" AND "), POOL + 1);
+        p
     }
 
     fn query<'q>(&'q self, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
@@ -141,12 +198,17 @@ impl Matching {
     }
 }
 
+/// A match as the search's query gives it.
+struct Match {
+    cv_id: i64,
+    keys: String,
+    rank: f64,
+}
+
 impl Store {
     /// Searches the listed CVs of owners who logged in after `login_cutoff`.
     pub async fn search_cvs(&self, q: &CvQuery, login_cutoff: DateTime<Utc>) -> Result<SearchPage> {
         let by_text = !query_words(&q.text).is_empty();
-        // With a selective first filter, its keys are read first; otherwise the newest listed
-        // CVs are read in order and checked (`CvQuery::starts_selective`).
         let fts5 = match (self.backend, by_text) {
             (Backend::Sqlite, true) => {
                 let mut variants = Vec::new();
@@ -161,43 +223,52 @@ impl Store {
             }
             _ => None,
         };
-        let m = Matching::build(self.backend, q, login_cutoff, !by_text && q.starts_selective(), fts5);
-        let page_sql = match (q.sort, by_text) {
-            (Sort::Relevance, true) => {
-                let rank = match self.backend {
-                    Backend::Sqlite => "bm25(cv_fts)".to_string(),
-                    Backend::Postgres => format!("-ts_rank(s.document, to_tsquery('danish', ${}))", m.text_param.unwrap_or(1)),
-                };
-                format!(
-                    "SELECT cv_id FROM (SELECT s.cv_id, {rank} AS r {} LIMIT {RANK_POOL}) t ORDER BY r, cv_id LIMIT {PAGE_SIZE} OFFSET {}",
-                    m.from_where,
-                    q.offset()
-                )
-            }
-            _ => format!("SELECT s.cv_id {} ORDER BY s.updated_at DESC, s.cv_id DESC LIMIT {PAGE_SIZE} OFFSET {}", m.from_where, q.offset()),
-        };
-        let ids: Vec<i64> = m.query(&page_sql).fetch_all(&self.pool).await?.iter().map(|r| r.try_get("cv_id")).collect::<std::result::Result<_, _>>()?;
+        let filters = q.filters();
+        let totals = if by_text || filters.is_empty() { BTreeMap::new() } else { self.facet_totals(&filters).await? };
+        let plan = Plan::build(self.backend, q, login_cutoff, start_of(by_text, &filters, &totals), fts5);
 
-        let count_sql = format!("SELECT COUNT(*) AS n FROM (SELECT s.cv_id {} LIMIT {}) t", m.from_where, COUNT_CAP);
-        let total: i64 = m.query(&count_sql).fetch_one(&self.pool).await?.try_get("n")?;
-
-        let facet_sql = format!(
-            "SELECT facet, COUNT(*) AS n FROM cv_facets WHERE cv_id IN (SELECT cv_id FROM (SELECT s.cv_id {} LIMIT {FACET_SAMPLE}) t) GROUP BY facet",
-            m.from_where
-        );
-        let mut facets = BTreeMap::new();
-        for r in m.query(&facet_sql).fetch_all(&self.pool).await? {
-            facets.insert(r.try_get::<String, _>("facet")?, r.try_get::<i64, _>("n")?);
+        let mut matches = Vec::new();
+        for r in plan.query(&plan.sql).fetch_all(&self.pool).await? {
+            matches.push(Match { cv_id: r.try_get("cv_id")?, keys: r.try_get("facet_keys")?, rank: if plan.ranked { r.try_get("r")? } else { 0.0 } });
+        }
+        let more = matches.len() > POOL;
+        matches.truncate(POOL);
+        if plan.ranked {
+            matches.sort_by(|a, b| a.rank.total_cmp(&b.rank).then(a.cv_id.cmp(&b.cv_id)));
         }
 
-        let passages = match (by_text, m.text_param) {
-            (true, Some(p)) if !ids.is_empty() => self.passages(&m, p, &ids).await?,
+        let mut counted: BTreeMap<&str, i64> = BTreeMap::new();
+        for m in &matches {
+            for k in keys_of(&m.keys) {
+                *counted.entry(k).or_default() += 1;
+            }
+        }
+        let facets = counted.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+
+        let page: Vec<&Match> = matches.iter().skip(q.offset() as usize).take(PAGE_SIZE as usize).collect();
+        let ids: Vec<i64> = page.iter().map(|m| m.cv_id).collect();
+        let passages = match (by_text, plan.text_param) {
+            (true, Some(p)) if !ids.is_empty() => self.passages(&plan, p, &ids).await?,
             _ => BTreeMap::new(),
         };
-        let hits = self.hits(&ids, passages).await?;
-        // The count stops at COUNT_CAP, so "more than the sample" is known from `more` too.
-        let more = total >= COUNT_CAP;
-        Ok(SearchPage { total, more, hits, facets, facets_sampled: more || total > FACET_SAMPLE })
+        let occupations = page.iter().map(|m| (m.cv_id, keys_of(&m.keys).filter_map(|k| k.strip_prefix(facet::OCCUPATION)).map(str::to_string).collect())).collect();
+        let hits = self.hits(&ids, occupations, passages).await?;
+        Ok(SearchPage { total: matches.len() as i64, more, hits, facets, facets_sampled: more })
+    }
+
+    /// How many CVs carry each of the filters' keys (`cv_facet_totals`, refreshed daily).
+    async fn facet_totals(&self, filters: &[Vec<String>]) -> Result<BTreeMap<String, i64>> {
+        let keys: Vec<&String> = filters.iter().flatten().collect();
+        let sql = format!("SELECT facet, n FROM cv_facet_totals WHERE facet IN ({})", (1..=keys.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "));
+        let mut query = sqlx::query(&sql);
+        for k in &keys {
+            query = query.bind(k.as_str());
+        }
+        let mut out = BTreeMap::new();
+        for r in query.fetch_all(&self.pool).await? {
+            out.insert(r.try_get("facet")?, r.try_get("n")?);
+        }
+        Ok(out)
     }
 
     /// The indexed words with the same Danish stem as `word` (SQLite): read from the index's
@@ -219,11 +290,15 @@ impl Store {
     }
 
     /// The matching passage of each hit, highlighted by the engine.
-    async fn passages(&self, m: &Matching, text_param: usize, ids: &[i64]) -> Result<BTreeMap<i64, String>> {
-        let Some(Val::S(text)) = m.binds.get(text_param - 1) else { return Ok(BTreeMap::new()) };
+    async fn passages(&self, m: &Plan, text_param: usize, ids: &[i64]) -> Result<BTreeMap<i64, String>> {
+        let Some(Val::S(text)) = m.binds.get(text_param - 1) else {
+            return Ok(BTreeMap::new());
+        };
         let id_list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = match self.backend {
-            Backend::Sqlite => format!("SELECT rowid AS cv_id, snippet(cv_fts, 0, char(2), char(3), '…', 16) AS passage FROM cv_fts WHERE cv_fts MATCH $1 AND rowid IN ({id_list})"),
+            Backend::Sqlite => {
+                format!("SELECT rowid AS cv_id, snippet(cv_fts, 0, char(2), char(3), '…', 16) AS passage FROM cv_fts WHERE cv_fts MATCH $1 AND rowid IN ({id_list})")
+            }
             Backend::Postgres => format!(
                 "SELECT cv_id, ts_headline('danish', body, to_tsquery('danish', $1), \
                  'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=10, MaxFragments=1, FragmentDelimiter=\" … \"') AS passage \
@@ -237,17 +312,12 @@ impl Store {
         Ok(out)
     }
 
-    /// Name, town and occupations of the hits, in the hits' order: two queries for the page.
-    async fn hits(&self, ids: &[i64], mut passages: BTreeMap<i64, String>) -> Result<Vec<CvHit>> {
+    /// Name and town of the hits, in the hits' order, with their occupations and passages.
+    async fn hits(&self, ids: &[i64], mut occupations: BTreeMap<i64, Vec<String>>, mut passages: BTreeMap<i64, String>) -> Result<Vec<CvHit>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let id_list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-        let mut occupations: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-        for r in sqlx::query(&format!("SELECT cv_id, facet FROM cv_facets WHERE cv_id IN ({id_list}) AND facet LIKE 'occ:%' ORDER BY facet")).fetch_all(&self.pool).await? {
-            let key: String = r.try_get("facet")?;
-            occupations.entry(r.try_get("cv_id")?).or_default().push(key.trim_start_matches("occ:").to_string());
-        }
         let rows = sqlx::query(&format!(
             "SELECT s.cv_id, s.updated_at, p.first_name, p.middle_name, p.surname, p.city, p.protected_address \
              FROM cv_search s JOIN citizens p ON p.id = s.citizen_id WHERE s.cv_id IN ({id_list})"
@@ -292,22 +362,13 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let citizen_id: i64 = row.try_get("id")?;
-        let owner = CvOwner {
-            person: person_from_row(&row)?,
-            phone: row.try_get("phone")?,
-            email: row.try_get("email")?,
-            hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
-        };
+        let owner =
+            CvOwner { person: person_from_row(&row)?, phone: row.try_get("phone")?, email: row.try_get("email")?, hide_contact: row.try_get::<i64, _>("hide_contact")? != 0 };
         let entries = entries(&mut tx, cv_id).await?;
         access_log::record(
             &mut tx,
             &AccessEntry {
-                citizen_id,
-                at: now,
-                actor_kind: "employer".into(),
-                actor_id: Some(employer_id),
-                actor_label: company_name.to_string(),
-                action: "Åbnede dit CV".into(),
+                citizen_id, at: now, actor_kind: "employer".into(), actor_id: Some(employer_id), actor_label: company_name.to_string(), action: "Åbnede dit CV".into()
             },
         )
         .await?;
@@ -321,9 +382,7 @@ impl Store {
     pub async fn naive_text_search(&self, word: &str, login_cutoff: DateTime<Utc>) -> Result<(i64, Vec<i64>)> {
         let matches = match self.backend {
             Backend::Sqlite => "FROM cv_search s WHERE s.body LIKE '%' || $1 || '%' AND s.listed = 1 AND s.last_login_at > $2",
-            Backend::Postgres => {
-                "FROM cv_search s WHERE to_tsvector('danish', s.body) @@ plainto_tsquery('danish', $1) AND s.listed = 1 AND s.last_login_at > $2"
-            }
+            Backend::Postgres => "FROM cv_search s WHERE to_tsvector('danish', s.body) @@ plainto_tsquery('danish', $1) AND s.listed = 1 AND s.last_login_at > $2",
         };
         let page = format!("SELECT s.cv_id {matches} ORDER BY s.updated_at DESC LIMIT {PAGE_SIZE}");
         let rows = sqlx::query(&page).bind(word).bind(ts(login_cutoff)).fetch_all(&self.pool).await?;
@@ -331,5 +390,45 @@ impl Store {
         let count = format!("SELECT COUNT(*) AS n {matches}");
         let n: i64 = sqlx::query(&count).bind(word).bind(ts(login_cutoff)).fetch_one(&self.pool).await?.try_get("n")?;
         Ok((n, ids))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(groups: &[&[&str]]) -> Vec<Vec<String>> {
+        groups.iter().map(|g| g.iter().map(|k| k.to_string()).collect()).collect()
+    }
+
+    fn totals(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
+        pairs.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    }
+
+    #[test]
+    fn a_search_with_words_starts_from_the_text_index() {
+        assert_eq!(start_of(true, &keys(&[&["lic:CE"]]), &BTreeMap::new()), Start::Text);
+    }
+
+    #[test]
+    fn a_filter_search_starts_from_the_filter_fewest_cvs_carry() {
+        let t = totals(&[("reg:1084", 300_000), ("lic:CE", 20_000), ("start:now", 400_000)]);
+        assert_eq!(start_of(false, &keys(&[&["reg:1084"], &["lic:CE"], &["start:now"]]), &t), Start::Key(1));
+        // A key not counted yet (new since the last count) is taken as rare.
+        assert_eq!(start_of(false, &keys(&[&["reg:1084"], &["lang:fo:A1"]]), &t), Start::Key(1));
+    }
+
+    #[test]
+    fn a_filter_of_several_keys_starts_only_when_few_carry_it() {
+        let few = totals(&[("mun:101", 9_000), ("mun:147", 9_000), ("reg:1084", 300_000)]);
+        assert_eq!(start_of(false, &keys(&[&["reg:1084"], &["mun:101", "mun:147"]]), &few), Start::Keys(1));
+        let many = totals(&[("mun:101", 60_000), ("mun:147", 20_000)]);
+        assert_eq!(start_of(false, &keys(&[&["mun:101", "mun:147"]]), &many), Start::Newest);
+        assert_eq!(start_of(false, &[], &many), Start::Newest);
+    }
+
+    #[test]
+    fn the_pool_is_every_page_there_is() {
+        assert_eq!(POOL, (PAGE_SIZE * MAX_PAGE) as usize);
     }
 }

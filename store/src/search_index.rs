@@ -4,7 +4,10 @@
 //!   whether it is listed (marked searchable and the person active in CPR), the owner's last
 //!   login and when the CV was last updated. The text index follows it (FTS5 triggers on
 //!   SQLite, a generated tsvector on PostgreSQL).
-//! - `cv_facets`: the CV's filter values as keys, from `jobspor::cv_search::facets_of`.
+//! - `cv_facets`: the CV's filter values as keys, from `jobspor::cv_search::facets_of`, with
+//!   the CV's "last updated" time so each key's CVs are read newest first; the same keys as
+//!   one text in `cv_search.facet_keys` (`keys_text`), read by the search with each match.
+//! - `cv_facet_totals`: how many CVs carry each key, refreshed daily (`refresh_facet_totals`).
 //!
 //! The CV's own writes call `index_cv`; logins, CPR refreshes and the searchable mark call
 //! `sync_owner`, which touches neither the text nor the "last updated" time.
@@ -17,6 +20,28 @@ use std::collections::BTreeSet;
 
 /// Rows per multi-row INSERT of facet keys (see `bulk` on why not more).
 const FACET_CHUNK: usize = 200;
+
+/// A CV's keys as one text, `|mun:751|reg:1082|`: a key is looked for as `|key|`
+/// (`key_pattern`), so "mun:101" never matches "mun:1010". No key holds a `|` (codes and
+/// the controlled titles).
+pub(crate) fn keys_text<'k>(keys: impl IntoIterator<Item = &'k String>) -> String {
+    let mut t = String::from("|");
+    for k in keys {
+        t.push_str(k);
+        t.push('|');
+    }
+    t
+}
+
+/// What a search looks for in `cv_search.facet_keys` to find `key`.
+pub(crate) fn key_pattern(key: &str) -> String {
+    format!("|{key}|")
+}
+
+/// The keys in a `keys_text`.
+pub(crate) fn keys_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split('|').filter(|k| !k.is_empty())
+}
 
 /// The text of a CV that employers may search (hidden sections give none).
 pub(crate) fn body_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>) -> String {
@@ -51,17 +76,19 @@ async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
 /// and stamps it updated at `now`.
 pub(crate) async fn index_cv<'e>(conn: &mut AnyConnection, cv_id: i64, entries: impl IntoIterator<Item = &'e CvEntry> + Clone, now: DateTime<Utc>) -> Result<()> {
     let owner = owner_of(conn, cv_id).await?;
-    write_row(conn, cv_id, &owner, &body_of(entries.clone()), ts(now)).await?;
-    replace_facets(conn, cv_id, &facets_of(entries, owner.place.as_deref()), None).await?;
+    let keys = facets_of(entries.clone(), owner.place.as_deref());
+    write_row(conn, cv_id, &owner, &body_of(entries), &keys, ts(now)).await?;
+    sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1").bind(cv_id).execute(&mut *conn).await?;
+    insert_facets(conn, keys.iter().map(|k| (cv_id, ts(now), k.as_str()))).await?;
     sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2").bind(ts(now)).bind(cv_id).execute(&mut *conn).await?;
     Ok(())
 }
 
-async fn write_row(conn: &mut AnyConnection, cv_id: i64, owner: &Owner, body: &str, updated_at: i64) -> Result<()> {
+async fn write_row(conn: &mut AnyConnection, cv_id: i64, owner: &Owner, body: &str, keys: &BTreeSet<String>, updated_at: i64) -> Result<()> {
     sqlx::query(
-        "INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body) VALUES ($1,$2,$3,$4,$5,$6) \
+        "INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body, facet_keys) VALUES ($1,$2,$3,$4,$5,$6,$7) \
          ON CONFLICT (cv_id) DO UPDATE SET listed = excluded.listed, last_login_at = excluded.last_login_at, \
-         updated_at = excluded.updated_at, body = excluded.body",
+         updated_at = excluded.updated_at, body = excluded.body, facet_keys = excluded.facet_keys",
     )
     .bind(cv_id)
     .bind(owner.citizen_id)
@@ -69,35 +96,21 @@ async fn write_row(conn: &mut AnyConnection, cv_id: i64, owner: &Owner, body: &s
     .bind(owner.last_login_at)
     .bind(updated_at)
     .bind(body)
+    .bind(keys_text(keys))
     .execute(&mut *conn)
     .await?;
     Ok(())
 }
 
-/// Replaces the CV's facet keys; with `prefixes`, only the keys starting with one of them.
-async fn replace_facets(conn: &mut AnyConnection, cv_id: i64, keys: &BTreeSet<String>, prefixes: Option<&[&str]>) -> Result<()> {
-    match prefixes {
-        None => {
-            sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1").bind(cv_id).execute(&mut *conn).await?;
-        }
-        Some(prefixes) => {
-            for p in prefixes {
-                sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1 AND facet LIKE $2").bind(cv_id).bind(format!("{p}%")).execute(&mut *conn).await?;
-            }
-        }
-    }
-    let keys: Vec<&String> = keys.iter().filter(|k| prefixes.is_none_or(|ps| ps.iter().any(|p| k.starts_with(p)))).collect();
-    insert_facets(conn, keys.iter().map(|k| (cv_id, k.as_str()))).await
-}
-
-/// Multi-row INSERTs of (cv_id, key): one statement per chunk rather than a round trip each.
-pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoIterator<Item = (i64, &'k str)>) -> Result<()> {
-    let rows: Vec<(i64, &str)> = rows.into_iter().collect();
+/// Multi-row INSERTs of (cv_id, updated_at, key): one statement per chunk rather than a
+/// round trip each.
+pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoIterator<Item = (i64, i64, &'k str)>) -> Result<()> {
+    let rows: Vec<(i64, i64, &str)> = rows.into_iter().collect();
     for chunk in rows.chunks(FACET_CHUNK) {
-        let sql = format!("INSERT INTO cv_facets (cv_id, facet) VALUES {}", crate::placeholders(chunk.len(), 2));
+        let sql = format!("INSERT INTO cv_facets (cv_id, updated_at, facet) VALUES {}", crate::placeholders(chunk.len(), 3));
         let mut q = sqlx::query(&sql);
-        for (cv_id, key) in chunk {
-            q = q.bind(*cv_id).bind(*key);
+        for (cv_id, updated_at, key) in chunk {
+            q = q.bind(*cv_id).bind(*updated_at).bind(*key);
         }
         q.execute(&mut *conn).await?;
     }
@@ -107,20 +120,37 @@ pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoI
 /// After a login, a CPR refresh or a change of the searchable mark: the owner's listing,
 /// last login and place (municipality, region) in the search, from the tables of record.
 pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Result<()> {
-    let Some(row) = sqlx::query("SELECT cv_id FROM cv_search WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&mut *conn).await? else {
+    let Some(row) = sqlx::query("SELECT cv_id, updated_at, facet_keys FROM cv_search WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&mut *conn).await? else {
         return Ok(()); // No search row yet: the CV's first save writes it.
     };
     let cv_id: i64 = row.try_get("cv_id")?;
+    let updated_at: i64 = row.try_get("updated_at")?;
+    let old_text: String = row.try_get("facet_keys")?;
     let owner = owner_of(conn, cv_id).await?;
-    sqlx::query("UPDATE cv_search SET listed = $1, last_login_at = $2 WHERE cv_id = $3")
+    // The place keys follow the register; the CV's own keys stay.
+    let is_place = |k: &str| k.starts_with(PLACE_PREFIXES[0]) || k.starts_with(PLACE_PREFIXES[1]);
+    let place = facets_of(std::iter::empty(), owner.place.as_deref());
+    let mut keys: BTreeSet<String> = keys_of(&old_text).filter(|k| !is_place(k)).map(str::to_string).collect();
+    keys.extend(place.iter().cloned());
+    let text = keys_text(&keys);
+    sqlx::query("UPDATE cv_search SET listed = $1, last_login_at = $2, facet_keys = $3 WHERE cv_id = $4")
         .bind(i64::from(owner.listed))
         .bind(owner.last_login_at)
+        .bind(&text)
         .bind(cv_id)
         .execute(&mut *conn)
         .await?;
-    let place = facets_of(std::iter::empty(), owner.place.as_deref());
-    replace_facets(conn, cv_id, &place, Some(&["mun:", "reg:"])).await
+    if text != old_text {
+        for p in PLACE_PREFIXES {
+            sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1 AND facet LIKE $2").bind(cv_id).bind(format!("{p}%")).execute(&mut *conn).await?;
+        }
+        insert_facets(conn, place.iter().map(|k| (cv_id, updated_at, k.as_str()))).await?;
+    }
+    Ok(())
 }
+
+/// The keys of the owner's place (`searchable_place`), which follow the CPR register.
+const PLACE_PREFIXES: [&str; 2] = ["mun:", "reg:"];
 
 impl Store {
     /// Writes the search rows of CVs that have none (CVs from before the search tables, or
@@ -143,12 +173,47 @@ impl Store {
     }
 
     /// After a bulk load: SQLite merges the text index's segments into one (fewer to read
-    /// per query); both engines refresh the query planner's statistics.
+    /// per query); PostgreSQL vacuums (moves the GIN index's pending entries into the index,
+    /// and marks the pages all-visible so `cv_facets` is read from its index alone); both
+    /// refresh the query planner's statistics and the counts per filter key.
     pub async fn tidy_search_index(&self) -> Result<()> {
-        if self.backend == crate::Backend::Sqlite {
-            sqlx::query("INSERT INTO cv_fts (cv_fts) VALUES ('optimize')").execute(&self.pool).await?;
+        match self.backend {
+            crate::Backend::Sqlite => {
+                sqlx::query("INSERT INTO cv_fts (cv_fts) VALUES ('optimize')").execute(&self.pool).await?;
+                sqlx::query("ANALYZE").execute(&self.pool).await?;
+            }
+            crate::Backend::Postgres => {
+                sqlx::query("VACUUM ANALYZE").execute(&self.pool).await?;
+            }
         }
-        sqlx::query("ANALYZE").execute(&self.pool).await?;
+        self.refresh_facet_totals(chrono::Utc::now()).await
+    }
+
+    /// Counts the CVs per filter key into `cv_facet_totals`, which the search reads to start
+    /// from the rarest filter. A few seconds at a million CVs: run daily, not per search.
+    pub async fn refresh_facet_totals(&self, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM cv_facet_totals").execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO cv_facet_totals (facet, n) SELECT facet, COUNT(*) FROM cv_facets GROUP BY facet").execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO job_runs (job, last_run) VALUES ($1, $2) ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run")
+            .bind(FACET_TOTALS_JOB)
+            .bind(ts(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
     }
+
+    /// Housekeeping: refreshes the totals when they are older than `max_age`; `true` if it did.
+    pub async fn refresh_facet_totals_if_older(&self, max_age: chrono::Duration, now: DateTime<Utc>) -> Result<bool> {
+        let last: Option<i64> =
+            sqlx::query("SELECT last_run FROM job_runs WHERE job = $1").bind(FACET_TOTALS_JOB).fetch_optional(&self.pool).await?.map(|r| r.try_get("last_run")).transpose()?;
+        if last.is_some_and(|t| from_ts(t) > now - max_age) {
+            return Ok(false);
+        }
+        self.refresh_facet_totals(now).await?;
+        Ok(true)
+    }
 }
+
+const FACET_TOTALS_JOB: &str = "facet_totals";

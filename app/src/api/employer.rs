@@ -87,7 +87,7 @@ pub struct SearchView {
     pub hits: Vec<CvHitView>,
     /// Hits per facet key (`jobspor::cv_search::facet`).
     pub counts: BTreeMap<String, i64>,
-    /// The counts cover only the first `jobspor_store::search::FACET_SAMPLE` hits.
+    /// The counts cover only the first `jobspor_store::search::POOL` hits.
     pub approximate: bool,
     /// (km, hits) for each distance offered, when a postcode is given.
     pub distance_counts: Vec<(u32, i64)>,

@@ -152,7 +152,7 @@ fn shown_value(state: Signal<FormState>, field: &'static str, opened_with: Optio
 }
 
 /// The error message shown above a field, if it has one.
-fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String) -> impl IntoView {
+pub(crate) fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String) -> impl IntoView {
     move || {
         message().map(|m| {
             view! {
@@ -164,7 +164,8 @@ fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sync + 'stati
     }
 }
 
-fn described_by(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+/// The field's `aria-describedby`: its hint (`{id}-hint`) and its error (`{id}-error`).
+pub(crate) fn described_by(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids = Vec::new();
         if hint {

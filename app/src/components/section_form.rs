@@ -57,6 +57,15 @@ pub(crate) fn OccupationField(state: Signal<FormState>, spec: FieldSpec, value: 
                 }.into_any()
             }
         }}
+        <OccupationsDatalist/>
+    }
+}
+
+/// The controlled list of occupation titles as the browser's type-ahead, for any input with
+/// `list="occupations"` (a CV's job wish, the employer's search).
+#[component]
+pub(crate) fn OccupationsDatalist() -> impl IntoView {
+    view! {
         <datalist id="occupations">
             {jobspor::occupations::all().iter().map(|o| view! { <option value=o.title></option> }).collect_view()}
         </datalist>

@@ -2,9 +2,10 @@
 //! works without JavaScript, can be shared, and keeps the back button meaningful. Each
 //! filter value shows how many of the hits have it.
 use crate::api::employer::{search_cvs, CvHitView, SearchView};
-use crate::components::form::{ErrorSummary, FormState};
+use crate::components::form::{described_by, field_error, ErrorSummary, FormState};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::components::section_form::OccupationsDatalist;
 use jobspor::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
 use jobspor::cv::{EmploymentType, WorkingTime};
 use jobspor::cv_search::{facet, SearchForm, SEARCH_PATH};
@@ -129,9 +130,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
                 <legend class="h3">"Filtre"</legend>
                 <TextFilter field="stilling" label="Stilling, jobønsket søges som" value=f.stilling.clone() error=err("stilling") list="occupations"
                     hint="Vælg en stillingsbetegnelse fra listen"/>
-                <datalist id="occupations">
-                    {jobspor::occupations::all().iter().map(|o| view! { <option value=o.title></option> }).collect_view()}
-                </datalist>
+                <OccupationsDatalist/>
                 {(!top.is_empty()).then(|| view! {
                     <div class="form-group">
                         <p class="form-label" id="top-occupations">"Mest søgte stillinger blandt hits"</p>
@@ -228,10 +227,10 @@ fn SelectFilter(
     view! {
         <div class="form-group" class:form-error=error.is_some()>
             <label class="form-label" for=id.clone()>{label}</label>
-            {error.map(|m| view! { <span class="form-error-message" id=format!("{id}-error")><span class="sr-only">"Fejl: "</span>{m}</span> })}
+            {field_error(move || error, id.clone())}
             <select class="form-select" id=id.clone() name=field
                 aria-invalid=error.is_some().then_some("true")
-                aria-describedby=error.is_some().then(|| format!("{id}-error"))>
+                aria-describedby=described_by(move || error, id.clone(), false)>
                 {(!any.is_empty()).then(|| view! { <option value="">{any}</option> })}
                 {options.into_iter().map(|(code, text)| {
                     let selected = code == chosen;
@@ -253,15 +252,14 @@ fn TextFilter(
     #[prop(optional)] inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let id = format!("search-{field}");
-    let described: Vec<String> = [hint.map(|_| format!("{id}-hint")), error.map(|_| format!("{id}-error"))].into_iter().flatten().collect();
     view! {
         <div class="form-group" class:form-error=error.is_some()>
             <label class="form-label" for=id.clone()>{label}</label>
             {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
-            {error.map(|m| view! { <span class="form-error-message" id=format!("{id}-error")><span class="sr-only">"Fejl: "</span>{m}</span> })}
+            {field_error(move || error, id.clone())}
             <input class="form-input" type="text" id=id.clone() name=field value=value list=list inputmode=inputmode autocomplete="off"
                 aria-invalid=error.is_some().then_some("true")
-                aria-describedby=(!described.is_empty()).then(|| described.join(" "))/>
+                aria-describedby=described_by(move || error, id.clone(), hint.is_some())/>
         </div>
     }
 }
