@@ -13,7 +13,8 @@
 //!   first from `cv_facets`' index, so the query stops at the `POOL`th match;
 //! - otherwise from the newest listed CVs.
 //!
-//! The other filters are checked in the match's keys text.
+//! The other filters are checked in the match's keys text, or, on SQLite beside a starting
+//! key, in `cv_facets`' index.
 use crate::access_log::{self, AccessEntry};
 use crate::citizens::person_from_row;
 use crate::cv::entries;
@@ -167,6 +168,17 @@ impl Plan {
         };
         for (i, group) in filters.iter().enumerate() {
             if matches!(start, Start::Key(j) | Start::Keys(j) if j == i) {
+                continue;
+            }
+            if let (Backend::Sqlite, Start::Key(_), [key]) = (backend, start, group.as_slice()) {
+                // SQLite: beside a starting key, a one-key filter is looked up in
+                // `cv_facets`' own index, whose entries for one key lie together, before the
+                // CV's row is read: only the CVs that pass every filter are read (at 1M CVs,
+                // filters only went from p95 53 to 28 ms). PostgreSQL made a merge join of it
+                // with slow outliers (p99 over 1 s): there the keys text is checked, in the
+                // covering index `cv_search_filter`.
+                let k = p.param(Val::S(key.clone()));
+                conds.push(format!("EXISTS (SELECT 1 FROM cv_facets f1 WHERE f1.facet = {k} AND f1.updated_at = f0.updated_at AND f1.cv_id = f0.cv_id)"));
                 continue;
             }
             let any: Vec<String> = group.iter().map(|k| format!("{find}(s.facet_keys, {}) > 0", p.param(Val::S(key_pattern(k))))).collect();
