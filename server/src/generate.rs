@@ -37,7 +37,7 @@ pub async fn run(store: &Store, count: u64, seed: u64, now: chrono::DateTime<chr
     let _ = producer.join();
     eprintln!();
     eprint!("Opdaterer søgeindeks og statistik … ");
-    store.tidy_search_index().await.map_err(|e| e.to_string())?;
+    store.tidy_search_index(now).await.map_err(|e| e.to_string())?;
     eprintln!("færdig.");
     println!("{count} syntetiske CV'er indlæst på {:.0} s", started.elapsed().as_secs_f64());
     Ok(())

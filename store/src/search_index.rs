@@ -176,7 +176,7 @@ impl Store {
     /// per query); PostgreSQL vacuums (moves the GIN index's pending entries into the index,
     /// and marks the pages all-visible so `cv_facets` is read from its index alone); both
     /// refresh the query planner's statistics and the counts per filter key.
-    pub async fn tidy_search_index(&self) -> Result<()> {
+    pub async fn tidy_search_index(&self, now: DateTime<Utc>) -> Result<()> {
         match self.backend {
             crate::Backend::Sqlite => {
                 sqlx::query("INSERT INTO cv_fts (cv_fts) VALUES ('optimize')").execute(&self.pool).await?;
@@ -186,7 +186,7 @@ impl Store {
                 sqlx::query("VACUUM ANALYZE").execute(&self.pool).await?;
             }
         }
-        self.refresh_facet_totals(chrono::Utc::now()).await
+        self.refresh_facet_totals(now).await
     }
 
     /// Counts the CVs per filter key into `cv_facet_totals`, which the search reads to start
