@@ -38,6 +38,20 @@ pub(crate) fn key_pattern(key: &str) -> String {
     format!("|{key}|")
 }
 
+/// How the text index finds `key` on SQLite: the key's words in the column `facet_words`,
+/// which migration 0009 generates from `facet_keys` by the same rule (`:` dropped, `|` a
+/// space), as an FTS5 phrase. A phrase may in principle run across two keys, so the search
+/// also checks `key_pattern` in the keys text.
+pub(crate) fn key_words(key: &str) -> String {
+    format!("\"{}\"", key.replace(':', "").replace('|', " ").replace('"', "\"\""))
+}
+
+/// How the text index finds `key` on PostgreSQL: the key itself, a lexeme of the column
+/// `facet_lexemes` (migration 0009), quoted for a `tsquery`.
+pub(crate) fn key_lexeme(key: &str) -> String {
+    format!("'{}'", key.replace('\\', "\\\\").replace('\'', "''"))
+}
+
 /// The keys in a `keys_text`.
 pub(crate) fn keys_of(text: &str) -> impl Iterator<Item = &str> {
     text.split('|').filter(|k| !k.is_empty())
@@ -230,3 +244,24 @@ impl Store {
 }
 
 const FACET_TOTALS_JOB: &str = "facet_totals";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_found_in_the_text_index_as_its_generated_words() {
+        // As migration 0009's `facet_words`: `:` dropped, each key a phrase of its words.
+        assert_eq!(key_words("mun:751"), "\"mun751\"");
+        assert_eq!(key_words("lang:de:B1"), "\"langdeB1\"");
+        assert_eq!(key_words("occ:Social- og sundhedsassistent"), "\"occSocial- og sundhedsassistent\"");
+        assert_eq!(key_words("occ:Say \"hi\""), "\"occSay \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn a_key_is_a_quoted_lexeme_on_postgresql() {
+        assert_eq!(key_lexeme("mun:751"), "'mun:751'");
+        assert_eq!(key_lexeme("occ:Pædagog's hjælper"), "'occ:Pædagog''s hjælper'");
+        assert_eq!(key_lexeme("a\\b"), "'a\\\\b'");
+    }
+}

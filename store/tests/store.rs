@@ -560,6 +560,11 @@ mod search_rules {
                 assert_eq!(found(&[("q", "børn"), ("region", "1082")]).await, Vec::<String>::new());
                 assert_eq!(found(&[("koerekort", "B"), ("region", "1082"), ("sprog", "en"), ("niveau", "C1")]).await, ["Mette"]);
                 assert_eq!(found(&[("koerekort", "B"), ("region", "1083")]).await, Vec::<String>::new());
+                // Words with filters: the text index intersects them (an occupation of
+                // several words is a phrase of the keys column on SQLite).
+                assert_eq!(found(&[("q", "sygeplejerske"), ("stilling", "Social- og sundhedsassistent")]).await, ["Mette"]);
+                assert_eq!(found(&[("q", "sygeplejerske"), ("stilling", "Pædagog")]).await, Vec::<String>::new());
+                assert_eq!(found(&[("q", "sygeplejerske"), ("postnr", "8700"), ("afstand", "50")]).await, ["Mette"]);
             }
 
             let all = store.search_cvs(&search(&[]), cutoff).await.unwrap();
@@ -596,6 +601,9 @@ mod search_rules {
             store.citizen_mitid_login("1205901806", &person_in("Mette", "5000", "Odense C", "461"), "Simuleret CPR-register", now()).await.unwrap();
             assert_eq!(names(&store.search_cvs(&search(&[("kommune", "751")]), cutoff).await.unwrap()), Vec::<String>::new());
             assert_eq!(store.search_cvs(&search(&[("kommune", "461")]), cutoff).await.unwrap().total, 2);
+            // With words the text index finds the place: it was updated with the keys.
+            assert_eq!(names(&store.search_cvs(&search(&[("q", "sygeplejerske"), ("kommune", "461")]), cutoff).await.unwrap()), ["Mette"]);
+            assert_eq!(names(&store.search_cvs(&search(&[("q", "sygeplejerske"), ("kommune", "751")]), cutoff).await.unwrap()), Vec::<String>::new());
             // The other filters read the place from the CV's keys text: it moved too.
             store.refresh_facet_totals(now()).await.unwrap();
             assert_eq!(names(&store.search_cvs(&search(&[("koerekort", "B"), ("region", "1083")]), cutoff).await.unwrap()), ["Mette"]);
