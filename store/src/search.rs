@@ -152,8 +152,8 @@ impl Plan {
         let (from, mut order) = match start {
             Start::Text => match backend {
                 Backend::Sqlite => {
-                    // The words in the text, and each filter's keys in the keys column: FTS5
-                    // intersects their lists, so only CVs with both are read.
+                    // The words in the text, and each rare filter's keys in the keys column: FTS5
+                    // intersects their lists, so fewer CVs are read.
                     let mut m = format!("body : ({})", fts5.unwrap_or_else(|| "\"\"".to_string()));
                     for group in &in_text_index {
                         m.push_str(&format!(" AND facet_words : ({})", group.iter().map(|k| key_words(k)).collect::<Vec<_>>().join(" OR ")));
