@@ -4,6 +4,10 @@ use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
+/// A session's "last seen" is written only when more than this many seconds old; far below the idle
+/// expiry of `jobspor::login`, so it never ends a session early.
+const TOUCH_EVERY_SECS: i64 = 60;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
     pub actor_kind: String,
@@ -41,12 +45,17 @@ impl Store {
         })
     }
 
-    /// Marks the session as used now. Skipped within the same minute to spare the writer.
-    pub async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
+    /// Marks the session as used now, at most once a minute: a page asks who is logged in
+    /// several times, and each would otherwise be a write. `last_seen_at` is the record's, as
+    /// just read; the statement checks again, for requests arriving together.
+    pub async fn touch_session(&self, id_hash: &str, last_seen_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<()> {
+        if now - last_seen_at <= chrono::Duration::seconds(TOUCH_EVERY_SECS) {
+            return Ok(());
+        }
         sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2 AND last_seen_at < $3")
             .bind(ts(now))
             .bind(id_hash)
-            .bind(ts(now) - 60)
+            .bind(ts(now) - TOUCH_EVERY_SECS)
             .execute(&self.pool)
             .await?;
         Ok(())

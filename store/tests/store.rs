@@ -148,6 +148,22 @@ async fn sessions_expire_by_the_core_rule() {
 }
 
 #[tokio::test]
+async fn a_session_is_marked_seen_at_most_once_a_minute() {
+    each_backend(|store| async move {
+        store.create_session("h1", "citizen", 1, now()).await.unwrap();
+        let seen = |store: Store| async move { store.session("h1").await.unwrap().unwrap().last_seen_at };
+        store.touch_session("h1", now(), now() + Duration::seconds(60)).await.unwrap();
+        assert_eq!(seen(store.clone()).await, now(), "within the minute: no write");
+        store.touch_session("h1", now(), now() + Duration::seconds(61)).await.unwrap();
+        assert_eq!(seen(store.clone()).await, now() + Duration::seconds(61));
+        // A request that read the session before another one marked it does not write again.
+        store.touch_session("h1", now(), now() + Duration::seconds(90)).await.unwrap();
+        assert_eq!(seen(store.clone()).await, now() + Duration::seconds(61));
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn login_failures_are_counted_per_user_and_address() {
     each_backend(|store| async move {
         for _ in 0..3 {

@@ -52,7 +52,7 @@ pub async fn current_actor() -> Result<Actor, AppError> {
         state.store.delete_session(&id_hash).await?;
         return Ok(Actor::Anonymous);
     }
-    state.store.touch_session(&id_hash, now).await?;
+    state.store.touch_session(&id_hash, s.last_seen_at, now).await?;
     Ok(match s.actor_kind.as_str() {
         "citizen" => {
             let c = state.store.citizen(s.subject_id).await?;
