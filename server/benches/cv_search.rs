@@ -269,6 +269,11 @@ async fn top_up(engine: &str, store: &Store, wanted: u64) -> Result<u64, String>
     if have > wanted {
         println!("{engine}: note: the database holds {have} synthetic citizens, more than the {wanted} wanted; searching all of them");
     }
+    // The daily counts the search reads (per filter key; on PostgreSQL per common word), as
+    // housekeeping keeps them: a database loaded by an earlier version may lack some.
+    let t = Instant::now();
+    store.refresh_facet_totals(now()).await.map_err(|e| format!("refreshing the daily counts: {e}"))?;
+    println!("{engine}: daily counts refreshed in {:.1} s", t.elapsed().as_secs_f64());
     Ok(have)
 }
 

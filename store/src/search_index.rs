@@ -7,7 +7,8 @@
 //! - `cv_facets`: the CV's filter values as keys, from `jobspor::cv_search::facets_of`, with
 //!   the CV's "last updated" time so each key's CVs are read newest first; the same keys as
 //!   one text in `cv_search.facet_keys` (`keys_text`), read by the search with each match.
-//! - `cv_facet_totals`: how many CVs carry each key, refreshed daily (`refresh_facet_totals`).
+//! - `cv_facet_totals`: how many CVs carry each key, refreshed daily (`refresh_facet_totals`);
+//!   on PostgreSQL also `cv_word_totals`, how many hold each common word.
 //!
 //! The CV's own writes call `index_cv`; logins, CPR refreshes and the searchable mark call
 //! `sync_owner`, which touches neither the text nor the "last updated" time.
@@ -20,6 +21,17 @@ use std::collections::BTreeSet;
 
 /// Rows per multi-row INSERT of facet keys (see `bulk` on why not more).
 const FACET_CHUNK: usize = 200;
+
+/// PostgreSQL: the words in at least 1% of the search rows, with their estimated rows and
+/// share, from the planner's statistics of the tsvector (pg_stats' most common elements,
+/// as of the last ANALYZE). The share list has three more entries than the word list, so
+/// the padded rows are left out.
+const WORD_TOTALS_FROM_STATISTICS: &str = "INSERT INTO cv_word_totals (lexeme, n, share) \
+     SELECT e.lexeme, (e.share * c.reltuples)::bigint, e.share FROM pg_stats s \
+     JOIN pg_class c ON c.relname = s.tablename AND c.relnamespace = to_regnamespace(s.schemaname) \
+     CROSS JOIN LATERAL unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(lexeme, share) \
+     WHERE s.schemaname = current_schema() AND s.tablename = 'cv_search' AND s.attname = 'document' \
+     AND e.lexeme IS NOT NULL AND e.share >= 0.01 ON CONFLICT (lexeme) DO NOTHING";
 
 /// A CV's keys as one text, `|mun:751|reg:1082|`: a key is looked for as `|key|`
 /// (`key_pattern`), so "mun:101" never matches "mun:1010". No key holds a `|` (codes and
@@ -204,7 +216,9 @@ impl Store {
     }
 
     /// Counts the CVs per filter key into `cv_facet_totals`, which the search reads to start
-    /// from the rarest filter. Seconds at a million CVs: run daily, not per search.
+    /// from the rarest filter, and on PostgreSQL the common words into `cv_word_totals`,
+    /// which decide how a search for them reads. Seconds at a million CVs: run daily, not
+    /// per search.
     pub async fn refresh_facet_totals(&self, now: DateTime<Utc>) -> Result<()> {
         // Counted before the write transaction: at a million CVs the count takes 10–20 s on
         // SQLite, and its one writer would keep every CV save waiting past `busy_timeout`.
@@ -221,6 +235,10 @@ impl Store {
                 q = q.bind(facet.as_str()).bind(*n);
             }
             q.execute(&mut *tx).await?;
+        }
+        if self.backend == crate::Backend::Postgres {
+            sqlx::query("DELETE FROM cv_word_totals").execute(&mut *tx).await?;
+            sqlx::query(WORD_TOTALS_FROM_STATISTICS).execute(&mut *tx).await?;
         }
         sqlx::query("INSERT INTO job_runs (job, last_run) VALUES ($1, $2) ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run")
             .bind(FACET_TOTALS_JOB)

@@ -65,3 +65,22 @@ where
         }
     }
 }
+
+/// PostgreSQL: a word's row in `cv_word_totals` (estimated rows, share), if counted.
+pub async fn word_total(store: &Store, lexeme: &str) -> Option<(i64, f64)> {
+    use sqlx::Row;
+    let row = sqlx::query("SELECT n, share FROM cv_word_totals WHERE lexeme = $1").bind(lexeme).fetch_optional(&store.pool).await.expect("word totals");
+    row.map(|r| (r.get("n"), r.get("share")))
+}
+
+/// PostgreSQL: counts `lexemes` as words of every one of ten million CVs, so that a search
+/// for them reads the rows in table order, as it would at that scale.
+pub async fn count_words_as_common(store: &Store, lexemes: &[&str]) {
+    for l in lexemes {
+        sqlx::query("INSERT INTO cv_word_totals (lexeme, n, share) VALUES ($1, 10000000, 1.0) ON CONFLICT (lexeme) DO UPDATE SET n = excluded.n, share = excluded.share")
+            .bind(*l)
+            .execute(&store.pool)
+            .await
+            .expect("word totals");
+    }
+}

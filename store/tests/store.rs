@@ -324,6 +324,32 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
 }
 
 #[tokio::test]
+async fn a_search_for_common_words_finds_the_same_when_read_in_table_order() {
+    each_backend(|store| async move {
+        let (_, nurse) = searchable_citizen(&store, "1205901806", &person("Mette", "Aarhus", false), "Sygeplejerske", "Pleje af ældre borgere").await;
+        let (lars, _) = searchable_citizen(&store, "0803850077", &person("Lars", "Odense", false), "Pædagog", "Arbejde med børn").await;
+        let cutoff = searchable_login_cutoff(now());
+        let from_index = store.search_cvs(&text_query("sygeplejersker"), cutoff).await.unwrap();
+        if store.backend() == jobspor_store::Backend::Postgres {
+            // The daily count copies the planner's statistics of the words.
+            store.tidy_search_index(now()).await.unwrap();
+            assert!(common::word_total(&store, "sygeplejersk").await.is_some());
+            // As common as at ten million CVs: PostgreSQL now reads in table order.
+            common::count_words_as_common(&store, &["sygeplejersk", "pædagog"]).await;
+        }
+        let page = store.search_cvs(&text_query("sygeplejersker"), cutoff).await.unwrap();
+        assert_eq!(page, from_index);
+        assert_eq!((page.total, page.hits[0].cv_id), (1, nurse));
+        assert!(page.hits[0].passage.as_deref().is_some_and(|p| p.contains("Sygeplejerske")), "{:?}", page.hits[0].passage);
+        assert_eq!(store.search_cvs(&text_query("pædagog"), cutoff).await.unwrap().total, 1);
+        // The searchability rule holds on this path too.
+        store.set_cv_searchable(lars, false, now()).await.unwrap().unwrap();
+        assert_eq!(store.search_cvs(&text_query("pædagog"), cutoff).await.unwrap().total, 0);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn protected_addresses_do_not_reach_search_results() {
     each_backend(|store| async move {
         searchable_citizen(&store, "2301781804", &person("Anne", "Horsens", true), "Tømrer", "").await;
