@@ -10,7 +10,8 @@
 //!   query words' Danish stems on SQLite (`text::fts5_query`, `Store::fts5_variants`), the
 //!   `danish` tsvector's GIN index on PostgreSQL; the filters few CVs carry are searched in
 //!   the same index (the keys as words or lexemes of their own, migration 0009), so it gives
-//!   only CVs with both (`TEXT_INDEX_AT_MOST`);
+//!   only CVs with both (`TEXT_INDEX_AT_MOST`); on PostgreSQL, words alone that many CVs
+//!   hold are read in table order instead (`scan_in_table_order`);
 //! - with filters only, from the filter fewest CVs carry (`cv_facet_totals`), read newest
 //!   first from `cv_facets`' index, so the query stops at the `POOL`th match;
 //! - otherwise from the newest listed CVs.
@@ -350,30 +351,32 @@ impl Store {
 
     /// How many CVs carry each of the filters' keys (`cv_facet_totals`, refreshed daily).
     async fn facet_totals(&self, filters: &[Vec<String>]) -> Result<BTreeMap<String, i64>> {
-        let keys: Vec<&String> = filters.iter().flatten().collect();
-        let sql = format!("SELECT facet, n FROM cv_facet_totals WHERE facet IN ({})", (1..=keys.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "));
-        let mut query = sqlx::query(&sql);
-        for k in &keys {
-            query = query.bind(k.as_str());
-        }
+        let keys: Vec<&str> = filters.iter().flatten().map(String::as_str).collect();
         let mut out = BTreeMap::new();
-        for r in query.fetch_all(&self.pool).await? {
+        for r in self.fetch_in("SELECT facet, n FROM cv_facet_totals WHERE facet IN", &keys).await? {
             out.insert(r.try_get("facet")?, r.try_get("n")?);
         }
         Ok(out)
+    }
+
+    /// The rows of `select`, which ends in `IN`, for the `values` listed after it.
+    async fn fetch_in(&self, select: &str, values: &[&str]) -> Result<Vec<sqlx::any::AnyRow>> {
+        let sql = format!("{select} ({})", (1..=values.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "));
+        let mut query = sqlx::query(&sql);
+        for v in values {
+            query = query.bind(*v);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
     }
 
     /// PostgreSQL: each word's estimated rows and share (`cv_word_totals`), `None` for a
     /// word not counted. The words as the `danish` configuration stems them.
     async fn word_totals(&self, words: &[String]) -> Result<Vec<Option<(i64, f64)>>> {
         let stems: Vec<String> = words.iter().map(|w| text::stem(w)).collect();
-        let sql = format!("SELECT lexeme, n, share FROM cv_word_totals WHERE lexeme IN ({})", (1..=stems.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "));
-        let mut query = sqlx::query(&sql);
-        for s in &stems {
-            query = query.bind(s.as_str());
-        }
+        let values: Vec<&str> = stems.iter().map(String::as_str).collect();
+        let rows = self.fetch_in("SELECT lexeme, n, share FROM cv_word_totals WHERE lexeme IN", &values).await?;
         let mut found = BTreeMap::new();
-        for r in query.fetch_all(&self.pool).await? {
+        for r in rows {
             found.insert(r.try_get::<String, _>("lexeme")?, (r.try_get::<i64, _>("n")?, r.try_get::<f64, _>("share")?));
         }
         Ok(stems.iter().map(|s| found.get(s).copied()).collect())
