@@ -84,3 +84,16 @@ pub async fn count_words_as_common(store: &Store, lexemes: &[&str]) {
             .expect("word totals");
     }
 }
+
+/// Sets how many CVs carry each key (`cv_facet_totals`), as the daily count would at a
+/// larger scale, so that a search chooses its plan as it would there.
+pub async fn count_keys(store: &Store, counts: &[(&str, i64)]) {
+    for (key, n) in counts {
+        sqlx::query("INSERT INTO cv_facet_totals (facet, n) VALUES ($1, $2) ON CONFLICT (facet) DO UPDATE SET n = excluded.n")
+            .bind(*key)
+            .bind(*n)
+            .execute(&store.pool)
+            .await
+            .expect("facet totals");
+    }
+}
