@@ -49,6 +49,19 @@ async fn api_answers(req: Request<Body>, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// A page that sends the visitor elsewhere (`<Redirect>`: not logged in, terms not
+/// accepted) answers 302 to every client. leptos_axum sets the status only when the request
+/// accepts text/html, as a browser's does; any other client got 200, an empty page and a
+/// `Location` it might not follow.
+async fn page_redirects(req: Request<Body>, next: Next) -> Response {
+    let is_page = !req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    if is_page && res.status() == StatusCode::OK && res.headers().contains_key(header::LOCATION) {
+        *res.status_mut() = StatusCode::FOUND;
+    }
+    res
+}
+
 /// A search form sent without JavaScript carries every field, empty ones too; the search
 /// answers at its one stable URL (`SearchForm::url`) instead, so it can be shared and
 /// bookmarked, and the same search is the same address.
@@ -93,6 +106,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), move || shell(shell_options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context(move || provide_context(fallback_state.clone()), shell))
         .layer(middleware::from_fn(api_answers))
+        .layer(middleware::from_fn(page_redirects))
         .layer(middleware::from_fn(canonical_search_url))
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))

@@ -149,6 +149,21 @@ async fn an_employer_must_accept_the_terms_before_searching() {
 }
 
 #[tokio::test]
+async fn a_page_that_needs_a_login_redirects_every_client() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        // A browser's request and a script's (`Accept: */*`) get the same 302.
+        for accept in ["text/html,application/xhtml+xml", "*/*"] {
+            let r = client().get(format!("{}/arbejdsgiver/soeg", app.base)).header(ACCEPT, accept).send().await.unwrap();
+            assert_eq!((r.status(), r.headers().get(LOCATION).and_then(|l| l.to_str().ok())), (StatusCode::FOUND, Some("/arbejdsgiver")), "Accept: {accept}");
+        }
+        let r = client().get(format!("{}/privatliv", app.base)).header(ACCEPT, "*/*").send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "a page anyone may see");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn the_cv_refuses_bad_dates_and_missing_fields_and_anonymous_callers() {
     each_backend(|store| async move {
         let app = spawn(store).await;
