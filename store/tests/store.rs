@@ -85,11 +85,12 @@ async fn searchable_citizen(store: &Store, cpr: &str, p: &RegisterPerson, positi
 }
 
 #[tokio::test]
-async fn sqlite_runs_with_wal_full_sync_and_foreign_keys() {
+async fn sqlite_runs_with_wal_full_sync_foreign_keys_and_a_memory_map() {
     let (store, path) = common::sqlite().await;
     assert_eq!(store.sqlite_pragma("journal_mode").await.unwrap(), "wal");
     assert_eq!(store.sqlite_pragma("synchronous").await.unwrap(), "2"); // FULL
     assert_eq!(store.sqlite_pragma("foreign_keys").await.unwrap(), "1");
+    assert_eq!(store.sqlite_pragma("mmap_size").await.unwrap(), "2147418112");
     store.close().await;
     let _ = std::fs::remove_file(path);
 }
