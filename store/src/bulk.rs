@@ -3,7 +3,7 @@
 //! transaction per batch, far faster than a save per entry. The ids are given here (the
 //! next after the highest), so no row has to be read back.
 use crate::citizens::{bind_register_fields, AnyQuery};
-use crate::search_index::{body_of, insert_facets, keys_text};
+use crate::search_index::{add_body_words, body_of, insert_facets, keys_text};
 use crate::{flag, placeholders, ts, Backend, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
@@ -87,12 +87,14 @@ impl Store {
 
             let keys: Vec<BTreeSet<String>> =
                 chunk.iter().map(|c| facets_of(&c.entries, searchable_place(c.person.municipality_code.as_deref(), c.person.protected_address))).collect();
+            let bodies: Vec<String> = chunk.iter().map(|c| body_of(&c.entries)).collect();
+            add_body_words(&mut tx, &bodies.iter().flat_map(|b| crate::text::index_words(b)).collect()).await?;
             let sql = format!("INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body, facet_keys) VALUES {}", placeholders(chunk.len(), 7));
             let mut q = sqlx::query(&sql);
             for (i, c) in chunk.iter().enumerate() {
                 let (citizen, cv) = ids(n * ROWS + i);
                 let listed = c.searchable && c.person.status == CprStatus::Active;
-                q = q.bind(cv).bind(citizen).bind(flag(listed)).bind(ts(c.last_login_at)).bind(ts(c.last_login_at)).bind(body_of(&c.entries)).bind(keys_text(&keys[i]));
+                q = q.bind(cv).bind(citizen).bind(flag(listed)).bind(ts(c.last_login_at)).bind(ts(c.last_login_at)).bind(bodies[i].as_str()).bind(keys_text(&keys[i]));
             }
             q.execute(&mut *tx).await?;
 

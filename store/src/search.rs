@@ -421,16 +421,18 @@ impl Store {
     }
 
     /// The indexed words with the same Danish stem as `word` (SQLite): read from the index's
-    /// vocabulary as the words starting with the stem, then kept when their own stem is the
+    /// vocabulary (`cv_body_words`, migration 0012) as the words starting with the stem, then kept when their own stem is the
     /// same ("lager" keeps lageret and lagre, not lagermedarbejder). At most 64.
     async fn fts5_variants(&self, word: &str) -> Result<Vec<String>> {
-        // The index holds words folded by its tokenizer (`text::fold`): compare folded.
-        let stem = text::fold(&text::stem(word));
-        let rows = sqlx::query("SELECT term FROM cv_fts_vocab WHERE term >= $1 AND term < $1 || char(1114111) AND col = 'body' LIMIT 500").bind(&stem).fetch_all(&self.pool).await?;
+        // The index holds words folded by its tokenizer (`text::fold`): the word is folded
+        // before it is stemmed, as its indexed forms were ("café" is indexed as cafe, whose
+        // stem is caf, while café's own stem is café).
+        let stem = text::stem(&text::fold(&word.to_lowercase()));
+        let rows = sqlx::query("SELECT term FROM cv_body_words WHERE term >= $1 AND term < $1 || char(1114111) LIMIT 500").bind(&stem).fetch_all(&self.pool).await?;
         let mut out = Vec::new();
         for r in &rows {
             let term: String = r.try_get("term")?;
-            if text::fold(&text::stem(&term)) == stem && !term.contains('"') {
+            if text::stem(&term) == stem && !term.contains('"') {
                 out.push(term);
             }
         }

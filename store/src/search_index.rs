@@ -9,6 +9,8 @@
 //!   one text in `cv_search.facet_keys` (`keys_text`), read by the search with each match.
 //! - `cv_facet_totals`: how many CVs carry each key, refreshed daily (`refresh_facet_totals`);
 //!   on PostgreSQL also `cv_word_totals`, how many hold each common word.
+//! - SQLite: `cv_body_words`, the text index's words (`add_body_words`), added with each
+//!   write and completed from the index daily.
 //!
 //! The CV's own writes call `index_cv`; logins, CPR refreshes and the searchable mark call
 //! `sync_owner`, which touches neither the text nor the "last updated" time.
@@ -103,7 +105,9 @@ async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
 pub(crate) async fn index_cv<'e>(conn: &mut AnyConnection, cv_id: i64, entries: impl IntoIterator<Item = &'e CvEntry> + Clone, now: DateTime<Utc>) -> Result<()> {
     let owner = owner_of(conn, cv_id).await?;
     let keys = facets_of(entries.clone(), owner.place.as_deref());
-    write_row(conn, cv_id, &owner, &body_of(entries), &keys, ts(now)).await?;
+    let body = body_of(entries);
+    write_row(conn, cv_id, &owner, &body, &keys, ts(now)).await?;
+    add_body_words(conn, &crate::text::index_words(&body)).await?;
     sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1").bind(cv_id).execute(&mut *conn).await?;
     insert_facets(conn, keys.iter().map(|k| (cv_id, ts(now), k.as_str()))).await?;
     sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2").bind(ts(now)).bind(cv_id).execute(&mut *conn).await?;
@@ -137,6 +141,24 @@ pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoI
         let mut q = sqlx::query(&sql);
         for (cv_id, updated_at, key) in chunk {
             q = q.bind(*cv_id).bind(*updated_at).bind(*key);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// SQLite: records `words` in `cv_body_words` (migration 0012), where a search looks up the
+/// indexed words with a query word's stem. PostgreSQL stems in its own index: nothing to do.
+pub(crate) async fn add_body_words(conn: &mut AnyConnection, words: &BTreeSet<String>) -> Result<()> {
+    if conn.backend_name() != "SQLite" {
+        return Ok(());
+    }
+    let words: Vec<&String> = words.iter().collect();
+    for chunk in words.chunks(FACET_CHUNK) {
+        let sql = format!("INSERT OR IGNORE INTO cv_body_words (term) VALUES {}", crate::placeholders(chunk.len(), 1));
+        let mut q = sqlx::query(&sql);
+        for w in chunk {
+            q = q.bind(w.as_str());
         }
         q.execute(&mut *conn).await?;
     }
@@ -226,7 +248,16 @@ impl Store {
         for r in sqlx::query("SELECT facet, COUNT(*) AS n FROM cv_facets GROUP BY facet").fetch_all(&self.pool).await? {
             counts.push((r.try_get::<String, _>("facet")?, r.try_get::<i64, _>("n")?));
         }
+        // SQLite: any word of the text index that `cv_body_words` lacks (where this store's
+        // reading of a word differed from FTS5's tokenizer), read before the write too.
+        let mut missing = BTreeSet::new();
+        if self.backend == crate::Backend::Sqlite {
+            for r in sqlx::query("SELECT term FROM cv_fts_vocab WHERE col = 'body' AND term NOT IN (SELECT term FROM cv_body_words)").fetch_all(&self.pool).await? {
+                missing.insert(r.try_get::<String, _>("term")?);
+            }
+        }
         let mut tx = self.begin_write().await?;
+        add_body_words(&mut tx, &missing).await?;
         sqlx::query("DELETE FROM cv_facet_totals").execute(&mut *tx).await?;
         for chunk in counts.chunks(FACET_CHUNK) {
             let sql = format!("INSERT INTO cv_facet_totals (facet, n) VALUES {}", crate::placeholders(chunk.len(), 2));

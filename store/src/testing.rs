@@ -97,3 +97,24 @@ pub async fn count_keys(store: &Store, counts: &[(&str, i64)]) {
             .expect("facet totals");
     }
 }
+
+/// SQLite: the words the text index holds that `cv_body_words` lacks, and those it holds
+/// that the index lacks.
+pub async fn body_words_apart(store: &Store) -> (Vec<String>, Vec<String>) {
+    use sqlx::Row;
+    let mut out = Vec::new();
+    for sql in [
+        "SELECT term FROM cv_fts_vocab WHERE col = 'body' EXCEPT SELECT term FROM cv_body_words",
+        "SELECT term FROM cv_body_words EXCEPT SELECT term FROM cv_fts_vocab WHERE col = 'body'",
+    ] {
+        out.push(sqlx::query(sql).fetch_all(&store.pool).await.expect("body words").iter().map(|r| r.get::<String, _>("term")).collect());
+    }
+    let table_only = out.pop().unwrap_or_default();
+    (out.pop().unwrap_or_default(), table_only)
+}
+
+/// SQLite: drops `term` from `cv_body_words`, as if this store had read a word differently
+/// from FTS5's tokenizer.
+pub async fn forget_body_word(store: &Store, term: &str) {
+    sqlx::query("DELETE FROM cv_body_words WHERE term = $1").bind(term).execute(&store.pool).await.expect("body words");
+}

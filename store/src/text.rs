@@ -4,6 +4,7 @@
 //! text (so `snippet` marks the words as written). PostgreSQL stems with its own `danish`
 //! configuration, the same Snowball algorithm, so both engines find the same CVs.
 use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 fn stemmer() -> &'static Stemmer {
@@ -42,6 +43,12 @@ pub fn fold(word: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// The words FTS5's `unicode61` tokenizer indexes in `text`: runs of letters and digits,
+/// in lower case, folded (`fold`).
+pub fn index_words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| fold(&w.to_lowercase())).collect()
 }
 
 #[cfg(test)]

@@ -324,6 +324,31 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
     .await;
 }
 
+/// SQLite: a query word's variants are looked up in `cv_body_words`, which must hold the text
+/// index's own words: written with each save, for letters and digits of every kind, and
+/// completed from the index by the daily count.
+#[tokio::test]
+async fn sqlite_keeps_the_text_indexs_words_for_the_stem_lookup() {
+    let (store, path) = common::sqlite().await;
+    let tasks = "Café-ejer på Ærø og i São Paulo: naïve Übung, 3D-print, C++ og C#, e-mail, 2½ år, ÅBNINGSTIDER, sygeplejerskerne";
+    searchable_citizen(&store, "1205901806", &person("Mette", "Aarhus", false), "Sygeplejerske", tasks).await;
+    assert_eq!(jobspor_store::testing::body_words_apart(&store).await, (vec![], vec![]));
+    let cutoff = searchable_login_cutoff(now());
+    let found = |word: &'static str| {
+        let store = store.clone();
+        async move { store.search_cvs(&text_query(word), cutoff).await.unwrap().total }
+    };
+    for word in ["café", "cafe", "ærø", "paulo", "übung", "åbningstider", "3d", "sygeplejersker"] {
+        assert_eq!(found(word).await, 1, "{word}");
+    }
+    jobspor_store::testing::forget_body_word(&store, "ubung").await;
+    assert_eq!(found("übung").await, 0, "looked up in the table, not the index's vocabulary");
+    store.refresh_facet_totals(now()).await.unwrap();
+    assert_eq!(found("übung").await, 1, "the daily count adds it back from the index");
+    store.close().await;
+    let _ = std::fs::remove_file(path);
+}
+
 #[tokio::test]
 async fn a_search_for_common_words_finds_the_same_when_read_in_table_order() {
     each_backend(|store| async move {
