@@ -421,8 +421,9 @@ impl Store {
     }
 
     /// The indexed words with the same Danish stem as `word` (SQLite): read from the index's
-    /// vocabulary (`cv_body_words`, migration 0012) as the words starting with the stem, then kept when their own stem is the
-    /// same ("lager" keeps lageret and lagre, not lagermedarbejder). At most 64.
+    /// words (`cv_body_words`, migration 0012) as those starting with the stem, then kept
+    /// when their own stem is the same ("lager" keeps lageret and lagre, not
+    /// lagermedarbejder). At most 64.
     async fn fts5_variants(&self, word: &str) -> Result<Vec<String>> {
         // The index holds words folded by its tokenizer (`text::fold`): the word is folded
         // before it is stemmed, as its indexed forms were ("café" is indexed as cafe, whose

@@ -239,8 +239,8 @@ impl Store {
 
     /// Counts the CVs per filter key into `cv_facet_totals`, which the search reads to start
     /// from the rarest filter, and on PostgreSQL the common words into `cv_word_totals`,
-    /// which decide how a search for them reads. Seconds at a million CVs: run daily, not
-    /// per search.
+    /// which decide how a search for them reads; on SQLite completes `cv_body_words` from
+    /// the text index. Seconds at a million CVs: run daily, not per search.
     pub async fn refresh_facet_totals(&self, now: DateTime<Utc>) -> Result<()> {
         // Counted before the write transaction: at a million CVs the count takes 10–20 s on
         // SQLite, and its one writer would keep every CV save waiting past `busy_timeout`.
