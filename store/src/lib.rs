@@ -34,6 +34,18 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    /// The engine behind a connection, for code that is handed a connection (a
+    /// transaction) rather than the `Store`.
+    pub(crate) fn of(conn: &sqlx::AnyConnection) -> Backend {
+        if conn.backend_name() == "SQLite" {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("username taken")]
@@ -169,7 +181,6 @@ impl Store {
 
     /// A SQLite pragma's value, for checking the connection settings in tests.
     pub async fn sqlite_pragma(&self, name: &str) -> Result<String> {
-        use sqlx::Row;
         let allowed = ["journal_mode", "synchronous", "foreign_keys", "mmap_size"];
         if !allowed.contains(&name) {
             return Err(StoreError::Corrupt(format!("pragma {name} not readable")));

@@ -150,7 +150,7 @@ pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoI
 /// SQLite: records `words` in `cv_body_words` (migration 0012), where a search looks up the
 /// indexed words with a query word's stem. PostgreSQL stems in its own index: nothing to do.
 pub(crate) async fn add_body_words(conn: &mut AnyConnection, words: &BTreeSet<String>) -> Result<()> {
-    if conn.backend_name() != "SQLite" {
+    if crate::Backend::of(conn) != crate::Backend::Sqlite {
         return Ok(());
     }
     let words: Vec<&String> = words.iter().collect();

@@ -102,15 +102,11 @@ pub async fn count_keys(store: &Store, counts: &[(&str, i64)]) {
 /// that the index lacks.
 pub async fn body_words_apart(store: &Store) -> (Vec<String>, Vec<String>) {
     use sqlx::Row;
-    let mut out = Vec::new();
-    for sql in [
-        "SELECT term FROM cv_fts_vocab WHERE col = 'body' EXCEPT SELECT term FROM cv_body_words",
-        "SELECT term FROM cv_body_words EXCEPT SELECT term FROM cv_fts_vocab WHERE col = 'body'",
-    ] {
-        out.push(sqlx::query(sql).fetch_all(&store.pool).await.expect("body words").iter().map(|r| r.get::<String, _>("term")).collect());
-    }
-    let table_only = out.pop().unwrap_or_default();
-    (out.pop().unwrap_or_default(), table_only)
+    let terms = |sql: &'static str| async move { sqlx::query(sql).fetch_all(&store.pool).await.expect("body words").iter().map(|r| r.get::<String, _>("term")).collect() };
+    (
+        terms("SELECT term FROM cv_fts_vocab WHERE col = 'body' EXCEPT SELECT term FROM cv_body_words").await,
+        terms("SELECT term FROM cv_body_words EXCEPT SELECT term FROM cv_fts_vocab WHERE col = 'body'").await,
+    )
 }
 
 /// SQLite: drops `term` from `cv_body_words`, as if this store had read a word differently
