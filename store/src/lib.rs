@@ -120,7 +120,8 @@ impl Store {
                         // connections): SQLite's search page p95 from 44 / 90 / 46 to 30 /
                         // 61 / 36 ms for (a) / (b) / (c) with the first 2 GB mapped. The map
                         // now covers the whole file (5.4 GB at 1M CVs, 59% of the search rows
-                        // past 2 GB): (b) 81 -> 68 ms, (c) 48 -> 40 ms on a slower machine.
+                        // past 2 GB): through HTTP, 37 / 88 / 50 -> 23 / 44 / 25 ms on one
+                        // machine and database, the first 2 GB against the whole file.
                         // SQLite's default limit of 2 GB is raised where it is compiled
                         // (`SQLITE_MAX_MMAP_SIZE`, .cargo/config.toml).
                         conn.execute(format!("PRAGMA mmap_size = {SQLITE_MMAP_SIZE}").as_str()).await?;
