@@ -14,6 +14,7 @@ pub mod cv;
 pub mod employers;
 pub mod jobseekers;
 pub mod login_failures;
+pub mod relevance;
 pub mod search;
 pub mod search_index;
 pub mod sessions;

@@ -667,6 +667,28 @@ mod search_rules {
     }
 
     #[tokio::test]
+    async fn a_text_search_ranks_the_cvs_that_say_the_words_most_first() {
+        each_backend(|store| async move {
+            // Made in this order, so a search that did not rank would give Once first (the
+            // text index's order, oldest first).
+            let tasks = "Pleje af børn i vuggestue, dokumentation, forældresamtaler og planlægning af dagens aktiviteter";
+            searchable_citizen(&store, "1205901806", &person_in("Once", "8000", "Aarhus C", "751"), "Pædagog", tasks).await;
+            searchable_citizen(&store, "0803850077", &person_in("Often", "8000", "Aarhus C", "751"), "Pædagog", "Børn og børnenes trivsel; leg med børn").await;
+            let long = format!("{tasks}, {}", "samarbejde med kolleger, rengøring af køkken og indkøb, ".repeat(6));
+            searchable_citizen(&store, "2301781804", &person_in("Wordy", "8000", "Aarhus C", "751"), "Pædagog", &long).await;
+            let page = store.search_cvs(&text_query("børn"), searchable_login_cutoff(now())).await.unwrap();
+            // Three times first. Once and Wordy both say it once: SQLite ranks the shorter
+            // text first (BM25); PostgreSQL's `ts_rank` does not weigh length, and gives
+            // them in the order made.
+            assert_eq!(names(&page), ["Often", "Once", "Wordy"]);
+            // Two words: each counts.
+            let two = store.search_cvs(&text_query("børn leg"), searchable_login_cutoff(now())).await.unwrap();
+            assert_eq!(names(&two), ["Often"]);
+        })
+        .await;
+    }
+
+    #[tokio::test]
     async fn the_owner_is_followed_at_login_moves_and_cpr_status() {
         each_backend(|store| async move {
             let (mette, _) = two_cvs(&store).await;
