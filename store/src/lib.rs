@@ -14,7 +14,6 @@ pub mod cv;
 pub mod employers;
 pub mod jobseekers;
 pub mod login_failures;
-pub mod relevance;
 pub mod search;
 pub mod search_index;
 pub mod sessions;
