@@ -681,7 +681,7 @@ mod search_rules {
             // text first (BM25); PostgreSQL's `ts_rank` does not weigh length, and gives
             // them in the order made.
             assert_eq!(names(&page), ["Often", "Once", "Wordy"]);
-            // Two words: each counts.
+            // Two words: only the CV with both is found.
             let two = store.search_cvs(&text_query("børn leg"), searchable_login_cutoff(now())).await.unwrap();
             assert_eq!(names(&two), ["Often"]);
         })
