@@ -208,8 +208,10 @@ impl Plan {
             Backend::Sqlite => "CROSS JOIN",
             Backend::Postgres => "JOIN",
         };
-        let newest = "ORDER BY s.updated_at DESC, s.cv_id DESC";
-        let (from, mut order) = match start {
+        // The table whose "last updated" time and CV id give the order, newest first: the
+        // search row, or the starting key's entries in `cv_facets` (the same values).
+        let newest = "s";
+        let (from, by) = match start {
             Start::Text => match backend {
                 Backend::Sqlite => {
                     // The words in the text, and each rare filter's keys in the keys column: FTS5
@@ -256,7 +258,7 @@ impl Plan {
                     None => "",
                 };
                 // The index's own order: no sort, and the query stops at the POOLth match.
-                (format!("cv_facets f0{beside} {join} cv_search s ON s.cv_id = f0.cv_id"), "ORDER BY f0.updated_at DESC, f0.cv_id DESC")
+                (format!("cv_facets f0{beside} {join} cv_search s ON s.cv_id = f0.cv_id"), "f0")
             }
             Start::Keys(i) => {
                 let keys: Vec<String> = filters[i].iter().map(|k| p.param(Val::S(k.clone()))).collect();
@@ -292,21 +294,26 @@ impl Plan {
             let any: Vec<String> = group.iter().map(|k| format!("{find}(s.facet_keys, {}) > 0", p.param(Val::S(key_pattern(k))))).collect();
             conds.push(format!("({})", any.join(" OR ")));
         }
-        let mut rank = String::new();
+        let mut rank = ", CAST(0 AS DOUBLE PRECISION)".to_string();
+        let mut order = format!("ORDER BY {by}.updated_at DESC, {by}.cv_id DESC");
         if start == Start::Text && q.sort == Sort::Relevance {
             // The first POOL matches in the index's order, ranked in Rust.
-            order = "";
+            order = String::new();
             p.ranked = true;
             rank = match backend {
                 // Ranking these in Rust from each match's text instead (BM25 over the query
                 // words' forms, sparing bm25()'s pass over every form's list) was measured
                 // at 1M CVs and was slower: one word p50 19 → 24-32 ms, two words and two
                 // filters no better (issue 5, stop 16).
-                Backend::Sqlite => ", bm25(cv_fts, 1.0, 0.0) AS r".to_string(),
-                Backend::Postgres => format!(", -ts_rank(s.document, to_tsquery('danish', ${}))::float8 AS r", p.text_param.unwrap_or(1)),
+                Backend::Sqlite => ", bm25(cv_fts, 1.0, 0.0)".to_string(),
+                Backend::Postgres => format!(", -ts_rank(s.document, to_tsquery('danish', ${}))::float8", p.text_param.unwrap_or(1)),
             };
         }
-        p.sql = format!("SELECT s.cv_id, s.facet_keys{rank} FROM {from} WHERE {} {order} LIMIT {}", conds.join(" AND "), POOL + 1);
+        let matches = format!("SELECT s.cv_id AS i, {by}.updated_at AS u, s.facet_keys AS k{rank} AS r FROM {from} WHERE {} {order} LIMIT {}", conds.join(" AND "), POOL + 1);
+        p.sql = match backend {
+            Backend::Sqlite => packed(&matches),
+            Backend::Postgres => matches,
+        };
         p
     }
 
@@ -322,11 +329,45 @@ impl Plan {
     }
 }
 
+/// SQLite: the query `matches` (columns `i` CV id, `u` last updated, `k` keys text, `r`
+/// rank) as one row of one text, `m`, a record per match (`Match::unpack`). A search reads
+/// up to `POOL + 1` matches, and sqlx hands each SQLite row from its connection's worker
+/// thread to the request's task: at 1M CVs a one-word search page cost about 500 thread
+/// switches, 340 of them saved by this, and the page's time at p50 fell from 11.5 to 9.0
+/// ms (one connection) and (b)'s p95 under load from 54 to 45 ms (measured with `perf
+/// stat` and `bench/search_http.sh`; issue 5, stop 17). PostgreSQL's driver reads the
+/// rows in the task itself; packed there, the search was no faster.
+fn packed(matches: &str) -> String {
+    // printf: every digit of the rank, so the order is the one the engine computed.
+    format!("SELECT group_concat(i || char(31) || u || char(31) || printf('%!.17g', r) || char(31) || k, char(30)) AS m FROM ({matches}) AS matches")
+}
+
 /// A match as the search's query gives it.
+#[derive(Debug, PartialEq)]
 struct Match {
     cv_id: i64,
+    updated_at: i64,
     keys: String,
     rank: f64,
+}
+
+impl Match {
+    /// The matches of `packed`'s text. No field holds the separators (control
+    /// characters), and the keys text comes last, so it is taken whole.
+    fn unpack(text: &str) -> Result<Vec<Match>> {
+        let bad = || crate::StoreError::Corrupt(format!("a search match not as packed: {:.80}", text));
+        let mut out = Vec::new();
+        for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
+            let mut f = record.splitn(4, '\u{1f}');
+            let mut next = || f.next().ok_or_else(bad);
+            let cv_id = next()?.parse().map_err(|_| bad())?;
+            let updated_at = next()?.parse().map_err(|_| bad())?;
+            let rank = next()?.parse().map_err(|_| bad())?;
+            let keys = next()?.to_string();
+            out.push(Match { cv_id, updated_at, keys, rank });
+        }
+        Ok(out)
+    }
 }
 
 impl Store {
@@ -362,9 +403,14 @@ impl Store {
         };
         let plan = Plan::build(self.backend, q, login_cutoff, &totals, fts5, read);
 
-        let mut matches = Vec::new();
-        for r in plan.query(&plan.sql).fetch_all(&self.pool).await? {
-            matches.push(Match { cv_id: r.try_get("cv_id")?, keys: r.try_get("facet_keys")?, rank: if plan.ranked { r.try_get("r")? } else { 0.0 } });
+        let mut matches = self.matches(&plan).await?;
+        // Put the query's order back (SQLite's packed text need not keep it), newest first,
+        // then keep the first POOL; with ranking, the POOL of lowest CV id (one more was read
+        // only to know there are more), ranked.
+        if plan.ranked {
+            matches.sort_by_key(|m| m.cv_id);
+        } else {
+            matches.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.cv_id.cmp(&a.cv_id)));
         }
         let more = matches.len() > POOL;
         matches.truncate(POOL);
@@ -389,6 +435,20 @@ impl Store {
         let occupations = page.iter().map(|m| (m.cv_id, keys_of(&m.keys).filter_map(|k| k.strip_prefix(facet::OCCUPATION)).map(str::to_string).collect())).collect();
         let hits = self.hits(&ids, occupations, passages).await?;
         Ok(SearchPage { total: matches.len() as i64, more, hits, facets, facets_sampled: more })
+    }
+
+    /// The matches of a search's query (`Plan`), in no particular order.
+    async fn matches(&self, plan: &Plan) -> Result<Vec<Match>> {
+        let query = plan.query(&plan.sql);
+        match self.backend {
+            Backend::Sqlite => Match::unpack(query.fetch_one(&self.pool).await?.try_get::<Option<String>, _>("m")?.as_deref().unwrap_or_default()),
+            Backend::Postgres => query
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| Ok(Match { cv_id: r.try_get("i")?, updated_at: r.try_get("u")?, keys: r.try_get("k")?, rank: r.try_get("r")? }))
+                .collect(),
+        }
     }
 
     /// How many CVs carry each of the filters' keys (`cv_facet_totals`, refreshed daily).
@@ -653,6 +713,25 @@ mod tests {
         assert!(scan.sql.contains("(s.document @@ to_tsquery('danish', $1)) IS TRUE"), "{}", scan.sql);
         let index = Plan::build(Backend::Postgres, &q, Utc::now(), &BTreeMap::new(), None, TextRead::Index);
         assert!(index.sql.contains("s.document @@ to_tsquery('danish', $1) AND"), "{}", index.sql);
+    }
+
+    #[test]
+    fn packed_matches_are_read_back_whole() {
+        // A title in the keys may hold commas and spaces: the keys text is the last field.
+        let text = "7\u{1f}1700000000\u{1f}-1.2345678901234567\u{1f}|occ:Kok, køkkenchef|mun:101|\u{1e}8\u{1f}1600000000\u{1f}0.0\u{1f}|";
+        assert_eq!(
+            Match::unpack(text).unwrap(),
+            vec![
+                Match { cv_id: 7, updated_at: 1_700_000_000, keys: "|occ:Kok, køkkenchef|mun:101|".into(), rank: -1.2345678901234567 },
+                Match { cv_id: 8, updated_at: 1_600_000_000, keys: "|".into(), rank: 0.0 },
+            ]
+        );
+        assert_eq!(Match::unpack("").unwrap(), vec![]);
+        assert!(Match::unpack("7\u{1f}1700000000").is_err());
+        assert!(Match::unpack("7\u{1f}x\u{1f}0\u{1f}|").is_err());
+        let sqlite = plan(Backend::Sqlite, &[("q", "tømrer")], &BTreeMap::new());
+        assert!(sqlite.sql.starts_with("SELECT group_concat("), "{}", sqlite.sql);
+        assert!(!plan(Backend::Postgres, &[("q", "tømrer")], &BTreeMap::new()).sql.contains("string_agg"));
     }
 
     #[test]
