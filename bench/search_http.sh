@@ -10,7 +10,9 @@
 #
 # Settings (environment): SEARCH_BENCH_ENGINES (sqlite,postgres), SEARCH_HTTP_PORT (3100),
 # SEARCH_HTTP_THREADS (2), SEARCH_HTTP_CONNECTIONS (8), SEARCH_HTTP_DURATION (15s),
-# SEARCH_HTTP_TIMEOUT (30s: a slower answer counts as a timeout and fails the run).
+# SEARCH_HTTP_TIMEOUT (30s: a slower answer counts as a timeout and fails the run),
+# SEARCH_HTTP_SERVER_BIN (a jobspor-server binary to measure instead of building this
+# checkout's: to compare two builds on the same databases, one run after the other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -92,9 +94,15 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }
 fi
 
-say "Building jobspor-server (release)"
-cargo build --release -p jobspor-server
-bin="$CARGO_TARGET_DIR/release/jobspor-server"
+if [ -n "${SEARCH_HTTP_SERVER_BIN:-}" ]; then
+  bin=$SEARCH_HTTP_SERVER_BIN
+  say "Measuring $bin (SEARCH_HTTP_SERVER_BIN; not built here)"
+  [ -x "$bin" ] || fail "SEARCH_HTTP_SERVER_BIN: $bin is not an executable"
+else
+  say "Building jobspor-server (release)"
+  cargo build --release -p jobspor-server
+  bin="$CARGO_TARGET_DIR/release/jobspor-server"
+fi
 
 # PostgreSQL URL of the bench database: the admin URL with its database name replaced.
 pg_base=${PG_ADMIN%%\?*}
