@@ -361,8 +361,9 @@ struct Match {
 }
 
 impl Match {
-    /// The matches of `packed`'s text. No field holds the separators (control
-    /// characters), and the keys text comes last, so it is taken whole.
+    /// The matches of `packed`'s text. No field holds the separators: they are control
+    /// characters, which no text saved may hold (`jobspor::validation`), and the keys text,
+    /// the one field of words, comes last and is taken whole.
     fn unpack(text: &str) -> Result<Vec<Match>> {
         let bad = || crate::StoreError::Corrupt(format!("a search match not as packed: {:.80}", text));
         let mut out = Vec::new();
