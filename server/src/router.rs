@@ -11,7 +11,8 @@ use jobspor_app::ssr::state::AppState;
 use jobspor_app::{shell, App, AppError};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::OnceLock;
 use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -80,8 +81,18 @@ async fn canonical_search_url(req: Request<Body>, next: Next) -> Response {
     next.run(req).await
 }
 
+/// The app's routes, listed once per process. Listing them renders the app with resource
+/// loading switched off by a flag of the whole process (leptos_server's
+/// `SuppressResourceLoad`): a page another router of the same process rendered meanwhile
+/// waited for its data forever (leptos-rs/leptos#4773). The integration tests start a
+/// server per test, side by side, and one of them hung so.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let page_state = state.clone();
     let fallback_state = state.clone();
     let health_store = state.store.clone();
