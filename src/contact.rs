@@ -12,7 +12,9 @@ impl Username {
     pub fn parse(raw: &str) -> Result<Username, &'static str> {
         let t = raw.trim().to_lowercase();
         let n = t.chars().count();
-        let ok_chars = t.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
+        let ok_chars = t
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
         if t.is_empty() {
             Err("required")
         } else if !(3..=40).contains(&n) || !ok_chars {
@@ -97,7 +99,11 @@ impl Phone {
     /// A Danish number has 8 digits (a leading +45 is dropped); a foreign one starts with
     /// `+` and has 7-15 digits. Spaces and dashes are ignored.
     pub fn parse(raw: &str) -> Result<Phone, &'static str> {
-        let t: String = raw.trim().chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+        let t: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .collect();
         if t.is_empty() {
             return Err("required");
         }
@@ -164,12 +170,23 @@ pub struct ProfileInput {
 impl ProfileForm {
     /// The fields that may be echoed back to the form after a refusal (never passwords).
     pub fn without_secrets(&self) -> ProfileForm {
-        ProfileForm { password: String::new(), password_repeat: String::new(), ..self.clone() }
+        ProfileForm {
+            password: String::new(),
+            password_repeat: String::new(),
+            ..self.clone()
+        }
     }
 }
 
-fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, &'static str>) -> Result<Option<T>, &'static str> {
-    if raw.trim().is_empty() { Ok(None) } else { parse(raw).map(Some) }
+fn optional<T>(
+    raw: &str,
+    parse: fn(&str) -> Result<T, &'static str>,
+) -> Result<Option<T>, &'static str> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(raw).map(Some)
+    }
 }
 
 impl TryFrom<&ProfileForm> for ProfileInput {
@@ -240,7 +257,10 @@ mod tests {
             ..form()
         };
         let e = ProfileInput::try_from(&f).unwrap_err();
-        let got: Vec<_> = e.iter().map(|e| (e.field.as_str(), e.key.as_str())).collect();
+        let got: Vec<_> = e
+            .iter()
+            .map(|e| (e.field.as_str(), e.key.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
@@ -254,29 +274,56 @@ mod tests {
 
     #[test]
     fn reminders_need_their_channel() {
-        let f = ProfileForm { phone: String::new(), email: String::new(), email_reminders: "on".into(), ..form() };
+        let f = ProfileForm {
+            phone: String::new(),
+            email: String::new(),
+            email_reminders: "on".into(),
+            ..form()
+        };
         let e = ProfileInput::try_from(&f).unwrap_err();
-        assert_eq!(e.for_field("phone").map(|e| e.key.as_str()), Some("reminders.need_contact"));
-        assert_eq!(e.for_field("email").map(|e| e.key.as_str()), Some("reminders.need_contact"));
+        assert_eq!(
+            e.for_field("phone").map(|e| e.key.as_str()),
+            Some("reminders.need_contact")
+        );
+        assert_eq!(
+            e.for_field("email").map(|e| e.key.as_str()),
+            Some("reminders.need_contact")
+        );
     }
 
     #[test]
     fn passwords_must_match_and_are_never_echoed() {
-        let f = ProfileForm { password_repeat: "noget andet helt".into(), ..form() };
+        let f = ProfileForm {
+            password_repeat: "noget andet helt".into(),
+            ..form()
+        };
         let e = ProfileInput::try_from(&f).unwrap_err();
-        assert_eq!(e.for_field("password_repeat").map(|e| e.key.as_str()), Some("password.mismatch"));
+        assert_eq!(
+            e.for_field("password_repeat").map(|e| e.key.as_str()),
+            Some("password.mismatch")
+        );
         assert!(f.without_secrets().password.is_empty());
-        assert!(!format!("{:?}", Password::parse("hemmelig-kode-123").unwrap()).contains("hemmelig"));
+        assert!(
+            !format!("{:?}", Password::parse("hemmelig-kode-123").unwrap()).contains("hemmelig")
+        );
     }
 
     #[test]
     fn emails_and_phones() {
         assert!(Email::parse("a@b.dk").is_ok());
-        for bad in ["ab.dk", "a@b", "@b.dk", "a@@b.dk", "a b@c.dk", "a@.dk", "a@b..dk"] {
+        for bad in [
+            "ab.dk", "a@b", "@b.dk", "a@@b.dk", "a b@c.dk", "a@.dk", "a@b..dk",
+        ] {
             assert_eq!(Email::parse(bad), Err("email.invalid"), "{bad}");
         }
-        assert_eq!(Phone::parse("20 30 40 50").unwrap().display(), "20 30 40 50");
-        assert_eq!(Phone::parse("+46 70 123 45 67").unwrap().as_str(), "+46701234567");
+        assert_eq!(
+            Phone::parse("20 30 40 50").unwrap().display(),
+            "20 30 40 50"
+        );
+        assert_eq!(
+            Phone::parse("+46 70 123 45 67").unwrap().as_str(),
+            "+46701234567"
+        );
         for bad in ["1234567", "+45 1234", "2030404x", "+1"] {
             assert_eq!(Phone::parse(bad), Err("phone.invalid"), "{bad}");
         }

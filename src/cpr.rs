@@ -10,7 +10,11 @@ impl Cpr {
     /// Accepts `ddmmåå-xxxx`, `ddmmååxxxx` or with a space. The date part must be a real date;
     /// since 2007 CPR numbers need not pass modulus 11, so that check is not made.
     pub fn parse(raw: &str) -> Result<Cpr, &'static str> {
-        let digits: String = raw.trim().chars().filter(|c| !matches!(c, '-' | ' ')).collect();
+        let digits: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '-' | ' '))
+            .collect();
         if digits.len() != 10 || !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err("cpr.invalid");
         }
@@ -42,8 +46,20 @@ impl Cpr {
         let yy = (self.digit(4) * 10 + self.digit(5)) as i32;
         let century = match self.digit(6) {
             0..=3 => 1900,
-            4 | 9 => if yy <= 36 { 2000 } else { 1900 },
-            _ => if yy <= 57 { 2000 } else { 1800 },
+            4 | 9 => {
+                if yy <= 36 {
+                    2000
+                } else {
+                    1900
+                }
+            }
+            _ => {
+                if yy <= 57 {
+                    2000
+                } else {
+                    1800
+                }
+            }
         };
         NaiveDate::from_ymd_opt(century + yy, mm, dd)
     }
@@ -75,16 +91,38 @@ mod tests {
 
     #[test]
     fn century_follows_the_seventh_digit() {
-        assert_eq!(Cpr::parse("1504104011").unwrap().birth_date(), NaiveDate::from_ymd_opt(2010, 4, 15));
-        assert_eq!(Cpr::parse("1504704011").unwrap().birth_date(), NaiveDate::from_ymd_opt(1970, 4, 15));
-        assert_eq!(Cpr::parse("1504105011").unwrap().birth_date(), NaiveDate::from_ymd_opt(2010, 4, 15));
-        assert_eq!(Cpr::parse("1504705011").unwrap().birth_date(), NaiveDate::from_ymd_opt(1870, 4, 15));
-        assert_eq!(Cpr::parse("1504102011").unwrap().birth_date(), NaiveDate::from_ymd_opt(1910, 4, 15));
+        assert_eq!(
+            Cpr::parse("1504104011").unwrap().birth_date(),
+            NaiveDate::from_ymd_opt(2010, 4, 15)
+        );
+        assert_eq!(
+            Cpr::parse("1504704011").unwrap().birth_date(),
+            NaiveDate::from_ymd_opt(1970, 4, 15)
+        );
+        assert_eq!(
+            Cpr::parse("1504105011").unwrap().birth_date(),
+            NaiveDate::from_ymd_opt(2010, 4, 15)
+        );
+        assert_eq!(
+            Cpr::parse("1504705011").unwrap().birth_date(),
+            NaiveDate::from_ymd_opt(1870, 4, 15)
+        );
+        assert_eq!(
+            Cpr::parse("1504102011").unwrap().birth_date(),
+            NaiveDate::from_ymd_opt(1910, 4, 15)
+        );
     }
 
     #[test]
     fn refuses_bad_numbers() {
-        for bad in ["", "12345", "3102901234", "1213901234", "12059O4012", "120590-40123"] {
+        for bad in [
+            "",
+            "12345",
+            "3102901234",
+            "1213901234",
+            "12059O4012",
+            "120590-40123",
+        ] {
             assert_eq!(Cpr::parse(bad), Err("cpr.invalid"), "{bad}");
         }
     }

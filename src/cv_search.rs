@@ -93,11 +93,19 @@ impl SearchForm {
     /// search always has the same address.
     pub fn url(&self) -> String {
         // The sort the search would have anyway is left out, and so is page 1.
-        let default_sort = if query_words(&self.q).is_empty() { "opdateret" } else { "relevans" };
+        let default_sort = if query_words(&self.q).is_empty() {
+            "opdateret"
+        } else {
+            "relevans"
+        };
         let query: Vec<String> = self
             .pairs()
             .iter()
-            .filter(|(k, v)| !v.trim().is_empty() && !(*k == "sortering" && v.trim() == default_sort) && !(*k == "side" && v.trim() == "1"))
+            .filter(|(k, v)| {
+                !v.trim().is_empty()
+                    && !(*k == "sortering" && v.trim() == default_sort)
+                    && !(*k == "side" && v.trim() == "1")
+            })
             .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
             .collect();
         if query.is_empty() {
@@ -109,12 +117,32 @@ impl SearchForm {
 
     /// The same search on another page.
     pub fn with_page(&self, page: u32) -> SearchForm {
-        SearchForm { side: if page <= 1 { String::new() } else { page.to_string() }, ..self.clone() }
+        SearchForm {
+            side: if page <= 1 {
+                String::new()
+            } else {
+                page.to_string()
+            },
+            ..self.clone()
+        }
     }
 
     /// The same search with one field changed, back on page 1 (a link on a filter value).
     pub fn with(&self, name: &str, value: &str) -> SearchForm {
-        let pairs: Vec<(&str, String)> = self.pairs().iter().map(|(k, v)| (*k, if *k == name { value.to_string() } else { v.to_string() })).collect();
+        let pairs: Vec<(&str, String)> = self
+            .pairs()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    *k,
+                    if *k == name {
+                        value.to_string()
+                    } else {
+                        v.to_string()
+                    },
+                )
+            })
+            .collect();
         SearchForm::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))).with_page(1)
     }
 }
@@ -157,18 +185,37 @@ impl CvQuery {
     /// Validates every field at once, so the form shows all its errors together.
     pub fn parse(f: &SearchForm) -> Result<CvQuery, FieldErrors> {
         let mut e = FieldErrors::new();
-        let opt = |raw: &str| Some(raw.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        let opt = |raw: &str| {
+            Some(raw.trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
         let occupation = match opt(&f.stilling) {
             None => None,
-            Some(t) => e.check("stilling", crate::occupations::find(&t).map(|o| o.title.to_string()).ok_or("search.occupation_unknown")),
+            Some(t) => e.check(
+                "stilling",
+                crate::occupations::find(&t)
+                    .map(|o| o.title.to_string())
+                    .ok_or("search.occupation_unknown"),
+            ),
         };
         let municipality = match opt(&f.kommune) {
             None => None,
-            Some(c) => e.check("kommune", geo::municipality(&c).map(|m| m.code.to_string()).ok_or("choice.invalid")),
+            Some(c) => e.check(
+                "kommune",
+                geo::municipality(&c)
+                    .map(|m| m.code.to_string())
+                    .ok_or("choice.invalid"),
+            ),
         };
         let region = match opt(&f.region) {
             None => None,
-            Some(c) => e.check("region", geo::region(&c).map(|r| r.code.to_string()).ok_or("choice.invalid")),
+            Some(c) => e.check(
+                "region",
+                geo::region(&c)
+                    .map(|r| r.code.to_string())
+                    .ok_or("choice.invalid"),
+            ),
         };
         let near = match (opt(&f.postnr), opt(&f.afstand)) {
             (None, None) => None,
@@ -179,24 +226,42 @@ impl CvQuery {
             (Some(p), km) => {
                 let km = match km {
                     None => Some(geo::DISTANCES_KM[1]),
-                    Some(k) => e.check("afstand", k.parse::<u32>().ok().filter(|k| geo::DISTANCES_KM.contains(k)).ok_or("choice.invalid")),
+                    Some(k) => e.check(
+                        "afstand",
+                        k.parse::<u32>()
+                            .ok()
+                            .filter(|k| geo::DISTANCES_KM.contains(k))
+                            .ok_or("choice.invalid"),
+                    ),
                 };
                 let known = e.check("postnr", geo::postcode(&p).ok_or("search.postcode_unknown"));
                 match (known, km) {
                     (Some(pc), Some(km)) => Some(Near {
                         postcode: pc.code.to_string(),
                         km,
-                        municipalities: geo::municipalities_within(pc.code, km).unwrap_or_default().into_iter().map(str::to_string).collect(),
+                        municipalities: geo::municipalities_within(pc.code, km)
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(str::to_string)
+                            .collect(),
                     }),
                     _ => None,
                 }
             }
         };
-        let licence = opt(&f.koerekort).and_then(|c| e.check("koerekort", DrivingLicence::from_code(&c)));
+        let licence =
+            opt(&f.koerekort).and_then(|c| e.check("koerekort", DrivingLicence::from_code(&c)));
         let language = match opt(&f.sprog) {
             None => None,
             Some(code) => {
-                let lang = e.check("sprog", LANGUAGES.iter().find(|(c, _)| *c == code).map(|(c, _)| c.to_string()).ok_or("choice.invalid"));
+                let lang = e.check(
+                    "sprog",
+                    LANGUAGES
+                        .iter()
+                        .find(|(c, _)| *c == code)
+                        .map(|(c, _)| c.to_string())
+                        .ok_or("choice.invalid"),
+                );
                 let level = match opt(&f.niveau) {
                     None => Some(LanguageLevel::A1),
                     Some(l) => e.check("niveau", LanguageLevel::from_code(&l)),
@@ -204,8 +269,10 @@ impl CvQuery {
                 lang.zip(level)
             }
         };
-        let working_time = opt(&f.arbejdstid).and_then(|c| e.check("arbejdstid", WorkingTime::from_code(&c)));
-        let employment_type = opt(&f.ansaettelse).and_then(|c| e.check("ansaettelse", EmploymentType::from_code(&c)));
+        let working_time =
+            opt(&f.arbejdstid).and_then(|c| e.check("arbejdstid", WorkingTime::from_code(&c)));
+        let employment_type =
+            opt(&f.ansaettelse).and_then(|c| e.check("ansaettelse", EmploymentType::from_code(&c)));
         let start_now = match f.start.trim() {
             "" => false,
             "nu" => true,
@@ -229,7 +296,20 @@ impl CvQuery {
         if !e.is_empty() {
             return Err(e);
         }
-        Ok(CvQuery { text, occupation, municipality, region, near, licence, language, working_time, employment_type, start_now, sort, page })
+        Ok(CvQuery {
+            text,
+            occupation,
+            municipality,
+            region,
+            near,
+            licence,
+            language,
+            working_time,
+            employment_type,
+            start_now,
+            sort,
+            page,
+        })
     }
 
     /// The filters as facet keys: a CV matches when, for every inner list, it carries at
@@ -244,7 +324,12 @@ impl CvQuery {
             all.push(vec![facet::municipality(m)]);
         }
         if let Some(n) = &self.near {
-            all.push(n.municipalities.iter().map(|m| facet::municipality(m)).collect());
+            all.push(
+                n.municipalities
+                    .iter()
+                    .map(|m| facet::municipality(m))
+                    .collect(),
+            );
         }
         if let Some((code, level)) = &self.language {
             all.push(vec![facet::language(code, *level)]);
@@ -312,7 +397,10 @@ pub fn searchable_place(municipality_code: Option<&str>, protected_address: bool
 }
 
 /// The facet keys of a CV; `place` from `searchable_place`.
-pub fn facets_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>, place: Option<&str>) -> BTreeSet<String> {
+pub fn facets_of<'e>(
+    entries: impl IntoIterator<Item = &'e CvEntry>,
+    place: Option<&str>,
+) -> BTreeSet<String> {
     let municipality_code = place;
     let mut keys = BTreeSet::new();
     if let Some(m) = municipality_code.and_then(geo::municipality) {
@@ -347,7 +435,12 @@ pub fn facets_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>, place: Opti
 /// query syntax (quotes, `*`, `OR`, `-`) passes through from the employer. At most 8 words.
 pub fn query_words(text: &str) -> Vec<String> {
     let mut seen = BTreeSet::new();
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && w.chars().count() <= 40).map(str::to_lowercase).filter(|w| seen.insert(w.clone())).take(8).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().count() <= 40)
+        .map(str::to_lowercase)
+        .filter(|w| seen.insert(w.clone()))
+        .take(8)
+        .collect()
 }
 
 /// Marks around the matching words in a highlighted passage. Control characters cannot
@@ -380,7 +473,9 @@ pub fn highlight_pieces(passage: &str) -> Vec<(String, bool)> {
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             b' ' => "+".to_string(),
             _ => format!("%{b:02X}"),
         })
@@ -405,16 +500,45 @@ mod tests {
 
     #[test]
     fn text_sorts_by_relevance_unless_asked_otherwise() {
-        assert_eq!(CvQuery::parse(&form(&[("q", "kok")])).unwrap().sort, Sort::Relevance);
-        assert_eq!(CvQuery::parse(&form(&[("q", "kok"), ("sortering", "opdateret")])).unwrap().sort, Sort::Updated);
+        assert_eq!(
+            CvQuery::parse(&form(&[("q", "kok")])).unwrap().sort,
+            Sort::Relevance
+        );
+        assert_eq!(
+            CvQuery::parse(&form(&[("q", "kok"), ("sortering", "opdateret")]))
+                .unwrap()
+                .sort,
+            Sort::Updated
+        );
     }
 
     #[test]
     fn every_bad_filter_is_refused_at_its_own_field() {
-        let e = CvQuery::parse(&form(&[("stilling", "Drømmejob"), ("kommune", "999"), ("postnr", "0000"), ("koerekort", "Z"), ("sprog", "xx"), ("start", "senere")])).unwrap_err();
+        let e = CvQuery::parse(&form(&[
+            ("stilling", "Drømmejob"),
+            ("kommune", "999"),
+            ("postnr", "0000"),
+            ("koerekort", "Z"),
+            ("sprog", "xx"),
+            ("start", "senere"),
+        ]))
+        .unwrap_err();
         let fields: Vec<&str> = e.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["stilling", "kommune", "postnr", "koerekort", "sprog", "start"]);
-        assert_eq!(e.for_field("postnr").unwrap().key, "search.postcode_unknown");
+        assert_eq!(
+            fields,
+            [
+                "stilling",
+                "kommune",
+                "postnr",
+                "koerekort",
+                "sprog",
+                "start"
+            ]
+        );
+        assert_eq!(
+            e.for_field("postnr").unwrap().key,
+            "search.postcode_unknown"
+        );
         let e = CvQuery::parse(&form(&[("afstand", "25")])).unwrap_err();
         assert_eq!(e.for_field("postnr").unwrap().key, "search.postcode_needed");
     }
@@ -438,14 +562,26 @@ mod tests {
         assert_eq!(f[0], vec!["occ:Sygeplejerske".to_string()]);
         assert!(f.contains(&vec!["lang:en:B1".to_string()]));
         assert!(f.contains(&vec!["start:now".to_string()]));
-        assert!(f[1].contains(&"mun:751".to_string()), "Aarhus is within 10 km of 8000");
+        assert!(
+            f[1].contains(&"mun:751".to_string()),
+            "Aarhus is within 10 km of 8000"
+        );
     }
 
     #[test]
     fn a_language_counts_at_its_level_and_every_level_below() {
-        let entries = [CvEntry::Language(Language { language: "en".into(), level: LanguageLevel::B2 })];
+        let entries = [CvEntry::Language(Language {
+            language: "en".into(),
+            level: LanguageLevel::B2,
+        })];
         let keys = facets_of(&entries, Some("751"));
-        for k in ["lang:en:A1", "lang:en:B1", "lang:en:B2", "mun:751", "reg:1082"] {
+        for k in [
+            "lang:en:A1",
+            "lang:en:B1",
+            "lang:en:B2",
+            "mun:751",
+            "reg:1082",
+        ] {
             assert!(keys.contains(k), "{k} in {keys:?}");
         }
         assert!(!keys.contains("lang:en:C1"));
@@ -460,23 +596,58 @@ mod tests {
 
     #[test]
     fn the_url_is_stable_and_round_trips() {
-        let f = form(&[("side", "2"), ("q", "sygeplejerske Aarhus"), ("kommune", "751")]);
-        assert_eq!(f.url(), "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus&kommune=751&side=2");
-        assert_eq!(f.with_page(1).url(), "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus&kommune=751");
-        assert_eq!(f.with("kommune", "").url(), "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus");
-        let sent_without_js = form(&[("q", "kok"), ("kommune", ""), ("sortering", "relevans"), ("side", "1")]);
-        assert_eq!(sent_without_js.url(), "/arbejdsgiver/soeg?q=kok", "the default sort and page 1 are left out");
-        assert_eq!(form(&[("q", "kok"), ("sortering", "opdateret")]).url(), "/arbejdsgiver/soeg?q=kok&sortering=opdateret");
+        let f = form(&[
+            ("side", "2"),
+            ("q", "sygeplejerske Aarhus"),
+            ("kommune", "751"),
+        ]);
+        assert_eq!(
+            f.url(),
+            "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus&kommune=751&side=2"
+        );
+        assert_eq!(
+            f.with_page(1).url(),
+            "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus&kommune=751"
+        );
+        assert_eq!(
+            f.with("kommune", "").url(),
+            "/arbejdsgiver/soeg?q=sygeplejerske+Aarhus"
+        );
+        let sent_without_js = form(&[
+            ("q", "kok"),
+            ("kommune", ""),
+            ("sortering", "relevans"),
+            ("side", "1"),
+        ]);
+        assert_eq!(
+            sent_without_js.url(),
+            "/arbejdsgiver/soeg?q=kok",
+            "the default sort and page 1 are left out"
+        );
+        assert_eq!(
+            form(&[("q", "kok"), ("sortering", "opdateret")]).url(),
+            "/arbejdsgiver/soeg?q=kok&sortering=opdateret"
+        );
     }
 
     #[test]
     fn query_syntax_does_not_pass_through() {
-        assert_eq!(query_words("\"kok\" OR *tømrer* -NEAR(x)"), ["kok", "or", "tømrer", "near", "x"]);
+        assert_eq!(
+            query_words("\"kok\" OR *tømrer* -NEAR(x)"),
+            ["kok", "or", "tømrer", "near", "x"]
+        );
     }
 
     #[test]
     fn highlight_marks_split_into_pieces() {
         let p = format!("Uddannet {MARK_START}sygeplejerske{MARK_END} i Aarhus");
-        assert_eq!(highlight_pieces(&p), [("Uddannet ".to_string(), false), ("sygeplejerske".to_string(), true), (" i Aarhus".to_string(), false)]);
+        assert_eq!(
+            highlight_pieces(&p),
+            [
+                ("Uddannet ".to_string(), false),
+                ("sygeplejerske".to_string(), true),
+                (" i Aarhus".to_string(), false)
+            ]
+        );
     }
 }

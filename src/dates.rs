@@ -5,10 +5,18 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 /// time runs from the last Sunday of March to the last Sunday of October, 01:00 UTC both ends.
 pub fn danish_offset_hours(at: DateTime<Utc>) -> i64 {
     let year = at.year();
-    let start = last_sunday(year, 3).and_hms_opt(1, 0, 0).map(|t| t.and_utc());
-    let end = last_sunday(year, 10).and_hms_opt(1, 0, 0).map(|t| t.and_utc());
+    let start = last_sunday(year, 3)
+        .and_hms_opt(1, 0, 0)
+        .map(|t| t.and_utc());
+    let end = last_sunday(year, 10)
+        .and_hms_opt(1, 0, 0)
+        .map(|t| t.and_utc());
     let summer = matches!((start, end), (Some(s), Some(e)) if at >= s && at < e);
-    if summer { 2 } else { 1 }
+    if summer {
+        2
+    } else {
+        1
+    }
 }
 
 /// The date in Denmark at an instant.
@@ -36,7 +44,11 @@ pub fn format_da(date: NaiveDate) -> String {
 /// `dd-mm-åååå kl. tt:mm` in Danish local time.
 pub fn format_da_time(at: DateTime<Utc>) -> String {
     let local = at + chrono::Duration::hours(danish_offset_hours(at));
-    format!("{} kl. {}", format_da(local.date_naive()), local.format("%H:%M"))
+    format!(
+        "{} kl. {}",
+        format_da(local.date_naive()),
+        local.format("%H:%M")
+    )
 }
 
 /// Parses a form date: ISO `åååå-mm-dd` (what `<input type=date>` sends) or Danish `dd-mm-åååå`.
@@ -56,12 +68,21 @@ mod tests {
     fn danish_date_crosses_midnight_an_hour_or_two_before_utc() {
         // 23:30 UTC in winter is 00:30 the next day in Copenhagen.
         let winter = Utc.with_ymd_and_hms(2026, 1, 10, 23, 30, 0).unwrap();
-        assert_eq!(danish_date(winter), NaiveDate::from_ymd_opt(2026, 1, 11).unwrap());
+        assert_eq!(
+            danish_date(winter),
+            NaiveDate::from_ymd_opt(2026, 1, 11).unwrap()
+        );
         // 22:30 UTC in summer is 00:30 the next day.
         let summer = Utc.with_ymd_and_hms(2026, 7, 10, 22, 30, 0).unwrap();
-        assert_eq!(danish_date(summer), NaiveDate::from_ymd_opt(2026, 7, 11).unwrap());
+        assert_eq!(
+            danish_date(summer),
+            NaiveDate::from_ymd_opt(2026, 7, 11).unwrap()
+        );
         let summer_before = Utc.with_ymd_and_hms(2026, 7, 10, 21, 30, 0).unwrap();
-        assert_eq!(danish_date(summer_before), NaiveDate::from_ymd_opt(2026, 7, 10).unwrap());
+        assert_eq!(
+            danish_date(summer_before),
+            NaiveDate::from_ymd_opt(2026, 7, 10).unwrap()
+        );
     }
 
     #[test]

@@ -11,11 +11,19 @@ impl Cvr {
     const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
 
     pub fn parse(raw: &str) -> Result<Cvr, &'static str> {
-        let digits: String = raw.trim().trim_start_matches("DK").chars().filter(|c| *c != ' ').collect();
+        let digits: String = raw
+            .trim()
+            .trim_start_matches("DK")
+            .chars()
+            .filter(|c| *c != ' ')
+            .collect();
         if digits.is_empty() {
             return Err("required");
         }
-        if digits.len() != 8 || !digits.chars().all(|c| c.is_ascii_digit()) || digits.starts_with('0') {
+        if digits.len() != 8
+            || !digits.chars().all(|c| c.is_ascii_digit())
+            || digits.starts_with('0')
+        {
             return Err("cvr.invalid");
         }
         let sum: u32 = digits
@@ -23,7 +31,11 @@ impl Cvr {
             .zip(Self::WEIGHTS)
             .map(|(b, w)| (b - b'0') as u32 * w)
             .sum();
-        if sum % 11 == 0 { Ok(Cvr(digits)) } else { Err("cvr.invalid") }
+        if sum % 11 == 0 {
+            Ok(Cvr(digits))
+        } else {
+            Err("cvr.invalid")
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -44,7 +56,10 @@ pub struct EmployerRegistrationForm {
 
 impl EmployerRegistrationForm {
     pub fn without_secrets(&self) -> Self {
-        Self { password: String::new(), ..self.clone() }
+        Self {
+            password: String::new(),
+            ..self.clone()
+        }
     }
 }
 
@@ -61,11 +76,21 @@ impl TryFrom<&EmployerRegistrationForm> for EmployerRegistration {
 
     fn try_from(f: &EmployerRegistrationForm) -> Result<Self, FieldErrors> {
         let mut e = FieldErrors::new();
-        let company_name = e.check("company_name", required_text(&f.company_name, COMPANY_NAME_MAX));
+        let company_name = e.check(
+            "company_name",
+            required_text(&f.company_name, COMPANY_NAME_MAX),
+        );
         let cvr = e.check("cvr", Cvr::parse(&f.cvr));
         let email = e.check("email", Email::parse(&f.email));
         let password = e.check("password", Password::parse(&f.password));
-        e.finish(|| Some(EmployerRegistration { company_name: company_name?, cvr: cvr?, email: email?, password: password? }))
+        e.finish(|| {
+            Some(EmployerRegistration {
+                company_name: company_name?,
+                cvr: cvr?,
+                email: email?,
+                password: password?,
+            })
+        })
     }
 }
 
@@ -110,16 +135,32 @@ mod tests {
 
     #[test]
     fn registration_reports_every_field() {
-        let f = EmployerRegistrationForm { company_name: " ".into(), cvr: "12345678".into(), email: "x".into(), password: "kort".into() };
+        let f = EmployerRegistrationForm {
+            company_name: " ".into(),
+            cvr: "12345678".into(),
+            email: "x".into(),
+            password: "kort".into(),
+        };
         let e = EmployerRegistration::try_from(&f).unwrap_err();
         let keys: Vec<_> = e.iter().map(|e| e.key.as_str()).collect();
-        assert_eq!(keys, ["required", "cvr.invalid", "email.invalid", "password.too_short"]);
+        assert_eq!(
+            keys,
+            [
+                "required",
+                "cvr.invalid",
+                "email.invalid",
+                "password.too_short"
+            ]
+        );
     }
 
     #[test]
     fn terms_must_be_ticked() {
         assert!(parse_terms_acceptance("on").is_ok());
-        assert_eq!(parse_terms_acceptance("").unwrap_err().0[0].key, "terms.must_accept");
+        assert_eq!(
+            parse_terms_acceptance("").unwrap_err().0[0].key,
+            "terms.must_accept"
+        );
         assert_eq!(TERMS.len(), 7);
     }
 }

@@ -11,8 +11,12 @@ pub type Fields = BTreeMap<String, String>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
-    Text { max: usize },
-    TextArea { max: usize },
+    Text {
+        max: usize,
+    },
+    TextArea {
+        max: usize,
+    },
     Date,
     /// A year or a small whole number.
     Number,
@@ -38,11 +42,25 @@ pub struct FieldSpec {
 }
 
 pub const fn req(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, label, kind, required: true, hint: None, shown_if: None }
+    FieldSpec {
+        name,
+        label,
+        kind,
+        required: true,
+        hint: None,
+        shown_if: None,
+    }
 }
 
 pub const fn opt(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec { name, label, kind, required: false, hint: None, shown_if: None }
+    FieldSpec {
+        name,
+        label,
+        kind,
+        required: false,
+        hint: None,
+        shown_if: None,
+    }
 }
 
 pub const fn hint(mut f: FieldSpec, hint: &'static str) -> FieldSpec {
@@ -51,7 +69,11 @@ pub const fn hint(mut f: FieldSpec, hint: &'static str) -> FieldSpec {
 }
 
 /// Makes `f` a follow-up of `parent`, asked when its answer is one of `answers`.
-pub const fn follow_up(mut f: FieldSpec, parent: &'static str, answers: &'static [&'static str]) -> FieldSpec {
+pub const fn follow_up(
+    mut f: FieldSpec,
+    parent: &'static str,
+    answers: &'static [&'static str],
+) -> FieldSpec {
     f.shown_if = Some((parent, answers));
     f
 }
@@ -71,8 +93,18 @@ pub fn checkbox_key(field: &str, code: &str) -> String {
 }
 
 /// The codes ticked in a checkbox group, in the list's order.
-pub fn ticked<'a>(raw: &'a Fields, field: &'a str, options: &'static [(&'static str, &'static str)]) -> impl Iterator<Item = &'static str> + 'a {
-    options.iter().filter(move |(code, _)| raw.get(&checkbox_key(field, code)).is_some_and(|v| crate::validation::checkbox(v))).map(|(code, _)| *code)
+pub fn ticked<'a>(
+    raw: &'a Fields,
+    field: &'a str,
+    options: &'static [(&'static str, &'static str)],
+) -> impl Iterator<Item = &'static str> + 'a {
+    options
+        .iter()
+        .filter(move |(code, _)| {
+            raw.get(&checkbox_key(field, code))
+                .is_some_and(|v| crate::validation::checkbox(v))
+        })
+        .map(|(code, _)| *code)
 }
 
 impl FieldSpec {
@@ -86,14 +118,26 @@ impl FieldSpec {
 
     /// The Danish text of an answer, for "Tjek dine svar" and the caseworker's view.
     pub fn answer_da(&self, raw: &Fields) -> Option<String> {
-        let label_of = |options: &'static [(&'static str, &'static str)], code: &str| options.iter().find(|(c, _)| *c == code).map(|(_, l)| l.to_string());
+        let label_of = |options: &'static [(&'static str, &'static str)], code: &str| {
+            options
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, l)| l.to_string())
+        };
         match self.kind {
-            FieldKind::Radio(options) | FieldKind::Select(options) => raw.get(self.name).and_then(|v| label_of(options, v.trim())),
+            FieldKind::Radio(options) | FieldKind::Select(options) => {
+                raw.get(self.name).and_then(|v| label_of(options, v.trim()))
+            }
             FieldKind::Checkboxes(options) => {
-                let labels: Vec<String> = ticked(raw, self.name, options).filter_map(|c| label_of(options, c)).collect();
+                let labels: Vec<String> = ticked(raw, self.name, options)
+                    .filter_map(|c| label_of(options, c))
+                    .collect();
                 (!labels.is_empty()).then(|| labels.join(", "))
             }
-            _ => raw.get(self.name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()),
+            _ => raw
+                .get(self.name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty()),
         }
     }
 }
@@ -128,7 +172,11 @@ pub fn validate(specs: &[FieldSpec], raw: &Fields) -> Result<Fields, FieldErrors
                 }
             }
             FieldKind::Text { max } | FieldKind::TextArea { max } => {
-                let checked = if spec.required { required_text(value, max).map(Some) } else { optional_text(value, max) };
+                let checked = if spec.required {
+                    required_text(value, max).map(Some)
+                } else {
+                    optional_text(value, max)
+                };
                 match checked {
                     Ok(Some(text)) => {
                         clean.insert(spec.name.to_string(), text);
@@ -138,7 +186,9 @@ pub fn validate(specs: &[FieldSpec], raw: &Fields) -> Result<Fields, FieldErrors
                 }
             }
             // Not used by questionnaires; their typed parsers live with the CV.
-            FieldKind::Date | FieldKind::Number | FieldKind::Occupation => errors.add(spec.name, "internal"),
+            FieldKind::Date | FieldKind::Number | FieldKind::Occupation => {
+                errors.add(spec.name, "internal")
+            }
         }
     }
     if errors.is_empty() {
@@ -156,13 +206,24 @@ mod tests {
     const WHY: &[(&str, &str)] = &[("a", "A"), ("b", "B")];
     const SPECS: &[FieldSpec] = field_list![
         req("q", "Spørgsmål", FieldKind::Radio(YES_NO)),
-        follow_up(req("why", "Hvorfor", FieldKind::Checkboxes(WHY)), "q", &["yes"]),
-        follow_up(req("more", "Uddyb", FieldKind::TextArea { max: 10 }), "q", &["yes"]),
+        follow_up(
+            req("why", "Hvorfor", FieldKind::Checkboxes(WHY)),
+            "q",
+            &["yes"]
+        ),
+        follow_up(
+            req("more", "Uddyb", FieldKind::TextArea { max: 10 }),
+            "q",
+            &["yes"]
+        ),
         opt("note", "Note", FieldKind::TextArea { max: 10 }),
     ];
 
     fn raw(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn keys(e: FieldErrors) -> Vec<(String, String)> {
@@ -171,18 +232,50 @@ mod tests {
 
     #[test]
     fn a_follow_up_is_required_only_after_its_answer() {
-        assert_eq!(validate(SPECS, &raw(&[("q", "no"), ("more", "glemt")])).unwrap(), raw(&[("q", "no")]), "an unasked follow-up is dropped");
+        assert_eq!(
+            validate(SPECS, &raw(&[("q", "no"), ("more", "glemt")])).unwrap(),
+            raw(&[("q", "no")]),
+            "an unasked follow-up is dropped"
+        );
         let e = validate(SPECS, &raw(&[("q", "yes")])).unwrap_err();
-        assert_eq!(keys(e), [("why".into(), "choice.at_least_one".into()), ("more".into(), "required".into())]);
-        let ok = validate(SPECS, &raw(&[("q", "yes"), ("why__b", "on"), ("why__zz", "on"), ("more", " Fordi ")])).unwrap();
-        assert_eq!(ok, raw(&[("q", "yes"), ("why__b", "on"), ("more", "Fordi")]), "unknown boxes are not kept");
+        assert_eq!(
+            keys(e),
+            [
+                ("why".into(), "choice.at_least_one".into()),
+                ("more".into(), "required".into())
+            ]
+        );
+        let ok = validate(
+            SPECS,
+            &raw(&[
+                ("q", "yes"),
+                ("why__b", "on"),
+                ("why__zz", "on"),
+                ("more", " Fordi "),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(
+            ok,
+            raw(&[("q", "yes"), ("why__b", "on"), ("more", "Fordi")]),
+            "unknown boxes are not kept"
+        );
     }
 
     #[test]
     fn choices_come_from_the_list_and_texts_are_bounded() {
-        assert_eq!(keys(validate(SPECS, &raw(&[])).unwrap_err()), [("q".into(), "choice.required".into())]);
-        assert_eq!(keys(validate(SPECS, &raw(&[("q", "måske")])).unwrap_err()), [("q".into(), "choice.invalid".into())]);
-        assert_eq!(keys(validate(SPECS, &raw(&[("q", "no"), ("note", "for lang tekst")])).unwrap_err()), [("note".into(), "too_long".into())]);
+        assert_eq!(
+            keys(validate(SPECS, &raw(&[])).unwrap_err()),
+            [("q".into(), "choice.required".into())]
+        );
+        assert_eq!(
+            keys(validate(SPECS, &raw(&[("q", "måske")])).unwrap_err()),
+            [("q".into(), "choice.invalid".into())]
+        );
+        assert_eq!(
+            keys(validate(SPECS, &raw(&[("q", "no"), ("note", "for lang tekst")])).unwrap_err()),
+            [("note".into(), "too_long".into())]
+        );
     }
 
     #[test]

@@ -18,7 +18,11 @@ pub const SESSION_IDLE: Duration = Duration::minutes(30);
 /// ...and 12 hours after login, whatever happens.
 pub const SESSION_ABSOLUTE: Duration = Duration::hours(12);
 
-pub fn session_is_live(created_at: DateTime<Utc>, last_seen_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+pub fn session_is_live(
+    created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
     now < last_seen_at + SESSION_IDLE && now < created_at + SESSION_ABSOLUTE
 }
 

@@ -57,7 +57,9 @@ mod tests {
         titles.sort();
         titles.dedup();
         assert_eq!(titles.len(), list.len());
-        assert!(list.iter().all(|o| o.disco08.len() == 4 && o.disco08.chars().all(|c| c.is_ascii_digit())));
+        assert!(list
+            .iter()
+            .all(|o| o.disco08.len() == 4 && o.disco08.chars().all(|c| c.is_ascii_digit())));
     }
 
     #[test]
@@ -65,7 +67,9 @@ mod tests {
         assert_eq!(find(" sygeplejerske ").map(|o| o.disco08), Some("2221"));
         let hits = search("kok", 5);
         assert_eq!(hits.first().map(|o| o.title), Some("Kok"));
-        assert!(search("plejer", 50).iter().any(|o| o.title == "Sygeplejerske"));
+        assert!(search("plejer", 50)
+            .iter()
+            .any(|o| o.title == "Sygeplejerske"));
         assert!(search("  ", 5).is_empty());
     }
 }

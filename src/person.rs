@@ -115,14 +115,24 @@ mod tests {
     #[test]
     fn age_counts_whole_years() {
         let b = NaiveDate::from_ymd_opt(2008, 11, 23).unwrap();
-        assert_eq!(age_on(b, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()), 17);
-        assert_eq!(age_on(b, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()), 18);
+        assert_eq!(
+            age_on(b, NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()),
+            17
+        );
+        assert_eq!(
+            age_on(b, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+            18
+        );
     }
 
     #[test]
     fn only_active_persons_may_log_in() {
         assert!(CprStatus::Active.may_log_in());
-        for s in [CprStatus::Emigrated, CprStatus::Dead, CprStatus::Disappeared] {
+        for s in [
+            CprStatus::Emigrated,
+            CprStatus::Dead,
+            CprStatus::Disappeared,
+        ] {
             assert!(!s.may_log_in());
         }
     }

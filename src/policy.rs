@@ -15,10 +15,18 @@ pub enum Actor {
     Anonymous,
     /// A citizen logged in through MitID or username + password; `profile_complete` is false
     /// until username and password are chosen at first login.
-    Citizen { citizen_id: i64, profile_complete: bool },
-    Employer { employer_id: i64, terms_accepted: bool },
+    Citizen {
+        citizen_id: i64,
+        profile_complete: bool,
+    },
+    Employer {
+        employer_id: i64,
+        terms_accepted: bool,
+    },
     /// A jobcentre caseworker, logged in with username + password.
-    Caseworker { caseworker_id: i64 },
+    Caseworker {
+        caseworker_id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,8 +53,14 @@ impl Actor {
 /// May this actor work on their own CV (read it, edit it)?
 pub fn may_edit_own_cv(actor: &Actor) -> Result<i64, Denied> {
     match actor {
-        Actor::Citizen { citizen_id, profile_complete: true } => Ok(*citizen_id),
-        Actor::Citizen { profile_complete: false, .. } => Err(Denied::ProfileIncomplete),
+        Actor::Citizen {
+            citizen_id,
+            profile_complete: true,
+        } => Ok(*citizen_id),
+        Actor::Citizen {
+            profile_complete: false,
+            ..
+        } => Err(Denied::ProfileIncomplete),
         _ => Err(Denied::NotLoggedIn),
     }
 }
@@ -54,8 +68,14 @@ pub fn may_edit_own_cv(actor: &Actor) -> Result<i64, Denied> {
 /// Only an employer who has accepted the current terms may search or open CVs.
 pub fn may_search_cvs(actor: &Actor) -> Result<i64, Denied> {
     match actor {
-        Actor::Employer { employer_id, terms_accepted: true } => Ok(*employer_id),
-        Actor::Employer { terms_accepted: false, .. } => Err(Denied::TermsNotAccepted),
+        Actor::Employer {
+            employer_id,
+            terms_accepted: true,
+        } => Ok(*employer_id),
+        Actor::Employer {
+            terms_accepted: false,
+            ..
+        } => Err(Denied::TermsNotAccepted),
         _ => Err(Denied::NotLoggedIn),
     }
 }
@@ -71,7 +91,10 @@ pub fn may_act_as_caseworker(actor: &Actor) -> Result<i64, Denied> {
 /// A caseworker is the citizen's caseworker when the citizen lives (by the CPR register) in
 /// a municipality the caseworker's jobcentre serves. Only then may they read the citizen's
 /// questionnaire and health answers, and each read is recorded for the citizen.
-pub fn caseworker_serves(served_municipality_codes: &[String], citizen_municipality_code: Option<&str>) -> bool {
+pub fn caseworker_serves(
+    served_municipality_codes: &[String],
+    citizen_municipality_code: Option<&str>,
+) -> bool {
     citizen_municipality_code.is_some_and(|c| served_municipality_codes.iter().any(|s| s == c))
 }
 
@@ -128,7 +151,10 @@ pub fn employer_view(cv_id: i64, owner: &CvOwner, entries: Vec<CvEntry>) -> Empl
         phone: owner.phone.clone().filter(|_| !owner.hide_contact),
         email: owner.email.clone().filter(|_| !owner.hide_contact),
         contact_hidden: owner.hide_contact,
-        entries: entries.into_iter().filter(|e| e.section().visible_to_employers()).collect(),
+        entries: entries
+            .into_iter()
+            .filter(|e| e.section().visible_to_employers())
+            .collect(),
     }
 }
 
@@ -141,7 +167,10 @@ mod caseworker_tests {
         let ishoej_vallensbaek = vec!["183".to_string(), "187".to_string()];
         assert!(caseworker_serves(&ishoej_vallensbaek, Some("187")));
         assert!(!caseworker_serves(&ishoej_vallensbaek, Some("751")));
-        assert!(!caseworker_serves(&ishoej_vallensbaek, None), "no municipality (e.g. living abroad): nobody's");
+        assert!(
+            !caseworker_serves(&ishoej_vallensbaek, None),
+            "no municipality (e.g. living abroad): nobody's"
+        );
     }
 }
 
@@ -177,9 +206,19 @@ mod tests {
 
     #[test]
     fn hidden_contact_details_never_reach_the_employer() {
-        let v = employer_view(1, &CvOwner { hide_contact: true, ..owner(false) }, Vec::new());
+        let v = employer_view(
+            1,
+            &CvOwner {
+                hide_contact: true,
+                ..owner(false)
+            },
+            Vec::new(),
+        );
         assert_eq!((v.phone, v.email, v.contact_hidden), (None, None, true));
-        assert!(v.address.is_some(), "the address is not a contact detail the citizen hides here");
+        assert!(
+            v.address.is_some(),
+            "the address is not a contact detail the citizen hides here"
+        );
     }
 
     #[test]
@@ -187,7 +226,10 @@ mod tests {
         let v = employer_view(1, &owner(true), Vec::new());
         assert_eq!(v.address, None);
         let json = serde_json_free_debug(&v);
-        assert!(!json.contains("Hemmeligvej") && !json.contains("8700"), "{json}");
+        assert!(
+            !json.contains("Hemmeligvej") && !json.contains("8700"),
+            "{json}"
+        );
         let v = employer_view(1, &owner(false), Vec::new());
         assert_eq!(v.address.unwrap().street, "Hemmeligvej 1");
     }
@@ -203,21 +245,48 @@ mod tests {
         use crate::cv::entry::{CvEntry, CvSection, Fields};
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let entry = |s: CvSection, pairs: &[(&str, &str)]| {
-            let f: Fields = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let f: Fields = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
             CvEntry::parse(s, &f, today).unwrap()
         };
         let entries = vec![
-            entry(CvSection::WorkExperience, &[("position", "Sygeplejerske"), ("workplace", "AUH"), ("start", "2015-08-01")]),
-            entry(CvSection::SpecialConsiderations, &[("text", "HEMMELIGT-HENSYN kan ikke løfte")]),
-            entry(CvSection::Absence, &[("kind", "sickness"), ("from", "2026-11-02")]),
+            entry(
+                CvSection::WorkExperience,
+                &[
+                    ("position", "Sygeplejerske"),
+                    ("workplace", "AUH"),
+                    ("start", "2015-08-01"),
+                ],
+            ),
+            entry(
+                CvSection::SpecialConsiderations,
+                &[("text", "HEMMELIGT-HENSYN kan ikke løfte")],
+            ),
+            entry(
+                CvSection::Absence,
+                &[("kind", "sickness"), ("from", "2026-11-02")],
+            ),
             entry(CvSection::Language, &[("language", "en"), ("level", "B2")]),
         ];
         let v = employer_view(1, &owner(true), entries);
         let all = format!("{v:?}");
         assert_eq!(v.entries.len(), 2);
         assert!(v.entries.iter().all(|e| e.section().visible_to_employers()));
-        for hidden in ["HEMMELIGT-HENSYN", "Sickness", "2026-11-02", "Hemmeligvej", "8700", "Horsens", "230178"] {
-            assert!(!all.contains(hidden), "{hidden} reached the employer: {all}");
+        for hidden in [
+            "HEMMELIGT-HENSYN",
+            "Sickness",
+            "2026-11-02",
+            "Hemmeligvej",
+            "8700",
+            "Horsens",
+            "230178",
+        ] {
+            assert!(
+                !all.contains(hidden),
+                "{hidden} reached the employer: {all}"
+            );
         }
         assert!(all.contains("Sygeplejerske"));
     }
@@ -225,19 +294,70 @@ mod tests {
     #[test]
     fn only_employers_with_accepted_terms_search() {
         assert_eq!(may_search_cvs(&Actor::Anonymous), Err(Denied::NotLoggedIn));
-        assert_eq!(may_search_cvs(&Actor::Citizen { citizen_id: 1, profile_complete: true }), Err(Denied::NotLoggedIn));
-        assert_eq!(may_search_cvs(&Actor::Employer { employer_id: 7, terms_accepted: false }), Err(Denied::TermsNotAccepted));
-        assert_eq!(may_search_cvs(&Actor::Employer { employer_id: 7, terms_accepted: true }), Ok(7));
+        assert_eq!(
+            may_search_cvs(&Actor::Citizen {
+                citizen_id: 1,
+                profile_complete: true
+            }),
+            Err(Denied::NotLoggedIn)
+        );
+        assert_eq!(
+            may_search_cvs(&Actor::Employer {
+                employer_id: 7,
+                terms_accepted: false
+            }),
+            Err(Denied::TermsNotAccepted)
+        );
+        assert_eq!(
+            may_search_cvs(&Actor::Employer {
+                employer_id: 7,
+                terms_accepted: true
+            }),
+            Ok(7)
+        );
     }
 
     #[test]
     fn citizens_edit_only_with_a_complete_profile() {
-        assert_eq!(may_edit_own_cv(&Actor::Citizen { citizen_id: 3, profile_complete: true }), Ok(3));
-        assert_eq!(may_edit_own_cv(&Actor::Citizen { citizen_id: 3, profile_complete: false }), Err(Denied::ProfileIncomplete));
-        assert_eq!(may_edit_own_cv(&Actor::Employer { employer_id: 3, terms_accepted: true }), Err(Denied::NotLoggedIn));
-        assert_eq!(may_edit_own_cv(&Actor::Caseworker { caseworker_id: 3 }), Err(Denied::NotLoggedIn));
-        assert_eq!(may_search_cvs(&Actor::Caseworker { caseworker_id: 3 }), Err(Denied::NotLoggedIn));
-        assert_eq!(may_act_as_caseworker(&Actor::Caseworker { caseworker_id: 3 }), Ok(3));
-        assert_eq!(may_act_as_caseworker(&Actor::Citizen { citizen_id: 3, profile_complete: true }), Err(Denied::NotLoggedIn));
+        assert_eq!(
+            may_edit_own_cv(&Actor::Citizen {
+                citizen_id: 3,
+                profile_complete: true
+            }),
+            Ok(3)
+        );
+        assert_eq!(
+            may_edit_own_cv(&Actor::Citizen {
+                citizen_id: 3,
+                profile_complete: false
+            }),
+            Err(Denied::ProfileIncomplete)
+        );
+        assert_eq!(
+            may_edit_own_cv(&Actor::Employer {
+                employer_id: 3,
+                terms_accepted: true
+            }),
+            Err(Denied::NotLoggedIn)
+        );
+        assert_eq!(
+            may_edit_own_cv(&Actor::Caseworker { caseworker_id: 3 }),
+            Err(Denied::NotLoggedIn)
+        );
+        assert_eq!(
+            may_search_cvs(&Actor::Caseworker { caseworker_id: 3 }),
+            Err(Denied::NotLoggedIn)
+        );
+        assert_eq!(
+            may_act_as_caseworker(&Actor::Caseworker { caseworker_id: 3 }),
+            Ok(3)
+        );
+        assert_eq!(
+            may_act_as_caseworker(&Actor::Citizen {
+                citizen_id: 3,
+                profile_complete: true
+            }),
+            Err(Denied::NotLoggedIn)
+        );
     }
 }

@@ -13,7 +13,11 @@ pub const DELETION_WARNING_BEFORE: Duration = Duration::weeks(2);
 
 /// Employers and caseworkers find a CV only if the citizen marked it searchable and has
 /// logged in within the last 12 weeks.
-pub fn cv_is_searchable(marked_searchable: bool, last_login: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+pub fn cv_is_searchable(
+    marked_searchable: bool,
+    last_login: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
     marked_searchable && now < last_login + SEARCHABLE_WITHOUT_LOGIN
 }
 
@@ -23,8 +27,14 @@ pub fn searchable_login_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
 }
 
 /// Whether the 10-week reminder is due (and not yet sent for this period of inactivity).
-pub fn searchable_reminder_due(marked_searchable: bool, last_login: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    marked_searchable && now >= last_login + SEARCHABLE_REMINDER_AFTER && cv_is_searchable(true, last_login, now)
+pub fn searchable_reminder_due(
+    marked_searchable: bool,
+    last_login: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    marked_searchable
+        && now >= last_login + SEARCHABLE_REMINDER_AFTER
+        && cv_is_searchable(true, last_login, now)
 }
 
 /// A profile inactive for 18½ months is deleted: 18 calendar months and then half a month,
@@ -41,12 +51,14 @@ pub fn profile_is_due_for_deletion(last_activity: DateTime<Utc>, now: DateTime<U
 }
 
 pub fn deletion_warning_due(last_activity: DateTime<Utc>, now: DateTime<Utc>) -> bool {
-    now >= profile_deletion_at(last_activity) - DELETION_WARNING_BEFORE && !profile_is_due_for_deletion(last_activity, now)
+    now >= profile_deletion_at(last_activity) - DELETION_WARNING_BEFORE
+        && !profile_is_due_for_deletion(last_activity, now)
 }
 
 /// Access records older than this are not shown and may be purged.
 pub fn access_history_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
-    now.checked_sub_months(Months::new(ACCESS_HISTORY_MONTHS)).unwrap_or(now - Duration::days(92))
+    now.checked_sub_months(Months::new(ACCESS_HISTORY_MONTHS))
+        .unwrap_or(now - Duration::days(92))
 }
 
 #[cfg(test)]
@@ -61,7 +73,11 @@ mod tests {
     #[test]
     fn searchable_for_12_weeks_after_login() {
         let login = t(2026, 1, 1);
-        assert!(cv_is_searchable(true, login, login + Duration::weeks(12) - Duration::seconds(1)));
+        assert!(cv_is_searchable(
+            true,
+            login,
+            login + Duration::weeks(12) - Duration::seconds(1)
+        ));
         assert!(!cv_is_searchable(true, login, login + Duration::weeks(12)));
         assert!(!cv_is_searchable(false, login, login));
     }
@@ -69,10 +85,26 @@ mod tests {
     #[test]
     fn reminder_after_10_weeks_while_still_searchable() {
         let login = t(2026, 1, 1);
-        assert!(!searchable_reminder_due(true, login, login + Duration::weeks(10) - Duration::seconds(1)));
-        assert!(searchable_reminder_due(true, login, login + Duration::weeks(10)));
-        assert!(!searchable_reminder_due(true, login, login + Duration::weeks(12)));
-        assert!(!searchable_reminder_due(false, login, login + Duration::weeks(11)));
+        assert!(!searchable_reminder_due(
+            true,
+            login,
+            login + Duration::weeks(10) - Duration::seconds(1)
+        ));
+        assert!(searchable_reminder_due(
+            true,
+            login,
+            login + Duration::weeks(10)
+        ));
+        assert!(!searchable_reminder_due(
+            true,
+            login,
+            login + Duration::weeks(12)
+        ));
+        assert!(!searchable_reminder_due(
+            false,
+            login,
+            login + Duration::weeks(11)
+        ));
     }
 
     #[test]

@@ -13,7 +13,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, key: impl Into<String>) -> Self {
-        Self { field: field.into(), key: key.into() }
+        Self {
+            field: field.into(),
+            key: key.into(),
+        }
     }
 
     /// The Danish message for this error.
@@ -104,7 +107,10 @@ pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, &'static s
 fn bounded(t: &str, max: usize) -> Result<String, &'static str> {
     if t.chars().count() > max {
         Err("too_long")
-    } else if t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    } else if t
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         Err("invalid_characters")
     } else {
         Ok(t.to_string())
@@ -118,7 +124,11 @@ pub fn number_in(raw: &str, min: i64, max: i64) -> Result<i64, &'static str> {
         return Err("required");
     }
     let n: i64 = t.parse().map_err(|_| "number.invalid")?;
-    if (min..=max).contains(&n) { Ok(n) } else { Err("number.out_of_range") }
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err("number.out_of_range")
+    }
 }
 
 /// Characters left of a limit, for the counter shown while typing.
@@ -150,7 +160,13 @@ mod tests {
         assert_eq!(e.check("a", Err::<(), _>("required")), None);
         assert_eq!(e.check("b", Ok::<_, &'static str>(1)), Some(1));
         e.add("c", "too_long");
-        assert_eq!(e.0.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["a", "c"]);
-        assert_eq!(e.for_field("a").map(|e| e.message()), Some("Udfyld feltet."));
+        assert_eq!(
+            e.0.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
+            ["a", "c"]
+        );
+        assert_eq!(
+            e.for_field("a").map(|e| e.message()),
+            Some("Udfyld feltet.")
+        );
     }
 }

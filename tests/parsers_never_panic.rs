@@ -1,17 +1,19 @@
 //! Property tests: any input either parses or yields field errors naming fields of the form,
 //! each with a Danish message — never a panic.
+use chrono::NaiveDate;
 use jobspor::contact::{Email, Password, Phone, ProfileForm, ProfileInput, Username};
 use jobspor::cpr::Cpr;
 use jobspor::cv::absence::{Absence, AbsenceForm};
-use jobspor::cv::education::{Certification, CertificationForm, Course, CourseForm, Education, EducationForm};
-use jobspor::cv::profile_texts::{Volunteer, VolunteerForm, WhyApplying, WhyApplyingForm};
+use jobspor::cv::education::{
+    Certification, CertificationForm, Course, CourseForm, Education, EducationForm,
+};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv::fields::fields;
+use jobspor::cv::profile_texts::{Volunteer, VolunteerForm, WhyApplying, WhyApplyingForm};
 use jobspor::cv::skills::{ItSkill, ItSkillForm, Language, LanguageForm};
 use jobspor::cv::{WorkExperience, WorkExperienceForm};
 use jobspor::employer::{Cvr, EmployerRegistration, EmployerRegistrationForm};
 use jobspor::FieldErrors;
-use chrono::NaiveDate;
 use proptest::prelude::*;
 
 /// Text of the kinds forms receive: anything, dates, digits, Danish words, control chars.
@@ -31,7 +33,11 @@ fn text() -> impl Strategy<Value = String> {
 fn assert_errors_are_about(errors: &FieldErrors, fields: &[&str]) {
     assert!(!errors.is_empty());
     for e in errors.iter() {
-        assert!(fields.contains(&e.field.as_str()), "unexpected field {}", e.field);
+        assert!(
+            fields.contains(&e.field.as_str()),
+            "unexpected field {}",
+            e.field
+        );
         assert_ne!(e.message(), "Tjek feltet.", "no Danish text for {}", e.key);
     }
 }

@@ -12,7 +12,10 @@ pub enum AppError {
     /// Input refused. `echo` holds what was typed (never passwords), so a page served after
     /// a plain form post — JavaScript off — can put it back in the form.
     #[error("invalid input")]
-    Invalid { errors: FieldErrors, echo: Vec<(String, String)> },
+    Invalid {
+        errors: FieldErrors,
+        echo: Vec<(String, String)>,
+    },
     #[error("not logged in")]
     NotLoggedIn,
     #[error("terms not accepted")]

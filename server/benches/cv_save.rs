@@ -137,27 +137,48 @@ async fn spawn(store: Store) -> App {
         store,
         clock: Arc::new(clock),
         cpr: Arc::new(SimulatedCprRegister::load().unwrap()),
-        registers: Arc::new(jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters::load().unwrap()),
+        registers: Arc::new(
+            jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters::load().unwrap(),
+        ),
         secure_cookies: false,
     };
-    let options = LeptosOptions::builder().output_name("jobspor").site_root("target/site").build();
+    let options = LeptosOptions::builder()
+        .output_name("jobspor")
+        .site_root("target/site")
+        .build();
     let app = jobspor_server::router::router(state, options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
-    App { base: format!("http://{addr}") }
+    App {
+        base: format!("http://{addr}"),
+    }
 }
 
 /// A client like a script would be: keeps cookies, does not follow redirects.
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 impl App {
     /// Calls a server function; panics with the answer unless it is 2xx.
-    async fn ok<K: AsRef<str>, V: AsRef<str>>(&self, c: &reqwest::Client, endpoint: &str, form: &[(K, V)]) -> String {
+    async fn ok<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        c: &reqwest::Client,
+        endpoint: &str,
+        form: &[(K, V)],
+    ) -> String {
         let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
         let r = c
             .post(format!("{}/api/{endpoint}", self.base))
@@ -169,7 +190,10 @@ impl App {
             .unwrap_or_else(|e| panic!("{endpoint}: request failed: {e}"));
         let status = r.status();
         let body = r.text().await.unwrap_or_default();
-        assert!(status.is_success(), "{endpoint} refused {pairs:?}: {status} {body}");
+        assert!(
+            status.is_success(),
+            "{endpoint} refused {pairs:?}: {status} {body}"
+        );
         body
     }
 
@@ -179,20 +203,36 @@ impl App {
         self.ok(
             c,
             "citizen/complete-profile",
-            &[("form[username]", username), ("form[password]", "en-lang-adgangskode"), ("form[password_repeat]", "en-lang-adgangskode")],
+            &[
+                ("form[username]", username),
+                ("form[password]", "en-lang-adgangskode"),
+                ("form[password_repeat]", "en-lang-adgangskode"),
+            ],
         )
         .await;
     }
 
     /// One section save: `id` empty for a new entry.
     async fn save(&self, c: &reqwest::Client, section: &str, id: &str, round: usize) {
-        let mut pairs = vec![("section".to_string(), section.to_string()), ("id".to_string(), id.to_string())];
-        pairs.extend(form(section, round).into_iter().map(|(k, v)| (format!("form[{k}]"), v)));
+        let mut pairs = vec![
+            ("section".to_string(), section.to_string()),
+            ("id".to_string(), id.to_string()),
+        ];
+        pairs.extend(
+            form(section, round)
+                .into_iter()
+                .map(|(k, v)| (format!("form[{k}]"), v)),
+        );
         self.ok(c, "cv/entry/save", &pairs).await;
     }
 
     /// One full CV save: every section, one after the other. Returns each section's time.
-    async fn full_save(&self, c: &reqwest::Client, ids: &BTreeMap<String, String>, round: usize) -> Vec<Duration> {
+    async fn full_save(
+        &self,
+        c: &reqwest::Client,
+        ids: &BTreeMap<String, String>,
+        round: usize,
+    ) -> Vec<Duration> {
         let mut times = Vec::with_capacity(SECTIONS.len());
         for section in SECTIONS {
             let t = Instant::now();
@@ -225,19 +265,29 @@ async fn setup(app: &App, cpr: &str, username: &str) -> Citizen {
     for section in SECTIONS {
         app.save(&client, section, "", 0).await;
     }
-    let mine: serde_json::Value = serde_json::from_str(&app.ok::<&str, &str>(&client, "cv/mine", &[]).await).unwrap();
+    let mine: serde_json::Value =
+        serde_json::from_str(&app.ok::<&str, &str>(&client, "cv/mine", &[]).await).unwrap();
     let mut ids = BTreeMap::new();
     for e in mine["entries"].as_array().expect("entries") {
         let id = e[0].as_i64().expect("an entry id");
         let section = e[1]["section"].as_str().expect("a section").to_string();
-        assert!(ids.insert(section.clone(), id.to_string()).is_none(), "two entries in {section}");
+        assert!(
+            ids.insert(section.clone(), id.to_string()).is_none(),
+            "two entries in {section}"
+        );
     }
     assert_eq!(ids.len(), SECTIONS.len(), "one entry per section: {ids:?}");
     Citizen { client, ids }
 }
 
 /// One citizen saving: warms up, waits for the others, then times `rounds` full CV saves.
-async fn citizen_worker(app: Arc<App>, citizen: Citizen, warmup: usize, rounds: usize, start: Arc<Barrier>) -> Samples {
+async fn citizen_worker(
+    app: Arc<App>,
+    citizen: Citizen,
+    warmup: usize,
+    rounds: usize,
+    start: Arc<Barrier>,
+) -> Samples {
     let Citizen { client: c, ids } = citizen;
     for round in 1..=warmup {
         app.full_save(&c, &ids, round).await;
@@ -261,7 +311,12 @@ struct Level {
 }
 
 /// One level: a citizen per CPR number in `cprs`, all saving at once.
-async fn run_level(app: &Arc<App>, engine_tag: &str, cprs: &[String], rounds_total: usize) -> Result<Level, String> {
+async fn run_level(
+    app: &Arc<App>,
+    engine_tag: &str,
+    cprs: &[String],
+    rounds_total: usize,
+) -> Result<Level, String> {
     let n = cprs.len();
     let mut citizens = Vec::new();
     for (i, cpr) in cprs.iter().enumerate() {
@@ -279,7 +334,13 @@ async fn run_level(app: &Arc<App>, engine_tag: &str, cprs: &[String], rounds_tot
         // Share the rounds out: the first ones take the remainder.
         let rounds = rounds_total / n + usize::from(i < rounds_total % n);
         let warmup = (WARMUP_ROUNDS / n + usize::from(i < WARMUP_ROUNDS % n)).max(1);
-        workers.spawn(citizen_worker(app.clone(), citizen, warmup, rounds, start.clone()));
+        workers.spawn(citizen_worker(
+            app.clone(),
+            citizen,
+            warmup,
+            rounds,
+            start.clone(),
+        ));
     }
     // A citizen only finishes after the timed rounds: one that finishes first has failed.
     tokio::select! {
@@ -305,7 +366,12 @@ async fn run_level(app: &Arc<App>, engine_tag: &str, cprs: &[String], rounds_tot
         }
     }
     let wall = t.elapsed();
-    Ok(Level { citizens: n, full_saves: samples.full.len(), wall, samples })
+    Ok(Level {
+        citizens: n,
+        full_saves: samples.full.len(),
+        wall,
+        samples,
+    })
 }
 
 /// Stops the other citizens after one failed, and waits until they have.
@@ -319,7 +385,10 @@ fn panic_text(e: tokio::task::JoinError) -> String {
         return e.to_string();
     }
     let p = e.into_panic();
-    p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_else(|| "a panic".into())
+    p.downcast_ref::<String>()
+        .cloned()
+        .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+        .unwrap_or_else(|| "a panic".into())
 }
 
 /// Nearest-rank percentile of sorted samples, in milliseconds.
@@ -331,7 +400,15 @@ fn percentile_ms(sorted: &[Duration], p: f64) -> f64 {
 fn header() {
     println!(
         "{:<12} {:>9} {:>10} {:>11} {:>14} {:>10} {:>10} {:>10} {:>15}",
-        "engine", "citizens", "full saves", "full CV/s", "section sav/s", "CV p50 ms", "CV p95 ms", "CV p99 ms", "section p95 ms"
+        "engine",
+        "citizens",
+        "full saves",
+        "full CV/s",
+        "section sav/s",
+        "CV p50 ms",
+        "CV p95 ms",
+        "CV p99 ms",
+        "section p95 ms"
     );
 }
 
@@ -354,7 +431,13 @@ fn report(engine: &str, mut l: Level) {
 }
 
 /// Runs every concurrency level against one store; `false` when one failed.
-async fn bench_engine(engine: &str, engine_tag: &str, store: Store, cprs: &[String], rounds: usize) -> bool {
+async fn bench_engine(
+    engine: &str,
+    engine_tag: &str,
+    store: Store,
+    cprs: &[String],
+    rounds: usize,
+) -> bool {
     let app = Arc::new(spawn(store).await);
     header();
     let mut used = 0;
@@ -375,7 +458,10 @@ async fn bench_engine(engine: &str, engine_tag: &str, store: Store, cprs: &[Stri
 }
 
 fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
     format!("{prefix}_{}_{}", std::process::id(), nanos)
 }
 
@@ -383,11 +469,20 @@ async fn sqlite(cprs: &[String], rounds: usize) -> bool {
     let dir = std::env::temp_dir().join("jobspor-bench");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(format!("{}.db", unique("cv_save")));
-    let store = Store::connect(&format!("sqlite://{}", path.display())).await.expect("sqlite store");
+    let store = Store::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("sqlite store");
     let journal = store.sqlite_pragma("journal_mode").await.unwrap();
     let sync = store.sqlite_pragma("synchronous").await.unwrap();
-    assert_eq!((journal.as_str(), sync.as_str()), ("wal", "2"), "SQLite must run with WAL and synchronous=FULL (2)");
-    println!("SQLite: {} (journal_mode={journal}, synchronous={sync} = FULL)", path.display());
+    assert_eq!(
+        (journal.as_str(), sync.as_str()),
+        ("wal", "2"),
+        "SQLite must run with WAL and synchronous=FULL (2)"
+    );
+    println!(
+        "SQLite: {} (journal_mode={journal}, synchronous={sync} = FULL)",
+        path.display()
+    );
     let ok = bench_engine("SQLite", "s", store.clone(), cprs, rounds).await;
     store.close().await;
     for suffix in ["", "-wal", "-shm"] {
@@ -397,10 +492,16 @@ async fn sqlite(cprs: &[String], rounds: usize) -> bool {
 }
 
 async fn postgres(cprs: &[String], rounds: usize) -> bool {
-    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_POSTGRES.to_string());
+    let admin_url =
+        std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_POSTGRES.to_string());
     let shown = jobspor_store::redact_url(&admin_url);
     sqlx::any::install_default_drivers();
-    let mut admin = match tokio::time::timeout(Duration::from_secs(10), sqlx::AnyConnection::connect(&admin_url)).await {
+    let mut admin = match tokio::time::timeout(
+        Duration::from_secs(10),
+        sqlx::AnyConnection::connect(&admin_url),
+    )
+    .await
+    {
         Ok(Ok(c)) => c,
         Ok(Err(e)) => {
             println!("SKIPPED PostgreSQL: cannot connect to {shown}: {e}");
@@ -412,22 +513,42 @@ async fn postgres(cprs: &[String], rounds: usize) -> bool {
         }
     };
     let name = unique("jobspor_bench");
-    if let Err(e) = admin.execute(format!("CREATE DATABASE {name}").as_str()).await {
+    if let Err(e) = admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+    {
         println!("SKIPPED PostgreSQL: cannot create a database on {shown}: {e}");
         return true;
     }
-    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
-    let store = Store::connect(&format!("{base}/{name}")).await.expect("postgres store");
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
+    let store = Store::connect(&format!("{base}/{name}"))
+        .await
+        .expect("postgres store");
     let mut settings = Vec::new();
     for setting in ["server_version", "fsync", "synchronous_commit"] {
-        let v = sqlx::query(&format!("SHOW {setting}")).fetch_one(&mut admin).await.and_then(|r| r.try_get::<String, _>(0));
-        settings.push(format!("{setting}={}", v.unwrap_or_else(|e| format!("? ({e})"))));
+        let v = sqlx::query(&format!("SHOW {setting}"))
+            .fetch_one(&mut admin)
+            .await
+            .and_then(|r| r.try_get::<String, _>(0));
+        settings.push(format!(
+            "{setting}={}",
+            v.unwrap_or_else(|e| format!("? ({e})"))
+        ));
     }
-    println!("PostgreSQL: {shown}, database {name} ({})", settings.join(", "));
+    println!(
+        "PostgreSQL: {shown}, database {name} ({})",
+        settings.join(", ")
+    );
     let ok = bench_engine("PostgreSQL", "p", store.clone(), cprs, rounds).await;
     store.close().await;
     // The server's connections may take a moment to go; FORCE ends any still there.
-    if let Err(e) = admin.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str()).await {
+    if let Err(e) = admin
+        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await
+    {
         println!("note: could not drop database {name}: {e}");
     }
     ok
@@ -437,13 +558,26 @@ fn main() {
     // A server error is logged with its cause (the answer only carries a reference).
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "error".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "error".into()),
+        )
         .init();
     // A refused save panics its citizen's task; one line each is enough (the level reports
     // the first as FAILED), not a backtrace per citizen.
-    std::panic::set_hook(Box::new(|info| eprintln!("panic at {}: {}", info.location().map(|l| l.to_string()).unwrap_or_default(), info.payload_as_str().unwrap_or("?"))));
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "panic at {}: {}",
+            info.location().map(|l| l.to_string()).unwrap_or_default(),
+            info.payload_as_str().unwrap_or("?")
+        )
+    }));
     let rounds = match std::env::var("CV_SAVE_ROUNDS") {
-        Ok(v) => v.parse().ok().filter(|&r: &usize| r > 0).unwrap_or_else(|| panic!("CV_SAVE_ROUNDS={v}: not a positive number")),
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&r: &usize| r > 0)
+            .unwrap_or_else(|| panic!("CV_SAVE_ROUNDS={v}: not a positive number")),
         Err(_) => ROUNDS,
     };
     // The persons of the simulated register who may log in with MitID.
@@ -455,7 +589,11 @@ fn main() {
         .map(|(cpr, _)| cpr)
         .collect();
     let needed: usize = CONCURRENCY.iter().sum();
-    assert!(cprs.len() >= needed, "the simulated register has {} active persons, {needed} needed", cprs.len());
+    assert!(
+        cprs.len() >= needed,
+        "the simulated register has {} active persons, {needed} needed",
+        cprs.len()
+    );
 
     println!(
         "cv_save: one full CV save = the {} section saves (POST /api/cv/entry/save, every field filled, editing the \
@@ -463,7 +601,10 @@ fn main() {
          per level, shared out over the citizens saving at once",
         SECTIONS.len()
     );
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let started = Instant::now();
     let ok = rt.block_on(async {
         let sqlite_ok = sqlite(&cprs, rounds).await;

@@ -46,20 +46,71 @@ fn now() -> DateTime<Utc> {
 }
 
 /// (a) One word: an occupation, a task or a school, as an employer would type it.
-const ONE_WORD: [&str; 10] = ["sygeplejerske", "pædagog", "tømrer", "kok", "chauffør", "lager", "rengøring", "elektriker", "sosu", "bogholder"];
+const ONE_WORD: [&str; 10] = [
+    "sygeplejerske",
+    "pædagog",
+    "tømrer",
+    "kok",
+    "chauffør",
+    "lager",
+    "rengøring",
+    "elektriker",
+    "sosu",
+    "bogholder",
+];
 
 /// (b) Two words and two filters, as URL fields.
 const TWO_WORDS_TWO_FILTERS: [&[(&str, &str)]; 10] = [
-    &[("q", "pædagog børn"), ("region", "1084"), ("arbejdstid", "full_time")],
-    &[("q", "sygeplejerske patienter"), ("region", "1082"), ("ansaettelse", "permanent")],
-    &[("q", "lagermedarbejder truckkørsel"), ("kommune", "751"), ("ansaettelse", "permanent")],
-    &[("q", "kok hygiejne"), ("region", "1083"), ("arbejdstid", "part_time")],
-    &[("q", "tømrer renovering"), ("kommune", "101"), ("koerekort", "B")],
-    &[("q", "elektriker fejlfinding"), ("region", "1085"), ("start", "nu")],
-    &[("q", "lastbilchauffør distribution"), ("region", "1081"), ("koerekort", "CE")],
-    &[("q", "rengøringsassistent kontorer"), ("kommune", "461"), ("arbejdstid", "part_time")],
-    &[("q", "sundhedsassistent demens"), ("kommune", "851"), ("ansaettelse", "permanent")],
-    &[("q", "bogholder fakturering"), ("region", "1084"), ("arbejdstid", "full_time")],
+    &[
+        ("q", "pædagog børn"),
+        ("region", "1084"),
+        ("arbejdstid", "full_time"),
+    ],
+    &[
+        ("q", "sygeplejerske patienter"),
+        ("region", "1082"),
+        ("ansaettelse", "permanent"),
+    ],
+    &[
+        ("q", "lagermedarbejder truckkørsel"),
+        ("kommune", "751"),
+        ("ansaettelse", "permanent"),
+    ],
+    &[
+        ("q", "kok hygiejne"),
+        ("region", "1083"),
+        ("arbejdstid", "part_time"),
+    ],
+    &[
+        ("q", "tømrer renovering"),
+        ("kommune", "101"),
+        ("koerekort", "B"),
+    ],
+    &[
+        ("q", "elektriker fejlfinding"),
+        ("region", "1085"),
+        ("start", "nu"),
+    ],
+    &[
+        ("q", "lastbilchauffør distribution"),
+        ("region", "1081"),
+        ("koerekort", "CE"),
+    ],
+    &[
+        ("q", "rengøringsassistent kontorer"),
+        ("kommune", "461"),
+        ("arbejdstid", "part_time"),
+    ],
+    &[
+        ("q", "sundhedsassistent demens"),
+        ("kommune", "851"),
+        ("ansaettelse", "permanent"),
+    ],
+    &[
+        ("q", "bogholder fakturering"),
+        ("region", "1084"),
+        ("arbejdstid", "full_time"),
+    ],
 ];
 
 /// (c) Filters only.
@@ -70,10 +121,18 @@ const FILTERS_ONLY: [&[(&str, &str)]; 10] = [
     &[("kommune", "101"), ("sprog", "de")],
     &[("region", "1082"), ("koerekort", "CE")],
     &[("kommune", "461"), ("arbejdstid", "part_time")],
-    &[("region", "1083"), ("ansaettelse", "fixed_term"), ("start", "nu")],
+    &[
+        ("region", "1083"),
+        ("ansaettelse", "fixed_term"),
+        ("start", "nu"),
+    ],
     &[("kommune", "851"), ("sprog", "en"), ("niveau", "C1")],
     &[("stilling", "Sygeplejerske"), ("region", "1084")],
-    &[("region", "1085"), ("koerekort", "B"), ("arbejdstid", "full_time")],
+    &[
+        ("region", "1085"),
+        ("koerekort", "B"),
+        ("arbejdstid", "full_time"),
+    ],
 ];
 
 struct Kind {
@@ -84,13 +143,23 @@ struct Kind {
 fn kinds() -> Vec<Kind> {
     let parse = |pairs: &[(&str, &str)]| {
         let form = SearchForm::from_pairs(pairs.iter().copied());
-        let q = CvQuery::parse(&form).unwrap_or_else(|e| panic!("{pairs:?} is not a valid search: {e:?}"));
+        let q = CvQuery::parse(&form)
+            .unwrap_or_else(|e| panic!("{pairs:?} is not a valid search: {e:?}"));
         (form, q)
     };
     vec![
-        Kind { label: "(a) one word", queries: ONE_WORD.iter().map(|w| parse(&[("q", w)])).collect() },
-        Kind { label: "(b) 2 words + 2 filters", queries: TWO_WORDS_TWO_FILTERS.iter().map(|p| parse(p)).collect() },
-        Kind { label: "(c) filters only", queries: FILTERS_ONLY.iter().map(|p| parse(p)).collect() },
+        Kind {
+            label: "(a) one word",
+            queries: ONE_WORD.iter().map(|w| parse(&[("q", w)])).collect(),
+        },
+        Kind {
+            label: "(b) 2 words + 2 filters",
+            queries: TWO_WORDS_TWO_FILTERS.iter().map(|p| parse(p)).collect(),
+        },
+        Kind {
+            label: "(c) filters only",
+            queries: FILTERS_ONLY.iter().map(|p| parse(p)).collect(),
+        },
     ]
 }
 
@@ -108,14 +177,22 @@ struct Timed {
 }
 
 /// Times `runs` searches of one kind, one after the other, rotating through its variants.
-async fn time_kind(store: &Store, kind: &Kind, runs: usize, cutoff: DateTime<Utc>) -> Result<Timed, String> {
+async fn time_kind(
+    store: &Store,
+    kind: &Kind,
+    runs: usize,
+    cutoff: DateTime<Utc>,
+) -> Result<Timed, String> {
     let n = kind.queries.len();
     let mut per_variant: Vec<(Vec<Duration>, i64)> = vec![(Vec::new(), 0); n];
     let mut all = Vec::with_capacity(runs);
     for i in 0..runs {
         let (form, q) = &kind.queries[i % n];
         let t = Instant::now();
-        let page = store.search_cvs(q, cutoff).await.map_err(|e| format!("{}: {e}", form.url()))?;
+        let page = store
+            .search_cvs(q, cutoff)
+            .await
+            .map_err(|e| format!("{}: {e}", form.url()))?;
         let d = t.elapsed();
         all.push(d);
         per_variant[i % n].0.push(d);
@@ -142,7 +219,8 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
     let kinds = kinds();
 
     // Warm-up: every variant of every kind in turn, untimed.
-    let all_queries: Vec<&(SearchForm, CvQuery)> = kinds.iter().flat_map(|k| k.queries.iter()).collect();
+    let all_queries: Vec<&(SearchForm, CvQuery)> =
+        kinds.iter().flat_map(|k| k.queries.iter()).collect();
     let t = Instant::now();
     for i in 0..WARMUP.max(1) {
         let (form, q) = all_queries[i % all_queries.len()];
@@ -151,7 +229,10 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
             return false;
         }
     }
-    println!("warm-up: {WARMUP} searches in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "warm-up: {WARMUP} searches in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     println!(
         "{:<12} {:<28} {:>5} {:>8} {:>8} {:>8} {:>10} {:>11}",
@@ -163,9 +244,18 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
     for kind in &kinds {
         match time_kind(store, kind, runs, cutoff).await {
             Ok(timed) => {
-                let (p50, p95, p99) = (percentile_ms(&timed.all, 50.0), percentile_ms(&timed.all, 95.0), percentile_ms(&timed.all, 99.0));
+                let (p50, p95, p99) = (
+                    percentile_ms(&timed.all, 50.0),
+                    percentile_ms(&timed.all, 95.0),
+                    percentile_ms(&timed.all, 99.0),
+                );
                 // Every variant runs about equally often: the mean over variants is the mean over runs.
-                let counted: Vec<i64> = timed.per_variant.iter().filter(|(s, _)| !s.is_empty()).map(|(_, h)| *h).collect();
+                let counted: Vec<i64> = timed
+                    .per_variant
+                    .iter()
+                    .filter(|(s, _)| !s.is_empty())
+                    .map(|(_, h)| *h)
+                    .collect();
                 let mean_hits = counted.iter().sum::<i64>() as f64 / counted.len().max(1) as f64;
                 println!(
                     "{:<12} {:<28} {:>5} {:>8.1} {:>8.1} {:>8.1} {:>10.0} {:>11}",
@@ -230,12 +320,19 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
             println!("{engine}: naive / indexed one-word search, p50: {:.0}× ({p50:.1} ms / {indexed:.2} ms)", p50 / indexed.max(0.001));
         }
         if naive.len() < NAIVE_RUNS {
-            println!("{engine}: naive search stopped after {} runs ({} s budget)", naive.len(), NAIVE_BUDGET.as_secs());
+            println!(
+                "{engine}: naive search stopped after {} runs ({} s budget)",
+                naive.len(),
+                NAIVE_BUDGET.as_secs()
+            );
         }
     }
 
     // Per variant, to see which search is the slow one.
-    println!("per variant ({engine}): p50 / max ms, total hits (capped at {}), URL", jobspor_store::search::POOL);
+    println!(
+        "per variant ({engine}): p50 / max ms, total hits (capped at {}), URL",
+        jobspor_store::search::POOL
+    );
     for (kind, timed) in &details {
         for ((samples, hits), (form, _)) in timed.per_variant.iter().zip(&kind.queries) {
             if samples.is_empty() {
@@ -256,7 +353,10 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
 
 /// Tops the store up to `wanted` synthetic citizens. Returns how many it holds.
 async fn top_up(engine: &str, store: &Store, wanted: u64) -> Result<u64, String> {
-    let have = store.synthetic_citizens().await.map_err(|e| e.to_string())?;
+    let have = store
+        .synthetic_citizens()
+        .await
+        .map_err(|e| e.to_string())?;
     if have < wanted {
         println!(
             "{engine}: {have} synthetic citizens loaded, {wanted} wanted: loading {} more (seed {SEED}, clock {}); this takes a while",
@@ -272,15 +372,22 @@ async fn top_up(engine: &str, store: &Store, wanted: u64) -> Result<u64, String>
     // The daily counts the search reads (per filter key; on PostgreSQL per common word), as
     // housekeeping keeps them: a database loaded by an earlier version may lack some.
     let t = Instant::now();
-    store.refresh_facet_totals(now()).await.map_err(|e| format!("refreshing the daily counts: {e}"))?;
-    println!("{engine}: daily counts refreshed in {:.1} s", t.elapsed().as_secs_f64());
+    store
+        .refresh_facet_totals(now())
+        .await
+        .map_err(|e| format!("refreshing the daily counts: {e}"))?;
+    println!(
+        "{engine}: daily counts refreshed in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     Ok(have)
 }
 
 fn bench_dir() -> PathBuf {
     match std::env::var_os("JOBSPOR_BENCH_DIR") {
         Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| ".".into())).join(".cache/jobspor/bench"),
+        _ => PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| ".".into()))
+            .join(".cache/jobspor/bench"),
     }
 }
 
@@ -294,8 +401,14 @@ async fn sqlite(wanted: u64, runs: usize) -> bool {
             return false;
         }
     };
-    let journal = store.sqlite_pragma("journal_mode").await.unwrap_or_else(|e| format!("? ({e})"));
-    let sync = store.sqlite_pragma("synchronous").await.unwrap_or_else(|e| format!("? ({e})"));
+    let journal = store
+        .sqlite_pragma("journal_mode")
+        .await
+        .unwrap_or_else(|e| format!("? ({e})"));
+    let sync = store
+        .sqlite_pragma("synchronous")
+        .await
+        .unwrap_or_else(|e| format!("? ({e})"));
     let have = match top_up("SQLite", &store, wanted).await {
         Ok(n) => n,
         Err(e) => {
@@ -304,7 +417,11 @@ async fn sqlite(wanted: u64, runs: usize) -> bool {
             return false;
         }
     };
-    let size = ["", "-wal"].iter().filter_map(|s| std::fs::metadata(format!("{}{s}", path.display())).ok()).map(|m| m.len()).sum::<u64>();
+    let size = ["", "-wal"]
+        .iter()
+        .filter_map(|s| std::fs::metadata(format!("{}{s}", path.display())).ok())
+        .map(|m| m.len())
+        .sum::<u64>();
     println!(
         "SQLite: {} ({have} synthetic citizens, {:.0} MB, journal_mode={journal}, synchronous={sync})",
         path.display(),
@@ -326,15 +443,30 @@ fn with_database(url: &str, db: &str) -> String {
 }
 
 async fn postgres(wanted: u64, runs: usize) -> bool {
-    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_POSTGRES.to_string());
-    let db = std::env::var("SEARCH_BENCH_PG_DB").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| DEFAULT_PG_DB.to_string());
-    if !db.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || db.starts_with(|c: char| c.is_ascii_digit()) {
-        println!("FAILED PostgreSQL: SEARCH_BENCH_PG_DB={db}: use lower case letters, digits and _ only");
+    let admin_url =
+        std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_POSTGRES.to_string());
+    let db = std::env::var("SEARCH_BENCH_PG_DB")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| DEFAULT_PG_DB.to_string());
+    if !db
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        || db.starts_with(|c: char| c.is_ascii_digit())
+    {
+        println!(
+            "FAILED PostgreSQL: SEARCH_BENCH_PG_DB={db}: use lower case letters, digits and _ only"
+        );
         return false;
     }
     let shown = jobspor_store::redact_url(&admin_url);
     sqlx::any::install_default_drivers();
-    let mut admin = match tokio::time::timeout(Duration::from_secs(10), sqlx::AnyConnection::connect(&admin_url)).await {
+    let mut admin = match tokio::time::timeout(
+        Duration::from_secs(10),
+        sqlx::AnyConnection::connect(&admin_url),
+    )
+    .await
+    {
         Ok(Ok(c)) => c,
         Ok(Err(e)) => {
             println!("SKIPPED PostgreSQL: cannot connect to {shown}: {e}");
@@ -345,7 +477,11 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
             return true;
         }
     };
-    let exists = match sqlx::query("SELECT 1 FROM pg_database WHERE datname = $1").bind(db.as_str()).fetch_optional(&mut admin).await {
+    let exists = match sqlx::query("SELECT 1 FROM pg_database WHERE datname = $1")
+        .bind(db.as_str())
+        .fetch_optional(&mut admin)
+        .await
+    {
         Ok(r) => r.is_some(),
         Err(e) => {
             println!("SKIPPED PostgreSQL: cannot list the databases on {shown}: {e}");
@@ -354,15 +490,24 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
     };
     if !exists {
         println!("PostgreSQL: creating database {db} on {shown}");
-        if let Err(e) = admin.execute(format!("CREATE DATABASE {db}").as_str()).await {
+        if let Err(e) = admin
+            .execute(format!("CREATE DATABASE {db}").as_str())
+            .await
+        {
             println!("SKIPPED PostgreSQL: cannot create database {db} on {shown}: {e}");
             return true;
         }
     }
     let mut settings = Vec::new();
     for setting in ["server_version", "shared_buffers", "work_mem", "jit"] {
-        let v = sqlx::query(&format!("SHOW {setting}")).fetch_one(&mut admin).await.and_then(|r| r.try_get::<String, _>(0));
-        settings.push(format!("{setting}={}", v.unwrap_or_else(|e| format!("? ({e})"))));
+        let v = sqlx::query(&format!("SHOW {setting}"))
+            .fetch_one(&mut admin)
+            .await
+            .and_then(|r| r.try_get::<String, _>(0));
+        settings.push(format!(
+            "{setting}={}",
+            v.unwrap_or_else(|e| format!("? ({e})"))
+        ));
     }
     let _ = admin.close().await;
     let url = with_database(&admin_url, &db);
@@ -381,7 +526,11 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
             return false;
         }
     };
-    println!("PostgreSQL: {}, database {db} ({have} synthetic citizens, {})", shown, settings.join(", "));
+    println!(
+        "PostgreSQL: {}, database {db} ({have} synthetic citizens, {})",
+        shown,
+        settings.join(", ")
+    );
     let ok = bench_store("PostgreSQL", &store, runs, "to_tsvector").await;
     store.close().await;
     ok
@@ -390,20 +539,38 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
 fn main() {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "error".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "error".into()),
+        )
         .init();
     let wanted: u64 = match std::env::var("SEARCH_BENCH_CVS") {
-        Ok(v) => v.replace(['_', '.'], "").parse().unwrap_or_else(|_| panic!("SEARCH_BENCH_CVS={v}: not a number")),
+        Ok(v) => v
+            .replace(['_', '.'], "")
+            .parse()
+            .unwrap_or_else(|_| panic!("SEARCH_BENCH_CVS={v}: not a number")),
         Err(_) => DEFAULT_CVS,
     };
     let runs = match std::env::var("SEARCH_BENCH_RUNS") {
-        Ok(v) => v.parse().ok().filter(|&r: &usize| r > 0).unwrap_or_else(|| panic!("SEARCH_BENCH_RUNS={v}: not a positive number")),
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|&r: &usize| r > 0)
+            .unwrap_or_else(|| panic!("SEARCH_BENCH_RUNS={v}: not a positive number")),
         Err(_) => RUNS,
     };
-    let engines = std::env::var("SEARCH_BENCH_ENGINES").unwrap_or_else(|_| "sqlite,postgres".into());
-    let engines: Vec<String> = engines.split(',').map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).collect();
+    let engines =
+        std::env::var("SEARCH_BENCH_ENGINES").unwrap_or_else(|_| "sqlite,postgres".into());
+    let engines: Vec<String> = engines
+        .split(',')
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty())
+        .collect();
     for e in &engines {
-        assert!(e == "sqlite" || e == "postgres", "SEARCH_BENCH_ENGINES: unknown engine {e} (sqlite, postgres)");
+        assert!(
+            e == "sqlite" || e == "postgres",
+            "SEARCH_BENCH_ENGINES: unknown engine {e} (sqlite, postgres)"
+        );
     }
     // The queries are checked before anything is loaded.
     let _ = kinds();
@@ -413,7 +580,10 @@ fn main() {
          searches per kind, one at a time, rotating through 10 variants; target p95 ≤ {TARGET_P95_MS} ms",
         now()
     );
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     let started = Instant::now();
     let ok = rt.block_on(async {
         let mut ok = true;

@@ -12,14 +12,23 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/jobspor.db";
 
 impl Config {
     pub fn from_env() -> Result<Config, String> {
-        let database_url = std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
+        let database_url =
+            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
         // Cookies get `Secure` when we are told we sit behind TLS.
-        let secure_cookies = std::env::var("JOBSPOR_SECURE_COOKIES").map(|v| v == "1" || v == "true").unwrap_or(false);
-        let mut leptos = leptos::config::get_configuration(None).map_err(|e| format!("leptos configuration: {e}"))?.leptos_options;
+        let secure_cookies = std::env::var("JOBSPOR_SECURE_COOKIES")
+            .map(|v| v == "1" || v == "true")
+            .unwrap_or(false);
+        let mut leptos = leptos::config::get_configuration(None)
+            .map_err(|e| format!("leptos configuration: {e}"))?
+            .leptos_options;
         if leptos.output_name.is_empty() {
             // Built without cargo-leptos (plain `cargo build`): use the project's name.
             leptos.output_name = "jobspor".into();
         }
-        Ok(Config { database_url, secure_cookies, leptos })
+        Ok(Config {
+            database_url,
+            secure_cookies,
+            leptos,
+        })
     }
 }

@@ -26,37 +26,119 @@ struct DemoCitizen {
 }
 
 const CITIZENS: &[DemoCitizen] = &[
-    DemoCitizen { cpr: "1205901806", username: "mette", position: "Sygeplejerske", workplace: "Aarhus Universitetshospital", tasks: "Pleje af patienter på medicinsk afdeling, medicindosering og vejledning af pårørende.", start: "2016-02-01", occupation: "Sygeplejerske", searchable: true, weeks_since_login: 0 },
-    DemoCitizen { cpr: "0803850077", username: "lars", position: "Pædagog", workplace: "Børnehuset Solsikken", tasks: "Pædagogisk arbejde med børn i alderen 3-6 år, forældresamarbejde og læreplaner.", start: "2012-08-01", occupation: "Pædagog", searchable: true, weeks_since_login: 1 },
-    DemoCitizen { cpr: "2301781804", username: "anne", position: "Tømrer", workplace: "Tømrerfirmaet Nord ApS", tasks: "Tagarbejde, vinduesudskiftning og renovering af etageboliger.", start: "2005-04-01", occupation: "Tømrer", searchable: true, weeks_since_login: 2 },
-    DemoCitizen { cpr: "1907015917", username: "ahmad", position: "Kok", workplace: "Restaurant Havnen", tasks: "Tilberedning af frokost og aftensmad, vareindkøb og hygiejne.", start: "2020-03-01", occupation: "Kok", searchable: true, weeks_since_login: 13 },
-    DemoCitizen { cpr: "1402951508", username: "ida", position: "Butiksassistent", workplace: "Netto Vordingborg", tasks: "Kundeservice, kasse og varepåfyldning.", start: "2019-06-01", occupation: "Butiksassistent", searchable: false, weeks_since_login: 0 },
+    DemoCitizen {
+        cpr: "1205901806",
+        username: "mette",
+        position: "Sygeplejerske",
+        workplace: "Aarhus Universitetshospital",
+        tasks:
+            "Pleje af patienter på medicinsk afdeling, medicindosering og vejledning af pårørende.",
+        start: "2016-02-01",
+        occupation: "Sygeplejerske",
+        searchable: true,
+        weeks_since_login: 0,
+    },
+    DemoCitizen {
+        cpr: "0803850077",
+        username: "lars",
+        position: "Pædagog",
+        workplace: "Børnehuset Solsikken",
+        tasks: "Pædagogisk arbejde med børn i alderen 3-6 år, forældresamarbejde og læreplaner.",
+        start: "2012-08-01",
+        occupation: "Pædagog",
+        searchable: true,
+        weeks_since_login: 1,
+    },
+    DemoCitizen {
+        cpr: "2301781804",
+        username: "anne",
+        position: "Tømrer",
+        workplace: "Tømrerfirmaet Nord ApS",
+        tasks: "Tagarbejde, vinduesudskiftning og renovering af etageboliger.",
+        start: "2005-04-01",
+        occupation: "Tømrer",
+        searchable: true,
+        weeks_since_login: 2,
+    },
+    DemoCitizen {
+        cpr: "1907015917",
+        username: "ahmad",
+        position: "Kok",
+        workplace: "Restaurant Havnen",
+        tasks: "Tilberedning af frokost og aftensmad, vareindkøb og hygiejne.",
+        start: "2020-03-01",
+        occupation: "Kok",
+        searchable: true,
+        weeks_since_login: 13,
+    },
+    DemoCitizen {
+        cpr: "1402951508",
+        username: "ida",
+        position: "Butiksassistent",
+        workplace: "Netto Vordingborg",
+        tasks: "Kundeservice, kasse og varepåfyldning.",
+        start: "2019-06-01",
+        occupation: "Butiksassistent",
+        searchable: false,
+        weeks_since_login: 0,
+    },
 ];
 
 /// Jobcentre caseworkers: (username, name, jobcentre, CPR municipality codes served).
 const CASEWORKERS: &[(&str, &str, &str, &[&str])] = &[
     ("anna.aarhus", "Anna Sørensen", "Jobcenter Aarhus", &["751"]),
-    ("per.frederikshavn", "Per Nielsen", "Jobcenter Frederikshavn", &["813", "825"]),
+    (
+        "per.frederikshavn",
+        "Per Nielsen",
+        "Jobcenter Frederikshavn",
+        &["813", "825"],
+    ),
     ("sara.odense", "Sara Holm", "Jobcenter Odense", &["461"]),
 ];
 
 /// (company, CVR, e-mail, has accepted the terms)
 const EMPLOYERS: &[(&str, &str, &str, bool)] = &[
-    ("Region Midtjylland", "29190925", "rekruttering@regionmidt.example", true),
-    ("Bageriet Brødkassen ApS", "35060219", "job@broedkassen.example", false),
+    (
+        "Region Midtjylland",
+        "29190925",
+        "rekruttering@regionmidt.example",
+        true,
+    ),
+    (
+        "Bageriet Brødkassen ApS",
+        "35060219",
+        "job@broedkassen.example",
+        false,
+    ),
 ];
 
-pub async fn seed(store: &Store, register: &dyn CprRegister, now: DateTime<Utc>) -> Result<(), String> {
+pub async fn seed(
+    store: &Store,
+    register: &dyn CprRegister,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
     let err = |e: &dyn std::fmt::Display| e.to_string();
     let password = Password::parse(DEMO_PASSWORD).map_err(|e| e.to_string())?;
     let hash = passwords::hash(&password).await.map_err(|e| err(&e))?;
     for c in CITIZENS {
-        if store.citizen_password_hash(c.username).await.map_err(|e| err(&e))?.is_some() {
+        if store
+            .citizen_password_hash(c.username)
+            .await
+            .map_err(|e| err(&e))?
+            .is_some()
+        {
             continue;
         }
         let cpr = Cpr::parse(c.cpr).map_err(|e| e.to_string())?;
-        let person = register.lookup(&cpr).await.map_err(|e| err(&e))?.ok_or_else(|| format!("{} not in the register", c.username))?;
-        let login = store.citizen_mitid_login(cpr.digits(), &person, register.source_name(), now).await.map_err(|e| err(&e))?;
+        let person = register
+            .lookup(&cpr)
+            .await
+            .map_err(|e| err(&e))?
+            .ok_or_else(|| format!("{} not in the register", c.username))?;
+        let login = store
+            .citizen_mitid_login(cpr.digits(), &person, register.source_name(), now)
+            .await
+            .map_err(|e| err(&e))?;
         let details = NewContactDetails {
             username: c.username.into(),
             password_hash: hash.0.clone(),
@@ -65,48 +147,149 @@ pub async fn seed(store: &Store, register: &dyn CprRegister, now: DateTime<Utc>)
             sms_reminders: false,
             email_reminders: true,
         };
-        store.complete_citizen_profile(login.citizen_id, &details, now).await.map_err(|e| err(&e))?;
+        store
+            .complete_citizen_profile(login.citizen_id, &details, now)
+            .await
+            .map_err(|e| err(&e))?;
         let today = now.date_naive();
         let add = |section: CvSection, pairs: Vec<(&str, &str)>| {
-            let fields: Fields = pairs.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let fields: Fields = pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
             let entry = CvEntry::parse(section, &fields, today);
             async move {
                 let entry = entry.map_err(|e| format!("{section:?}: {e:?}"))?;
-                store.save_cv_entry(login.citizen_id, None, &entry, now).await.map_err(|e| err(&e))?.map_err(|k| k.to_string())
+                store
+                    .save_cv_entry(login.citizen_id, None, &entry, now)
+                    .await
+                    .map_err(|e| err(&e))?
+                    .map_err(|k| k.to_string())
             }
         };
-        add(CvSection::WorkExperience, vec![("position", c.position), ("workplace", c.workplace), ("tasks", c.tasks), ("start", c.start)]).await?;
+        add(
+            CvSection::WorkExperience,
+            vec![
+                ("position", c.position),
+                ("workplace", c.workplace),
+                ("tasks", c.tasks),
+                ("start", c.start),
+            ],
+        )
+        .await?;
         add(
             CvSection::JobWish,
-            vec![("occupation", c.occupation), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")],
+            vec![
+                ("occupation", c.occupation),
+                ("education", "completed"),
+                ("experience", "over_5"),
+                ("working_time", "full_time"),
+                ("employment_type", "permanent"),
+                ("start_when", "now"),
+            ],
         )
         .await?;
         if c.username == "mette" {
             // One citizen with every section filled, to show the whole CV.
             add(CvSection::Introduction, vec![("text", "Erfaren sygeplejerske, der trives med travlhed, samarbejde og patienter i centrum.")]).await?;
-            add(CvSection::Education, vec![("education", "Professionsbachelor i sygepleje"), ("institution", "VIA University College"), ("start", "2012-08-27"), ("end", "2016-01-29")]).await?;
-            add(CvSection::Course, vec![("course", "Avanceret hjertestopbehandling"), ("end_year", "2023"), ("length_days", "2")]).await?;
-            add(CvSection::Certification, vec![("certificate", "Autorisation som sygeplejerske"), ("description", "Styrelsen for Patientsikkerhed")]).await?;
-            add(CvSection::Qualification, vec![("qualification", "Sårpleje")]).await?;
+            add(
+                CvSection::Education,
+                vec![
+                    ("education", "Professionsbachelor i sygepleje"),
+                    ("institution", "VIA University College"),
+                    ("start", "2012-08-27"),
+                    ("end", "2016-01-29"),
+                ],
+            )
+            .await?;
+            add(
+                CvSection::Course,
+                vec![
+                    ("course", "Avanceret hjertestopbehandling"),
+                    ("end_year", "2023"),
+                    ("length_days", "2"),
+                ],
+            )
+            .await?;
+            add(
+                CvSection::Certification,
+                vec![
+                    ("certificate", "Autorisation som sygeplejerske"),
+                    ("description", "Styrelsen for Patientsikkerhed"),
+                ],
+            )
+            .await?;
+            add(
+                CvSection::Qualification,
+                vec![("qualification", "Sårpleje")],
+            )
+            .await?;
             add(CvSection::DrivingLicence, vec![("category", "B")]).await?;
-            add(CvSection::Language, vec![("language", "da"), ("level", "mother_tongue")]).await?;
-            add(CvSection::Language, vec![("language", "en"), ("level", "C1")]).await?;
-            add(CvSection::ItSkill, vec![("skill", "Sundhedsplatformen"), ("level", "advanced")]).await?;
-            add(CvSection::WhyApplying, vec![("company", "Region Midtjylland"), ("text", "Jeg vil gerne bruge min erfaring på en akutafdeling.")]).await?;
-            add(CvSection::Volunteer, vec![("role", "Førstehjælpsinstruktør"), ("organisation", "Dansk Røde Kors"), ("start", "2018-01-01")]).await?;
-            add(CvSection::SpecialConsiderations, vec![("text", "Jeg kan ikke arbejde nat på grund af medicin.")]).await?;
+            add(
+                CvSection::Language,
+                vec![("language", "da"), ("level", "mother_tongue")],
+            )
+            .await?;
+            add(
+                CvSection::Language,
+                vec![("language", "en"), ("level", "C1")],
+            )
+            .await?;
+            add(
+                CvSection::ItSkill,
+                vec![("skill", "Sundhedsplatformen"), ("level", "advanced")],
+            )
+            .await?;
+            add(
+                CvSection::WhyApplying,
+                vec![
+                    ("company", "Region Midtjylland"),
+                    (
+                        "text",
+                        "Jeg vil gerne bruge min erfaring på en akutafdeling.",
+                    ),
+                ],
+            )
+            .await?;
+            add(
+                CvSection::Volunteer,
+                vec![
+                    ("role", "Førstehjælpsinstruktør"),
+                    ("organisation", "Dansk Røde Kors"),
+                    ("start", "2018-01-01"),
+                ],
+            )
+            .await?;
+            add(
+                CvSection::SpecialConsiderations,
+                vec![("text", "Jeg kan ikke arbejde nat på grund af medicin.")],
+            )
+            .await?;
         }
         if c.searchable {
-            store.set_cv_searchable(login.citizen_id, true, now).await.map_err(|e| err(&e))?.map_err(|e| e.to_string())?;
+            store
+                .set_cv_searchable(login.citizen_id, true, now)
+                .await
+                .map_err(|e| err(&e))?
+                .map_err(|e| e.to_string())?;
         }
-        store.set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login)).await.map_err(|e| err(&e))?;
+        store
+            .set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login))
+            .await
+            .map_err(|e| err(&e))?;
     }
     for (username, name, jobcentre, codes) in CASEWORKERS {
-        store.upsert_caseworker(username, &hash.0, name, jobcentre, codes, now).await.map_err(|e| err(&e))?;
+        store
+            .upsert_caseworker(username, &hash.0, name, jobcentre, codes, now)
+            .await
+            .map_err(|e| err(&e))?;
     }
     for (name, cvr, email, accepted) in EMPLOYERS {
         match store.create_employer(name, cvr, email, &hash.0, now).await {
-            Ok(id) if *accepted => store.accept_employer_terms(id, jobspor::employer::TERMS_VERSION, now).await.map_err(|e| err(&e))?,
+            Ok(id) if *accepted => store
+                .accept_employer_terms(id, jobspor::employer::TERMS_VERSION, now)
+                .await
+                .map_err(|e| err(&e))?,
             Ok(_) | Err(StoreError::CvrTaken) | Err(StoreError::EmailTaken) => {}
             Err(e) => return Err(err(&e)),
         }

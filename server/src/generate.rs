@@ -10,18 +10,32 @@ use std::time::Instant;
 /// Citizens per transaction.
 const BATCH: u64 = 5_000;
 
-pub async fn run(store: &Store, count: u64, seed: u64, now: chrono::DateTime<chrono::Utc>) -> Result<(), String> {
-    let first = store.synthetic_citizens().await.map_err(|e| e.to_string())?;
+pub async fn run(
+    store: &Store,
+    count: u64,
+    seed: u64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), String> {
+    let first = store
+        .synthetic_citizens()
+        .await
+        .map_err(|e| e.to_string())?;
     let last = first + count;
     if last > synthetic::MAX_CITIZENS {
-        return Err(format!("højst {} syntetiske borgere", synthetic::MAX_CITIZENS));
+        return Err(format!(
+            "højst {} syntetiske borgere",
+            synthetic::MAX_CITIZENS
+        ));
     }
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<SyntheticCv>>(4);
     let producer = std::thread::spawn(move || {
         let mut i = first;
         while i < last {
             let end = (i + BATCH).min(last);
-            if tx.blocking_send((i..end).map(|n| synthetic::citizen(seed, n, now)).collect()).is_err() {
+            if tx
+                .blocking_send((i..end).map(|n| synthetic::citizen(seed, n, now)).collect())
+                .is_err()
+            {
                 return;
             }
             i = end;
@@ -30,26 +44,43 @@ pub async fn run(store: &Store, count: u64, seed: u64, now: chrono::DateTime<chr
     let started = Instant::now();
     let mut done = 0u64;
     while let Some(batch) = rx.recv().await {
-        store.load_synthetic_cvs(&batch, now).await.map_err(|e| e.to_string())?;
+        store
+            .load_synthetic_cvs(&batch, now)
+            .await
+            .map_err(|e| e.to_string())?;
         done += batch.len() as u64;
         progress(done, count, started);
     }
     let _ = producer.join();
     eprintln!();
     eprint!("Opdaterer søgeindeks og statistik … ");
-    store.tidy_search_index(now).await.map_err(|e| e.to_string())?;
+    store
+        .tidy_search_index(now)
+        .await
+        .map_err(|e| e.to_string())?;
     eprintln!("færdig.");
-    println!("{count} syntetiske CV'er indlæst på {:.0} s", started.elapsed().as_secs_f64());
+    println!(
+        "{count} syntetiske CV'er indlæst på {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
 /// `[#########           ]  45%  450.000/1.000.000  12.345 CV/s  ca. 45 s tilbage`
 fn progress(done: u64, total: u64, started: Instant) {
     const WIDTH: u64 = 30;
-    let filled = if total == 0 { WIDTH } else { done * WIDTH / total };
+    let filled = if total == 0 {
+        WIDTH
+    } else {
+        done * WIDTH / total
+    };
     let secs = started.elapsed().as_secs_f64().max(0.001);
     let rate = done as f64 / secs;
-    let left = if rate > 0.0 { (total - done) as f64 / rate } else { 0.0 };
+    let left = if rate > 0.0 {
+        (total - done) as f64 / rate
+    } else {
+        0.0
+    };
     eprint!(
         "\r[{}{}] {:>3}%  {}/{}  {} CV/s  ca. {:.0} s tilbage   ",
         "#".repeat(filled as usize),

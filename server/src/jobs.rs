@@ -24,7 +24,10 @@ const FACET_TOTALS_MAX_AGE: Duration = Duration::days(1);
 /// 18½ months is never shorter than this; older candidates are checked by the exact rule.
 const SURELY_ACTIVE: Duration = Duration::days(18 * 28 + 14);
 
-pub async fn run_once(store: &Store, now: DateTime<Utc>) -> Result<JobReport, jobspor_store::StoreError> {
+pub async fn run_once(
+    store: &Store,
+    now: DateTime<Utc>,
+) -> Result<JobReport, jobspor_store::StoreError> {
     let mut profiles_deleted = 0;
     for (citizen_id, last_activity) in store.citizens_inactive_since(now - SURELY_ACTIVE).await? {
         if profile_is_due_for_deletion(last_activity, now) {
@@ -35,8 +38,12 @@ pub async fn run_once(store: &Store, now: DateTime<Utc>) -> Result<JobReport, jo
     Ok(JobReport {
         sessions: store.delete_expired_sessions(now).await?,
         login_failures: store.purge_login_failures(now - Duration::days(1)).await?,
-        access_entries: store.purge_access_history(jobspor::retention::access_history_cutoff(now)).await?,
+        access_entries: store
+            .purge_access_history(jobspor::retention::access_history_cutoff(now))
+            .await?,
         profiles_deleted,
-        facet_totals: store.refresh_facet_totals_if_older(FACET_TOTALS_MAX_AGE, now).await?,
+        facet_totals: store
+            .refresh_facet_totals_if_older(FACET_TOTALS_MAX_AGE, now)
+            .await?,
     })
 }

@@ -20,7 +20,10 @@ use std::time::Duration;
 #[tokio::main]
 async fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .init();
     if let Err(e) = run().await {
         eprintln!("jobspor-server: {e}");
@@ -31,7 +34,9 @@ async fn main() {
 async fn run() -> Result<(), String> {
     let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
     let config = Config::from_env()?;
-    let store = Store::connect(&config.database_url).await.map_err(|e| format!("database {}: {e}", redact_url(&config.database_url)))?;
+    let store = Store::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("database {}: {e}", redact_url(&config.database_url)))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let register = Arc::new(SimulatedCprRegister::load()?);
     match command.as_str() {

@@ -32,8 +32,15 @@ async fn api_answers(req: Request<Body>, next: Next) -> Response {
     if !is_api {
         return res;
     }
-    if let Some(location) = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()) {
-        if let Some(clean) = location.strip_suffix('?').and_then(|l| HeaderValue::from_str(l).ok()) {
+    if let Some(location) = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|l| l.to_str().ok())
+    {
+        if let Some(clean) = location
+            .strip_suffix('?')
+            .and_then(|l| HeaderValue::from_str(l).ok())
+        {
             res.headers_mut().insert(header::LOCATION, clean);
         }
     }
@@ -45,7 +52,8 @@ async fn api_answers(req: Request<Body>, next: Next) -> Response {
         return Response::from_parts(parts, Body::empty());
     };
     if let Ok(e) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status =
+            StatusCode::from_u16(e.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -69,9 +77,18 @@ async fn page_redirects(req: Request<Body>, next: Next) -> Response {
 async fn canonical_search_url(req: Request<Body>, next: Next) -> Response {
     use jobspor::cv_search::{SearchForm, SEARCH_PATH};
     if req.method() == axum::http::Method::GET && req.uri().path() == SEARCH_PATH {
-        let pairs: Vec<(String, String)> = req.uri().query().map(|q| serde_urlencoded::from_str(q).unwrap_or_default()).unwrap_or_default();
-        let canonical = SearchForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).url();
-        let current = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or(SEARCH_PATH);
+        let pairs: Vec<(String, String)> = req
+            .uri()
+            .query()
+            .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
+            .unwrap_or_default();
+        let canonical =
+            SearchForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).url();
+        let current = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or(SEARCH_PATH);
         if canonical != current {
             if let Ok(location) = HeaderValue::from_str(&canonical) {
                 return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
@@ -107,22 +124,48 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
                         Ok(Ok(())) => (StatusCode::OK, "ok").into_response(),
                         Ok(Err(e)) => {
                             tracing::warn!(error = %e, "health check failed");
-                            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+                            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+                                .into_response()
                         }
-                        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database timeout").into_response(),
+                        Err(_) => {
+                            (StatusCode::SERVICE_UNAVAILABLE, "database timeout").into_response()
+                        }
                     }
                 }
             }),
         )
-        .leptos_routes_with_context(&options, routes, move || provide_context(page_state.clone()), move || shell(shell_options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context(move || provide_context(fallback_state.clone()), shell))
+        .leptos_routes_with_context(
+            &options,
+            routes,
+            move || provide_context(page_state.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            move || provide_context(fallback_state.clone()),
+            shell,
+        ))
         .layer(middleware::from_fn(api_answers))
         .layer(middleware::from_fn(page_redirects))
         .layer(middleware::from_fn(canonical_search_url))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
-        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
         .with_state(options)
 }

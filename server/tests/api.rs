@@ -30,23 +30,44 @@ async fn spawn(store: Store) -> TestApp {
         registers: Arc::new(SimulatedLabourMarketRegisters::load().unwrap()),
         secure_cookies: false,
     };
-    let options = LeptosOptions::builder().output_name("jobspor").site_root("target/site").build();
+    let options = LeptosOptions::builder()
+        .output_name("jobspor")
+        .site_root("target/site")
+        .build();
     let app = jobspor_server::router::router(state, options);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
-    TestApp { base: format!("http://{addr}"), clock, store }
+    TestApp {
+        base: format!("http://{addr}"),
+        clock,
+        store,
+    }
 }
 
 /// A client like a script would be: keeps cookies, does not follow redirects.
 fn client() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 impl TestApp {
-    async fn call(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    async fn call(
+        &self,
+        c: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         c.post(format!("{}/api/{endpoint}", self.base))
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
@@ -57,7 +78,12 @@ impl TestApp {
     }
 
     /// Calls a server function and decodes its refusal.
-    async fn refused(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> AppError {
+    async fn refused(
+        &self,
+        c: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> AppError {
         let r = self.call(c, endpoint, form).await;
         let status = r.status().as_u16();
         let e: AppError = serde_json::from_str(&r.text().await.unwrap()).expect("an AppError");
@@ -70,7 +96,10 @@ impl TestApp {
         let r = self.call(c, endpoint, form).await;
         let status = r.status();
         let body = r.text().await.unwrap();
-        assert!(status.is_success(), "{endpoint} refused {form:?}: {status} {body}");
+        assert!(
+            status.is_success(),
+            "{endpoint} refused {form:?}: {status} {body}"
+        );
         body
     }
 
@@ -80,7 +109,11 @@ impl TestApp {
         self.ok(
             c,
             "citizen/complete-profile",
-            &[("form[username]", username), ("form[password]", "en-lang-adgangskode"), ("form[password_repeat]", "en-lang-adgangskode")],
+            &[
+                ("form[username]", username),
+                ("form[password]", "en-lang-adgangskode"),
+                ("form[password_repeat]", "en-lang-adgangskode"),
+            ],
         )
         .await;
     }
@@ -88,13 +121,18 @@ impl TestApp {
 
 fn keys(e: &AppError) -> Vec<(String, String)> {
     match e {
-        AppError::Invalid { errors, .. } => errors.iter().map(|e| (e.field.clone(), e.key.clone())).collect(),
+        AppError::Invalid { errors, .. } => errors
+            .iter()
+            .map(|e| (e.field.clone(), e.key.clone()))
+            .collect(),
         other => panic!("expected field errors, got {other:?}"),
     }
 }
 
 fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 #[tokio::test]
@@ -116,17 +154,57 @@ async fn employer_registration_is_refused_field_by_field_without_a_browser() {
         let app = spawn(store).await;
         let c = client();
         let e = app
-            .refused(&c, "employer/register", &[("form[company_name]", " "), ("form[cvr]", "12345678"), ("form[email]", "ingen-snabel-a.dk"), ("form[password]", "kort")])
+            .refused(
+                &c,
+                "employer/register",
+                &[
+                    ("form[company_name]", " "),
+                    ("form[cvr]", "12345678"),
+                    ("form[email]", "ingen-snabel-a.dk"),
+                    ("form[password]", "kort"),
+                ],
+            )
             .await;
         assert_eq!(e.http_status(), 422);
-        assert_eq!(keys(&e), pairs(&[("company_name", "required"), ("cvr", "cvr.invalid"), ("email", "email.invalid"), ("password", "password.too_short")]));
+        assert_eq!(
+            keys(&e),
+            pairs(&[
+                ("company_name", "required"),
+                ("cvr", "cvr.invalid"),
+                ("email", "email.invalid"),
+                ("password", "password.too_short")
+            ])
+        );
         // What was typed comes back to refill the form, the password never.
-        let AppError::Invalid { echo, .. } = e else { unreachable!() };
+        let AppError::Invalid { echo, .. } = e else {
+            unreachable!()
+        };
         assert!(echo.contains(&("cvr".into(), "12345678".into())));
         assert!(!echo.iter().any(|(k, _)| k == "password"));
 
-        app.ok(&c, "employer/register", &[("form[company_name]", "Bageriet"), ("form[cvr]", "10150817"), ("form[email]", "job@bageriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
-        let again = app.refused(&client(), "employer/register", &[("form[company_name]", "Andet"), ("form[cvr]", "10150817"), ("form[email]", "x@y.dk"), ("form[password]", "en-lang-adgangskode")]).await;
+        app.ok(
+            &c,
+            "employer/register",
+            &[
+                ("form[company_name]", "Bageriet"),
+                ("form[cvr]", "10150817"),
+                ("form[email]", "job@bageriet.dk"),
+                ("form[password]", "en-lang-adgangskode"),
+            ],
+        )
+        .await;
+        let again = app
+            .refused(
+                &client(),
+                "employer/register",
+                &[
+                    ("form[company_name]", "Andet"),
+                    ("form[cvr]", "10150817"),
+                    ("form[email]", "x@y.dk"),
+                    ("form[password]", "en-lang-adgangskode"),
+                ],
+            )
+            .await;
         assert_eq!(keys(&again), pairs(&[("cvr", "cvr.taken")]));
     })
     .await;
@@ -137,13 +215,35 @@ async fn an_employer_must_accept_the_terms_before_searching() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
-        app.ok(&c, "employer/register", &[("form[company_name]", "Bageriet"), ("form[cvr]", "10150817"), ("form[email]", "job@bageriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
-        assert_eq!(app.refused(&c, "employer/search", &[("form[q]", "kok")]).await, AppError::TermsNotAccepted);
-        assert_eq!(keys(&app.refused(&c, "employer/accept-terms", &[]).await), pairs(&[("accept", "terms.must_accept")]));
-        app.ok(&c, "employer/accept-terms", &[("accept", "on")]).await;
+        app.ok(
+            &c,
+            "employer/register",
+            &[
+                ("form[company_name]", "Bageriet"),
+                ("form[cvr]", "10150817"),
+                ("form[email]", "job@bageriet.dk"),
+                ("form[password]", "en-lang-adgangskode"),
+            ],
+        )
+        .await;
+        assert_eq!(
+            app.refused(&c, "employer/search", &[("form[q]", "kok")])
+                .await,
+            AppError::TermsNotAccepted
+        );
+        assert_eq!(
+            keys(&app.refused(&c, "employer/accept-terms", &[]).await),
+            pairs(&[("accept", "terms.must_accept")])
+        );
+        app.ok(&c, "employer/accept-terms", &[("accept", "on")])
+            .await;
         app.ok(&c, "employer/search", &[("form[q]", "kok")]).await;
         // Nobody else may search.
-        assert_eq!(app.refused(&client(), "employer/search", &[("form[q]", "kok")]).await, AppError::NotLoggedIn);
+        assert_eq!(
+            app.refused(&client(), "employer/search", &[("form[q]", "kok")])
+                .await,
+            AppError::NotLoggedIn
+        );
     })
     .await;
 }
@@ -154,10 +254,27 @@ async fn a_page_that_needs_a_login_redirects_every_client() {
         let app = spawn(store).await;
         // A browser's request and a script's (`Accept: */*`) get the same 302.
         for accept in ["text/html,application/xhtml+xml", "*/*"] {
-            let r = client().get(format!("{}/arbejdsgiver/soeg", app.base)).header(ACCEPT, accept).send().await.unwrap();
-            assert_eq!((r.status(), r.headers().get(LOCATION).and_then(|l| l.to_str().ok())), (StatusCode::FOUND, Some("/arbejdsgiver")), "Accept: {accept}");
+            let r = client()
+                .get(format!("{}/arbejdsgiver/soeg", app.base))
+                .header(ACCEPT, accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                (
+                    r.status(),
+                    r.headers().get(LOCATION).and_then(|l| l.to_str().ok())
+                ),
+                (StatusCode::FOUND, Some("/arbejdsgiver")),
+                "Accept: {accept}"
+            );
         }
-        let r = client().get(format!("{}/privatliv", app.base)).header(ACCEPT, "*/*").send().await.unwrap();
+        let r = client()
+            .get(format!("{}/privatliv", app.base))
+            .header(ACCEPT, "*/*")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::OK, "a page anyone may see");
     })
     .await;
@@ -168,40 +285,151 @@ async fn the_cv_refuses_bad_dates_and_missing_fields_and_anonymous_callers() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let anon = client();
-        let form = [("section", "work_experience"), ("id", ""), ("form[position]", "Kok"), ("form[workplace]", ""), ("form[start]", "2020-05-01"), ("form[end]", "2019-01-01")];
-        assert_eq!(app.refused(&anon, "cv/entry/save", &form).await, AppError::NotLoggedIn);
+        let form = [
+            ("section", "work_experience"),
+            ("id", ""),
+            ("form[position]", "Kok"),
+            ("form[workplace]", ""),
+            ("form[start]", "2020-05-01"),
+            ("form[end]", "2019-01-01"),
+        ];
+        assert_eq!(
+            app.refused(&anon, "cv/entry/save", &form).await,
+            AppError::NotLoggedIn
+        );
         let c = client();
         app.citizen(&c, "2005982695", "rasmus").await;
         let e = app.refused(&c, "cv/entry/save", &form).await;
-        assert_eq!(keys(&e), pairs(&[("workplace", "required"), ("end", "date.end_before_start")]));
+        assert_eq!(
+            keys(&e),
+            pairs(&[("workplace", "required"), ("end", "date.end_before_start")])
+        );
         // The refused form was kept as the section's draft: nothing typed is lost.
-        let section: serde_json::Value = serde_json::from_str(&app.ok(&c, "cv/section", &[("section", "work_experience"), ("edit", "")]).await).unwrap();
+        let section: serde_json::Value = serde_json::from_str(
+            &app.ok(
+                &c,
+                "cv/section",
+                &[("section", "work_experience"), ("edit", "")],
+            )
+            .await,
+        )
+        .unwrap();
         assert_eq!(section["form"]["position"], "Kok");
         assert!(section["draft_saved"].is_string());
-        let future = [("section", "work_experience"), ("id", ""), ("form[position]", "Kok"), ("form[workplace]", "Kroen"), ("form[start]", "2026-11-23")];
-        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &future).await), pairs(&[("start", "date.in_future")]));
-        let bad_choice = [
-            ("section", "job_wish"), ("id", ""), ("form[occupation]", "Kok"), ("form[education]", "none"), ("form[experience]", "none"),
-            ("form[working_time]", "altid"), ("form[employment_type]", "permanent"), ("form[start_when]", "now"),
+        let future = [
+            ("section", "work_experience"),
+            ("id", ""),
+            ("form[position]", "Kok"),
+            ("form[workplace]", "Kroen"),
+            ("form[start]", "2026-11-23"),
         ];
-        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &bad_choice).await), pairs(&[("working_time", "choice.invalid")]));
-        let unknown = [("section", "job_wish"), ("id", ""), ("form[occupation]", "Drømmejob"), ("form[education]", "none"), ("form[experience]", "none"), ("form[working_time]", "full_time"), ("form[employment_type]", "permanent"), ("form[start_when]", "now")];
-        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &unknown).await), pairs(&[("occupation", "occupation.unknown")]));
-        assert_eq!(keys(&app.refused(&c, "cv/searchable", &[("searchable", "true")]).await), pairs(&[("searchable", "cv.not_ready")]));
-        assert_eq!(app.refused(&c, "cv/entry/save", &[("section", "hemmeligt"), ("id", "")]).await, AppError::NotFound);
-        assert_eq!(app.refused(&c, "cv/entry/delete", &[("id", "999999")]).await, AppError::NotFound);
-        let education = [("section", "education"), ("id", ""), ("form[education]", "Kok"), ("form[institution]", ""), ("form[start]", "2020-08-01"), ("form[end]", "2019-06-30")];
-        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &education).await), pairs(&[("institution", "required"), ("end", "date.end_before_start")]));
-        let ahead = [("section", "absence"), ("id", ""), ("form[kind]", "sickness"), ("form[from]", "2026-12-01")];
-        assert_eq!(keys(&app.refused(&c, "cv/entry/save", &ahead).await), pairs(&[("from", "date.in_future")]));
+        assert_eq!(
+            keys(&app.refused(&c, "cv/entry/save", &future).await),
+            pairs(&[("start", "date.in_future")])
+        );
+        let bad_choice = [
+            ("section", "job_wish"),
+            ("id", ""),
+            ("form[occupation]", "Kok"),
+            ("form[education]", "none"),
+            ("form[experience]", "none"),
+            ("form[working_time]", "altid"),
+            ("form[employment_type]", "permanent"),
+            ("form[start_when]", "now"),
+        ];
+        assert_eq!(
+            keys(&app.refused(&c, "cv/entry/save", &bad_choice).await),
+            pairs(&[("working_time", "choice.invalid")])
+        );
+        let unknown = [
+            ("section", "job_wish"),
+            ("id", ""),
+            ("form[occupation]", "Drømmejob"),
+            ("form[education]", "none"),
+            ("form[experience]", "none"),
+            ("form[working_time]", "full_time"),
+            ("form[employment_type]", "permanent"),
+            ("form[start_when]", "now"),
+        ];
+        assert_eq!(
+            keys(&app.refused(&c, "cv/entry/save", &unknown).await),
+            pairs(&[("occupation", "occupation.unknown")])
+        );
+        assert_eq!(
+            keys(
+                &app.refused(&c, "cv/searchable", &[("searchable", "true")])
+                    .await
+            ),
+            pairs(&[("searchable", "cv.not_ready")])
+        );
+        assert_eq!(
+            app.refused(&c, "cv/entry/save", &[("section", "hemmeligt"), ("id", "")])
+                .await,
+            AppError::NotFound
+        );
+        assert_eq!(
+            app.refused(&c, "cv/entry/delete", &[("id", "999999")])
+                .await,
+            AppError::NotFound
+        );
+        let education = [
+            ("section", "education"),
+            ("id", ""),
+            ("form[education]", "Kok"),
+            ("form[institution]", ""),
+            ("form[start]", "2020-08-01"),
+            ("form[end]", "2019-06-30"),
+        ];
+        assert_eq!(
+            keys(&app.refused(&c, "cv/entry/save", &education).await),
+            pairs(&[
+                ("institution", "required"),
+                ("end", "date.end_before_start")
+            ])
+        );
+        let ahead = [
+            ("section", "absence"),
+            ("id", ""),
+            ("form[kind]", "sickness"),
+            ("form[from]", "2026-12-01"),
+        ];
+        assert_eq!(
+            keys(&app.refused(&c, "cv/entry/save", &ahead).await),
+            pairs(&[("from", "date.in_future")])
+        );
         // Someone else's entry cannot be edited or deleted.
-        app.ok(&c, "cv/entry/save", &[("section", "qualification"), ("id", ""), ("form[qualification]", "Svejsning")]).await;
-        let mine: serde_json::Value = serde_json::from_str(&app.ok(&c, "cv/mine", &[]).await).unwrap();
+        app.ok(
+            &c,
+            "cv/entry/save",
+            &[
+                ("section", "qualification"),
+                ("id", ""),
+                ("form[qualification]", "Svejsning"),
+            ],
+        )
+        .await;
+        let mine: serde_json::Value =
+            serde_json::from_str(&app.ok(&c, "cv/mine", &[]).await).unwrap();
         let id = mine["entries"][0][0].as_i64().unwrap().to_string();
         let other = client();
         app.citizen(&other, "1304782207", "ulla").await;
-        assert_eq!(app.refused(&other, "cv/entry/save", &[("section", "qualification"), ("id", &id), ("form[qualification]", "Tyveri")]).await, AppError::NotFound);
-        assert_eq!(app.refused(&other, "cv/entry/delete", &[("id", &id)]).await, AppError::NotFound);
+        assert_eq!(
+            app.refused(
+                &other,
+                "cv/entry/save",
+                &[
+                    ("section", "qualification"),
+                    ("id", &id),
+                    ("form[qualification]", "Tyveri")
+                ]
+            )
+            .await,
+            AppError::NotFound
+        );
+        assert_eq!(
+            app.refused(&other, "cv/entry/delete", &[("id", &id)]).await,
+            AppError::NotFound
+        );
     })
     .await;
 }
@@ -216,10 +444,24 @@ async fn profile_is_refused_with_every_field_error_at_once() {
             .refused(
                 &c,
                 "citizen/complete-profile",
-                &[("form[username]", "r"), ("form[password]", "kort"), ("form[password_repeat]", "kort"), ("form[email]", "r.eksempel.dk"), ("form[sms_reminders]", "on")],
+                &[
+                    ("form[username]", "r"),
+                    ("form[password]", "kort"),
+                    ("form[password_repeat]", "kort"),
+                    ("form[email]", "r.eksempel.dk"),
+                    ("form[sms_reminders]", "on"),
+                ],
             )
             .await;
-        assert_eq!(keys(&e), pairs(&[("username", "username.invalid"), ("password", "password.too_short"), ("email", "email.invalid"), ("phone", "reminders.need_contact")]));
+        assert_eq!(
+            keys(&e),
+            pairs(&[
+                ("username", "username.invalid"),
+                ("password", "password.too_short"),
+                ("email", "email.invalid"),
+                ("phone", "reminders.need_contact")
+            ])
+        );
     })
     .await;
 }
@@ -229,10 +471,31 @@ async fn mitid_login_refuses_unknown_and_inactive_persons() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
-        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "12345")]).await), pairs(&[("cpr", "cpr.invalid")]));
-        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "0101011111")]).await), pairs(&[("cpr", "cpr.unknown")]));
-        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "3009502888")]).await), pairs(&[("cpr", "cpr.inactive")]));
-        assert_eq!(keys(&app.refused(&c, "mitid/login", &[("cpr", "0606703365")]).await), pairs(&[("cpr", "cpr.inactive")]));
+        assert_eq!(
+            keys(&app.refused(&c, "mitid/login", &[("cpr", "12345")]).await),
+            pairs(&[("cpr", "cpr.invalid")])
+        );
+        assert_eq!(
+            keys(
+                &app.refused(&c, "mitid/login", &[("cpr", "0101011111")])
+                    .await
+            ),
+            pairs(&[("cpr", "cpr.unknown")])
+        );
+        assert_eq!(
+            keys(
+                &app.refused(&c, "mitid/login", &[("cpr", "3009502888")])
+                    .await
+            ),
+            pairs(&[("cpr", "cpr.inactive")])
+        );
+        assert_eq!(
+            keys(
+                &app.refused(&c, "mitid/login", &[("cpr", "0606703365")])
+                    .await
+            ),
+            pairs(&[("cpr", "cpr.inactive")])
+        );
     })
     .await;
 }
@@ -254,11 +517,20 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
         let c = client();
         let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
         let first = session_cookie(&r);
-        assert!(first.contains("HttpOnly") && first.contains("SameSite=Lax") && first.contains("Path=/"), "{first}");
+        assert!(
+            first.contains("HttpOnly")
+                && first.contains("SameSite=Lax")
+                && first.contains("Path=/"),
+            "{first}"
+        );
         assert!(!first.contains("Secure"), "plain HTTP here");
         let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
         let second = session_cookie(&r);
-        assert_ne!(first.split(';').next(), second.split(';').next(), "a new session id at every login");
+        assert_ne!(
+            first.split(';').next(),
+            second.split(';').next(),
+            "a new session id at every login"
+        );
 
         // The old id no longer works.
         let old = reqwest::Client::new();
@@ -269,13 +541,19 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
             .send()
             .await
             .unwrap();
-        assert_eq!(serde_json::from_str::<AppError>(&r.text().await.unwrap()).unwrap(), AppError::NotLoggedIn);
+        assert_eq!(
+            serde_json::from_str::<AppError>(&r.text().await.unwrap()).unwrap(),
+            AppError::NotLoggedIn
+        );
 
         // Idle for 29 minutes: still in; then 30 without a request: out.
         app.clock.advance(Duration::minutes(29));
         app.ok(&c, "citizen/profile", &[]).await;
         app.clock.advance(Duration::minutes(30));
-        assert_eq!(app.refused(&c, "citizen/profile", &[]).await, AppError::NotLoggedIn);
+        assert_eq!(
+            app.refused(&c, "citizen/profile", &[]).await,
+            AppError::NotLoggedIn
+        );
 
         // Busy all day: out after 12 hours all the same.
         app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
@@ -284,12 +562,18 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
             app.ok(&c, "citizen/profile", &[]).await;
         }
         app.clock.advance(Duration::minutes(29));
-        assert_eq!(app.refused(&c, "citizen/profile", &[]).await, AppError::NotLoggedIn);
+        assert_eq!(
+            app.refused(&c, "citizen/profile", &[]).await,
+            AppError::NotLoggedIn
+        );
 
         // Logout ends the session in the database, not only in the browser.
         app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
         app.ok(&c, "logout", &[]).await;
-        assert_eq!(app.refused(&c, "citizen/profile", &[]).await, AppError::NotLoggedIn);
+        assert_eq!(
+            app.refused(&c, "citizen/profile", &[]).await,
+            AppError::NotLoggedIn
+        );
     })
     .await;
 }
@@ -300,20 +584,49 @@ async fn unknown_user_and_wrong_password_get_the_same_answer_and_guessing_is_thr
         let app = spawn(store).await;
         app.citizen(&client(), "2005982695", "rasmus").await;
         let c = client();
-        let unknown = app.call(&c, "citizen/login", &[("username", "nobody"), ("password", "en-lang-adgangskode")]).await;
+        let unknown = app
+            .call(
+                &c,
+                "citizen/login",
+                &[("username", "nobody"), ("password", "en-lang-adgangskode")],
+            )
+            .await;
         let (s1, b1) = (unknown.status(), unknown.text().await.unwrap());
-        let wrong = app.call(&c, "citizen/login", &[("username", "rasmus"), ("password", "forkert-forkert")]).await;
+        let wrong = app
+            .call(
+                &c,
+                "citizen/login",
+                &[("username", "rasmus"), ("password", "forkert-forkert")],
+            )
+            .await;
         let (s2, b2) = (wrong.status(), wrong.text().await.unwrap());
         assert_eq!(s1, s2);
         assert_eq!(b1.replace("nobody", "X"), b2.replace("rasmus", "X"));
         for _ in 0..4 {
-            app.refused(&c, "citizen/login", &[("username", "rasmus"), ("password", "forkert-forkert")]).await;
+            app.refused(
+                &c,
+                "citizen/login",
+                &[("username", "rasmus"), ("password", "forkert-forkert")],
+            )
+            .await;
         }
         // Five failures: even the right password waits now.
-        let e = app.refused(&c, "citizen/login", &[("username", "rasmus"), ("password", "en-lang-adgangskode")]).await;
+        let e = app
+            .refused(
+                &c,
+                "citizen/login",
+                &[("username", "rasmus"), ("password", "en-lang-adgangskode")],
+            )
+            .await;
         assert_eq!(keys(&e), pairs(&[("password", "login.throttled")]));
-        app.clock.advance(jobspor::login::THROTTLE_WINDOW + Duration::seconds(1));
-        app.ok(&c, "citizen/login", &[("username", "rasmus"), ("password", "en-lang-adgangskode")]).await;
+        app.clock
+            .advance(jobspor::login::THROTTLE_WINDOW + Duration::seconds(1));
+        app.ok(
+            &c,
+            "citizen/login",
+            &[("username", "rasmus"), ("password", "en-lang-adgangskode")],
+        )
+        .await;
     })
     .await;
 }
@@ -370,77 +683,223 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
         let citizen = client();
         app.citizen(&citizen, "2301781804", "anne").await; // protected address
         let save = |section: &'static str, fields: &'static [(&'static str, &'static str)]| {
-            let mut form = vec![("section".to_string(), section.to_string()), ("id".to_string(), String::new())];
-            form.extend(fields.iter().map(|(k, v)| (format!("form[{k}]"), v.to_string())));
+            let mut form = vec![
+                ("section".to_string(), section.to_string()),
+                ("id".to_string(), String::new()),
+            ];
+            form.extend(
+                fields
+                    .iter()
+                    .map(|(k, v)| (format!("form[{k}]"), v.to_string())),
+            );
             form
         };
         for form in [
-            save("work_experience", &[("position", "Tømrer"), ("workplace", "Byg ApS"), ("start", "2005-04-01")]),
-            save("job_wish", &[("occupation", "Tømrer"), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")]),
+            save(
+                "work_experience",
+                &[
+                    ("position", "Tømrer"),
+                    ("workplace", "Byg ApS"),
+                    ("start", "2005-04-01"),
+                ],
+            ),
+            save(
+                "job_wish",
+                &[
+                    ("occupation", "Tømrer"),
+                    ("education", "completed"),
+                    ("experience", "over_5"),
+                    ("working_time", "full_time"),
+                    ("employment_type", "permanent"),
+                    ("start_when", "now"),
+                ],
+            ),
             // Hidden from employers: must not reach the employer's view or the preview.
-            save("special_considerations", &[("text", "HEMMELIGT-HENSYN: kan ikke løfte tungt")]),
+            save(
+                "special_considerations",
+                &[("text", "HEMMELIGT-HENSYN: kan ikke løfte tungt")],
+            ),
             save("absence", &[("kind", "sickness"), ("from", "2026-11-02")]),
         ] {
-            let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let refs: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             app.ok(&citizen, "cv/entry/save", &refs).await;
         }
-        app.ok(&citizen, "cv/searchable", &[("searchable", "true")]).await;
+        app.ok(&citizen, "cv/searchable", &[("searchable", "true")])
+            .await;
 
         let employer = client();
-        app.ok(&employer, "employer/register", &[("form[company_name]", "Byggeriet A/S"), ("form[cvr]", "10150817"), ("form[email]", "hr@byggeriet.dk"), ("form[password]", "en-lang-adgangskode")]).await;
-        app.ok(&employer, "employer/accept-terms", &[("accept", "on")]).await;
-        let found: serde_json::Value = serde_json::from_str(&app.ok(&employer, "employer/search", &[("form[q]", "tømrere")]).await).unwrap();
+        app.ok(
+            &employer,
+            "employer/register",
+            &[
+                ("form[company_name]", "Byggeriet A/S"),
+                ("form[cvr]", "10150817"),
+                ("form[email]", "hr@byggeriet.dk"),
+                ("form[password]", "en-lang-adgangskode"),
+            ],
+        )
+        .await;
+        app.ok(&employer, "employer/accept-terms", &[("accept", "on")])
+            .await;
+        let found: serde_json::Value = serde_json::from_str(
+            &app.ok(&employer, "employer/search", &[("form[q]", "tømrere")])
+                .await,
+        )
+        .unwrap();
         assert_eq!(found["total"], 1);
         assert_eq!(found["hits"][0]["city"], serde_json::Value::Null);
         let cv_id = found["hits"][0]["cv_id"].as_i64().unwrap().to_string();
         let body = app.ok(&employer, "employer/cv", &[("cv_id", &cv_id)]).await;
-        assert!(!body.contains("2301781804") && !body.contains("230178"), "{body}");
-        for hidden in ["HEMMELIGT-HENSYN", "special_considerations", "absence", "2026-11-02", "Sundvej", "8700", "Horsens"] {
-            assert!(!body.contains(hidden), "{hidden} reached the employer: {body}");
+        assert!(
+            !body.contains("2301781804") && !body.contains("230178"),
+            "{body}"
+        );
+        for hidden in [
+            "HEMMELIGT-HENSYN",
+            "special_considerations",
+            "absence",
+            "2026-11-02",
+            "Sundvej",
+            "8700",
+            "Horsens",
+        ] {
+            assert!(
+                !body.contains(hidden),
+                "{hidden} reached the employer: {body}"
+            );
         }
         let view: serde_json::Value = serde_json::from_str(&body).unwrap();
         assert_eq!(view["address"], serde_json::Value::Null);
         assert_eq!(view["name"], "Anne Kristensen");
 
         // The citizen's preview is the employer's view, field for field.
-        let preview: serde_json::Value = serde_json::from_str(&app.ok(&citizen, "cv/preview", &[]).await).unwrap();
+        let preview: serde_json::Value =
+            serde_json::from_str(&app.ok(&citizen, "cv/preview", &[]).await).unwrap();
         assert_eq!(preview, view);
 
         let history = app.ok(&citizen, "citizen/history", &[]).await;
-        assert!(history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"), "{history}");
+        assert!(
+            history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"),
+            "{history}"
+        );
 
         // A crafted search with bad filters gets the form's own errors and no hits.
         let search = |form: &'static [(&'static str, &'static str)]| {
             let (app, employer) = (&app, &employer);
-            async move { serde_json::from_str::<serde_json::Value>(&app.ok(employer, "employer/search", form).await).unwrap() }
+            async move {
+                serde_json::from_str::<serde_json::Value>(
+                    &app.ok(employer, "employer/search", form).await,
+                )
+                .unwrap()
+            }
         };
-        let bad = search(&[("form[q]", "tømrer"), ("form[postnr]", "0000"), ("form[koerekort]", "Z")]).await;
-        let fields: Vec<&str> = bad["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+        let bad = search(&[
+            ("form[q]", "tømrer"),
+            ("form[postnr]", "0000"),
+            ("form[koerekort]", "Z"),
+        ])
+        .await;
+        let fields: Vec<&str> = bad["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
         assert_eq!(fields, ["postnr", "koerekort"]);
-        assert_eq!((bad["total"].as_i64(), bad["hits"].as_array().map(Vec::len)), (Some(0), Some(0)));
+        assert_eq!(
+            (bad["total"].as_i64(), bad["hits"].as_array().map(Vec::len)),
+            (Some(0), Some(0))
+        );
         assert_eq!(bad["form"]["q"], "tømrer", "the form comes back as sent");
         // Filters apply, and the counts say so. She has a protected address: she lives in
         // Horsens (615), but no filter on place finds her and no count reveals it.
-        let carpenters = search(&[("form[stilling]", "Tømrer"), ("form[arbejdstid]", "full_time")]).await;
-        assert_eq!((carpenters["total"].as_i64(), carpenters["counts"]["occ:Tømrer"].as_i64()), (Some(1), Some(1)));
+        let carpenters = search(&[
+            ("form[stilling]", "Tømrer"),
+            ("form[arbejdstid]", "full_time"),
+        ])
+        .await;
+        assert_eq!(
+            (
+                carpenters["total"].as_i64(),
+                carpenters["counts"]["occ:Tømrer"].as_i64()
+            ),
+            (Some(1), Some(1))
+        );
         assert_eq!(carpenters["counts"]["mun:615"], serde_json::Value::Null);
-        assert_eq!(search(&[("form[arbejdstid]", "part_time")]).await["total"], 0);
+        assert_eq!(
+            search(&[("form[arbejdstid]", "part_time")]).await["total"],
+            0
+        );
         assert_eq!(search(&[("form[kommune]", "615")]).await["total"], 0);
-        assert_eq!(search(&[("form[postnr]", "8700"), ("form[afstand]", "10")]).await["total"], 0);
+        assert_eq!(
+            search(&[("form[postnr]", "8700"), ("form[afstand]", "10")]).await["total"],
+            0
+        );
 
         // Hidden contact details: the employer sees neither, and may ask support instead.
-        app.ok(&citizen, "cv/hide-contact", &[("hide", "true")]).await;
-        let hidden: serde_json::Value = serde_json::from_str(&app.ok(&employer, "employer/cv", &[("cv_id", &cv_id)]).await).unwrap();
-        assert_eq!((&hidden["phone"], &hidden["email"], &hidden["contact_hidden"]), (&serde_json::Value::Null, &serde_json::Value::Null, &serde_json::Value::Bool(true)));
-        assert_eq!(keys(&app.refused(&employer, "employer/contact-request", &[("cv_id", &cv_id), ("message", " ")]).await), pairs(&[("message", "required")]));
-        let r = app.call(&employer, "employer/contact-request", &[("cv_id", &cv_id), ("message", "Vi søger en tømrer.")]).await;
-        assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
-        assert_eq!(app.store.open_contact_requests().await.unwrap()[0].message, "Vi søger en tømrer.");
+        app.ok(&citizen, "cv/hide-contact", &[("hide", "true")])
+            .await;
+        let hidden: serde_json::Value =
+            serde_json::from_str(&app.ok(&employer, "employer/cv", &[("cv_id", &cv_id)]).await)
+                .unwrap();
+        assert_eq!(
+            (
+                &hidden["phone"],
+                &hidden["email"],
+                &hidden["contact_hidden"]
+            ),
+            (
+                &serde_json::Value::Null,
+                &serde_json::Value::Null,
+                &serde_json::Value::Bool(true)
+            )
+        );
+        assert_eq!(
+            keys(
+                &app.refused(
+                    &employer,
+                    "employer/contact-request",
+                    &[("cv_id", &cv_id), ("message", " ")]
+                )
+                .await
+            ),
+            pairs(&[("message", "required")])
+        );
+        let r = app
+            .call(
+                &employer,
+                "employer/contact-request",
+                &[("cv_id", &cv_id), ("message", "Vi søger en tømrer.")],
+            )
+            .await;
+        assert!(
+            r.status().is_success() || r.status().is_redirection(),
+            "{}",
+            r.status()
+        );
+        assert_eq!(
+            app.store.open_contact_requests().await.unwrap()[0].message,
+            "Vi søger en tømrer."
+        );
         // A CV that is no longer searchable can be neither found, opened nor contacted.
-        app.ok(&citizen, "cv/searchable", &[("searchable", "false")]).await;
+        app.ok(&citizen, "cv/searchable", &[("searchable", "false")])
+            .await;
         assert_eq!(search(&[("form[q]", "tømrer")]).await["total"], 0);
-        assert_eq!(app.refused(&employer, "employer/cv", &[("cv_id", &cv_id)]).await, AppError::NotFound);
-        assert_eq!(app.refused(&employer, "employer/contact-request", &[("cv_id", &cv_id), ("message", "Hej")]).await, AppError::NotFound);
+        assert_eq!(
+            app.refused(&employer, "employer/cv", &[("cv_id", &cv_id)])
+                .await,
+            AppError::NotFound
+        );
+        assert_eq!(
+            app.refused(
+                &employer,
+                "employer/contact-request",
+                &[("cv_id", &cv_id), ("message", "Hej")]
+            )
+            .await,
+            AppError::NotFound
+        );
     })
     .await;
 }
@@ -453,20 +912,50 @@ mod questionnaire {
     /// Every answer of the dagpenge questionnaire's steps, by step.
     const DAGPENGE: &[(&str, &[(&str, &str)])] = &[
         ("registeroplysninger", &[]),
-        ("uddannelse", &[("form[education_length]", "vocational"), ("form[field_of_education]", "technical")]),
-        ("ledighed", &[("form[own_estimate]", "within_3_months"), ("form[reason]", "dismissed"), ("form[known_for]", "1_3_months")]),
-        ("jobsoegning", &[("form[activity]", "3_5"), ("form[prospects]", "good"), ("form[preference]", "related_trade"), ("form[methods__adverts]", "on")]),
+        (
+            "uddannelse",
+            &[
+                ("form[education_length]", "vocational"),
+                ("form[field_of_education]", "technical"),
+            ],
+        ),
+        (
+            "ledighed",
+            &[
+                ("form[own_estimate]", "within_3_months"),
+                ("form[reason]", "dismissed"),
+                ("form[known_for]", "1_3_months"),
+            ],
+        ),
+        (
+            "jobsoegning",
+            &[
+                ("form[activity]", "3_5"),
+                ("form[prospects]", "good"),
+                ("form[preference]", "related_trade"),
+                ("form[methods__adverts]", "on"),
+            ],
+        ),
         ("overvejelser", &[("form[hindrance]", "no")]),
     ];
 
-    async fn answer(app: &TestApp, c: &reqwest::Client, step: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    async fn answer(
+        app: &TestApp,
+        c: &reqwest::Client,
+        step: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         let mut all = vec![("step", step), ("go", "next")];
         all.extend_from_slice(form);
         app.call(c, "questionnaire/answer", &all).await
     }
 
     async fn view(app: &TestApp, c: &reqwest::Client) -> QuestionnaireView {
-        serde_json::from_str(&app.ok(c, "questionnaire/get", &[("with_facts", "true")]).await).unwrap()
+        serde_json::from_str(
+            &app.ok(c, "questionnaire/get", &[("with_facts", "true")])
+                .await,
+        )
+        .unwrap()
     }
 
     async fn citizen_id(app: &TestApp, cpr: &str) -> i64 {
@@ -479,17 +968,38 @@ mod questionnaire {
             let app = spawn(store).await;
             let c = client();
             app.citizen(&c, "1906910161", "william").await;
-            assert!(matches!(app.refused(&c, "questionnaire/submit", &[]).await, AppError::Invalid { .. }), "not registered yet");
-            let e = app.refused(&c, "jobseeker/register", &[("form[situation]", "dagpenge")]).await;
+            assert!(
+                matches!(
+                    app.refused(&c, "questionnaire/submit", &[]).await,
+                    AppError::Invalid { .. }
+                ),
+                "not registered yet"
+            );
+            let e = app
+                .refused(&c, "jobseeker/register", &[("form[situation]", "dagpenge")])
+                .await;
             assert_eq!(keys(&e), pairs(&[("a_kasse", "choice.required")]));
-            app.ok(&c, "jobseeker/register", &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")]).await;
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")],
+            )
+            .await;
             let v = view(&app, &c).await;
-            assert_eq!(v.questionnaire, Some(jobspor::jobseeker::eligibility::Questionnaire::Dagpenge));
+            assert_eq!(
+                v.questionnaire,
+                Some(jobspor::jobseeker::eligibility::Questionnaire::Dagpenge)
+            );
             assert!(v.health, "Aarhus is a pilot municipality");
-            assert_eq!(v.facts.len(), 5, "age, origin, support share, dagpenge share, wage income");
+            assert_eq!(
+                v.facts.len(),
+                5,
+                "age, origin, support share, dagpenge share, wage income"
+            );
             assert!(v.facts.iter().all(|f| f.source.ends_with("(simuleret)")));
             // Pages that do not show the facts do not ask the registers.
-            let plain: QuestionnaireView = serde_json::from_str(&app.ok(&c, "questionnaire/get", &[]).await).unwrap();
+            let plain: QuestionnaireView =
+                serde_json::from_str(&app.ok(&c, "questionnaire/get", &[]).await).unwrap();
             assert!(plain.facts.is_empty() && !plain.facts_unavailable);
         })
         .await;
@@ -501,26 +1011,78 @@ mod questionnaire {
     async fn ineligible_health_answers_are_refused() {
         each_backend(|store| async move {
             let app = spawn(store).await;
-            for (cpr, situation, a_kasse) in [("2211792422", "dagpenge", "hk"), ("1207720190", "uddannelseshjaelp", "")] {
+            for (cpr, situation, a_kasse) in [
+                ("2211792422", "dagpenge", "hk"),
+                ("1207720190", "uddannelseshjaelp", ""),
+            ] {
                 let c = client();
                 app.citizen(&c, cpr, &format!("u{cpr}")).await;
-                app.ok(&c, "jobseeker/register", &[("form[situation]", situation), ("form[a_kasse]", a_kasse)]).await;
+                app.ok(
+                    &c,
+                    "jobseeker/register",
+                    &[("form[situation]", situation), ("form[a_kasse]", a_kasse)],
+                )
+                .await;
                 assert!(!view(&app, &c).await.health);
-                let r = answer(&app, &c, "helbred", &[("form[health_problem]", "yes_much"), ("form[health_significance]", "great")]).await;
+                let r = answer(
+                    &app,
+                    &c,
+                    "helbred",
+                    &[
+                        ("form[health_problem]", "yes_much"),
+                        ("form[health_significance]", "great"),
+                    ],
+                )
+                .await;
                 assert_eq!(r.status(), StatusCode::FORBIDDEN, "{cpr}");
-                let first = if situation == "dagpenge" { "uddannelse" } else { "skolegang" };
+                let first = if situation == "dagpenge" {
+                    "uddannelse"
+                } else {
+                    "skolegang"
+                };
                 let r = answer(&app, &c, first, &[("form[health_problem]", "yes_much")]).await;
-                assert_eq!(r.status(), StatusCode::FORBIDDEN, "{cpr}: smuggled into another step");
+                assert_eq!(
+                    r.status(),
+                    StatusCode::FORBIDDEN,
+                    "{cpr}: smuggled into another step"
+                );
                 let id = citizen_id(&app, cpr).await;
-                assert_eq!(app.store.own_answers(Part::Health, id).await.unwrap().updated_at, None, "{cpr}: nothing stored");
+                assert_eq!(
+                    app.store
+                        .own_answers(Part::Health, id)
+                        .await
+                        .unwrap()
+                        .updated_at,
+                    None,
+                    "{cpr}: nothing stored"
+                );
             }
             // The eligible citizen's answers are taken.
             let c = client();
             app.citizen(&c, "2110810020", "mette.l").await;
-            app.ok(&c, "jobseeker/register", &[("form[situation]", "kontanthjaelp")]).await;
-            assert!(answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await.status().is_success());
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "kontanthjaelp")],
+            )
+            .await;
+            assert!(
+                answer(&app, &c, "helbred", &[("form[health_problem]", "no")])
+                    .await
+                    .status()
+                    .is_success()
+            );
             let id = citizen_id(&app, "2110810020").await;
-            assert_eq!(app.store.own_answers(Part::Health, id).await.unwrap().answers.get("health_problem").map(String::as_str), Some("no"));
+            assert_eq!(
+                app.store
+                    .own_answers(Part::Health, id)
+                    .await
+                    .unwrap()
+                    .answers
+                    .get("health_problem")
+                    .map(String::as_str),
+                Some("no")
+            );
         })
         .await;
     }
@@ -531,39 +1093,117 @@ mod questionnaire {
             let app = spawn(store).await;
             let c = client();
             app.citizen(&c, "1906910161", "william").await;
-            app.ok(&c, "jobseeker/register", &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")]).await;
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")],
+            )
+            .await;
             for (step, form) in &DAGPENGE[..4] {
                 let r = answer(&app, &c, step, form).await;
                 assert!(r.status().is_success(), "{step}: {}", r.status());
             }
             // A "yes" without its elaboration: refused at the field, the step's other answer kept.
-            let e = app.refused(&c, "questionnaire/answer", &[("step", "overvejelser"), ("go", "next"), ("form[hindrance]", "yes"), ("form[other_considerations]", "Gerne deltid")]).await;
+            let e = app
+                .refused(
+                    &c,
+                    "questionnaire/answer",
+                    &[
+                        ("step", "overvejelser"),
+                        ("go", "next"),
+                        ("form[hindrance]", "yes"),
+                        ("form[other_considerations]", "Gerne deltid"),
+                    ],
+                )
+                .await;
             assert_eq!(keys(&e), pairs(&[("hindrance_details", "required")]));
             let kept = view(&app, &c).await.answers;
-            assert_eq!(kept.get("other_considerations").map(String::as_str), Some("Gerne deltid"));
-            assert_eq!(kept.get("reason").map(String::as_str), Some("dismissed"), "earlier steps untouched");
+            assert_eq!(
+                kept.get("other_considerations").map(String::as_str),
+                Some("Gerne deltid")
+            );
+            assert_eq!(
+                kept.get("reason").map(String::as_str),
+                Some("dismissed"),
+                "earlier steps untouched"
+            );
             // Sending now is refused: the last step and the health step are not done.
             let e = app.refused(&c, "questionnaire/submit", &[]).await;
             assert_eq!(keys(&e), pairs(&[("hindrance_details", "required")]));
-            answer(&app, &c, "overvejelser", &[("form[hindrance]", "yes"), ("form[hindrance_details]", "Jeg har ingen bil.")]).await;
+            answer(
+                &app,
+                &c,
+                "overvejelser",
+                &[
+                    ("form[hindrance]", "yes"),
+                    ("form[hindrance_details]", "Jeg har ingen bil."),
+                ],
+            )
+            .await;
             let e = app.refused(&c, "questionnaire/submit", &[]).await;
             assert_eq!(keys(&e), pairs(&[("health_problem", "choice.required")]));
             // Leaving with "later" saves without checking.
-            app.ok(&c, "questionnaire/answer", &[("step", "helbred"), ("go", "later"), ("form[health_problem]", "yes_some")]).await;
+            app.ok(
+                &c,
+                "questionnaire/answer",
+                &[
+                    ("step", "helbred"),
+                    ("go", "later"),
+                    ("form[health_problem]", "yes_some"),
+                ],
+            )
+            .await;
             let e = app.refused(&c, "questionnaire/submit", &[]).await;
-            assert_eq!(keys(&e), pairs(&[("health_significance", "choice.required")]));
-            answer(&app, &c, "helbred", &[("form[health_problem]", "yes_some"), ("form[health_significance]", "some")]).await;
+            assert_eq!(
+                keys(&e),
+                pairs(&[("health_significance", "choice.required")])
+            );
+            answer(
+                &app,
+                &c,
+                "helbred",
+                &[
+                    ("form[health_problem]", "yes_some"),
+                    ("form[health_significance]", "some"),
+                ],
+            )
+            .await;
             app.ok(&c, "questionnaire/submit", &[]).await;
 
             let id = citizen_id(&app, "1906910161").await;
-            let sent = app.store.own_answers(Part::Questionnaire, id).await.unwrap();
+            let sent = app
+                .store
+                .own_answers(Part::Questionnaire, id)
+                .await
+                .unwrap();
             assert!(sent.submitted_at.is_some());
             assert_eq!(sent.facts.map(|f| f.len()), Some(5));
-            assert!(!sent.answers.keys().any(|k| k.starts_with("health_")), "health answers are kept apart");
+            assert!(
+                !sent.answers.keys().any(|k| k.starts_with("health_")),
+                "health answers are kept apart"
+            );
             let health = app.store.own_answers(Part::Health, id).await.unwrap();
-            assert_eq!(health.answers.get("health_significance").map(String::as_str), Some("some"));
+            assert_eq!(
+                health
+                    .answers
+                    .get("health_significance")
+                    .map(String::as_str),
+                Some("some")
+            );
             let pilot: Vec<String> = health.facts.unwrap().into_iter().map(|f| f.label).collect();
-            assert_eq!(pilot, ["Køn", "Alder", "Uddannelse", "Bopælskommune", "Ydelsesgrundlag", "Beskæftigelsesgrad", "Virksomhedsrettede aktiviteter", "Bevilgede kompenserende ordninger"]);
+            assert_eq!(
+                pilot,
+                [
+                    "Køn",
+                    "Alder",
+                    "Uddannelse",
+                    "Bopælskommune",
+                    "Ydelsesgrundlag",
+                    "Beskæftigelsesgrad",
+                    "Virksomhedsrettede aktiviteter",
+                    "Bevilgede kompenserende ordninger"
+                ]
+            );
         })
         .await;
     }
@@ -576,7 +1216,12 @@ mod questionnaire {
             let app = spawn(store).await;
             let c = client();
             app.citizen(&c, "1906910161", "william").await;
-            app.ok(&c, "jobseeker/register", &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")]).await;
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")],
+            )
+            .await;
             for (step, form) in DAGPENGE {
                 answer(&app, &c, step, form).await;
             }
@@ -584,31 +1229,114 @@ mod questionnaire {
             app.ok(&c, "questionnaire/submit", &[]).await;
             let citizen = citizen_id(&app, "1906910161").await;
 
-            let hash = jobspor_app::ssr::passwords::hash(&jobspor::contact::Password::parse("en-lang-adgangskode").unwrap()).await.unwrap().0;
-            app.store.upsert_caseworker("anna", &hash, "Anna Sørensen", "Jobcenter Aarhus", &["751"], app.clock.now()).await.unwrap();
-            app.store.upsert_caseworker("sara", &hash, "Sara Holm", "Jobcenter Odense", &["461"], app.clock.now()).await.unwrap();
+            let hash = jobspor_app::ssr::passwords::hash(
+                &jobspor::contact::Password::parse("en-lang-adgangskode").unwrap(),
+            )
+            .await
+            .unwrap()
+            .0;
+            app.store
+                .upsert_caseworker(
+                    "anna",
+                    &hash,
+                    "Anna Sørensen",
+                    "Jobcenter Aarhus",
+                    &["751"],
+                    app.clock.now(),
+                )
+                .await
+                .unwrap();
+            app.store
+                .upsert_caseworker(
+                    "sara",
+                    &hash,
+                    "Sara Holm",
+                    "Jobcenter Odense",
+                    &["461"],
+                    app.clock.now(),
+                )
+                .await
+                .unwrap();
 
             let odense = client();
-            app.ok(&odense, "caseworker/login", &[("username", "sara"), ("password", "en-lang-adgangskode")]).await;
-            assert_eq!(keys(&app.refused(&odense, "caseworker/find", &[("cpr", "1906910161")]).await), pairs(&[("cpr", "caseworker.not_served")]));
-            assert_eq!(app.refused(&odense, "caseworker/citizen", &[("citizen_id", &citizen.to_string())]).await, AppError::NotFound);
+            app.ok(
+                &odense,
+                "caseworker/login",
+                &[("username", "sara"), ("password", "en-lang-adgangskode")],
+            )
+            .await;
+            assert_eq!(
+                keys(
+                    &app.refused(&odense, "caseworker/find", &[("cpr", "1906910161")])
+                        .await
+                ),
+                pairs(&[("cpr", "caseworker.not_served")])
+            );
+            assert_eq!(
+                app.refused(
+                    &odense,
+                    "caseworker/citizen",
+                    &[("citizen_id", &citizen.to_string())]
+                )
+                .await,
+                AppError::NotFound
+            );
             // A citizen is not a caseworker.
-            assert_eq!(app.refused(&c, "caseworker/citizen", &[("citizen_id", &citizen.to_string())]).await, AppError::NotLoggedIn);
+            assert_eq!(
+                app.refused(
+                    &c,
+                    "caseworker/citizen",
+                    &[("citizen_id", &citizen.to_string())]
+                )
+                .await,
+                AppError::NotLoggedIn
+            );
 
             let aarhus = client();
-            app.ok(&aarhus, "caseworker/login", &[("username", "anna"), ("password", "en-lang-adgangskode")]).await;
-            app.ok(&aarhus, "caseworker/find", &[("cpr", "190691-0161")]).await;
-            let case: jobspor_app::api::caseworker::CitizenCase = serde_json::from_str(&app.ok(&aarhus, "caseworker/citizen", &[("citizen_id", &citizen.to_string())]).await).unwrap();
-            assert_eq!(case.answers.get("reason").map(String::as_str), Some("dismissed"));
+            app.ok(
+                &aarhus,
+                "caseworker/login",
+                &[("username", "anna"), ("password", "en-lang-adgangskode")],
+            )
+            .await;
+            app.ok(&aarhus, "caseworker/find", &[("cpr", "190691-0161")])
+                .await;
+            let case: jobspor_app::api::caseworker::CitizenCase = serde_json::from_str(
+                &app.ok(
+                    &aarhus,
+                    "caseworker/citizen",
+                    &[("citizen_id", &citizen.to_string())],
+                )
+                .await,
+            )
+            .unwrap();
+            assert_eq!(
+                case.answers.get("reason").map(String::as_str),
+                Some("dismissed")
+            );
             let (health, pilot, _) = case.health.expect("health answers for the pilot's citizen");
             assert_eq!(health.get("health_problem").map(String::as_str), Some("no"));
             assert_eq!(pilot.len(), 8);
 
-            let history = app.store.access_history(citizen, app.clock.now() - Duration::days(1)).await.unwrap();
-            let reads: Vec<(&str, &str)> = history.iter().filter(|e| e.actor_kind == "caseworker").map(|e| (e.actor_label.as_str(), e.action.as_str())).collect();
+            let history = app
+                .store
+                .access_history(citizen, app.clock.now() - Duration::days(1))
+                .await
+                .unwrap();
+            let reads: Vec<(&str, &str)> = history
+                .iter()
+                .filter(|e| e.actor_kind == "caseworker")
+                .map(|e| (e.actor_label.as_str(), e.action.as_str()))
+                .collect();
             assert_eq!(reads.len(), 2, "{reads:?}");
-            assert!(reads.contains(&("Jobcenter Aarhus (sagsbehandler Anna Sørensen)", "Så dine svar om helbred")));
-            assert!(reads.contains(&("Jobcenter Aarhus (sagsbehandler Anna Sørensen)", "Så dit forberedelsesskema")));
+            assert!(reads.contains(&(
+                "Jobcenter Aarhus (sagsbehandler Anna Sørensen)",
+                "Så dine svar om helbred"
+            )));
+            assert!(reads.contains(&(
+                "Jobcenter Aarhus (sagsbehandler Anna Sørensen)",
+                "Så dit forberedelsesskema"
+            )));
         })
         .await;
     }

@@ -13,10 +13,18 @@ async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {
         let t0 = Utc.with_ymd_and_hms(2025, 1, 10, 12, 0, 0).unwrap();
         let cpr = Cpr::parse("2005982695").unwrap();
         let person = register.lookup(&cpr).await.unwrap().unwrap();
-        let old = store.citizen_mitid_login(cpr.digits(), &person, "sim", t0).await.unwrap().citizen_id;
+        let old = store
+            .citizen_mitid_login(cpr.digits(), &person, "sim", t0)
+            .await
+            .unwrap()
+            .citizen_id;
         let cpr2 = Cpr::parse("1304782207").unwrap();
         let person2 = register.lookup(&cpr2).await.unwrap().unwrap();
-        let recent = store.citizen_mitid_login(cpr2.digits(), &person2, "sim", t0 + Duration::days(30)).await.unwrap().citizen_id;
+        let recent = store
+            .citizen_mitid_login(cpr2.digits(), &person2, "sim", t0 + Duration::days(30))
+            .await
+            .unwrap()
+            .citizen_id;
         store.create_session("h", "citizen", old, t0).await.unwrap();
 
         // 18 months and 15 days after the last activity (25-07-2026), not a second before.
@@ -26,8 +34,14 @@ async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {
         assert!(store.citizen(old).await.is_ok());
         let r = run_once(&store, due).await.unwrap();
         assert_eq!(r.profiles_deleted, 1);
-        assert!(matches!(store.citizen(old).await, Err(StoreError::NotFound)));
-        assert!(matches!(store.cv_of_citizen(old).await, Err(StoreError::NotFound)));
+        assert!(matches!(
+            store.citizen(old).await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(matches!(
+            store.cv_of_citizen(old).await,
+            Err(StoreError::NotFound)
+        ));
         assert!(store.session("h").await.unwrap().is_none());
         assert!(store.citizen(recent).await.is_ok());
     })

@@ -48,7 +48,13 @@ impl Absence {
                 e.add("to", "date.end_before_start");
             }
         }
-        e.finish(|| Some(Absence { kind: kind?, from: from?, to: to? }))
+        e.finish(|| {
+            Some(Absence {
+                kind: kind?,
+                from: from?,
+                to: to?,
+            })
+        })
     }
 }
 
@@ -77,23 +83,47 @@ mod tests {
 
     #[test]
     fn vacation_may_be_planned_but_needs_an_end() {
-        let f = AbsenceForm { kind: "vacation".into(), from: "2026-12-22".into(), to: "2027-01-02".into() };
+        let f = AbsenceForm {
+            kind: "vacation".into(),
+            from: "2026-12-22".into(),
+            to: "2027-01-02".into(),
+        };
         assert!(Absence::parse(&f, today()).is_ok());
-        let open = AbsenceForm { to: String::new(), ..f };
+        let open = AbsenceForm {
+            to: String::new(),
+            ..f
+        };
         assert_eq!(Absence::parse(&open, today()).unwrap_err().0[0].field, "to");
     }
 
     #[test]
     fn sickness_starts_today_at_the_latest_and_may_be_open() {
-        let f = AbsenceForm { kind: "sickness".into(), from: "2026-11-20".into(), to: String::new() };
+        let f = AbsenceForm {
+            kind: "sickness".into(),
+            from: "2026-11-20".into(),
+            to: String::new(),
+        };
         assert_eq!(Absence::parse(&f, today()).unwrap().to, None);
-        let ahead = AbsenceForm { from: "2026-11-23".into(), ..f };
-        assert_eq!(Absence::parse(&ahead, today()).unwrap_err().0[0].key, "date.in_future");
+        let ahead = AbsenceForm {
+            from: "2026-11-23".into(),
+            ..f
+        };
+        assert_eq!(
+            Absence::parse(&ahead, today()).unwrap_err().0[0].key,
+            "date.in_future"
+        );
     }
 
     #[test]
     fn the_end_is_not_before_the_start() {
-        let f = AbsenceForm { kind: "vacation".into(), from: "2026-12-22".into(), to: "2026-12-01".into() };
-        assert_eq!(Absence::parse(&f, today()).unwrap_err().0[0].key, "date.end_before_start");
+        let f = AbsenceForm {
+            kind: "vacation".into(),
+            from: "2026-12-22".into(),
+            to: "2026-12-01".into(),
+        };
+        assert_eq!(
+            Absence::parse(&f, today()).unwrap_err().0[0].key,
+            "date.end_before_start"
+        );
     }
 }

@@ -34,7 +34,10 @@ impl Education {
         let mut e = FieldErrors::new();
         let education = e.check("education", required_text(&f.education, TITLE_MAX));
         let institution = e.check("institution", required_text(&f.institution, TITLE_MAX));
-        let description = e.check("description", optional_text(&f.description, DESCRIPTION_MAX));
+        let description = e.check(
+            "description",
+            optional_text(&f.description, DESCRIPTION_MAX),
+        );
         let start = e.check("start", past_date(&f.start, today, true)).flatten();
         let end = e.check("end", expected_end(&f.end, today));
         if let (Some(s), Some(Some(end))) = (start, end) {
@@ -42,7 +45,15 @@ impl Education {
                 e.add("end", "date.end_before_start");
             }
         }
-        e.finish(|| Some(Education { education: education?, institution: institution?, description: description?, start: start?, end: end? }))
+        e.finish(|| {
+            Some(Education {
+                education: education?,
+                institution: institution?,
+                description: description?,
+                start: start?,
+                end: end?,
+            })
+        })
     }
 }
 
@@ -82,10 +93,23 @@ impl Course {
     pub fn parse(f: &CourseForm, today: NaiveDate) -> Result<Course, FieldErrors> {
         let mut e = FieldErrors::new();
         let course = e.check("course", required_text(&f.course, TITLE_MAX));
-        let description = e.check("description", optional_text(&f.description, DESCRIPTION_MAX));
-        let end_year = e.check("end_year", number_in(&f.end_year, EARLIEST_YEAR as i64, today.year() as i64));
+        let description = e.check(
+            "description",
+            optional_text(&f.description, DESCRIPTION_MAX),
+        );
+        let end_year = e.check(
+            "end_year",
+            number_in(&f.end_year, EARLIEST_YEAR as i64, today.year() as i64),
+        );
         let length_days = e.check("length_days", number_in(&f.length_days, 1, 365));
-        e.finish(|| Some(Course { course: course?, description: description?, end_year: end_year? as i32, length_days: length_days? as u16 }))
+        e.finish(|| {
+            Some(Course {
+                course: course?,
+                description: description?,
+                end_year: end_year? as i32,
+                length_days: length_days? as u16,
+            })
+        })
     }
 }
 
@@ -109,13 +133,30 @@ impl Certification {
     pub fn parse(f: &CertificationForm, today: NaiveDate) -> Result<Certification, FieldErrors> {
         let mut e = FieldErrors::new();
         let certificate = e.check("certificate", required_text(&f.certificate, TITLE_MAX));
-        let description = e.check("description", optional_text(&f.description, DESCRIPTION_MAX));
+        let description = e.check(
+            "description",
+            optional_text(&f.description, DESCRIPTION_MAX),
+        );
         let valid = if f.valid_until_year.trim().is_empty() {
             Some(None)
         } else {
-            e.check("valid_until_year", number_in(&f.valid_until_year, EARLIEST_YEAR as i64, today.year() as i64 + 50)).map(|y| Some(y as i32))
+            e.check(
+                "valid_until_year",
+                number_in(
+                    &f.valid_until_year,
+                    EARLIEST_YEAR as i64,
+                    today.year() as i64 + 50,
+                ),
+            )
+            .map(|y| Some(y as i32))
         };
-        e.finish(|| Some(Certification { certificate: certificate?, description: description?, valid_until_year: valid? }))
+        e.finish(|| {
+            Some(Certification {
+                certificate: certificate?,
+                description: description?,
+                valid_until_year: valid?,
+            })
+        })
     }
 }
 
@@ -129,32 +170,99 @@ mod tests {
 
     #[test]
     fn an_education_under_way_has_an_expected_end() {
-        let f = EducationForm { education: "Sygeplejerske".into(), institution: "VIA University College".into(), start: "2024-08-26".into(), end: "2028-01-31".into(), ..Default::default() };
-        assert_eq!(Education::parse(&f, today()).unwrap().end, NaiveDate::from_ymd_opt(2028, 1, 31));
-        let far = EducationForm { end: "2040-01-01".into(), ..f.clone() };
-        assert_eq!(Education::parse(&far, today()).unwrap_err().0[0].key, "date.too_far_ahead");
-        let before = EducationForm { end: "2020-01-01".into(), ..f.clone() };
-        assert_eq!(Education::parse(&before, today()).unwrap_err().0[0].key, "date.end_before_start");
-        let future_start = EducationForm { start: "2027-01-01".into(), ..f };
-        assert_eq!(Education::parse(&future_start, today()).unwrap_err().0[0].key, "date.in_future");
+        let f = EducationForm {
+            education: "Sygeplejerske".into(),
+            institution: "VIA University College".into(),
+            start: "2024-08-26".into(),
+            end: "2028-01-31".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            Education::parse(&f, today()).unwrap().end,
+            NaiveDate::from_ymd_opt(2028, 1, 31)
+        );
+        let far = EducationForm {
+            end: "2040-01-01".into(),
+            ..f.clone()
+        };
+        assert_eq!(
+            Education::parse(&far, today()).unwrap_err().0[0].key,
+            "date.too_far_ahead"
+        );
+        let before = EducationForm {
+            end: "2020-01-01".into(),
+            ..f.clone()
+        };
+        assert_eq!(
+            Education::parse(&before, today()).unwrap_err().0[0].key,
+            "date.end_before_start"
+        );
+        let future_start = EducationForm {
+            start: "2027-01-01".into(),
+            ..f
+        };
+        assert_eq!(
+            Education::parse(&future_start, today()).unwrap_err().0[0].key,
+            "date.in_future"
+        );
     }
 
     #[test]
     fn courses_have_a_past_year_and_a_plausible_length() {
-        let ok = CourseForm { course: "Førstehjælp".into(), end_year: "2025".into(), length_days: "2".into(), ..Default::default() };
+        let ok = CourseForm {
+            course: "Førstehjælp".into(),
+            end_year: "2025".into(),
+            length_days: "2".into(),
+            ..Default::default()
+        };
         assert_eq!(Course::parse(&ok, today()).unwrap().length_days, 2);
-        let bad = CourseForm { end_year: "2027".into(), length_days: "0".into(), ..ok.clone() };
-        let keys: Vec<_> = Course::parse(&bad, today()).unwrap_err().iter().map(|e| (e.field.clone(), e.key.clone())).collect();
-        assert_eq!(keys, [("end_year".to_string(), "number.out_of_range".to_string()), ("length_days".to_string(), "number.out_of_range".to_string())]);
-        let words = CourseForm { length_days: "to".into(), ..ok };
-        assert_eq!(Course::parse(&words, today()).unwrap_err().0[0].key, "number.invalid");
+        let bad = CourseForm {
+            end_year: "2027".into(),
+            length_days: "0".into(),
+            ..ok.clone()
+        };
+        let keys: Vec<_> = Course::parse(&bad, today())
+            .unwrap_err()
+            .iter()
+            .map(|e| (e.field.clone(), e.key.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("end_year".to_string(), "number.out_of_range".to_string()),
+                ("length_days".to_string(), "number.out_of_range".to_string())
+            ]
+        );
+        let words = CourseForm {
+            length_days: "to".into(),
+            ..ok
+        };
+        assert_eq!(
+            Course::parse(&words, today()).unwrap_err().0[0].key,
+            "number.invalid"
+        );
     }
 
     #[test]
     fn certifications_may_be_valid_into_the_future_or_forever() {
-        let f = CertificationForm { certificate: "Truckcertifikat B".into(), valid_until_year: "2031".into(), ..Default::default() };
-        assert_eq!(Certification::parse(&f, today()).unwrap().valid_until_year, Some(2031));
-        let forever = CertificationForm { valid_until_year: " ".into(), ..f };
-        assert_eq!(Certification::parse(&forever, today()).unwrap().valid_until_year, None);
+        let f = CertificationForm {
+            certificate: "Truckcertifikat B".into(),
+            valid_until_year: "2031".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            Certification::parse(&f, today()).unwrap().valid_until_year,
+            Some(2031)
+        );
+        let forever = CertificationForm {
+            valid_until_year: " ".into(),
+            ..f
+        };
+        assert_eq!(
+            Certification::parse(&forever, today())
+                .unwrap()
+                .valid_until_year,
+            None
+        );
     }
 }

@@ -5,9 +5,17 @@
 //! Forms arrive as `Fields` (field name → raw text): the same map the browser's check builds
 //! from the form, the server function receives, and a draft stores.
 use super::absence::{Absence, AbsenceForm};
-use super::education::{Certification, CertificationForm, Course, CourseForm, Education, EducationForm};
-use super::profile_texts::{Volunteer, VolunteerForm, WhyApplying, WhyApplyingForm, INTRODUCTION_MAX, SPECIAL_CONSIDERATIONS_MAX};
-use super::skills::{language_name_da, parse_driving_licence, parse_qualification, DrivingLicence, DrivingLicenceForm, ItSkill, ItSkillForm, Language, LanguageForm, QualificationForm};
+use super::education::{
+    Certification, CertificationForm, Course, CourseForm, Education, EducationForm,
+};
+use super::profile_texts::{
+    Volunteer, VolunteerForm, WhyApplying, WhyApplyingForm, INTRODUCTION_MAX,
+    SPECIAL_CONSIDERATIONS_MAX,
+};
+use super::skills::{
+    language_name_da, parse_driving_licence, parse_qualification, DrivingLicence,
+    DrivingLicenceForm, ItSkill, ItSkillForm, Language, LanguageForm, QualificationForm,
+};
 use super::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use crate::choices::choices;
 use crate::dates::format_da;
@@ -44,7 +52,10 @@ choices! {
 impl CvSection {
     /// A section holding one text rather than a list.
     pub fn is_single(self) -> bool {
-        matches!(self, CvSection::Introduction | CvSection::SpecialConsiderations)
+        matches!(
+            self,
+            CvSection::Introduction | CvSection::SpecialConsiderations
+        )
     }
 
     /// Special considerations and absence are for the citizen and caseworkers only (seed 000;
@@ -116,12 +127,18 @@ pub enum CvEntry {
 /// The raw fields as a section's form struct. Every form struct is all strings with
 /// `#[serde(default)]`, so any map of strings fits; unknown names are ignored.
 fn form<F: DeserializeOwned + Default>(fields: &Fields) -> F {
-    serde_json::to_value(fields).ok().and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default()
+    serde_json::to_value(fields)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
 }
 
 fn fields_of<F: Serialize>(form: &F) -> Fields {
     match serde_json::to_value(form) {
-        Ok(serde_json::Value::Object(m)) => m.into_iter().filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string()))).collect(),
+        Ok(serde_json::Value::Object(m)) => m
+            .into_iter()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_string())))
+            .collect(),
         _ => Fields::new(),
     }
 }
@@ -133,30 +150,66 @@ fn text_field(raw: &str, max: usize) -> Result<String, FieldErrors> {
 }
 
 fn period_da(start: NaiveDate, end: Option<NaiveDate>, open: &str) -> String {
-    format!("{} – {}", format_da(start), end.map(format_da).unwrap_or_else(|| open.to_string()))
+    format!(
+        "{} – {}",
+        format_da(start),
+        end.map(format_da).unwrap_or_else(|| open.to_string())
+    )
 }
 
 impl CvEntry {
     /// Parses a section's raw form; `today` is the server's (or, for the browser's check, the
     /// browser's) date.
-    pub fn parse(section: CvSection, fields: &Fields, today: NaiveDate) -> Result<CvEntry, FieldErrors> {
+    pub fn parse(
+        section: CvSection,
+        fields: &Fields,
+        today: NaiveDate,
+    ) -> Result<CvEntry, FieldErrors> {
         Ok(match section {
-            CvSection::JobWish => CvEntry::JobWish(JobWish::parse(&form::<JobWishForm>(fields), today)?),
-            CvSection::Introduction => CvEntry::Introduction(text_field(&form::<TextForm>(fields).text, INTRODUCTION_MAX)?),
-            CvSection::WorkExperience => CvEntry::WorkExperience(WorkExperience::parse(&form::<WorkExperienceForm>(fields), today)?),
-            CvSection::Education => CvEntry::Education(Education::parse(&form::<EducationForm>(fields), today)?),
-            CvSection::Course => CvEntry::Course(Course::parse(&form::<CourseForm>(fields), today)?),
-            CvSection::Certification => CvEntry::Certification(Certification::parse(&form::<CertificationForm>(fields), today)?),
-            CvSection::Qualification => CvEntry::Qualification(parse_qualification(&form::<QualificationForm>(fields))?),
-            CvSection::DrivingLicence => CvEntry::DrivingLicence(parse_driving_licence(&form::<DrivingLicenceForm>(fields))?),
-            CvSection::Language => CvEntry::Language(Language::parse(&form::<LanguageForm>(fields))?),
-            CvSection::ItSkill => CvEntry::ItSkill(ItSkill::parse(&form::<ItSkillForm>(fields))?),
-            CvSection::WhyApplying => CvEntry::WhyApplying(WhyApplying::parse(&form::<WhyApplyingForm>(fields))?),
-            CvSection::Volunteer => CvEntry::Volunteer(Volunteer::parse(&form::<VolunteerForm>(fields), today)?),
-            CvSection::SpecialConsiderations => {
-                CvEntry::SpecialConsiderations(text_field(&form::<TextForm>(fields).text, SPECIAL_CONSIDERATIONS_MAX)?)
+            CvSection::JobWish => {
+                CvEntry::JobWish(JobWish::parse(&form::<JobWishForm>(fields), today)?)
             }
-            CvSection::Absence => CvEntry::Absence(Absence::parse(&form::<AbsenceForm>(fields), today)?),
+            CvSection::Introduction => CvEntry::Introduction(text_field(
+                &form::<TextForm>(fields).text,
+                INTRODUCTION_MAX,
+            )?),
+            CvSection::WorkExperience => CvEntry::WorkExperience(WorkExperience::parse(
+                &form::<WorkExperienceForm>(fields),
+                today,
+            )?),
+            CvSection::Education => {
+                CvEntry::Education(Education::parse(&form::<EducationForm>(fields), today)?)
+            }
+            CvSection::Course => {
+                CvEntry::Course(Course::parse(&form::<CourseForm>(fields), today)?)
+            }
+            CvSection::Certification => CvEntry::Certification(Certification::parse(
+                &form::<CertificationForm>(fields),
+                today,
+            )?),
+            CvSection::Qualification => {
+                CvEntry::Qualification(parse_qualification(&form::<QualificationForm>(fields))?)
+            }
+            CvSection::DrivingLicence => {
+                CvEntry::DrivingLicence(parse_driving_licence(&form::<DrivingLicenceForm>(fields))?)
+            }
+            CvSection::Language => {
+                CvEntry::Language(Language::parse(&form::<LanguageForm>(fields))?)
+            }
+            CvSection::ItSkill => CvEntry::ItSkill(ItSkill::parse(&form::<ItSkillForm>(fields))?),
+            CvSection::WhyApplying => {
+                CvEntry::WhyApplying(WhyApplying::parse(&form::<WhyApplyingForm>(fields))?)
+            }
+            CvSection::Volunteer => {
+                CvEntry::Volunteer(Volunteer::parse(&form::<VolunteerForm>(fields), today)?)
+            }
+            CvSection::SpecialConsiderations => CvEntry::SpecialConsiderations(text_field(
+                &form::<TextForm>(fields).text,
+                SPECIAL_CONSIDERATIONS_MAX,
+            )?),
+            CvSection::Absence => {
+                CvEntry::Absence(Absence::parse(&form::<AbsenceForm>(fields), today)?)
+            }
         })
     }
 
@@ -184,7 +237,9 @@ impl CvEntry {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         match self {
             CvEntry::JobWish(j) => fields_of(&j.to_form()),
-            CvEntry::Introduction(t) | CvEntry::SpecialConsiderations(t) => fields_of(&TextForm { text: t.clone() }),
+            CvEntry::Introduction(t) | CvEntry::SpecialConsiderations(t) => {
+                fields_of(&TextForm { text: t.clone() })
+            }
             CvEntry::WorkExperience(w) => fields_of(&w.to_form()),
             CvEntry::Education(e) => fields_of(&EducationForm {
                 education: e.education.clone(),
@@ -202,13 +257,29 @@ impl CvEntry {
             CvEntry::Certification(c) => fields_of(&CertificationForm {
                 certificate: c.certificate.clone(),
                 description: opt(&c.description),
-                valid_until_year: c.valid_until_year.map(|y| y.to_string()).unwrap_or_default(),
+                valid_until_year: c
+                    .valid_until_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_default(),
             }),
-            CvEntry::Qualification(q) => fields_of(&QualificationForm { qualification: q.clone() }),
-            CvEntry::DrivingLicence(l) => fields_of(&DrivingLicenceForm { category: l.code().into() }),
-            CvEntry::Language(l) => fields_of(&LanguageForm { language: l.language.clone(), level: l.level.code().into() }),
-            CvEntry::ItSkill(s) => fields_of(&ItSkillForm { skill: s.skill.clone(), level: s.level.code().into() }),
-            CvEntry::WhyApplying(w) => fields_of(&WhyApplyingForm { company: w.company.clone(), text: w.text.clone() }),
+            CvEntry::Qualification(q) => fields_of(&QualificationForm {
+                qualification: q.clone(),
+            }),
+            CvEntry::DrivingLicence(l) => fields_of(&DrivingLicenceForm {
+                category: l.code().into(),
+            }),
+            CvEntry::Language(l) => fields_of(&LanguageForm {
+                language: l.language.clone(),
+                level: l.level.code().into(),
+            }),
+            CvEntry::ItSkill(s) => fields_of(&ItSkillForm {
+                skill: s.skill.clone(),
+                level: s.level.code().into(),
+            }),
+            CvEntry::WhyApplying(w) => fields_of(&WhyApplyingForm {
+                company: w.company.clone(),
+                text: w.text.clone(),
+            }),
             CvEntry::Volunteer(v) => fields_of(&VolunteerForm {
                 role: v.role.clone(),
                 organisation: v.organisation.clone(),
@@ -251,13 +322,23 @@ impl CvEntry {
                 push("Erfaring i faget", Some(j.experience.label_da().into()));
                 push("Arbejdstid", Some(j.working_time.label_da().into()));
                 push("Ansættelsesform", Some(j.employment_type.label_da().into()));
-                push("Kan starte", Some(j.start_date.map(|d| format!("Fra {}", format_da(d))).unwrap_or_else(|| "Med det samme".into())));
+                push(
+                    "Kan starte",
+                    Some(
+                        j.start_date
+                            .map(|d| format!("Fra {}", format_da(d)))
+                            .unwrap_or_else(|| "Med det samme".into()),
+                    ),
+                );
                 push("Ønsker til arbejdsforhold", j.conditions.clone());
                 format!("{} (DISCO-08 {})", j.occupation, j.disco08)
             }
             CvEntry::Introduction(t) | CvEntry::SpecialConsiderations(t) => t.clone(),
             CvEntry::WorkExperience(w) => {
-                push("Periode", Some(period_da(w.period.start(), w.period.end(), "nu")));
+                push(
+                    "Periode",
+                    Some(period_da(w.period.start(), w.period.end(), "nu")),
+                );
                 push("Arbejdsopgaver", w.tasks.clone());
                 push("Det blev jeg særligt god til", w.good_at.clone());
                 format!("{}, {}", w.position, w.workplace)
@@ -269,12 +350,26 @@ impl CvEntry {
             }
             CvEntry::Course(c) => {
                 push("Afsluttet", Some(c.end_year.to_string()));
-                push("Varighed", Some(format!("{} {}", c.length_days, if c.length_days == 1 { "dag" } else { "dage" })));
+                push(
+                    "Varighed",
+                    Some(format!(
+                        "{} {}",
+                        c.length_days,
+                        if c.length_days == 1 { "dag" } else { "dage" }
+                    )),
+                );
                 push("Beskrivelse", c.description.clone());
                 c.course.clone()
             }
             CvEntry::Certification(c) => {
-                push("Gyldigt til", Some(c.valid_until_year.map(|y| y.to_string()).unwrap_or_else(|| "Udløber ikke".into())));
+                push(
+                    "Gyldigt til",
+                    Some(
+                        c.valid_until_year
+                            .map(|y| y.to_string())
+                            .unwrap_or_else(|| "Udløber ikke".into()),
+                    ),
+                );
                 push("Beskrivelse", c.description.clone());
                 c.certificate.clone()
             }
@@ -282,7 +377,9 @@ impl CvEntry {
             CvEntry::DrivingLicence(l) => l.label_da().to_string(),
             CvEntry::Language(l) => {
                 push("Niveau", Some(l.level.label_da().into()));
-                language_name_da(&l.language).unwrap_or(&l.language).to_string()
+                language_name_da(&l.language)
+                    .unwrap_or(&l.language)
+                    .to_string()
             }
             CvEntry::ItSkill(s) => {
                 push("Niveau", Some(s.level.label_da().into()));
@@ -293,7 +390,10 @@ impl CvEntry {
                 w.company.clone()
             }
             CvEntry::Volunteer(v) => {
-                push("Periode", Some(period_da(v.period.start(), v.period.end(), "nu")));
+                push(
+                    "Periode",
+                    Some(period_da(v.period.start(), v.period.end(), "nu")),
+                );
                 push("Opgaver", v.tasks.clone());
                 format!("{}, {}", v.role, v.organisation)
             }
@@ -334,14 +434,17 @@ impl CvEntry {
     /// The entry's own value as stored (the section is stored beside it).
     pub fn to_stored(&self) -> String {
         match serde_json::to_value(self) {
-            Ok(serde_json::Value::Object(mut m)) => m.remove("entry").map(|v| v.to_string()).unwrap_or_default(),
+            Ok(serde_json::Value::Object(mut m)) => {
+                m.remove("entry").map(|v| v.to_string()).unwrap_or_default()
+            }
             _ => String::new(),
         }
     }
 
     pub fn from_stored(section: CvSection, stored: &str) -> Result<CvEntry, String> {
         let entry: serde_json::Value = serde_json::from_str(stored).map_err(|e| e.to_string())?;
-        serde_json::from_value(serde_json::json!({ "section": section.code(), "entry": entry })).map_err(|e| e.to_string())
+        serde_json::from_value(serde_json::json!({ "section": section.code(), "entry": entry }))
+            .map_err(|e| e.to_string())
     }
 }
 
@@ -364,24 +467,59 @@ mod tests {
     }
 
     fn f(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     /// A valid form for every section.
     pub(crate) fn valid(section: CvSection) -> Fields {
         match section {
-            CvSection::JobWish => f(&[("occupation", "Sygeplejerske"), ("education", "completed"), ("experience", "over_5"), ("working_time", "full_time"), ("employment_type", "permanent"), ("start_when", "now")]),
-            CvSection::Introduction | CvSection::SpecialConsiderations => f(&[("text", "Jeg er glad for mennesker.")]),
-            CvSection::WorkExperience => f(&[("position", "Sygeplejerske"), ("workplace", "AUH"), ("start", "2015-08-01")]),
-            CvSection::Education => f(&[("education", "Sygeplejerske"), ("institution", "VIA"), ("start", "2011-08-01"), ("end", "2015-06-30")]),
-            CvSection::Course => f(&[("course", "Førstehjælp"), ("end_year", "2024"), ("length_days", "2")]),
-            CvSection::Certification => f(&[("certificate", "Truckcertifikat"), ("valid_until_year", "2030")]),
+            CvSection::JobWish => f(&[
+                ("occupation", "Sygeplejerske"),
+                ("education", "completed"),
+                ("experience", "over_5"),
+                ("working_time", "full_time"),
+                ("employment_type", "permanent"),
+                ("start_when", "now"),
+            ]),
+            CvSection::Introduction | CvSection::SpecialConsiderations => {
+                f(&[("text", "Jeg er glad for mennesker.")])
+            }
+            CvSection::WorkExperience => f(&[
+                ("position", "Sygeplejerske"),
+                ("workplace", "AUH"),
+                ("start", "2015-08-01"),
+            ]),
+            CvSection::Education => f(&[
+                ("education", "Sygeplejerske"),
+                ("institution", "VIA"),
+                ("start", "2011-08-01"),
+                ("end", "2015-06-30"),
+            ]),
+            CvSection::Course => f(&[
+                ("course", "Førstehjælp"),
+                ("end_year", "2024"),
+                ("length_days", "2"),
+            ]),
+            CvSection::Certification => f(&[
+                ("certificate", "Truckcertifikat"),
+                ("valid_until_year", "2030"),
+            ]),
             CvSection::Qualification => f(&[("qualification", "Sårpleje")]),
             CvSection::DrivingLicence => f(&[("category", "B")]),
             CvSection::Language => f(&[("language", "en"), ("level", "B2")]),
             CvSection::ItSkill => f(&[("skill", "Excel"), ("level", "advanced")]),
-            CvSection::WhyApplying => f(&[("company", "Region Midtjylland"), ("text", "Jeg vil gerne arbejde tæt på borgerne.")]),
-            CvSection::Volunteer => f(&[("role", "Træner"), ("organisation", "Aarhus 1900"), ("start", "2019-08-01")]),
+            CvSection::WhyApplying => f(&[
+                ("company", "Region Midtjylland"),
+                ("text", "Jeg vil gerne arbejde tæt på borgerne."),
+            ]),
+            CvSection::Volunteer => f(&[
+                ("role", "Træner"),
+                ("organisation", "Aarhus 1900"),
+                ("start", "2019-08-01"),
+            ]),
             CvSection::Absence => f(&[("kind", "sickness"), ("from", "2026-11-20")]),
         }
     }
@@ -389,10 +527,19 @@ mod tests {
     #[test]
     fn every_section_parses_stores_and_edits_back() {
         for &s in CvSection::ALL {
-            let entry = CvEntry::parse(s, &valid(s), today()).unwrap_or_else(|e| panic!("{s:?}: {e:?}"));
+            let entry =
+                CvEntry::parse(s, &valid(s), today()).unwrap_or_else(|e| panic!("{s:?}: {e:?}"));
             assert_eq!(entry.section(), s);
-            assert_eq!(CvEntry::from_stored(s, &entry.to_stored()).unwrap(), entry, "{s:?} round trip through storage");
-            assert_eq!(CvEntry::parse(s, &entry.to_fields(), today()).unwrap(), entry, "{s:?} round trip through the edit form");
+            assert_eq!(
+                CvEntry::from_stored(s, &entry.to_stored()).unwrap(),
+                entry,
+                "{s:?} round trip through storage"
+            );
+            assert_eq!(
+                CvEntry::parse(s, &entry.to_fields(), today()).unwrap(),
+                entry,
+                "{s:?} round trip through the edit form"
+            );
         }
     }
 
@@ -400,11 +547,22 @@ mod tests {
     fn an_empty_form_names_exactly_the_required_fields() {
         for &s in CvSection::ALL {
             let errors = CvEntry::parse(s, &Fields::new(), today()).unwrap_err();
-            let mut required: Vec<_> = errors.iter().filter(|e| e.key == "required").map(|e| e.field.clone()).collect();
+            let mut required: Vec<_> = errors
+                .iter()
+                .filter(|e| e.key == "required")
+                .map(|e| e.field.clone())
+                .collect();
             required.sort();
-            let mut declared: Vec<_> = super::super::fields::fields(s).iter().filter(|f| f.required).map(|f| f.name.to_string()).collect();
+            let mut declared: Vec<_> = super::super::fields::fields(s)
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.name.to_string())
+                .collect();
             declared.sort();
-            assert_eq!(required, declared, "{s:?}: the form marks as required what the parser requires");
+            assert_eq!(
+                required, declared,
+                "{s:?}: the form marks as required what the parser requires"
+            );
         }
     }
 
@@ -412,7 +570,11 @@ mod tests {
     fn hidden_sections_are_never_searchable() {
         for &s in CvSection::ALL {
             let entry = CvEntry::parse(s, &valid(s), today()).unwrap();
-            assert_eq!(entry.search_text().is_some(), s.visible_to_employers(), "{s:?}");
+            assert_eq!(
+                entry.search_text().is_some(),
+                s.visible_to_employers(),
+                "{s:?}"
+            );
         }
         assert!(!CvSection::SpecialConsiderations.visible_to_employers());
         assert!(!CvSection::Absence.visible_to_employers());
@@ -420,16 +582,32 @@ mod tests {
 
     #[test]
     fn lists_are_bounded_and_texts_replaced() {
-        assert_eq!(may_add_entry(CvSection::Qualification, MAX_ENTRIES_PER_SECTION - 1), Ok(()));
-        assert_eq!(may_add_entry(CvSection::Qualification, MAX_ENTRIES_PER_SECTION), Err("list.too_many"));
+        assert_eq!(
+            may_add_entry(CvSection::Qualification, MAX_ENTRIES_PER_SECTION - 1),
+            Ok(())
+        );
+        assert_eq!(
+            may_add_entry(CvSection::Qualification, MAX_ENTRIES_PER_SECTION),
+            Err("list.too_many")
+        );
         assert_eq!(may_add_entry(CvSection::Introduction, 1), Ok(()));
     }
 
     #[test]
     fn duplicates_are_recognised_by_their_key() {
-        let en = CvEntry::parse(CvSection::Language, &f(&[("language", "EN"), ("level", "C1")]), today()).unwrap();
+        let en = CvEntry::parse(
+            CvSection::Language,
+            &f(&[("language", "EN"), ("level", "C1")]),
+            today(),
+        )
+        .unwrap();
         assert_eq!(en.duplicate_key().as_deref(), Some("en"));
-        let q = CvEntry::parse(CvSection::Qualification, &f(&[("qualification", "Sårpleje")]), today()).unwrap();
+        let q = CvEntry::parse(
+            CvSection::Qualification,
+            &f(&[("qualification", "Sårpleje")]),
+            today(),
+        )
+        .unwrap();
         assert_eq!(q.duplicate_key().as_deref(), Some("sårpleje"));
     }
 }

@@ -11,11 +11,11 @@ pub mod entry;
 pub mod fields;
 pub mod profile_texts;
 pub mod skills;
-pub use entry::CvSection;
 use crate::choices::choices;
 use crate::dates::parse_form_date;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use chrono::{Datelike, NaiveDate};
+pub use entry::CvSection;
 use serde::{Deserialize, Serialize};
 
 pub const POSITION_MAX: usize = 100;
@@ -72,7 +72,11 @@ impl Period {
 }
 
 /// A date that cannot lie in the future (a start or an end of something that happened).
-pub(crate) fn past_date(raw: &str, today: NaiveDate, required: bool) -> Result<Option<NaiveDate>, &'static str> {
+pub(crate) fn past_date(
+    raw: &str,
+    today: NaiveDate,
+    required: bool,
+) -> Result<Option<NaiveDate>, &'static str> {
     if raw.trim().is_empty() {
         return if required { Err("required") } else { Ok(None) };
     }
@@ -115,7 +119,13 @@ impl WorkExperience {
         let good_at = e.check("good_at", optional_text(&f.good_at, GOOD_AT_MAX));
         let period = Period::parse(&mut e, ("start", &f.start), ("end", &f.end), today);
         e.finish(|| {
-            Some(WorkExperience { position: position?, workplace: workplace?, tasks: tasks?, good_at: good_at?, period: period? })
+            Some(WorkExperience {
+                position: position?,
+                workplace: workplace?,
+                tasks: tasks?,
+                good_at: good_at?,
+                period: period?,
+            })
         })
     }
 
@@ -226,10 +236,15 @@ impl JobWish {
         let experience = e.check("experience", OccupationExperience::from_code(&f.experience));
         let conditions = e.check("conditions", optional_text(&f.conditions, CONDITIONS_MAX));
         let working_time = e.check("working_time", WorkingTime::from_code(&f.working_time));
-        let employment_type = e.check("employment_type", EmploymentType::from_code(&f.employment_type));
+        let employment_type = e.check(
+            "employment_type",
+            EmploymentType::from_code(&f.employment_type),
+        );
         let start_date = match e.check("start_when", StartWhen::from_code(&f.start_when)) {
             Some(StartWhen::Now) => Some(None),
-            Some(StartWhen::FromDate) => e.check("start_date", future_start(&f.start_date, today)).map(Some),
+            Some(StartWhen::FromDate) => e
+                .check("start_date", future_start(&f.start_date, today))
+                .map(Some),
             None => None,
         };
         e.finish(|| {
@@ -255,7 +270,13 @@ impl JobWish {
             conditions: self.conditions.clone().unwrap_or_default(),
             working_time: self.working_time.code().into(),
             employment_type: self.employment_type.code().into(),
-            start_when: if self.start_date.is_some() { StartWhen::FromDate } else { StartWhen::Now }.code().into(),
+            start_when: if self.start_date.is_some() {
+                StartWhen::FromDate
+            } else {
+                StartWhen::Now
+            }
+            .code()
+            .into(),
             start_date: self.start_date.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
@@ -278,7 +299,11 @@ fn future_start(raw: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> 
 
 /// What a CV needs before it may be made searchable (issue: at least one job wish, and at
 /// least one work experience or education). `Err` carries the message key saying what misses.
-pub fn may_be_made_searchable(job_wishes: usize, work_experiences: usize, educations: usize) -> Result<(), &'static str> {
+pub fn may_be_made_searchable(
+    job_wishes: usize,
+    work_experiences: usize,
+    educations: usize,
+) -> Result<(), &'static str> {
     match (job_wishes >= 1, work_experiences + educations >= 1) {
         (true, true) => Ok(()),
         (false, true) => Err("cv.needs_job_wish"),
@@ -316,21 +341,48 @@ mod tests {
 
     #[test]
     fn end_before_start_is_refused_at_the_end_field() {
-        let f = WorkExperienceForm { end: "2014-01-01".into(), ..form() };
+        let f = WorkExperienceForm {
+            end: "2014-01-01".into(),
+            ..form()
+        };
         let e = WorkExperience::parse(&f, today()).unwrap_err();
-        assert_eq!(e.0, vec![crate::FieldError::new("end", "date.end_before_start")]);
+        assert_eq!(
+            e.0,
+            vec![crate::FieldError::new("end", "date.end_before_start")]
+        );
     }
 
     #[test]
     fn dates_in_the_future_or_long_ago_are_refused() {
-        let f = WorkExperienceForm { start: "2026-11-23".into(), ..form() };
-        assert_eq!(WorkExperience::parse(&f, today()).unwrap_err().0[0].key, "date.in_future");
-        let f = WorkExperienceForm { start: "1900-01-01".into(), ..form() };
-        assert_eq!(WorkExperience::parse(&f, today()).unwrap_err().0[0].key, "date.implausible");
-        let f = WorkExperienceForm { start: "i går".into(), ..form() };
-        assert_eq!(WorkExperience::parse(&f, today()).unwrap_err().0[0].key, "date.invalid");
+        let f = WorkExperienceForm {
+            start: "2026-11-23".into(),
+            ..form()
+        };
+        assert_eq!(
+            WorkExperience::parse(&f, today()).unwrap_err().0[0].key,
+            "date.in_future"
+        );
+        let f = WorkExperienceForm {
+            start: "1900-01-01".into(),
+            ..form()
+        };
+        assert_eq!(
+            WorkExperience::parse(&f, today()).unwrap_err().0[0].key,
+            "date.implausible"
+        );
+        let f = WorkExperienceForm {
+            start: "i går".into(),
+            ..form()
+        };
+        assert_eq!(
+            WorkExperience::parse(&f, today()).unwrap_err().0[0].key,
+            "date.invalid"
+        );
         // The same date is fine today.
-        let f = WorkExperienceForm { start: "2026-11-22".into(), ..form() };
+        let f = WorkExperienceForm {
+            start: "2026-11-22".into(),
+            ..form()
+        };
         assert!(WorkExperience::parse(&f, today()).is_ok());
     }
 
@@ -359,7 +411,12 @@ mod tests {
         assert_eq!((w.occupation.as_str(), w.disco08.as_str()), ("Kok", "5120"));
         assert_eq!(w.employment_type, EmploymentType::FixedTerm);
         assert_eq!(JobWish::parse(&w.to_form(), today()).unwrap(), w);
-        let bad = JobWishForm { working_time: "hele tiden".into(), employment_type: String::new(), occupation: "Drømmejob".into(), ..wish() };
+        let bad = JobWishForm {
+            working_time: "hele tiden".into(),
+            employment_type: String::new(),
+            occupation: "Drømmejob".into(),
+            ..wish()
+        };
         let e = JobWish::parse(&bad, today()).unwrap_err();
         assert_eq!(e.for_field("occupation").unwrap().key, "occupation.unknown");
         assert_eq!(e.for_field("working_time").unwrap().key, "choice.invalid");
@@ -368,13 +425,34 @@ mod tests {
 
     #[test]
     fn a_start_date_is_after_today_and_within_a_year() {
-        let later = |d: &str| JobWishForm { start_when: "from_date".into(), start_date: d.into(), ..wish() };
-        assert_eq!(JobWish::parse(&later("2027-01-01"), today()).unwrap().start_date, NaiveDate::from_ymd_opt(2027, 1, 1));
-        assert_eq!(JobWish::parse(&later(""), today()).unwrap_err().0[0].key, "required");
-        assert_eq!(JobWish::parse(&later("2026-11-22"), today()).unwrap_err().0[0].key, "date.not_after_today");
-        assert_eq!(JobWish::parse(&later("2028-01-01"), today()).unwrap_err().0[0].key, "date.too_far_ahead");
+        let later = |d: &str| JobWishForm {
+            start_when: "from_date".into(),
+            start_date: d.into(),
+            ..wish()
+        };
+        assert_eq!(
+            JobWish::parse(&later("2027-01-01"), today())
+                .unwrap()
+                .start_date,
+            NaiveDate::from_ymd_opt(2027, 1, 1)
+        );
+        assert_eq!(
+            JobWish::parse(&later(""), today()).unwrap_err().0[0].key,
+            "required"
+        );
+        assert_eq!(
+            JobWish::parse(&later("2026-11-22"), today()).unwrap_err().0[0].key,
+            "date.not_after_today"
+        );
+        assert_eq!(
+            JobWish::parse(&later("2028-01-01"), today()).unwrap_err().0[0].key,
+            "date.too_far_ahead"
+        );
         // "Now" ignores a date left in the field.
-        let now = JobWishForm { start_date: "2020-01-01".into(), ..wish() };
+        let now = JobWishForm {
+            start_date: "2020-01-01".into(),
+            ..wish()
+        };
         assert_eq!(JobWish::parse(&now, today()).unwrap().start_date, None);
     }
 
@@ -382,7 +460,10 @@ mod tests {
     fn searchable_needs_a_wish_and_experience_or_education() {
         assert_eq!(may_be_made_searchable(0, 0, 0), Err("cv.not_ready"));
         assert_eq!(may_be_made_searchable(0, 1, 0), Err("cv.needs_job_wish"));
-        assert_eq!(may_be_made_searchable(1, 0, 0), Err("cv.needs_experience_or_education"));
+        assert_eq!(
+            may_be_made_searchable(1, 0, 0),
+            Err("cv.needs_experience_or_education")
+        );
         assert_eq!(may_be_made_searchable(1, 1, 0), Ok(()));
         assert_eq!(may_be_made_searchable(1, 0, 1), Ok(()));
     }

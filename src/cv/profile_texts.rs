@@ -38,7 +38,12 @@ impl WhyApplying {
         let mut e = FieldErrors::new();
         let company = e.check("company", required_text(&f.company, NAME_MAX));
         let text = e.check("text", required_text(&f.text, WHY_APPLYING_MAX));
-        e.finish(|| Some(WhyApplying { company: company?, text: text? }))
+        e.finish(|| {
+            Some(WhyApplying {
+                company: company?,
+                text: text?,
+            })
+        })
     }
 }
 
@@ -68,7 +73,14 @@ impl Volunteer {
         let organisation = e.check("organisation", required_text(&f.organisation, NAME_MAX));
         let period = Period::parse(&mut e, ("start", &f.start), ("end", &f.end), today);
         let tasks = e.check("tasks", optional_text(&f.tasks, TASKS_MAX));
-        e.finish(|| Some(Volunteer { role: role?, organisation: organisation?, period: period?, tasks: tasks? }))
+        e.finish(|| {
+            Some(Volunteer {
+                role: role?,
+                organisation: organisation?,
+                period: period?,
+                tasks: tasks?,
+            })
+        })
     }
 }
 
@@ -79,17 +91,41 @@ mod tests {
     #[test]
     fn volunteer_work_has_a_past_period() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let f = VolunteerForm { role: "Træner".into(), organisation: "Aarhus 1900".into(), start: "2019-08-01".into(), ..Default::default() };
+        let f = VolunteerForm {
+            role: "Træner".into(),
+            organisation: "Aarhus 1900".into(),
+            start: "2019-08-01".into(),
+            ..Default::default()
+        };
         assert!(Volunteer::parse(&f, today).unwrap().period.end().is_none());
-        let bad = VolunteerForm { end: "2018-01-01".into(), ..f };
-        assert_eq!(Volunteer::parse(&bad, today).unwrap_err().0[0].key, "date.end_before_start");
+        let bad = VolunteerForm {
+            end: "2018-01-01".into(),
+            ..f
+        };
+        assert_eq!(
+            Volunteer::parse(&bad, today).unwrap_err().0[0].key,
+            "date.end_before_start"
+        );
     }
 
     #[test]
     fn texts_are_bounded_and_why_needs_both_parts() {
-        assert_eq!(parse_text("introduction", "  ", INTRODUCTION_MAX).unwrap(), None);
-        assert_eq!(parse_text("introduction", &"x".repeat(3001), INTRODUCTION_MAX).unwrap_err().0[0].key, "too_long");
-        let e = WhyApplying::parse(&WhyApplyingForm { company: "Lego".into(), text: String::new() }).unwrap_err();
+        assert_eq!(
+            parse_text("introduction", "  ", INTRODUCTION_MAX).unwrap(),
+            None
+        );
+        assert_eq!(
+            parse_text("introduction", &"x".repeat(3001), INTRODUCTION_MAX)
+                .unwrap_err()
+                .0[0]
+                .key,
+            "too_long"
+        );
+        let e = WhyApplying::parse(&WhyApplyingForm {
+            company: "Lego".into(),
+            text: String::new(),
+        })
+        .unwrap_err();
         assert_eq!(e.0[0].field, "text");
     }
 }

@@ -49,16 +49,66 @@ choices! {
 
 /// ISO 639-1 codes with Danish names: the languages offered in the CV.
 pub const LANGUAGES: &[(&str, &str)] = &[
-    ("da", "Dansk"), ("en", "Engelsk"), ("de", "Tysk"), ("sv", "Svensk"), ("no", "Norsk"), ("is", "Islandsk"),
-    ("fo", "Færøsk"), ("kl", "Grønlandsk"), ("fi", "Finsk"), ("fr", "Fransk"), ("es", "Spansk"), ("it", "Italiensk"),
-    ("pt", "Portugisisk"), ("nl", "Nederlandsk"), ("pl", "Polsk"), ("lt", "Litauisk"), ("lv", "Lettisk"), ("et", "Estisk"),
-    ("ro", "Rumænsk"), ("bg", "Bulgarsk"), ("cs", "Tjekkisk"), ("sk", "Slovakisk"), ("hu", "Ungarsk"), ("sl", "Slovensk"),
-    ("hr", "Kroatisk"), ("sr", "Serbisk"), ("bs", "Bosnisk"), ("sq", "Albansk"), ("mk", "Makedonsk"), ("el", "Græsk"),
-    ("tr", "Tyrkisk"), ("ku", "Kurdisk"), ("ar", "Arabisk"), ("fa", "Persisk"), ("ps", "Pashto"), ("ur", "Urdu"),
-    ("hi", "Hindi"), ("pa", "Punjabi"), ("bn", "Bengali"), ("ta", "Tamil"), ("ne", "Nepalesisk"), ("so", "Somali"),
-    ("ti", "Tigrinya"), ("am", "Amharisk"), ("sw", "Swahili"), ("uk", "Ukrainsk"), ("ru", "Russisk"), ("be", "Hviderussisk"),
-    ("zh", "Kinesisk"), ("ja", "Japansk"), ("ko", "Koreansk"), ("vi", "Vietnamesisk"), ("th", "Thai"), ("tl", "Tagalog"),
-    ("id", "Indonesisk"), ("ms", "Malajisk"), ("he", "Hebraisk"), ("ka", "Georgisk"), ("hy", "Armensk"), ("az", "Aserbajdsjansk"),
+    ("da", "Dansk"),
+    ("en", "Engelsk"),
+    ("de", "Tysk"),
+    ("sv", "Svensk"),
+    ("no", "Norsk"),
+    ("is", "Islandsk"),
+    ("fo", "Færøsk"),
+    ("kl", "Grønlandsk"),
+    ("fi", "Finsk"),
+    ("fr", "Fransk"),
+    ("es", "Spansk"),
+    ("it", "Italiensk"),
+    ("pt", "Portugisisk"),
+    ("nl", "Nederlandsk"),
+    ("pl", "Polsk"),
+    ("lt", "Litauisk"),
+    ("lv", "Lettisk"),
+    ("et", "Estisk"),
+    ("ro", "Rumænsk"),
+    ("bg", "Bulgarsk"),
+    ("cs", "Tjekkisk"),
+    ("sk", "Slovakisk"),
+    ("hu", "Ungarsk"),
+    ("sl", "Slovensk"),
+    ("hr", "Kroatisk"),
+    ("sr", "Serbisk"),
+    ("bs", "Bosnisk"),
+    ("sq", "Albansk"),
+    ("mk", "Makedonsk"),
+    ("el", "Græsk"),
+    ("tr", "Tyrkisk"),
+    ("ku", "Kurdisk"),
+    ("ar", "Arabisk"),
+    ("fa", "Persisk"),
+    ("ps", "Pashto"),
+    ("ur", "Urdu"),
+    ("hi", "Hindi"),
+    ("pa", "Punjabi"),
+    ("bn", "Bengali"),
+    ("ta", "Tamil"),
+    ("ne", "Nepalesisk"),
+    ("so", "Somali"),
+    ("ti", "Tigrinya"),
+    ("am", "Amharisk"),
+    ("sw", "Swahili"),
+    ("uk", "Ukrainsk"),
+    ("ru", "Russisk"),
+    ("be", "Hviderussisk"),
+    ("zh", "Kinesisk"),
+    ("ja", "Japansk"),
+    ("ko", "Koreansk"),
+    ("vi", "Vietnamesisk"),
+    ("th", "Thai"),
+    ("tl", "Tagalog"),
+    ("id", "Indonesisk"),
+    ("ms", "Malajisk"),
+    ("he", "Hebraisk"),
+    ("ka", "Georgisk"),
+    ("hy", "Armensk"),
+    ("az", "Aserbajdsjansk"),
 ];
 
 pub fn language_name_da(code: &str) -> Option<&'static str> {
@@ -77,7 +127,10 @@ pub struct QualificationForm {
 /// One competence in the list of qualifications.
 pub fn parse_qualification(f: &QualificationForm) -> Result<String, FieldErrors> {
     let mut e = FieldErrors::new();
-    let q = e.check("qualification", required_text(&f.qualification, QUALIFICATION_MAX));
+    let q = e.check(
+        "qualification",
+        required_text(&f.qualification, QUALIFICATION_MAX),
+    );
     e.finish(|| q)
 }
 
@@ -122,7 +175,12 @@ impl Language {
             Some(code)
         };
         let level = e.check("level", LanguageLevel::from_code(&f.level));
-        e.finish(|| Some(Language { language: language?, level: level? }))
+        e.finish(|| {
+            Some(Language {
+                language: language?,
+                level: level?,
+            })
+        })
     }
 }
 
@@ -144,7 +202,12 @@ impl ItSkill {
         let mut e = FieldErrors::new();
         let skill = e.check("skill", required_text(&f.skill, IT_SKILL_MAX));
         let level = e.check("level", ItLevel::from_code(&f.level));
-        e.finish(|| Some(ItSkill { skill: skill?, level: level? }))
+        e.finish(|| {
+            Some(ItSkill {
+                skill: skill?,
+                level: level?,
+            })
+        })
     }
 }
 
@@ -169,33 +232,88 @@ mod tests {
     #[test]
     fn all_eu_categories_are_offered() {
         let codes: Vec<_> = DrivingLicence::ALL.iter().map(|l| l.code()).collect();
-        assert_eq!(codes, ["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"]);
-        assert_eq!(parse_driving_licences(&["CE".into(), "B".into(), "B".into()]).unwrap(), [DrivingLicence::B, DrivingLicence::Ce]);
-        assert_eq!(parse_driving_licences(&["T".into()]).unwrap_err().0[0].key, "choice.invalid");
+        assert_eq!(
+            codes,
+            ["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"]
+        );
+        assert_eq!(
+            parse_driving_licences(&["CE".into(), "B".into(), "B".into()]).unwrap(),
+            [DrivingLicence::B, DrivingLicence::Ce]
+        );
+        assert_eq!(
+            parse_driving_licences(&["T".into()]).unwrap_err().0[0].key,
+            "choice.invalid"
+        );
     }
 
     #[test]
     fn languages_are_iso_639_1_with_a_cefr_level_or_mother_tongue() {
-        let ok = Language::parse(&LanguageForm { language: "EN".into(), level: "B2".into() }).unwrap();
+        let ok = Language::parse(&LanguageForm {
+            language: "EN".into(),
+            level: "B2".into(),
+        })
+        .unwrap();
         assert_eq!((ok.language.as_str(), ok.level), ("en", LanguageLevel::B2));
-        assert_eq!(Language::parse(&LanguageForm { language: "da".into(), level: "mother_tongue".into() }).unwrap().level, LanguageLevel::MotherTongue);
-        let bad = Language::parse(&LanguageForm { language: "xx".into(), level: "D1".into() }).unwrap_err();
-        assert_eq!(bad.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["language.unknown", "choice.invalid"]);
+        assert_eq!(
+            Language::parse(&LanguageForm {
+                language: "da".into(),
+                level: "mother_tongue".into()
+            })
+            .unwrap()
+            .level,
+            LanguageLevel::MotherTongue
+        );
+        let bad = Language::parse(&LanguageForm {
+            language: "xx".into(),
+            level: "D1".into(),
+        })
+        .unwrap_err();
+        assert_eq!(
+            bad.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
+            ["language.unknown", "choice.invalid"]
+        );
         let codes: std::collections::HashSet<_> = LANGUAGES.iter().map(|(c, _)| c).collect();
         assert_eq!(codes.len(), LANGUAGES.len(), "no language twice");
-        assert!(LANGUAGES.iter().all(|(c, _)| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_lowercase())));
+        assert!(LANGUAGES
+            .iter()
+            .all(|(c, _)| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_lowercase())));
     }
 
     #[test]
     fn it_skills_use_the_scale() {
-        assert_eq!(ItSkill::parse(&ItSkillForm { skill: "Excel".into(), level: "advanced".into() }).unwrap().level, ItLevel::Advanced);
-        assert_eq!(ItSkill::parse(&ItSkillForm { skill: "Excel".into(), level: "god".into() }).unwrap_err().0[0].key, "choice.invalid");
+        assert_eq!(
+            ItSkill::parse(&ItSkillForm {
+                skill: "Excel".into(),
+                level: "advanced".into()
+            })
+            .unwrap()
+            .level,
+            ItLevel::Advanced
+        );
+        assert_eq!(
+            ItSkill::parse(&ItSkillForm {
+                skill: "Excel".into(),
+                level: "god".into()
+            })
+            .unwrap_err()
+            .0[0]
+                .key,
+            "choice.invalid"
+        );
     }
 
     #[test]
     fn qualifications_are_trimmed_and_bounded() {
-        assert_eq!(parse_qualification(&QualificationForm { qualification: " Truckkørsel ".into() }).unwrap(), "Truckkørsel");
-        let long = QualificationForm { qualification: "x".repeat(QUALIFICATION_MAX + 1) };
+        assert_eq!(
+            parse_qualification(&QualificationForm {
+                qualification: " Truckkørsel ".into()
+            })
+            .unwrap(),
+            "Truckkørsel"
+        );
+        let long = QualificationForm {
+            qualification: "x".repeat(QUALIFICATION_MAX + 1),
+        };
         assert_eq!(parse_qualification(&long).unwrap_err().0[0].key, "too_long");
     }
 }

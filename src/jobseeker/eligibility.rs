@@ -32,7 +32,9 @@ pub fn questionnaire_for(situation: Situation) -> Questionnaire {
     match situation {
         Situation::Dagpenge => Questionnaire::Dagpenge,
         Situation::Uddannelseshjaelp | Situation::IntegrationWithOrder => Questionnaire::Education,
-        Situation::Kontanthjaelp | Situation::IntegrationWithoutOrder | Situation::Other => Questionnaire::General,
+        Situation::Kontanthjaelp | Situation::IntegrationWithoutOrder | Situation::Other => {
+            Questionnaire::General
+        }
     }
 }
 
@@ -60,7 +62,10 @@ impl PilotConfig {
     /// The shipped configuration.
     pub fn shipped() -> &'static PilotConfig {
         static CONFIG: OnceLock<PilotConfig> = OnceLock::new();
-        CONFIG.get_or_init(|| serde_json::from_str(include_str!("../data/disability_pilot.json")).expect("src/data/disability_pilot.json is valid"))
+        CONFIG.get_or_init(|| {
+            serde_json::from_str(include_str!("../data/disability_pilot.json"))
+                .expect("src/data/disability_pilot.json is valid")
+        })
     }
 
     pub fn runs_on(&self, day: NaiveDate) -> bool {
@@ -75,7 +80,12 @@ impl PilotConfig {
 /// Seed 000: the disability questions are for a citizen who fills in the preparation
 /// questionnaire as a dagpenge recipient or kontanthjælp applicant AND lives (by the CPR
 /// register) in a pilot municipality, while the pilot runs.
-pub fn disability_questions_apply(situation: Situation, municipality_code: Option<&str>, pilot: &PilotConfig, today: NaiveDate) -> bool {
+pub fn disability_questions_apply(
+    situation: Situation,
+    municipality_code: Option<&str>,
+    pilot: &PilotConfig,
+    today: NaiveDate,
+) -> bool {
     matches!(situation, Situation::Dagpenge | Situation::Kontanthjaelp)
         && pilot.runs_on(today)
         && municipality_code.is_some_and(|c| pilot.municipality(c).is_some())
@@ -93,13 +103,39 @@ mod tests {
     fn the_shipped_pilot_is_the_seeds_ten_municipalities_in_eight_jobcentres() {
         let p = PilotConfig::shipped();
         let names: Vec<_> = p.municipalities.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, ["Aarhus", "Vordingborg", "Vallensbæk", "Ishøj", "Frederikshavn", "Læsø", "Aabenraa", "Jammerbugt", "Thisted", "Horsens"]);
-        let mut centres: Vec<_> = p.municipalities.iter().map(|m| m.jobcentre.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Aarhus",
+                "Vordingborg",
+                "Vallensbæk",
+                "Ishøj",
+                "Frederikshavn",
+                "Læsø",
+                "Aabenraa",
+                "Jammerbugt",
+                "Thisted",
+                "Horsens"
+            ]
+        );
+        let mut centres: Vec<_> = p
+            .municipalities
+            .iter()
+            .map(|m| m.jobcentre.as_str())
+            .collect();
         centres.sort();
         centres.dedup();
         assert_eq!(centres.len(), 8);
-        assert_eq!(p.municipality("825").unwrap().jobcentre, p.municipality("813").unwrap().jobcentre, "Læsø shares Frederikshavn's");
-        assert_eq!(p.municipality("183").unwrap().jobcentre, p.municipality("187").unwrap().jobcentre, "Ishøj shares Vallensbæk's");
+        assert_eq!(
+            p.municipality("825").unwrap().jobcentre,
+            p.municipality("813").unwrap().jobcentre,
+            "Læsø shares Frederikshavn's"
+        );
+        assert_eq!(
+            p.municipality("183").unwrap().jobcentre,
+            p.municipality("187").unwrap().jobcentre,
+            "Ishøj shares Vallensbæk's"
+        );
         assert!(p.runs_on(today()));
     }
 
@@ -112,11 +148,25 @@ mod tests {
         for &s in Situation::ALL {
             let asked = matches!(s, Situation::Dagpenge | Situation::Kontanthjaelp);
             for pilot_code in p.municipalities.iter().map(|m| m.code.as_str()) {
-                assert_eq!(disability_questions_apply(s, Some(pilot_code), p, today()), asked, "{s:?} in {pilot_code}");
+                assert_eq!(
+                    disability_questions_apply(s, Some(pilot_code), p, today()),
+                    asked,
+                    "{s:?} in {pilot_code}"
+                );
             }
-            assert_eq!(disability_questions_apply(s, aarhus, p, today()), asked, "{s:?} in Aarhus");
-            assert!(!disability_questions_apply(s, odense, p, today()), "{s:?} in Odense");
-            assert!(!disability_questions_apply(s, None, p, today()), "{s:?} without a municipality");
+            assert_eq!(
+                disability_questions_apply(s, aarhus, p, today()),
+                asked,
+                "{s:?} in Aarhus"
+            );
+            assert!(
+                !disability_questions_apply(s, odense, p, today()),
+                "{s:?} in Odense"
+            );
+            assert!(
+                !disability_questions_apply(s, None, p, today()),
+                "{s:?} without a municipality"
+            );
         }
     }
 
@@ -124,18 +174,48 @@ mod tests {
     fn nobody_is_asked_outside_the_pilots_period() {
         let mut p = PilotConfig::shipped().clone();
         p.to = NaiveDate::from_ymd_opt(2022, 12, 31);
-        assert!(disability_questions_apply(Situation::Dagpenge, Some("751"), &p, NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()));
-        assert!(!disability_questions_apply(Situation::Dagpenge, Some("751"), &p, NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()));
-        assert!(!disability_questions_apply(Situation::Dagpenge, Some("751"), &p, NaiveDate::from_ymd_opt(2019, 12, 31).unwrap()));
+        assert!(disability_questions_apply(
+            Situation::Dagpenge,
+            Some("751"),
+            &p,
+            NaiveDate::from_ymd_opt(2022, 12, 31).unwrap()
+        ));
+        assert!(!disability_questions_apply(
+            Situation::Dagpenge,
+            Some("751"),
+            &p,
+            NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()
+        ));
+        assert!(!disability_questions_apply(
+            Situation::Dagpenge,
+            Some("751"),
+            &p,
+            NaiveDate::from_ymd_opt(2019, 12, 31).unwrap()
+        ));
     }
 
     #[test]
     fn the_situation_decides_the_questionnaire() {
-        assert_eq!(questionnaire_for(Situation::Dagpenge), Questionnaire::Dagpenge);
-        assert_eq!(questionnaire_for(Situation::Uddannelseshjaelp), Questionnaire::Education);
-        assert_eq!(questionnaire_for(Situation::IntegrationWithOrder), Questionnaire::Education);
-        assert_eq!(questionnaire_for(Situation::IntegrationWithoutOrder), Questionnaire::General);
-        assert_eq!(questionnaire_for(Situation::Kontanthjaelp), Questionnaire::General);
+        assert_eq!(
+            questionnaire_for(Situation::Dagpenge),
+            Questionnaire::Dagpenge
+        );
+        assert_eq!(
+            questionnaire_for(Situation::Uddannelseshjaelp),
+            Questionnaire::Education
+        );
+        assert_eq!(
+            questionnaire_for(Situation::IntegrationWithOrder),
+            Questionnaire::Education
+        );
+        assert_eq!(
+            questionnaire_for(Situation::IntegrationWithoutOrder),
+            Questionnaire::General
+        );
+        assert_eq!(
+            questionnaire_for(Situation::Kontanthjaelp),
+            Questionnaire::General
+        );
         assert_eq!(questionnaire_for(Situation::Other), Questionnaire::General);
     }
 }

@@ -6,7 +6,9 @@
 //! health)`, where `health` is `eligibility::disability_questions_apply`.
 use super::eligibility::Questionnaire;
 use super::questions::*;
-use crate::form_fields::{field_list, follow_up, hint, opt, req, validate, FieldKind::*, FieldSpec, Fields};
+use crate::form_fields::{
+    field_list, follow_up, hint, opt, req, validate, FieldKind::*, FieldSpec, Fields,
+};
 use crate::validation::FieldErrors;
 
 pub const FREE_TEXT_MAX: usize = 2000;
@@ -61,8 +63,16 @@ const JOB_EDUCATION: Step = Step {
     title: "Din uddannelse",
     intro: "",
     kind: StepKind::Questions(field_list![
-        req("education_length", "Din uddannelseslængde", Radio(EducationLength::OPTIONS)),
-        req("field_of_education", "Din fagretning", Radio(FieldOfEducation::OPTIONS)),
+        req(
+            "education_length",
+            "Din uddannelseslængde",
+            Radio(EducationLength::OPTIONS)
+        ),
+        req(
+            "field_of_education",
+            "Din fagretning",
+            Radio(FieldOfEducation::OPTIONS)
+        ),
     ]),
 };
 
@@ -71,9 +81,21 @@ const UNEMPLOYMENT: Step = Step {
     title: "Din ledighed",
     intro: "",
     kind: StepKind::Questions(field_list![
-        req("own_estimate", "Hvor hurtigt tror du selv, at du finder et nyt job?", Radio(OwnEstimate::OPTIONS)),
-        req("reason", "Hvorfor er du ledig?", Radio(UnemploymentReason::OPTIONS)),
-        req("known_for", "Hvor længe har du vidst, at du ville blive ledig?", Radio(KnownFor::OPTIONS)),
+        req(
+            "own_estimate",
+            "Hvor hurtigt tror du selv, at du finder et nyt job?",
+            Radio(OwnEstimate::OPTIONS)
+        ),
+        req(
+            "reason",
+            "Hvorfor er du ledig?",
+            Radio(UnemploymentReason::OPTIONS)
+        ),
+        req(
+            "known_for",
+            "Hvor længe har du vidst, at du ville blive ledig?",
+            Radio(KnownFor::OPTIONS)
+        ),
     ]),
 };
 
@@ -82,10 +104,29 @@ const JOB_SEARCH: Step = Step {
     title: "Din jobsøgning",
     intro: "",
     kind: StepKind::Questions(field_list![
-        req("activity", "Hvor mange job har du søgt den seneste måned?", Radio(SearchActivity::OPTIONS)),
-        req("prospects", "Hvordan vurderer du jobmulighederne inden for din branche?", Radio(Prospects::OPTIONS)),
-        req("preference", "Hvilke job vil du helst have?", Radio(JobPreference::OPTIONS)),
-        hint(req("methods", "Hvordan søger du job?", Checkboxes(SearchMethod::OPTIONS)), "Vælg alle, der passer"),
+        req(
+            "activity",
+            "Hvor mange job har du søgt den seneste måned?",
+            Radio(SearchActivity::OPTIONS)
+        ),
+        req(
+            "prospects",
+            "Hvordan vurderer du jobmulighederne inden for din branche?",
+            Radio(Prospects::OPTIONS)
+        ),
+        req(
+            "preference",
+            "Hvilke job vil du helst have?",
+            Radio(JobPreference::OPTIONS)
+        ),
+        hint(
+            req(
+                "methods",
+                "Hvordan søger du job?",
+                Checkboxes(SearchMethod::OPTIONS)
+            ),
+            "Vælg alle, der passer"
+        ),
     ]),
 };
 
@@ -94,9 +135,25 @@ const CONSIDERATIONS: Step = Step {
     title: "Andre overvejelser",
     intro: "",
     kind: StepKind::Questions(field_list![
-        opt("other_considerations", "Har du andre overvejelser om din jobsøgning?", TextArea { max: FREE_TEXT_MAX }),
-        req("hindrance", "Er der noget, der hindrer dig i at få et arbejde?", Radio(YesNo::OPTIONS)),
-        follow_up(req("hindrance_details", "Uddyb, hvad der hindrer dig i at få et arbejde", TextArea { max: FREE_TEXT_MAX }), "hindrance", &["yes"]),
+        opt(
+            "other_considerations",
+            "Har du andre overvejelser om din jobsøgning?",
+            TextArea { max: FREE_TEXT_MAX }
+        ),
+        req(
+            "hindrance",
+            "Er der noget, der hindrer dig i at få et arbejde?",
+            Radio(YesNo::OPTIONS)
+        ),
+        follow_up(
+            req(
+                "hindrance_details",
+                "Uddyb, hvad der hindrer dig i at få et arbejde",
+                TextArea { max: FREE_TEXT_MAX }
+            ),
+            "hindrance",
+            &["yes"]
+        ),
     ]),
 };
 
@@ -105,9 +162,21 @@ const EDUCATION_BACKGROUND: Step = Step {
     title: "Din skolegang",
     intro: "",
     kind: StepKind::Questions(field_list![
-        req("highest_education", "Hvad er den højeste uddannelse, du har gennemført?", Radio(HighestEducation::OPTIONS)),
-        req("grade_average", "Hvad var dit karaktergennemsnit i folkeskolen?", Radio(GradeAverage::OPTIONS)),
-        req("liked_school", "Har du tidligere været glad for at gå i skole?", Radio(LikedSchool::OPTIONS)),
+        req(
+            "highest_education",
+            "Hvad er den højeste uddannelse, du har gennemført?",
+            Radio(HighestEducation::OPTIONS)
+        ),
+        req(
+            "grade_average",
+            "Hvad var dit karaktergennemsnit i folkeskolen?",
+            Radio(GradeAverage::OPTIONS)
+        ),
+        req(
+            "liked_school",
+            "Har du tidligere været glad for at gå i skole?",
+            Radio(LikedSchool::OPTIONS)
+        ),
     ]),
 };
 
@@ -129,15 +198,46 @@ const EDUCATION_OBSTACLES: Step = Step {
     title: "Det, der kan gøre det svært",
     intro: "",
     kind: StepKind::Questions(field_list![
-        req("difficulties", "Er der noget, der gør det svært for dig at gennemføre en uddannelse?", Radio(YesNo::OPTIONS)),
+        req(
+            "difficulties",
+            "Er der noget, der gør det svært for dig at gennemføre en uddannelse?",
+            Radio(YesNo::OPTIONS)
+        ),
         follow_up(
-            hint(req("limitations", "Hvilke begrænsninger gør det svært for dig at gennemføre en uddannelse?", Checkboxes(Limitation::OPTIONS)), "Vælg alle, der passer"),
+            hint(
+                req(
+                    "limitations",
+                    "Hvilke begrænsninger gør det svært for dig at gennemføre en uddannelse?",
+                    Checkboxes(Limitation::OPTIONS)
+                ),
+                "Vælg alle, der passer"
+            ),
             "difficulties",
             &["yes"]
         ),
-        req("interrupted", "Har du tidligere startet på en uddannelse, som du afbrød?", Radio(YesNo::OPTIONS)),
-        follow_up(req("times_interrupted", "Hvor mange gange har du afbrudt en uddannelse?", Radio(TimesInterrupted::OPTIONS)), "interrupted", &["yes"]),
-        follow_up(req("interruption_reason", "Hvad var den vigtigste grund til, at du afbrød?", Radio(InterruptionReason::OPTIONS)), "interrupted", &["yes"]),
+        req(
+            "interrupted",
+            "Har du tidligere startet på en uddannelse, som du afbrød?",
+            Radio(YesNo::OPTIONS)
+        ),
+        follow_up(
+            req(
+                "times_interrupted",
+                "Hvor mange gange har du afbrudt en uddannelse?",
+                Radio(TimesInterrupted::OPTIONS)
+            ),
+            "interrupted",
+            &["yes"]
+        ),
+        follow_up(
+            req(
+                "interruption_reason",
+                "Hvad var den vigtigste grund til, at du afbrød?",
+                Radio(InterruptionReason::OPTIONS)
+            ),
+            "interrupted",
+            &["yes"]
+        ),
     ]),
 };
 
@@ -162,15 +262,28 @@ pub fn health_step() -> Step {
     HEALTH
 }
 
-const REVIEW: Step = Step { code: "tjek", title: "Tjek dine svar", intro: "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".", kind: StepKind::Review };
+const REVIEW: Step = Step {
+    code: "tjek",
+    title: "Tjek dine svar",
+    intro: "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".",
+    kind: StepKind::Review,
+};
 
 /// The steps of a questionnaire, in order, ending with "Tjek dine svar". `health`: the
 /// disability questions apply to this citizen (`disability_questions_apply`).
 pub fn steps(questionnaire: Questionnaire, health: bool) -> Vec<Step> {
     let mut steps = match questionnaire {
-        Questionnaire::Dagpenge => vec![REGISTER, JOB_EDUCATION, UNEMPLOYMENT, JOB_SEARCH, CONSIDERATIONS],
+        Questionnaire::Dagpenge => vec![
+            REGISTER,
+            JOB_EDUCATION,
+            UNEMPLOYMENT,
+            JOB_SEARCH,
+            CONSIDERATIONS,
+        ],
         Questionnaire::General => vec![JOB_EDUCATION, UNEMPLOYMENT, JOB_SEARCH, CONSIDERATIONS],
-        Questionnaire::Education => vec![EDUCATION_BACKGROUND, EDUCATION_PLANS, EDUCATION_OBSTACLES],
+        Questionnaire::Education => {
+            vec![EDUCATION_BACKGROUND, EDUCATION_PLANS, EDUCATION_OBSTACLES]
+        }
     };
     if health {
         steps.push(HEALTH);
@@ -197,7 +310,13 @@ impl Questionnaire {
     }
 
     pub fn from_code(code: &str) -> Option<Questionnaire> {
-        [Questionnaire::Dagpenge, Questionnaire::Education, Questionnaire::General].into_iter().find(|q| q.code() == code)
+        [
+            Questionnaire::Dagpenge,
+            Questionnaire::Education,
+            Questionnaire::General,
+        ]
+        .into_iter()
+        .find(|q| q.code() == code)
     }
 }
 
@@ -210,8 +329,15 @@ pub struct Complete {
     pub health: Option<Fields>,
 }
 
-pub fn check_complete(steps: &[Step], answers: &Fields, health: &Fields) -> Result<Complete, (&'static str, FieldErrors)> {
-    let mut done = Complete { answers: Fields::new(), health: None };
+pub fn check_complete(
+    steps: &[Step],
+    answers: &Fields,
+    health: &Fields,
+) -> Result<Complete, (&'static str, FieldErrors)> {
+    let mut done = Complete {
+        answers: Fields::new(),
+        health: None,
+    };
     for step in steps {
         let raw = if step.is_health() { health } else { answers };
         let clean = step.validate(raw).map_err(|e| (step.code, e))?;
@@ -226,26 +352,41 @@ pub fn check_complete(steps: &[Step], answers: &Fields, health: &Fields) -> Resu
 
 /// Does a form key belong to one of the step's questions (a checkbox box included)?
 fn belongs(step: &Step, key: &str) -> bool {
-    step.questions().iter().any(|s| key == s.name || key.strip_prefix(s.name).is_some_and(|rest| rest.starts_with("__")))
+    step.questions().iter().any(|s| {
+        key == s.name
+            || key
+                .strip_prefix(s.name)
+                .is_some_and(|rest| rest.starts_with("__"))
+    })
 }
 
 /// The step's own keys of a posted form: a health field never lands in the ordinary
 /// answers, nor the other way round, whatever a crafted request sends.
 pub fn step_keys(step: &Step, raw: &Fields) -> Fields {
-    raw.iter().filter(|(k, _)| belongs(step, k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+    raw.iter()
+        .filter(|(k, _)| belongs(step, k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 /// The answers after leaving `step` with `posted`: the step's answers replaced (so a box
 /// unticked is gone), every other step's answers untouched.
 pub fn merge_step(step: &Step, stored: &Fields, posted: &Fields) -> Fields {
-    let mut out: Fields = stored.iter().filter(|(k, _)| !belongs(step, k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut out: Fields = stored
+        .iter()
+        .filter(|(k, _)| !belongs(step, k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     out.extend(step_keys(step, posted));
     out
 }
 
 /// The step with this code among `steps`, and its index.
 pub fn find_step(steps: &[Step], code: &str) -> Option<(usize, Step)> {
-    steps.iter().position(|s| s.code == code).map(|i| (i, steps[i]))
+    steps
+        .iter()
+        .position(|s| s.code == code)
+        .map(|i| (i, steps[i]))
 }
 
 #[cfg(test)]
@@ -253,71 +394,186 @@ mod tests {
     use super::*;
 
     fn raw(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn step(code: &str, health: bool) -> Step {
-        [Questionnaire::Dagpenge, Questionnaire::Education].into_iter().flat_map(|q| steps(q, health)).find(|s| s.code == code).unwrap()
+        [Questionnaire::Dagpenge, Questionnaire::Education]
+            .into_iter()
+            .flat_map(|q| steps(q, health))
+            .find(|s| s.code == code)
+            .unwrap()
     }
 
     #[test]
     fn the_steps_follow_the_questionnaire_and_the_pilot() {
         let codes = |q, h| steps(q, h).iter().map(|s| s.code).collect::<Vec<_>>();
-        assert_eq!(codes(Questionnaire::Dagpenge, true), ["registeroplysninger", "uddannelse", "ledighed", "jobsoegning", "overvejelser", "helbred", "tjek"]);
-        assert_eq!(codes(Questionnaire::Dagpenge, false), ["registeroplysninger", "uddannelse", "ledighed", "jobsoegning", "overvejelser", "tjek"]);
-        assert_eq!(codes(Questionnaire::General, true), ["uddannelse", "ledighed", "jobsoegning", "overvejelser", "helbred", "tjek"]);
-        assert_eq!(codes(Questionnaire::Education, false), ["skolegang", "uddannelsesplaner", "udfordringer", "tjek"]);
+        assert_eq!(
+            codes(Questionnaire::Dagpenge, true),
+            [
+                "registeroplysninger",
+                "uddannelse",
+                "ledighed",
+                "jobsoegning",
+                "overvejelser",
+                "helbred",
+                "tjek"
+            ]
+        );
+        assert_eq!(
+            codes(Questionnaire::Dagpenge, false),
+            [
+                "registeroplysninger",
+                "uddannelse",
+                "ledighed",
+                "jobsoegning",
+                "overvejelser",
+                "tjek"
+            ]
+        );
+        assert_eq!(
+            codes(Questionnaire::General, true),
+            [
+                "uddannelse",
+                "ledighed",
+                "jobsoegning",
+                "overvejelser",
+                "helbred",
+                "tjek"
+            ]
+        );
+        assert_eq!(
+            codes(Questionnaire::Education, false),
+            ["skolegang", "uddannelsesplaner", "udfordringer", "tjek"]
+        );
         // Every field name is unique across all steps, and health fields are named so.
-        let mut every_step: Vec<Step> = [Questionnaire::Dagpenge, Questionnaire::Education].into_iter().flat_map(|q| steps(q, true)).collect();
+        let mut every_step: Vec<Step> = [Questionnaire::Dagpenge, Questionnaire::Education]
+            .into_iter()
+            .flat_map(|q| steps(q, true))
+            .collect();
         every_step.sort_by_key(|s| s.code);
         every_step.dedup();
-        let all: Vec<_> = every_step.iter().flat_map(|s| s.questions().iter().map(move |f| (s.is_health(), f.name))).collect();
+        let all: Vec<_> = every_step
+            .iter()
+            .flat_map(|s| s.questions().iter().map(move |f| (s.is_health(), f.name)))
+            .collect();
         for (i, (health, name)) in all.iter().enumerate() {
             assert_eq!(*health, name.starts_with("health_"), "{name}");
-            assert!(!all[..i].iter().any(|(h, n)| n == name && h == health), "{name} twice");
+            assert!(
+                !all[..i].iter().any(|(h, n)| n == name && h == health),
+                "{name} twice"
+            );
         }
     }
 
     /// The dagpenge questionnaire's own questions: the seed's eleven.
     #[test]
     fn the_dagpenge_questions_are_the_seeds() {
-        let names: Vec<_> = steps(Questionnaire::Dagpenge, false).iter().flat_map(|s| s.questions().iter().map(|f| f.name)).collect();
+        let names: Vec<_> = steps(Questionnaire::Dagpenge, false)
+            .iter()
+            .flat_map(|s| s.questions().iter().map(|f| f.name))
+            .collect();
         assert_eq!(
             names,
-            ["education_length", "field_of_education", "own_estimate", "reason", "known_for", "activity", "prospects", "preference", "methods", "other_considerations", "hindrance", "hindrance_details"]
+            [
+                "education_length",
+                "field_of_education",
+                "own_estimate",
+                "reason",
+                "known_for",
+                "activity",
+                "prospects",
+                "preference",
+                "methods",
+                "other_considerations",
+                "hindrance",
+                "hindrance_details"
+            ]
         );
     }
 
     /// The education questionnaire: the seed's twelve, the follow-ups only after a yes.
     #[test]
     fn the_education_questions_are_the_seeds_twelve() {
-        let qs: Vec<_> = steps(Questionnaire::Education, false).iter().flat_map(|s| s.questions().iter().copied()).collect();
-        assert_eq!(qs.len(), 12 + 1, "the follow-up 'how many times and why' is two questions");
-        let follow_ups: Vec<_> = qs.iter().filter(|q| q.shown_if.is_some()).map(|q| q.name).collect();
-        assert_eq!(follow_ups, ["limitations", "times_interrupted", "interruption_reason"]);
+        let qs: Vec<_> = steps(Questionnaire::Education, false)
+            .iter()
+            .flat_map(|s| s.questions().iter().copied())
+            .collect();
+        assert_eq!(
+            qs.len(),
+            12 + 1,
+            "the follow-up 'how many times and why' is two questions"
+        );
+        let follow_ups: Vec<_> = qs
+            .iter()
+            .filter(|q| q.shown_if.is_some())
+            .map(|q| q.name)
+            .collect();
+        assert_eq!(
+            follow_ups,
+            ["limitations", "times_interrupted", "interruption_reason"]
+        );
     }
 
     #[test]
     fn a_hindrance_needs_its_elaboration() {
         let s = step("overvejelser", false);
-        let e = s.validate(&raw(&[("hindrance", "yes"), ("other_considerations", "Jeg vil gerne arbejde i weekenden")])).unwrap_err();
-        assert_eq!((e.0[0].field.as_str(), e.0[0].key.as_str()), ("hindrance_details", "required"));
-        let ok = s.validate(&raw(&[("hindrance", "yes"), ("hindrance_details", "Jeg har ingen bil.")])).unwrap();
-        assert_eq!(ok.get("hindrance_details").map(String::as_str), Some("Jeg har ingen bil."));
-        assert!(s.validate(&raw(&[("hindrance", "no"), ("hindrance_details", "")])).is_ok());
+        let e = s
+            .validate(&raw(&[
+                ("hindrance", "yes"),
+                ("other_considerations", "Jeg vil gerne arbejde i weekenden"),
+            ]))
+            .unwrap_err();
+        assert_eq!(
+            (e.0[0].field.as_str(), e.0[0].key.as_str()),
+            ("hindrance_details", "required")
+        );
+        let ok = s
+            .validate(&raw(&[
+                ("hindrance", "yes"),
+                ("hindrance_details", "Jeg har ingen bil."),
+            ]))
+            .unwrap();
+        assert_eq!(
+            ok.get("hindrance_details").map(String::as_str),
+            Some("Jeg har ingen bil.")
+        );
+        assert!(s
+            .validate(&raw(&[("hindrance", "no"), ("hindrance_details", "")]))
+            .is_ok());
     }
 
     #[test]
     fn the_interruption_follow_ups_come_after_a_yes() {
         let s = step("udfordringer", false);
-        assert!(s.validate(&raw(&[("difficulties", "no"), ("interrupted", "no")])).is_ok());
-        let e = s.validate(&raw(&[("difficulties", "yes"), ("interrupted", "yes")])).unwrap_err();
+        assert!(s
+            .validate(&raw(&[("difficulties", "no"), ("interrupted", "no")]))
+            .is_ok());
+        let e = s
+            .validate(&raw(&[("difficulties", "yes"), ("interrupted", "yes")]))
+            .unwrap_err();
         let fields: Vec<_> = e.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["limitations", "times_interrupted", "interruption_reason"]);
+        assert_eq!(
+            fields,
+            ["limitations", "times_interrupted", "interruption_reason"]
+        );
         let ok = s
-            .validate(&raw(&[("difficulties", "yes"), ("limitations__reading", "on"), ("limitations__money", "on"), ("interrupted", "yes"), ("times_interrupted", "2"), ("interruption_reason", "academic")]))
+            .validate(&raw(&[
+                ("difficulties", "yes"),
+                ("limitations__reading", "on"),
+                ("limitations__money", "on"),
+                ("interrupted", "yes"),
+                ("times_interrupted", "2"),
+                ("interruption_reason", "academic"),
+            ]))
             .unwrap();
-        assert_eq!(s.questions()[1].answer_da(&ok).as_deref(), Some("Ordblindhed eller andre læse- og skrivevanskeligheder, Økonomi"));
+        assert_eq!(
+            s.questions()[1].answer_da(&ok).as_deref(),
+            Some("Ordblindhed eller andre læse- og skrivevanskeligheder, Økonomi")
+        );
     }
 
     #[test]
@@ -341,17 +597,51 @@ mod tests {
         assert_eq!(done.health, Some(raw(&[("health_problem", "no")])));
         let mut missing = answers.clone();
         missing.remove("reason");
-        assert_eq!(check_complete(&all, &missing, &Fields::new()).unwrap_err().0, "ledighed");
+        assert_eq!(
+            check_complete(&all, &missing, &Fields::new())
+                .unwrap_err()
+                .0,
+            "ledighed"
+        );
         // Without the pilot there is no health step, and nothing health-related is kept.
-        assert_eq!(check_complete(&steps(Questionnaire::General, false), &answers, &raw(&[("health_problem", "no")])).unwrap().health, None);
+        assert_eq!(
+            check_complete(
+                &steps(Questionnaire::General, false),
+                &answers,
+                &raw(&[("health_problem", "no")])
+            )
+            .unwrap()
+            .health,
+            None
+        );
     }
 
     #[test]
     fn a_steps_keys_are_its_own() {
         let s = step("jobsoegning", false);
-        let r = raw(&[("activity", "1_2"), ("methods__network", "on"), ("health_problem", "no"), ("reason", "x")]);
-        assert_eq!(step_keys(&s, &r), raw(&[("activity", "1_2"), ("methods__network", "on")]));
-        let stored = raw(&[("activity", "none"), ("methods__adverts", "on"), ("reason", "dismissed")]);
-        assert_eq!(merge_step(&s, &stored, &r), raw(&[("activity", "1_2"), ("methods__network", "on"), ("reason", "dismissed")]), "an unticked box is gone");
+        let r = raw(&[
+            ("activity", "1_2"),
+            ("methods__network", "on"),
+            ("health_problem", "no"),
+            ("reason", "x"),
+        ]);
+        assert_eq!(
+            step_keys(&s, &r),
+            raw(&[("activity", "1_2"), ("methods__network", "on")])
+        );
+        let stored = raw(&[
+            ("activity", "none"),
+            ("methods__adverts", "on"),
+            ("reason", "dismissed"),
+        ]);
+        assert_eq!(
+            merge_step(&s, &stored, &r),
+            raw(&[
+                ("activity", "1_2"),
+                ("methods__network", "on"),
+                ("reason", "dismissed")
+            ]),
+            "an unticked box is gone"
+        );
     }
 }

@@ -70,7 +70,11 @@ pub struct RegisterFact {
 }
 
 fn fact(label: &str, value: String, source: &str) -> RegisterFact {
-    RegisterFact { label: label.into(), value, source: source.into() }
+    RegisterFact {
+        label: label.into(),
+        value,
+        source: source.into(),
+    }
 }
 
 fn list_or_none(items: &[String]) -> String {
@@ -88,29 +92,73 @@ pub fn kroner(amount: i64) -> String {
 
 /// The dagpenge questionnaire's register facts: age, origin, support share over 5 years
 /// excluding SU, dagpenge share last year, wage income last year.
-pub fn dagpenge_facts(birthday: NaiveDate, today: NaiveDate, r: &LabourMarketRecord, src: &RegisterSources) -> Vec<RegisterFact> {
+pub fn dagpenge_facts(
+    birthday: NaiveDate,
+    today: NaiveDate,
+    r: &LabourMarketRecord,
+    src: &RegisterSources,
+) -> Vec<RegisterFact> {
     vec![
-        fact("Alder", format!("{} år", crate::person::age_on(birthday, today)), &src.cpr),
+        fact(
+            "Alder",
+            format!("{} år", crate::person::age_on(birthday, today)),
+            &src.cpr,
+        ),
         fact("Herkomst", r.origin.label_da().into(), &src.origin),
-        fact("Overførselsgrad på offentlig forsørgelse, ekskl. SU, de seneste 5 år", format!("{} %", r.support_share_5y), &src.support),
-        fact("Dagpengegrad det seneste år", format!("{} %", r.dagpenge_share_1y), &src.support),
-        fact("Lønindkomst det seneste år", kroner(r.wage_income_1y), &src.income),
+        fact(
+            "Overførselsgrad på offentlig forsørgelse, ekskl. SU, de seneste 5 år",
+            format!("{} %", r.support_share_5y),
+            &src.support,
+        ),
+        fact(
+            "Dagpengegrad det seneste år",
+            format!("{} %", r.dagpenge_share_1y),
+            &src.support,
+        ),
+        fact(
+            "Lønindkomst det seneste år",
+            kroner(r.wage_income_1y),
+            &src.income,
+        ),
     ]
 }
 
 /// The register data collected for the disability pilot: gender, age, education,
 /// municipality, benefit basis, employment degree, company-directed activities and
 /// compensation schemes granted.
-pub fn pilot_facts(gender: Gender, birthday: NaiveDate, municipality: &str, today: NaiveDate, r: &LabourMarketRecord, src: &RegisterSources) -> Vec<RegisterFact> {
+pub fn pilot_facts(
+    gender: Gender,
+    birthday: NaiveDate,
+    municipality: &str,
+    today: NaiveDate,
+    r: &LabourMarketRecord,
+    src: &RegisterSources,
+) -> Vec<RegisterFact> {
     vec![
         fact("Køn", gender.label_da().into(), &src.cpr),
-        fact("Alder", format!("{} år", crate::person::age_on(birthday, today)), &src.cpr),
+        fact(
+            "Alder",
+            format!("{} år", crate::person::age_on(birthday, today)),
+            &src.cpr,
+        ),
         fact("Uddannelse", r.education.clone(), &src.education),
         fact("Bopælskommune", municipality.into(), &src.cpr),
         fact("Ydelsesgrundlag", r.benefit.clone(), &src.support),
-        fact("Beskæftigelsesgrad", format!("{} %", r.employment_degree), &src.support),
-        fact("Virksomhedsrettede aktiviteter", list_or_none(&r.company_activities), &src.support),
-        fact("Bevilgede kompenserende ordninger", list_or_none(&r.compensation_schemes), &src.support),
+        fact(
+            "Beskæftigelsesgrad",
+            format!("{} %", r.employment_degree),
+            &src.support,
+        ),
+        fact(
+            "Virksomhedsrettede aktiviteter",
+            list_or_none(&r.company_activities),
+            &src.support,
+        ),
+        fact(
+            "Bevilgede kompenserende ordninger",
+            list_or_none(&r.compensation_schemes),
+            &src.support,
+        ),
     ]
 }
 
@@ -139,13 +187,31 @@ mod tests {
             company_activities: vec![],
             compensation_schemes: vec![],
         };
-        let src = RegisterSources { cpr: "CPR".into(), origin: "DST".into(), support: "DREAM".into(), income: "eIndkomst".into(), education: "UDDA".into() };
+        let src = RegisterSources {
+            cpr: "CPR".into(),
+            origin: "DST".into(),
+            support: "DREAM".into(),
+            income: "eIndkomst".into(),
+            education: "UDDA".into(),
+        };
         let born = NaiveDate::from_ymd_opt(1991, 6, 19).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let f = dagpenge_facts(born, today, &r, &src);
         let labels: Vec<_> = f.iter().map(|f| f.label.as_str()).collect();
-        assert_eq!(labels, ["Alder", "Herkomst", "Overførselsgrad på offentlig forsørgelse, ekskl. SU, de seneste 5 år", "Dagpengegrad det seneste år", "Lønindkomst det seneste år"]);
-        assert_eq!((f[0].value.as_str(), f[0].source.as_str()), ("35 år", "CPR"));
+        assert_eq!(
+            labels,
+            [
+                "Alder",
+                "Herkomst",
+                "Overførselsgrad på offentlig forsørgelse, ekskl. SU, de seneste 5 år",
+                "Dagpengegrad det seneste år",
+                "Lønindkomst det seneste år"
+            ]
+        );
+        assert_eq!(
+            (f[0].value.as_str(), f[0].source.as_str()),
+            ("35 år", "CPR")
+        );
         let p = pilot_facts(Gender::Male, born, "Aarhus", today, &r, &src);
         assert_eq!(p.len(), 8);
         assert_eq!(p[6].value, "Ingen");

@@ -33,8 +33,20 @@ choices! {
 
 /// The registration form's fields: the a-kasse is asked after "dagpenge".
 pub const FIELDS: &[FieldSpec] = &[
-    req("situation", "Hvad er din situation?", FieldKind::Radio(Situation::OPTIONS)),
-    follow_up(req("a_kasse", "Hvilken a-kasse er du medlem af?", FieldKind::Select(AKasse::OPTIONS)), "situation", &["dagpenge"]),
+    req(
+        "situation",
+        "Hvad er din situation?",
+        FieldKind::Radio(Situation::OPTIONS),
+    ),
+    follow_up(
+        req(
+            "a_kasse",
+            "Hvilken a-kasse er du medlem af?",
+            FieldKind::Select(AKasse::OPTIONS),
+        ),
+        "situation",
+        &["dagpenge"],
+    ),
 ];
 
 /// The registration form, raw.
@@ -55,13 +67,23 @@ pub struct Registration {
 impl Registration {
     pub fn parse(f: &RegistrationForm) -> Result<Registration, FieldErrors> {
         let mut e = FieldErrors::new();
-        let situation = e.check("situation", Situation::from_code(&f.situation).map_err(choice_key));
+        let situation = e.check(
+            "situation",
+            Situation::from_code(&f.situation).map_err(choice_key),
+        );
         let a_kasse = match situation {
-            Some(Situation::Dagpenge) => e.check("a_kasse", AKasse::from_code(&f.a_kasse).map_err(choice_key)).map(Some),
+            Some(Situation::Dagpenge) => e
+                .check("a_kasse", AKasse::from_code(&f.a_kasse).map_err(choice_key))
+                .map(Some),
             // A fund chosen before the situation was changed is not kept.
             _ => Some(None),
         };
-        e.finish(|| Some(Registration { situation: situation?, a_kasse: a_kasse? }))
+        e.finish(|| {
+            Some(Registration {
+                situation: situation?,
+                a_kasse: a_kasse?,
+            })
+        })
     }
 }
 
@@ -79,16 +101,42 @@ mod tests {
     use super::*;
 
     fn form(situation: &str, a_kasse: &str) -> RegistrationForm {
-        RegistrationForm { situation: situation.into(), a_kasse: a_kasse.into() }
+        RegistrationForm {
+            situation: situation.into(),
+            a_kasse: a_kasse.into(),
+        }
     }
 
     #[test]
     fn dagpenge_needs_an_a_kasse_and_nothing_else_keeps_one() {
         let e = Registration::parse(&form("dagpenge", "")).unwrap_err();
-        assert_eq!((e.0[0].field.as_str(), e.0[0].key.as_str()), ("a_kasse", "choice.required"));
-        assert_eq!(Registration::parse(&form("dagpenge", "hk")).unwrap().a_kasse, Some(AKasse::Hk));
-        assert_eq!(Registration::parse(&form("kontanthjaelp", "hk")).unwrap(), Registration { situation: Situation::Kontanthjaelp, a_kasse: None });
-        assert_eq!(Registration::parse(&form("", "")).unwrap_err().0[0].key, "choice.required");
-        assert_eq!(Registration::parse(&form("dagpenge", "nope")).unwrap_err().0[0].key, "choice.invalid");
+        assert_eq!(
+            (e.0[0].field.as_str(), e.0[0].key.as_str()),
+            ("a_kasse", "choice.required")
+        );
+        assert_eq!(
+            Registration::parse(&form("dagpenge", "hk"))
+                .unwrap()
+                .a_kasse,
+            Some(AKasse::Hk)
+        );
+        assert_eq!(
+            Registration::parse(&form("kontanthjaelp", "hk")).unwrap(),
+            Registration {
+                situation: Situation::Kontanthjaelp,
+                a_kasse: None
+            }
+        );
+        assert_eq!(
+            Registration::parse(&form("", "")).unwrap_err().0[0].key,
+            "choice.required"
+        );
+        assert_eq!(
+            Registration::parse(&form("dagpenge", "nope"))
+                .unwrap_err()
+                .0[0]
+                .key,
+            "choice.invalid"
+        );
     }
 }

@@ -44,7 +44,11 @@ pub(crate) async fn record(tx: &mut Transaction<'_, Any>, e: &AccessEntry) -> Re
 
 impl Store {
     /// The citizen's history since `since` (3 months back, by `retention::access_history_cutoff`), newest first.
-    pub async fn access_history(&self, citizen_id: i64, since: DateTime<Utc>) -> Result<Vec<AccessEntry>> {
+    pub async fn access_history(
+        &self,
+        citizen_id: i64,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<AccessEntry>> {
         let rows = sqlx::query(
             "SELECT citizen_id, at, actor_kind, actor_id, actor_label, action FROM access_log \
              WHERE citizen_id = $1 AND at >= $2 ORDER BY at DESC, id DESC LIMIT 500",
@@ -69,7 +73,10 @@ impl Store {
 
     /// Deletes history older than the 3 months it is kept for.
     pub async fn purge_access_history(&self, before: DateTime<Utc>) -> Result<u64> {
-        let r = sqlx::query("DELETE FROM access_log WHERE at < $1").bind(ts(before)).execute(&self.pool).await?;
+        let r = sqlx::query("DELETE FROM access_log WHERE at < $1")
+            .bind(ts(before))
+            .execute(&self.pool)
+            .await?;
         Ok(r.rows_affected())
     }
 }

@@ -38,20 +38,29 @@ pub const SYNTHETIC_SOURCE: &str = "Syntetiske testdata (jobspor-server generate
 const ROWS: usize = 40;
 
 async fn next_id(tx: &mut sqlx::AnyConnection, table: &str) -> Result<i64> {
-    let r = sqlx::query(&format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}")).fetch_one(&mut *tx).await?;
+    let r = sqlx::query(&format!("SELECT COALESCE(MAX(id), 0) AS m FROM {table}"))
+        .fetch_one(&mut *tx)
+        .await?;
     Ok(r.try_get::<i64, _>("m")? + 1)
 }
 
 impl Store {
     /// How many synthetic citizens are loaded: the next generated one continues from here.
     pub async fn synthetic_citizens(&self) -> Result<u64> {
-        let r = sqlx::query("SELECT COUNT(*) AS n FROM citizens WHERE register_source = $1").bind(SYNTHETIC_SOURCE).fetch_one(&self.pool).await?;
+        let r = sqlx::query("SELECT COUNT(*) AS n FROM citizens WHERE register_source = $1")
+            .bind(SYNTHETIC_SOURCE)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(r.try_get::<i64, _>("n")? as u64)
     }
 
     /// Writes a batch in one transaction. `now` stamps creation. A CV counts as updated at
     /// its owner's last login.
-    pub async fn load_synthetic_cvs(&self, batch: &[SyntheticCv], now: DateTime<Utc>) -> Result<()> {
+    pub async fn load_synthetic_cvs(
+        &self,
+        batch: &[SyntheticCv],
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let first_citizen = next_id(&mut tx, "citizens").await?;
         let first_cv = next_id(&mut tx, "cvs").await?;
@@ -66,50 +75,104 @@ impl Store {
             );
             let mut q: AnyQuery = sqlx::query(&sql);
             for (i, c) in chunk.iter().enumerate() {
-                q = bind_register_fields(q.bind(ids(n * ROWS + i).0).bind(c.cpr.as_str()), &c.person)
-                    .bind(SYNTHETIC_SOURCE)
-                    .bind(ts(now))
-                    .bind(c.phone.as_deref())
-                    .bind(c.email.as_deref())
-                    .bind(ts(now))
-                    .bind(ts(c.last_login_at))
+                q = bind_register_fields(
+                    q.bind(ids(n * ROWS + i).0).bind(c.cpr.as_str()),
+                    &c.person,
+                )
+                .bind(SYNTHETIC_SOURCE)
+                .bind(ts(now))
+                .bind(c.phone.as_deref())
+                .bind(c.email.as_deref())
+                .bind(ts(now))
+                .bind(ts(c.last_login_at))
+                .bind(ts(c.last_login_at));
+            }
+            q.execute(&mut *tx).await?;
+
+            let sql = format!(
+                "INSERT INTO cvs (id, citizen_id, searchable, hide_contact, updated_at) VALUES {}",
+                placeholders(chunk.len(), 5)
+            );
+            let mut q = sqlx::query(&sql);
+            for (i, c) in chunk.iter().enumerate() {
+                let (citizen, cv) = ids(n * ROWS + i);
+                q = q
+                    .bind(cv)
+                    .bind(citizen)
+                    .bind(flag(c.searchable))
+                    .bind(flag(c.hide_contact))
                     .bind(ts(c.last_login_at));
             }
             q.execute(&mut *tx).await?;
 
-            let sql = format!("INSERT INTO cvs (id, citizen_id, searchable, hide_contact, updated_at) VALUES {}", placeholders(chunk.len(), 5));
-            let mut q = sqlx::query(&sql);
-            for (i, c) in chunk.iter().enumerate() {
-                let (citizen, cv) = ids(n * ROWS + i);
-                q = q.bind(cv).bind(citizen).bind(flag(c.searchable)).bind(flag(c.hide_contact)).bind(ts(c.last_login_at));
-            }
-            q.execute(&mut *tx).await?;
-
-            let keys: Vec<BTreeSet<String>> =
-                chunk.iter().map(|c| facets_of(&c.entries, searchable_place(c.person.municipality_code.as_deref(), c.person.protected_address))).collect();
+            let keys: Vec<BTreeSet<String>> = chunk
+                .iter()
+                .map(|c| {
+                    facets_of(
+                        &c.entries,
+                        searchable_place(
+                            c.person.municipality_code.as_deref(),
+                            c.person.protected_address,
+                        ),
+                    )
+                })
+                .collect();
             let bodies: Vec<String> = chunk.iter().map(|c| body_of(&c.entries)).collect();
-            add_body_words(&mut tx, &bodies.iter().flat_map(|b| crate::text::index_words(b)).collect()).await?;
+            add_body_words(
+                &mut tx,
+                &bodies
+                    .iter()
+                    .flat_map(|b| crate::text::index_words(b))
+                    .collect(),
+            )
+            .await?;
             let sql = format!("INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body, facet_keys) VALUES {}", placeholders(chunk.len(), 7));
             let mut q = sqlx::query(&sql);
             for (i, c) in chunk.iter().enumerate() {
                 let (citizen, cv) = ids(n * ROWS + i);
                 let listed = c.searchable && c.person.status == CprStatus::Active;
-                q = q.bind(cv).bind(citizen).bind(flag(listed)).bind(ts(c.last_login_at)).bind(ts(c.last_login_at)).bind(bodies[i].as_str()).bind(keys_text(&keys[i]));
+                q = q
+                    .bind(cv)
+                    .bind(citizen)
+                    .bind(flag(listed))
+                    .bind(ts(c.last_login_at))
+                    .bind(ts(c.last_login_at))
+                    .bind(bodies[i].as_str())
+                    .bind(keys_text(&keys[i]));
             }
             q.execute(&mut *tx).await?;
 
-            let entries: Vec<(i64, &CvEntry, DateTime<Utc>)> =
-                chunk.iter().enumerate().flat_map(|(i, c)| c.entries.iter().map(move |e| (ids(n * ROWS + i).1, e, c.last_login_at))).collect();
+            let entries: Vec<(i64, &CvEntry, DateTime<Utc>)> = chunk
+                .iter()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    c.entries
+                        .iter()
+                        .map(move |e| (ids(n * ROWS + i).1, e, c.last_login_at))
+                })
+                .collect();
             for part in entries.chunks(ROWS) {
                 let sql = format!("INSERT INTO cv_entries (cv_id, section, data, created_at, updated_at) VALUES {}", placeholders(part.len(), 5));
                 let mut q = sqlx::query(&sql);
                 for (cv, e, at) in part {
-                    q = q.bind(*cv).bind(e.section().code()).bind(e.to_stored()).bind(ts(*at)).bind(ts(*at));
+                    q = q
+                        .bind(*cv)
+                        .bind(e.section().code())
+                        .bind(e.to_stored())
+                        .bind(ts(*at))
+                        .bind(ts(*at));
                 }
                 q.execute(&mut *tx).await?;
             }
 
-            let rows = chunk.iter().zip(&keys).enumerate().flat_map(|(i, (c, ks))| ks.iter().map(move |k| (ids(n * ROWS + i).1, ts(c.last_login_at), k.as_str())));
+            let rows = chunk
+                .iter()
+                .zip(&keys)
+                .enumerate()
+                .flat_map(|(i, (c, ks))| {
+                    ks.iter()
+                        .map(move |k| (ids(n * ROWS + i).1, ts(c.last_login_at), k.as_str()))
+                });
             insert_facets(&mut tx, rows).await?;
         }
         if self.backend == Backend::Postgres {

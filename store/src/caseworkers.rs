@@ -14,7 +14,15 @@ pub struct CaseworkerRecord {
 
 impl Store {
     /// Creates a caseworker, or updates the one with this username (operator seeding).
-    pub async fn upsert_caseworker(&self, username: &str, password_hash: &str, name: &str, jobcentre: &str, municipality_codes: &[&str], now: DateTime<Utc>) -> Result<i64> {
+    pub async fn upsert_caseworker(
+        &self,
+        username: &str,
+        password_hash: &str,
+        name: &str,
+        jobcentre: &str,
+        municipality_codes: &[&str],
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
         let row = sqlx::query(
             "INSERT INTO caseworkers (username, password_hash, name, jobcentre, municipality_codes, created_at) VALUES ($1,$2,$3,$4,$5,$6) \
              ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, name = excluded.name, jobcentre = excluded.jobcentre, \
@@ -32,7 +40,10 @@ impl Store {
     }
 
     pub async fn caseworker_password_hash(&self, username: &str) -> Result<Option<(i64, String)>> {
-        let row = sqlx::query("SELECT id, password_hash FROM caseworkers WHERE username = $1").bind(username.trim().to_lowercase()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, password_hash FROM caseworkers WHERE username = $1")
+            .bind(username.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(match row {
             Some(r) => Some((r.try_get("id")?, r.try_get("password_hash")?)),
             None => None,
@@ -40,25 +51,42 @@ impl Store {
     }
 
     pub async fn caseworker(&self, id: i64) -> Result<CaseworkerRecord> {
-        let r = sqlx::query("SELECT id, name, jobcentre, municipality_codes FROM caseworkers WHERE id = $1").bind(id).fetch_optional(&self.pool).await?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query(
+            "SELECT id, name, jobcentre, municipality_codes FROM caseworkers WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         let codes: String = r.try_get("municipality_codes")?;
         Ok(CaseworkerRecord {
             id: r.try_get("id")?,
             name: r.try_get("name")?,
             jobcentre: r.try_get("jobcentre")?,
-            municipality_codes: codes.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+            municipality_codes: codes
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
         })
     }
 
     /// A citizen's CPR number, for a server-side register lookup. Never for a view.
     pub async fn citizen_cpr(&self, citizen_id: i64) -> Result<String> {
-        let r = sqlx::query("SELECT cpr FROM citizens WHERE id = $1").bind(citizen_id).fetch_optional(&self.pool).await?.ok_or(StoreError::NotFound)?;
+        let r = sqlx::query("SELECT cpr FROM citizens WHERE id = $1")
+            .bind(citizen_id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         Ok(r.try_get("cpr")?)
     }
 
     /// The profile id of the citizen with this CPR number, if they have one.
     pub async fn citizen_id_by_cpr(&self, cpr_digits: &str) -> Result<Option<i64>> {
-        let row = sqlx::query("SELECT id FROM citizens WHERE cpr = $1").bind(cpr_digits).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id FROM citizens WHERE cpr = $1")
+            .bind(cpr_digits)
+            .fetch_optional(&self.pool)
+            .await?;
         Ok(match row {
             Some(r) => Some(r.try_get("id")?),
             None => None,

@@ -80,7 +80,8 @@ pub(crate) fn person_from_row(row: &AnyRow) -> Result<RegisterPerson> {
     let gender: String = row.try_get("gender")?;
     let status: String = row.try_get("cpr_status")?;
     Ok(RegisterPerson {
-        birthday: NaiveDate::parse_from_str(&birthday, "%Y-%m-%d").map_err(|_| corrupt("birthday"))?,
+        birthday: NaiveDate::parse_from_str(&birthday, "%Y-%m-%d")
+            .map_err(|_| corrupt("birthday"))?,
         gender: match gender.as_str() {
             "M" => Gender::Male,
             "K" => Gender::Female,
@@ -112,7 +113,13 @@ impl Store {
     /// register fields of an existing one, and writes the login to the citizen's history,
     /// all in one transaction.
     #[tracing::instrument(skip(self, cpr_digits, person), fields(source = source))]
-    pub async fn citizen_mitid_login(&self, cpr_digits: &str, person: &RegisterPerson, source: &str, now: DateTime<Utc>) -> Result<CitizenLogin> {
+    pub async fn citizen_mitid_login(
+        &self,
+        cpr_digits: &str,
+        person: &RegisterPerson,
+        source: &str,
+        now: DateTime<Utc>,
+    ) -> Result<CitizenLogin> {
         let mut tx = self.begin_write().await?;
         let existing = sqlx::query("SELECT id, username FROM citizens WHERE cpr = $1")
             .bind(cpr_digits)
@@ -155,23 +162,33 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
                 let id: i64 = row.try_get("id")?;
-                sqlx::query("INSERT INTO cvs (citizen_id, searchable, updated_at) VALUES ($1, 0, $2)")
-                    .bind(id)
-                    .bind(ts(now))
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO cvs (citizen_id, searchable, updated_at) VALUES ($1, 0, $2)",
+                )
+                .bind(id)
+                .bind(ts(now))
+                .execute(&mut *tx)
+                .await?;
                 (id, false)
             }
         };
         crate::search_index::sync_owner(&mut tx, citizen_id).await?;
         access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "MitID", now)).await?;
         tx.commit().await?;
-        Ok(CitizenLogin { citizen_id, profile_complete })
+        Ok(CitizenLogin {
+            citizen_id,
+            profile_complete,
+        })
     }
 
     /// Saves username, password hash and contact details chosen at first login.
     #[tracing::instrument(skip(self, details))]
-    pub async fn complete_citizen_profile(&self, citizen_id: i64, details: &NewContactDetails, now: DateTime<Utc>) -> Result<()> {
+    pub async fn complete_citizen_profile(
+        &self,
+        citizen_id: i64,
+        details: &NewContactDetails,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let result = sqlx::query(
             "UPDATE citizens SET username=$1, password_hash=$2, phone=$3, email=$4, sms_reminders=$5, \
              email_reminders=$6, last_activity_at=$7 WHERE id=$8",
@@ -216,7 +233,11 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         crate::search_index::sync_owner(&mut tx, citizen_id).await?;
-        access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "brugernavn og adgangskode", now)).await?;
+        access_log::record(
+            &mut tx,
+            &AccessEntry::own_login(citizen_id, "brugernavn og adgangskode", now),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -258,20 +279,33 @@ impl Store {
 impl Store {
     /// Citizens whose last activity is older than `before`, with that time: candidates for
     /// the retention rule, which the caller applies exactly.
-    pub async fn citizens_inactive_since(&self, before: DateTime<Utc>) -> Result<Vec<(i64, DateTime<Utc>)>> {
-        let rows = sqlx::query("SELECT id, last_activity_at FROM citizens WHERE last_activity_at < $1 ORDER BY id")
-            .bind(ts(before))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(|r| Ok((r.try_get("id")?, from_ts(r.try_get("last_activity_at")?)))).collect()
+    pub async fn citizens_inactive_since(
+        &self,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(i64, DateTime<Utc>)>> {
+        let rows = sqlx::query(
+            "SELECT id, last_activity_at FROM citizens WHERE last_activity_at < $1 ORDER BY id",
+        )
+        .bind(ts(before))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, from_ts(r.try_get("last_activity_at")?))))
+            .collect()
     }
 
     /// Deletes a citizen's profile and everything hanging from it (CV, history, sessions).
     #[tracing::instrument(skip(self))]
     pub async fn delete_citizen(&self, citizen_id: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM sessions WHERE actor_kind = 'citizen' AND subject_id = $1").bind(citizen_id).execute(&mut *tx).await?;
-        sqlx::query("DELETE FROM citizens WHERE id = $1").bind(citizen_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE actor_kind = 'citizen' AND subject_id = $1")
+            .bind(citizen_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM citizens WHERE id = $1")
+            .bind(citizen_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

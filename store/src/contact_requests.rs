@@ -16,7 +16,14 @@ pub struct ContactRequest {
 impl Store {
     /// Queues a message for support to pass on, for a CV the employer may open now (listed,
     /// owner logged in after the cutoff). `false` when it may not.
-    pub async fn request_contact(&self, employer_id: i64, cv_id: i64, message: &str, login_cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<bool> {
+    pub async fn request_contact(
+        &self,
+        employer_id: i64,
+        cv_id: i64,
+        message: &str,
+        login_cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let r = sqlx::query(
             "INSERT INTO contact_requests (citizen_id, employer_id, message, created_at) \
              SELECT s.citizen_id, $1, $2, $3 FROM cv_search s WHERE s.cv_id = $4 AND s.listed = 1 AND s.last_login_at > $5",
@@ -54,7 +61,13 @@ impl Store {
 
     /// Support has passed the request on to the citizen.
     pub async fn mark_contact_request_relayed(&self, id: i64, now: DateTime<Utc>) -> Result<bool> {
-        let r = sqlx::query("UPDATE contact_requests SET relayed_at = $1 WHERE id = $2 AND relayed_at IS NULL").bind(ts(now)).bind(id).execute(&self.pool).await?;
+        let r = sqlx::query(
+            "UPDATE contact_requests SET relayed_at = $1 WHERE id = $2 AND relayed_at IS NULL",
+        )
+        .bind(ts(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         Ok(r.rows_affected() == 1)
     }
 }

@@ -27,7 +27,9 @@ pub struct CvRecord {
 
 impl CvRecord {
     pub fn of(&self, section: CvSection) -> impl Iterator<Item = &StoredEntry> {
-        self.entries.iter().filter(move |e| e.entry.section() == section)
+        self.entries
+            .iter()
+            .filter(move |e| e.entry.section() == section)
     }
 
     pub fn into_entries(self) -> Vec<CvEntry> {
@@ -44,17 +46,28 @@ pub struct Draft {
     pub saved_at: DateTime<Utc>,
 }
 
-pub(crate) async fn entries(conn: &mut sqlx::AnyConnection, cv_id: i64) -> Result<Vec<StoredEntry>> {
-    let rows = sqlx::query("SELECT id, section, data, updated_at FROM cv_entries WHERE cv_id = $1 ORDER BY id")
-        .bind(cv_id)
-        .fetch_all(&mut *conn)
-        .await?;
+pub(crate) async fn entries(
+    conn: &mut sqlx::AnyConnection,
+    cv_id: i64,
+) -> Result<Vec<StoredEntry>> {
+    let rows = sqlx::query(
+        "SELECT id, section, data, updated_at FROM cv_entries WHERE cv_id = $1 ORDER BY id",
+    )
+    .bind(cv_id)
+    .fetch_all(&mut *conn)
+    .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let code: String = r.try_get("section")?;
-        let section = CvSection::from_code(&code).map_err(|_| StoreError::Corrupt(format!("section {code}")))?;
-        let entry = CvEntry::from_stored(section, &r.try_get::<String, _>("data")?).map_err(StoreError::Corrupt)?;
-        out.push(StoredEntry { id: r.try_get("id")?, entry, updated_at: from_ts(r.try_get("updated_at")?) });
+        let section = CvSection::from_code(&code)
+            .map_err(|_| StoreError::Corrupt(format!("section {code}")))?;
+        let entry = CvEntry::from_stored(section, &r.try_get::<String, _>("data")?)
+            .map_err(StoreError::Corrupt)?;
+        out.push(StoredEntry {
+            id: r.try_get("id")?,
+            entry,
+            updated_at: from_ts(r.try_get("updated_at")?),
+        });
     }
     // Section order as the CV shows it, then newest first, then as added.
     let order = |s: CvSection| CvSection::ALL.iter().position(|x| *x == s);
@@ -73,10 +86,12 @@ async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64>
 
 /// (work experiences, educations, job wishes) of a CV: what searchability depends on.
 async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize, usize)> {
-    let rows = sqlx::query("SELECT section, COUNT(*) AS n FROM cv_entries WHERE cv_id = $1 GROUP BY section")
-        .bind(cv_id)
-        .fetch_all(&mut **tx)
-        .await?;
+    let rows = sqlx::query(
+        "SELECT section, COUNT(*) AS n FROM cv_entries WHERE cv_id = $1 GROUP BY section",
+    )
+    .bind(cv_id)
+    .fetch_all(&mut **tx)
+    .await?;
     let mut n = (0, 0, 0);
     for r in &rows {
         let c = r.try_get::<i64, _>("n")? as usize;
@@ -94,18 +109,23 @@ async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usi
 async fn unmark_if_not_ready(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<()> {
     let (we, ed, jw) = counts(tx, cv_id).await?;
     if jobspor::cv::may_be_made_searchable(jw, we, ed).is_err() {
-        sqlx::query("UPDATE cvs SET searchable = 0 WHERE id = $1").bind(cv_id).execute(&mut **tx).await?;
+        sqlx::query("UPDATE cvs SET searchable = 0 WHERE id = $1")
+            .bind(cv_id)
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }
 
 impl Store {
     pub async fn cv_of_citizen(&self, citizen_id: i64) -> Result<CvRecord> {
-        let row = sqlx::query("SELECT id, searchable, hide_contact, updated_at FROM cvs WHERE citizen_id = $1")
-            .bind(citizen_id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let row = sqlx::query(
+            "SELECT id, searchable, hide_contact, updated_at FROM cvs WHERE citizen_id = $1",
+        )
+        .bind(citizen_id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound)?;
         let cv_id: i64 = row.try_get("id")?;
         let mut conn = self.pool.acquire().await?;
         Ok(CvRecord {
@@ -121,12 +141,21 @@ impl Store {
     /// same section. A single-text section's new value replaces the old. The section's
     /// draft is discarded in the same transaction. `Ok(Err(key))` is a refusal about the
     /// list (too many entries, a duplicate), for the form's first field.
-    pub async fn save_cv_entry(&self, citizen_id: i64, id: Option<i64>, entry: &CvEntry, now: DateTime<Utc>) -> Result<std::result::Result<i64, &'static str>> {
+    pub async fn save_cv_entry(
+        &self,
+        citizen_id: i64,
+        id: Option<i64>,
+        entry: &CvEntry,
+        now: DateTime<Utc>,
+    ) -> Result<std::result::Result<i64, &'static str>> {
         let section = entry.section();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         let all = entries(&mut *tx, cv_id).await?;
-        let same: Vec<&StoredEntry> = all.iter().filter(|e| e.entry.section() == section).collect();
+        let same: Vec<&StoredEntry> = all
+            .iter()
+            .filter(|e| e.entry.section() == section)
+            .collect();
         let id = match id {
             Some(id) if !same.iter().any(|e| e.id == id) => return Err(StoreError::NotFound),
             Some(id) => Some(id),
@@ -134,19 +163,24 @@ impl Store {
             None => None,
         };
         if let Some(key) = entry.duplicate_key() {
-            if same.iter().any(|e| Some(e.id) != id && e.entry.duplicate_key().as_ref() == Some(&key)) {
+            if same
+                .iter()
+                .any(|e| Some(e.id) != id && e.entry.duplicate_key().as_ref() == Some(&key))
+            {
                 return Ok(Err("list.duplicate"));
             }
         }
         let id = match id {
             Some(id) => {
-                sqlx::query("UPDATE cv_entries SET data = $1, updated_at = $2 WHERE id = $3 AND cv_id = $4")
-                    .bind(entry.to_stored())
-                    .bind(ts(now))
-                    .bind(id)
-                    .bind(cv_id)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "UPDATE cv_entries SET data = $1, updated_at = $2 WHERE id = $3 AND cv_id = $4",
+                )
+                .bind(entry.to_stored())
+                .bind(ts(now))
+                .bind(id)
+                .bind(cv_id)
+                .execute(&mut *tx)
+                .await?;
                 id
             }
             None => {
@@ -163,9 +197,17 @@ impl Store {
                     .try_get("id")?
             }
         };
-        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2").bind(citizen_id).bind(section.code()).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
+            .bind(citizen_id)
+            .bind(section.code())
+            .execute(&mut *tx)
+            .await?;
         // The CV after this save, from what was read above: no second read.
-        let after = all.iter().filter(|e| e.id != id).map(|e| &e.entry).chain(std::iter::once(entry));
+        let after = all
+            .iter()
+            .filter(|e| e.id != id)
+            .map(|e| &e.entry)
+            .chain(std::iter::once(entry));
         index_cv(&mut tx, cv_id, after, now).await?;
         tx.commit().await?;
         Ok(Ok(id))
@@ -173,10 +215,19 @@ impl Store {
 
     /// Deletes an entry, only if it belongs to this citizen's CV. A CV left without what
     /// searchability needs stops being searchable in the same transaction.
-    pub async fn delete_cv_entry(&self, citizen_id: i64, id: i64, now: DateTime<Utc>) -> Result<()> {
+    pub async fn delete_cv_entry(
+        &self,
+        citizen_id: i64,
+        id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let r = sqlx::query("DELETE FROM cv_entries WHERE id = $1 AND cv_id = $2").bind(id).bind(cv_id).execute(&mut *tx).await?;
+        let r = sqlx::query("DELETE FROM cv_entries WHERE id = $1 AND cv_id = $2")
+            .bind(id)
+            .bind(cv_id)
+            .execute(&mut *tx)
+            .await?;
         if r.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }
@@ -189,7 +240,12 @@ impl Store {
 
     /// Marks the CV searchable or not. Making it searchable applies the core rule on the
     /// counts read inside the same transaction, so a concurrent delete cannot slip past.
-    pub async fn set_cv_searchable(&self, citizen_id: i64, searchable: bool, now: DateTime<Utc>) -> Result<std::result::Result<(), &'static str>> {
+    pub async fn set_cv_searchable(
+        &self,
+        citizen_id: i64,
+        searchable: bool,
+        now: DateTime<Utc>,
+    ) -> Result<std::result::Result<(), &'static str>> {
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         if searchable {
@@ -212,12 +268,23 @@ impl Store {
     /// Hides the phone and e-mail from employers (or shows them again). Employers then see
     /// a way to ask support to pass a message on (seed 004, "Kontaktoplysninger").
     pub async fn set_cv_hide_contact(&self, citizen_id: i64, hide: bool) -> Result<()> {
-        sqlx::query("UPDATE cvs SET hide_contact = $1 WHERE citizen_id = $2").bind(flag(hide)).bind(citizen_id).execute(&self.pool).await?;
+        sqlx::query("UPDATE cvs SET hide_contact = $1 WHERE citizen_id = $2")
+            .bind(flag(hide))
+            .bind(citizen_id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     /// Keeps what the citizen has typed in a section's form (one draft per section).
-    pub async fn save_cv_draft(&self, citizen_id: i64, section: CvSection, entry_id: Option<i64>, fields: &Fields, now: DateTime<Utc>) -> Result<()> {
+    pub async fn save_cv_draft(
+        &self,
+        citizen_id: i64,
+        section: CvSection,
+        entry_id: Option<i64>,
+        fields: &Fields,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let data = serde_json::to_string(fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         sqlx::query(
             "INSERT INTO cv_drafts (citizen_id, section, entry_id, data, saved_at) VALUES ($1,$2,$3,$4,$5) \
@@ -234,18 +301,29 @@ impl Store {
     }
 
     pub async fn cv_draft(&self, citizen_id: i64, section: CvSection) -> Result<Option<Draft>> {
-        let row = sqlx::query("SELECT entry_id, data, saved_at FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
-            .bind(citizen_id)
-            .bind(section.code())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT entry_id, data, saved_at FROM cv_drafts WHERE citizen_id = $1 AND section = $2",
+        )
+        .bind(citizen_id)
+        .bind(section.code())
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(r) = row else { return Ok(None) };
-        let fields: Fields = serde_json::from_str(&r.try_get::<String, _>("data")?).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        Ok(Some(Draft { entry_id: r.try_get("entry_id")?, fields, saved_at: from_ts(r.try_get("saved_at")?) }))
+        let fields: Fields = serde_json::from_str(&r.try_get::<String, _>("data")?)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(Some(Draft {
+            entry_id: r.try_get("entry_id")?,
+            fields,
+            saved_at: from_ts(r.try_get("saved_at")?),
+        }))
     }
 
     pub async fn discard_cv_draft(&self, citizen_id: i64, section: CvSection) -> Result<()> {
-        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2").bind(citizen_id).bind(section.code()).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
+            .bind(citizen_id)
+            .bind(section.code())
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

@@ -15,7 +15,14 @@ pub struct EmployerRecord {
 
 impl Store {
     #[tracing::instrument(skip(self, password_hash))]
-    pub async fn create_employer(&self, company_name: &str, cvr: &str, email: &str, password_hash: &str, now: DateTime<Utc>) -> Result<i64> {
+    pub async fn create_employer(
+        &self,
+        company_name: &str,
+        cvr: &str,
+        email: &str,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64> {
         let r = sqlx::query(
             "INSERT INTO employers (company_name, cvr, email, password_hash, created_at) VALUES ($1,$2,$3,$4,$5) RETURNING id",
         )
@@ -57,17 +64,26 @@ impl Store {
             cvr: r.try_get("cvr")?,
             email: r.try_get("email")?,
             terms_version: r.try_get("terms_version")?,
-            terms_accepted_at: r.try_get::<Option<i64>, _>("terms_accepted_at")?.map(from_ts),
+            terms_accepted_at: r
+                .try_get::<Option<i64>, _>("terms_accepted_at")?
+                .map(from_ts),
         })
     }
 
-    pub async fn accept_employer_terms(&self, id: i64, version: i64, now: DateTime<Utc>) -> Result<()> {
-        sqlx::query("UPDATE employers SET terms_version = $1, terms_accepted_at = $2 WHERE id = $3")
-            .bind(version)
-            .bind(ts(now))
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+    pub async fn accept_employer_terms(
+        &self,
+        id: i64,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE employers SET terms_version = $1, terms_accepted_at = $2 WHERE id = $3",
+        )
+        .bind(version)
+        .bind(ts(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 }

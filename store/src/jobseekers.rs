@@ -75,9 +75,15 @@ impl Part {
 }
 
 fn answers_from(row: Option<sqlx::any::AnyRow>, part: Part) -> Result<Answers> {
-    let Some(r) = row else { return Ok(Answers::default()) };
+    let Some(r) = row else {
+        return Ok(Answers::default());
+    };
     let facts: Option<String> = r.try_get("facts")?;
-    let kind: Option<String> = if part == Part::Questionnaire { r.try_get("kind")? } else { None };
+    let kind: Option<String> = if part == Part::Questionnaire {
+        r.try_get("kind")?
+    } else {
+        None
+    };
     Ok(Answers {
         answers: parse(&r.try_get::<String, _>("answers")?)?,
         facts: facts.as_deref().map(parse).transpose()?,
@@ -90,10 +96,21 @@ fn answers_from(row: Option<sqlx::any::AnyRow>, part: Part) -> Result<Answers> {
 impl Store {
     /// Registers the citizen as a job seeker, or changes the registration. A changed
     /// situation can mean another questionnaire, so one already sent must be sent again.
-    pub async fn register_jobseeker(&self, citizen_id: i64, r: &Registration, now: DateTime<Utc>) -> Result<()> {
+    pub async fn register_jobseeker(
+        &self,
+        citizen_id: i64,
+        r: &Registration,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let before = sqlx::query("SELECT situation FROM jobseekers WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&mut *tx).await?;
-        let changed = before.map(|row| row.try_get::<String, _>("situation")).transpose()?.is_some_and(|s| s != r.situation.code());
+        let before = sqlx::query("SELECT situation FROM jobseekers WHERE citizen_id = $1")
+            .bind(citizen_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let changed = before
+            .map(|row| row.try_get::<String, _>("situation"))
+            .transpose()?
+            .is_some_and(|s| s != r.situation.code());
         sqlx::query(
             "INSERT INTO jobseekers (citizen_id, situation, a_kasse, registered_at, updated_at) VALUES ($1,$2,$3,$4,$4) \
              ON CONFLICT (citizen_id) DO UPDATE SET situation = excluded.situation, a_kasse = excluded.a_kasse, updated_at = excluded.updated_at",
@@ -105,31 +122,60 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if changed {
-            sqlx::query("UPDATE questionnaires SET submitted_at = NULL, kind = NULL WHERE citizen_id = $1").bind(citizen_id).execute(&mut *tx).await?;
-            sqlx::query("UPDATE health_answers SET submitted_at = NULL WHERE citizen_id = $1").bind(citizen_id).execute(&mut *tx).await?;
+            sqlx::query(
+                "UPDATE questionnaires SET submitted_at = NULL, kind = NULL WHERE citizen_id = $1",
+            )
+            .bind(citizen_id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE health_answers SET submitted_at = NULL WHERE citizen_id = $1")
+                .bind(citizen_id)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
     pub async fn jobseeker(&self, citizen_id: i64) -> Result<Option<JobseekerRecord>> {
-        let row = sqlx::query("SELECT situation, a_kasse, registered_at FROM jobseekers WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(
+            "SELECT situation, a_kasse, registered_at FROM jobseekers WHERE citizen_id = $1",
+        )
+        .bind(citizen_id)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(r) = row else { return Ok(None) };
         let code: String = r.try_get("situation")?;
-        let situation = Situation::from_code(&code).map_err(|_| StoreError::Corrupt(format!("situation {code}")))?;
-        let a_kasse = r.try_get::<Option<String>, _>("a_kasse")?.map(|c| AKasse::from_code(&c).map_err(|_| StoreError::Corrupt(format!("a-kasse {c}")))).transpose()?;
-        Ok(Some(JobseekerRecord { registration: Registration { situation, a_kasse }, registered_at: from_ts(r.try_get("registered_at")?) }))
+        let situation = Situation::from_code(&code)
+            .map_err(|_| StoreError::Corrupt(format!("situation {code}")))?;
+        let a_kasse = r
+            .try_get::<Option<String>, _>("a_kasse")?
+            .map(|c| AKasse::from_code(&c).map_err(|_| StoreError::Corrupt(format!("a-kasse {c}"))))
+            .transpose()?;
+        Ok(Some(JobseekerRecord {
+            registration: Registration { situation, a_kasse },
+            registered_at: from_ts(r.try_get("registered_at")?),
+        }))
     }
 
     /// A citizen's own answers of one part. Not for anyone else: see `answers_for_caseworker`.
     pub async fn own_answers(&self, part: Part, citizen_id: i64) -> Result<Answers> {
-        let row = sqlx::query(&format!("{} WHERE citizen_id = $1", part.select())).bind(citizen_id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&format!("{} WHERE citizen_id = $1", part.select()))
+            .bind(citizen_id)
+            .fetch_optional(&self.pool)
+            .await?;
         answers_from(row, part)
     }
 
     /// Keeps the answers as they stand (a step was left). Sent answers stay sent until the
     /// questionnaire is sent again.
-    pub async fn save_answers(&self, part: Part, citizen_id: i64, answers: &Fields, now: DateTime<Utc>) -> Result<()> {
+    pub async fn save_answers(
+        &self,
+        part: Part,
+        citizen_id: i64,
+        answers: &Fields,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         sqlx::query(&format!(
             "INSERT INTO {} (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
              ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
@@ -145,7 +191,12 @@ impl Store {
 
     /// Sends the questionnaire: the cleaned answers and the facts shown, in one transaction
     /// with the health part, or with the health draft deleted when the questions did not apply.
-    pub async fn submit_questionnaire(&self, citizen_id: i64, s: &Submission<'_>, now: DateTime<Utc>) -> Result<()> {
+    pub async fn submit_questionnaire(
+        &self,
+        citizen_id: i64,
+        s: &Submission<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO questionnaires (citizen_id, kind, answers, register_facts, updated_at, submitted_at) VALUES ($1,$2,$3,$4,$5,$5) \
@@ -174,7 +225,10 @@ impl Store {
                 .await?;
             }
             None => {
-                sqlx::query("DELETE FROM health_answers WHERE citizen_id = $1").bind(citizen_id).execute(&mut *tx).await?;
+                sqlx::query("DELETE FROM health_answers WHERE citizen_id = $1")
+                    .bind(citizen_id)
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         tx.commit().await?;
@@ -184,10 +238,21 @@ impl Store {
     /// A caseworker reads one part of a citizen's sent questionnaire. The read is recorded
     /// for the citizen's history in the same transaction, whether or not there is anything
     /// to read.
-    pub async fn answers_for_caseworker(&self, part: Part, citizen_id: i64, read: &AccessEntry) -> Result<Answers> {
+    pub async fn answers_for_caseworker(
+        &self,
+        part: Part,
+        citizen_id: i64,
+        read: &AccessEntry,
+    ) -> Result<Answers> {
         let mut tx = self.begin_write().await?;
         record(&mut tx, read).await?;
-        let row = sqlx::query(&format!("{} WHERE citizen_id = $1 AND submitted_at IS NOT NULL", part.select())).bind(citizen_id).fetch_optional(&mut *tx).await?;
+        let row = sqlx::query(&format!(
+            "{} WHERE citizen_id = $1 AND submitted_at IS NOT NULL",
+            part.select()
+        ))
+        .bind(citizen_id)
+        .fetch_optional(&mut *tx)
+        .await?;
         let answers = answers_from(row, part)?;
         tx.commit().await?;
         Ok(answers)

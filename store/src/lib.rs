@@ -17,9 +17,9 @@ pub mod login_failures;
 pub mod search;
 pub mod search_index;
 pub mod sessions;
-pub mod text;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod text;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor, Row};
@@ -87,7 +87,10 @@ impl Store {
         } else if url.starts_with("sqlite:") {
             Backend::Sqlite
         } else {
-            return Err(StoreError::Corrupt(format!("unsupported database url scheme in {}", redact_url(url))));
+            return Err(StoreError::Corrupt(format!(
+                "unsupported database url scheme in {}",
+                redact_url(url)
+            )));
         };
         let url = match backend {
             Backend::Sqlite => sqlite_url_with_create(url)?,
@@ -124,13 +127,15 @@ impl Store {
                         // machine and database, the first 2 GB against the whole file.
                         // SQLite's default limit of 2 GB is raised where it is compiled
                         // (`SQLITE_MAX_MMAP_SIZE`, .cargo/config.toml).
-                        conn.execute(format!("PRAGMA mmap_size = {SQLITE_MMAP_SIZE}").as_str()).await?;
+                        conn.execute(format!("PRAGMA mmap_size = {SQLITE_MMAP_SIZE}").as_str())
+                            .await?;
                     } else {
                         // Short queries, answered while someone waits: JIT compilation and
                         // parallel workers each cost more to start (measured: 60 ms for the
                         // workers of one search) than they save here.
                         conn.execute("SET jit = off").await?;
-                        conn.execute("SET max_parallel_workers_per_gather = 0").await?;
+                        conn.execute("SET max_parallel_workers_per_gather = 0")
+                            .await?;
                     }
                     Ok(())
                 })
@@ -161,8 +166,14 @@ impl Store {
             return Ok(());
         }
         let sql = "SELECT relpages > 0 AND relallvisible = 0 AS rewritten FROM pg_class WHERE oid = 'cv_search'::regclass";
-        if sqlx::query(sql).fetch_one(&self.pool).await?.try_get::<bool, _>("rewritten")? {
-            sqlx::query("VACUUM ANALYZE cv_search").execute(&self.pool).await?;
+        if sqlx::query(sql)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get::<bool, _>("rewritten")?
+        {
+            sqlx::query("VACUUM ANALYZE cv_search")
+                .execute(&self.pool)
+                .await?;
         }
         Ok(())
     }
@@ -194,9 +205,13 @@ impl Store {
         if !allowed.contains(&name) {
             return Err(StoreError::Corrupt(format!("pragma {name} not readable")));
         }
-        let row = sqlx::query(&format!("PRAGMA {name}")).fetch_one(&self.pool).await?;
+        let row = sqlx::query(&format!("PRAGMA {name}"))
+            .fetch_one(&self.pool)
+            .await?;
         // journal_mode answers text, the others integers.
-        Ok(row.try_get::<String, _>(0).or_else(|_| row.try_get::<i64, _>(0).map(|v| v.to_string()))?)
+        Ok(row
+            .try_get::<String, _>(0)
+            .or_else(|_| row.try_get::<i64, _>(0).map(|v| v.to_string()))?)
     }
 
     pub async fn close(&self) {
@@ -206,16 +221,24 @@ impl Store {
 
 /// Adds `mode=rwc` so SQLite creates the file, and creates the parent folder.
 fn sqlite_url_with_create(url: &str) -> Result<String> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or_default();
     if path != ":memory:" && !path.is_empty() {
         if let Some(parent) = std::path::Path::new(path).parent() {
             if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|e| StoreError::Corrupt(format!("cannot create {}: {e}", parent.display())))?;
+                std::fs::create_dir_all(parent).map_err(|e| {
+                    StoreError::Corrupt(format!("cannot create {}: {e}", parent.display()))
+                })?;
             }
         }
     }
-    Ok(if url.contains('?') { url.to_string() } else { format!("{url}?mode=rwc") })
+    Ok(if url.contains('?') {
+        url.to_string()
+    } else {
+        format!("{url}?mode=rwc")
+    })
 }
 
 /// A database URL without its password, for logs.
@@ -230,7 +253,11 @@ pub fn redact_url(url: &str) -> String {
 /// engine's message names it.
 fn is_unique_violation(e: &sqlx::Error, column: &str) -> bool {
     match e {
-        sqlx::Error::Database(db) => db.is_unique_violation() && (db.message().contains(column) || db.constraint().is_some_and(|c| c.contains(column))),
+        sqlx::Error::Database(db) => {
+            db.is_unique_violation()
+                && (db.message().contains(column)
+                    || db.constraint().is_some_and(|c| c.contains(column)))
+        }
         _ => false,
     }
 }
@@ -246,7 +273,15 @@ pub(crate) fn from_ts(secs: i64) -> chrono::DateTime<chrono::Utc> {
 /// `($1,$2),($3,$4),…`: the VALUES of a multi-row INSERT of `rows` rows of `cols` columns.
 pub(crate) fn placeholders(rows: usize, cols: usize) -> String {
     (0..rows)
-        .map(|r| format!("({})", (1..=cols).map(|c| format!("${}", r * cols + c)).collect::<Vec<_>>().join(",")))
+        .map(|r| {
+            format!(
+                "({})",
+                (1..=cols)
+                    .map(|c| format!("${}", r * cols + c))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )
+        })
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -259,7 +294,13 @@ pub(crate) fn flag(b: bool) -> i64 {
 mod tests {
     #[test]
     fn urls_are_redacted() {
-        assert_eq!(super::redact_url("postgres://u:secret@h:5432/db"), "postgres://***@h:5432/db");
-        assert_eq!(super::redact_url("sqlite://data/x.db"), "sqlite://data/x.db");
+        assert_eq!(
+            super::redact_url("postgres://u:secret@h:5432/db"),
+            "postgres://***@h:5432/db"
+        );
+        assert_eq!(
+            super::redact_url("sqlite://data/x.db"),
+            "sqlite://data/x.db"
+        );
     }
 }

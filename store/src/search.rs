@@ -65,7 +65,9 @@ const SCAN_AT_LEAST: f64 = 4_000.0;
 /// counts as rare. The words are taken as independent: all of them have a share that is the
 /// product of theirs.
 fn scan_in_table_order(words: &[Option<(i64, f64)>]) -> bool {
-    let Some(Some((n0, share0))) = words.first() else { return false };
+    let Some(Some((n0, share0))) = words.first() else {
+        return false;
+    };
     if words.iter().any(Option::is_none) || *share0 <= 0.0 {
         return false;
     }
@@ -88,15 +90,26 @@ fn scan_in_table_order(words: &[Option<(i64, f64)>]) -> bool {
 const MERGE_AT_MOST_TIMES: i64 = 10;
 
 /// The filter to merge with the starting filter `start` (`MERGE_AT_MOST_TIMES`), if any.
-fn merge_partner(start: usize, filters: &[Vec<String>], totals: &BTreeMap<String, i64>) -> Option<usize> {
+fn merge_partner(
+    start: usize,
+    filters: &[Vec<String>],
+    totals: &BTreeMap<String, i64>,
+) -> Option<usize> {
     let n0 = carried(&filters[start], totals);
-    let (j, g) = filters.iter().enumerate().filter(|(j, g)| *j != start && g.len() == 1).min_by_key(|(_, g)| carried(g, totals))?;
+    let (j, g) = filters
+        .iter()
+        .enumerate()
+        .filter(|(j, g)| *j != start && g.len() == 1)
+        .min_by_key(|(_, g)| carried(g, totals))?;
     (carried(g, totals) <= n0 * MERGE_AT_MOST_TIMES).then_some(j)
 }
 
 /// How many CVs carry a filter, any of its keys (a key not counted yet counts as none).
 fn carried(group: &[String], totals: &BTreeMap<String, i64>) -> i64 {
-    group.iter().map(|k| totals.get(k).copied().unwrap_or(0)).sum()
+    group
+        .iter()
+        .map(|k| totals.get(k).copied().unwrap_or(0))
+        .sum()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,7 +170,11 @@ fn start_of(by_text: bool, filters: &[Vec<String>], totals: &BTreeMap<String, i6
     if by_text {
         return Start::Text;
     }
-    match filters.iter().enumerate().min_by_key(|(_, g)| carried(g, totals)) {
+    match filters
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, g)| carried(g, totals))
+    {
         Some((i, g)) if g.len() == 1 => Start::Key(i),
         Some((i, g)) if carried(g, totals) <= SORT_AT_MOST => Start::Keys(i),
         _ => Start::Newest,
@@ -197,12 +214,27 @@ impl Plan {
 
     /// `fts5` is the SQLite text query (`Store::fts5_variants`), when there are words;
     /// `totals` the CVs per filter key (`cv_facet_totals`).
-    fn build(backend: Backend, q: &CvQuery, cutoff: DateTime<Utc>, totals: &BTreeMap<String, i64>, fts5: Option<String>, read: TextRead) -> Plan {
-        let mut p = Plan { sql: String::new(), binds: Vec::new(), text_param: None, ranked: false };
+    fn build(
+        backend: Backend,
+        q: &CvQuery,
+        cutoff: DateTime<Utc>,
+        totals: &BTreeMap<String, i64>,
+        fts5: Option<String>,
+        read: TextRead,
+    ) -> Plan {
+        let mut p = Plan {
+            sql: String::new(),
+            binds: Vec::new(),
+            text_param: None,
+            ranked: false,
+        };
         let filters = q.filters();
         let start = start_of(!query_words(&q.text).is_empty(), &filters, totals);
         // The filters the text index searches beside the words (all are also checked below).
-        let in_text_index: Vec<&Vec<String>> = filters.iter().filter(|g| start == Start::Text && carried(g, totals) <= TEXT_INDEX_AT_MOST).collect();
+        let in_text_index: Vec<&Vec<String>> = filters
+            .iter()
+            .filter(|g| start == Start::Text && carried(g, totals) <= TEXT_INDEX_AT_MOST)
+            .collect();
         let merged = match (backend, start) {
             (Backend::Postgres, Start::Key(i)) => merge_partner(i, &filters, totals),
             _ => None,
@@ -224,12 +256,22 @@ impl Plan {
                     // intersects their lists, so fewer CVs are read.
                     let mut m = format!("body : ({})", fts5.unwrap_or_else(|| "\"\"".to_string()));
                     for group in &in_text_index {
-                        m.push_str(&format!(" AND facet_words : ({})", group.iter().map(|k| key_words(k)).collect::<Vec<_>>().join(" OR ")));
+                        m.push_str(&format!(
+                            " AND facet_words : ({})",
+                            group
+                                .iter()
+                                .map(|k| key_words(k))
+                                .collect::<Vec<_>>()
+                                .join(" OR ")
+                        ));
                     }
                     let t = p.param(Val::S(m));
                     p.text_param = Some(p.binds.len());
                     conds.push(format!("cv_fts MATCH {t}"));
-                    (format!("cv_fts {join} cv_search s ON s.cv_id = cv_fts.rowid"), newest)
+                    (
+                        format!("cv_fts {join} cv_search s ON s.cv_id = cv_fts.rowid"),
+                        newest,
+                    )
                 }
                 Backend::Postgres => {
                     let t = p.param(Val::S(query_words(&q.text).join(" & ")));
@@ -238,12 +280,25 @@ impl Plan {
                         TextRead::Index => format!("s.document @@ to_tsquery('danish', {t})"),
                         // `IS TRUE` is the same test, but one the planner cannot answer from
                         // the index: the rows are read in table order (`TextRead::TableOrder`).
-                        TextRead::TableOrder => format!("(s.document @@ to_tsquery('danish', {t})) IS TRUE"),
+                        TextRead::TableOrder => {
+                            format!("(s.document @@ to_tsquery('danish', {t})) IS TRUE")
+                        }
                     });
                     if !in_text_index.is_empty() {
                         // The filters' keys as lexemes, in the same GIN index as the words:
                         // one index scan intersects them.
-                        let groups: Vec<String> = in_text_index.iter().map(|g| format!("({})", g.iter().map(|k| key_lexeme(k)).collect::<Vec<_>>().join(" | "))).collect();
+                        let groups: Vec<String> = in_text_index
+                            .iter()
+                            .map(|g| {
+                                format!(
+                                    "({})",
+                                    g.iter()
+                                        .map(|k| key_lexeme(k))
+                                        .collect::<Vec<_>>()
+                                        .join(" | ")
+                                )
+                            })
+                            .collect();
                         let k = p.param(Val::S(groups.join(" & ")));
                         conds.push(format!("s.facet_lexemes @@ CAST({k} AS tsquery)"));
                     }
@@ -264,12 +319,21 @@ impl Plan {
                     None => "",
                 };
                 // The index's own order: no sort, and the query stops at the POOLth match.
-                (format!("cv_facets f0{beside} {join} cv_search s ON s.cv_id = f0.cv_id"), "f0")
+                (
+                    format!("cv_facets f0{beside} {join} cv_search s ON s.cv_id = f0.cv_id"),
+                    "f0",
+                )
             }
             Start::Keys(i) => {
-                let keys: Vec<String> = filters[i].iter().map(|k| p.param(Val::S(k.clone()))).collect();
+                let keys: Vec<String> = filters[i]
+                    .iter()
+                    .map(|k| p.param(Val::S(k.clone())))
+                    .collect();
                 conds.push(format!("f0.facet IN ({})", keys.join(", ")));
-                (format!("cv_facets f0 {join} cv_search s ON s.cv_id = f0.cv_id"), newest)
+                (
+                    format!("cv_facets f0 {join} cv_search s ON s.cv_id = f0.cv_id"),
+                    newest,
+                )
             }
             Start::Newest => ("cv_search s".to_string(), newest),
         };
@@ -297,7 +361,15 @@ impl Plan {
                 conds.push(format!("EXISTS (SELECT 1 FROM cv_facets f1 WHERE f1.facet = {k} AND f1.updated_at = f0.updated_at AND f1.cv_id = f0.cv_id)"));
                 continue;
             }
-            let any: Vec<String> = group.iter().map(|k| format!("{find}(s.facet_keys, {}) > 0", p.param(Val::S(key_pattern(k))))).collect();
+            let any: Vec<String> = group
+                .iter()
+                .map(|k| {
+                    format!(
+                        "{find}(s.facet_keys, {}) > 0",
+                        p.param(Val::S(key_pattern(k)))
+                    )
+                })
+                .collect();
             conds.push(format!("({})", any.join(" OR ")));
         }
         let mut rank = ", CAST(0 AS DOUBLE PRECISION)".to_string();
@@ -315,7 +387,10 @@ impl Plan {
                 // at 1M CVs and was slower: one word p50 19 → 24-32 ms, two words and two
                 // filters no better (issue 5, stop 16).
                 Backend::Sqlite => ", bm25(cv_fts, 1.0, 0.0)".to_string(),
-                Backend::Postgres => format!(", -ts_rank(s.document, to_tsquery('danish', ${}))::float8", p.text_param.unwrap_or(1)),
+                Backend::Postgres => format!(
+                    ", -ts_rank(s.document, to_tsquery('danish', ${}))::float8",
+                    p.text_param.unwrap_or(1)
+                ),
             };
         }
         let matches = format!("SELECT s.cv_id AS i, {by}.updated_at AS u, s.facet_keys AS k{rank} AS r FROM {from} WHERE {} {order} LIMIT {}", conds.join(" AND "), POOL + 1);
@@ -326,7 +401,10 @@ impl Plan {
         p
     }
 
-    fn query<'q>(&'q self, sql: &'q str) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    fn query<'q>(
+        &'q self,
+        sql: &'q str,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
         let mut query = sqlx::query(sql);
         for b in &self.binds {
             query = match b {
@@ -365,7 +443,8 @@ impl Match {
     /// characters, which no text saved may hold (`jobspor::validation`), and the keys text,
     /// the one field of words, comes last and is taken whole.
     fn unpack(text: &str) -> Result<Vec<Match>> {
-        let bad = || crate::StoreError::Corrupt(format!("a search match not as packed: {:.80}", text));
+        let bad =
+            || crate::StoreError::Corrupt(format!("a search match not as packed: {:.80}", text));
         let mut out = Vec::new();
         for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
             let mut f = record.splitn(4, '\u{1f}');
@@ -374,7 +453,12 @@ impl Match {
             let updated_at = next()?.parse().map_err(|_| bad())?;
             let rank = next()?.parse().map_err(|_| bad())?;
             let keys = next()?.to_string();
-            out.push(Match { cv_id, updated_at, keys, rank });
+            out.push(Match {
+                cv_id,
+                updated_at,
+                keys,
+                rank,
+            });
         }
         Ok(out)
     }
@@ -393,13 +477,25 @@ impl Store {
                 match text::fts5_query(&variants) {
                     Some(query) => Some(query),
                     // A word no CV contains in any form: nothing matches.
-                    None => return Ok(SearchPage { total: 0, more: false, hits: Vec::new(), facets: BTreeMap::new(), facets_sampled: false }),
+                    None => {
+                        return Ok(SearchPage {
+                            total: 0,
+                            more: false,
+                            hits: Vec::new(),
+                            facets: BTreeMap::new(),
+                            facets_sampled: false,
+                        })
+                    }
                 }
             }
             _ => None,
         };
         let filters = q.filters();
-        let totals = if filters.is_empty() { BTreeMap::new() } else { self.facet_totals(&filters).await? };
+        let totals = if filters.is_empty() {
+            BTreeMap::new()
+        } else {
+            self.facet_totals(&filters).await?
+        };
         let read = match (self.backend, by_text && filters.is_empty()) {
             (Backend::Postgres, true) => {
                 let words = self.word_totals(&query_words(&q.text)).await?;
@@ -434,29 +530,67 @@ impl Store {
                 *counted.entry(k).or_default() += 1;
             }
         }
-        let facets = counted.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        let facets = counted
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
 
-        let page: Vec<&Match> = matches.iter().skip(q.offset() as usize).take(PAGE_SIZE as usize).collect();
+        let page: Vec<&Match> = matches
+            .iter()
+            .skip(q.offset() as usize)
+            .take(PAGE_SIZE as usize)
+            .collect();
         let ids: Vec<i64> = page.iter().map(|m| m.cv_id).collect();
         let passages = match (by_text, plan.text_param) {
             (true, Some(p)) if !ids.is_empty() => self.passages(&plan, p, &ids).await?,
             _ => BTreeMap::new(),
         };
-        let occupations = page.iter().map(|m| (m.cv_id, keys_of(&m.keys).filter_map(|k| k.strip_prefix(facet::OCCUPATION)).map(str::to_string).collect())).collect();
+        let occupations = page
+            .iter()
+            .map(|m| {
+                (
+                    m.cv_id,
+                    keys_of(&m.keys)
+                        .filter_map(|k| k.strip_prefix(facet::OCCUPATION))
+                        .map(str::to_string)
+                        .collect(),
+                )
+            })
+            .collect();
         let hits = self.hits(&ids, occupations, passages).await?;
-        Ok(SearchPage { total: matches.len() as i64, more, hits, facets, facets_sampled: more })
+        Ok(SearchPage {
+            total: matches.len() as i64,
+            more,
+            hits,
+            facets,
+            facets_sampled: more,
+        })
     }
 
     /// The matches of a search's query (`Plan`), in no particular order.
     async fn matches(&self, plan: &Plan) -> Result<Vec<Match>> {
         let query = plan.query(&plan.sql);
         match self.backend {
-            Backend::Sqlite => Match::unpack(query.fetch_one(&self.pool).await?.try_get::<Option<String>, _>("m")?.as_deref().unwrap_or_default()),
+            Backend::Sqlite => Match::unpack(
+                query
+                    .fetch_one(&self.pool)
+                    .await?
+                    .try_get::<Option<String>, _>("m")?
+                    .as_deref()
+                    .unwrap_or_default(),
+            ),
             Backend::Postgres => query
                 .fetch_all(&self.pool)
                 .await?
                 .iter()
-                .map(|r| Ok(Match { cv_id: r.try_get("i")?, updated_at: r.try_get("u")?, keys: r.try_get("k")?, rank: r.try_get("r")? }))
+                .map(|r| {
+                    Ok(Match {
+                        cv_id: r.try_get("i")?,
+                        updated_at: r.try_get("u")?,
+                        keys: r.try_get("k")?,
+                        rank: r.try_get("r")?,
+                    })
+                })
                 .collect(),
         }
     }
@@ -465,7 +599,10 @@ impl Store {
     async fn facet_totals(&self, filters: &[Vec<String>]) -> Result<BTreeMap<String, i64>> {
         let keys: Vec<&str> = filters.iter().flatten().map(String::as_str).collect();
         let mut out = BTreeMap::new();
-        for r in self.fetch_in("SELECT facet, n FROM cv_facet_totals WHERE facet IN", &keys).await? {
+        for r in self
+            .fetch_in("SELECT facet, n FROM cv_facet_totals WHERE facet IN", &keys)
+            .await?
+        {
             out.insert(r.try_get("facet")?, r.try_get("n")?);
         }
         Ok(out)
@@ -473,7 +610,13 @@ impl Store {
 
     /// The rows of `select`, which ends in `IN`, for the `values` listed after it.
     async fn fetch_in(&self, select: &str, values: &[&str]) -> Result<Vec<sqlx::any::AnyRow>> {
-        let sql = format!("{select} ({})", (1..=values.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "));
+        let sql = format!(
+            "{select} ({})",
+            (1..=values.len())
+                .map(|i| format!("${i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         let mut query = sqlx::query(&sql);
         for v in values {
             query = query.bind(*v);
@@ -486,10 +629,18 @@ impl Store {
     async fn word_totals(&self, words: &[String]) -> Result<Vec<Option<(i64, f64)>>> {
         let stems: Vec<String> = words.iter().map(|w| text::stem(w)).collect();
         let values: Vec<&str> = stems.iter().map(String::as_str).collect();
-        let rows = self.fetch_in("SELECT lexeme, n, share FROM cv_word_totals WHERE lexeme IN", &values).await?;
+        let rows = self
+            .fetch_in(
+                "SELECT lexeme, n, share FROM cv_word_totals WHERE lexeme IN",
+                &values,
+            )
+            .await?;
         let mut found = BTreeMap::new();
         for r in rows {
-            found.insert(r.try_get::<String, _>("lexeme")?, (r.try_get::<i64, _>("n")?, r.try_get::<f64, _>("share")?));
+            found.insert(
+                r.try_get::<String, _>("lexeme")?,
+                (r.try_get::<i64, _>("n")?, r.try_get::<f64, _>("share")?),
+            );
         }
         Ok(stems.iter().map(|s| found.get(s).copied()).collect())
     }
@@ -516,7 +667,12 @@ impl Store {
     }
 
     /// The matching passage of each hit, highlighted by the engine.
-    async fn passages(&self, m: &Plan, text_param: usize, ids: &[i64]) -> Result<BTreeMap<i64, String>> {
+    async fn passages(
+        &self,
+        m: &Plan,
+        text_param: usize,
+        ids: &[i64],
+    ) -> Result<BTreeMap<i64, String>> {
         let Some(Val::S(text)) = m.binds.get(text_param - 1) else {
             return Ok(BTreeMap::new());
         };
@@ -532,14 +688,26 @@ impl Store {
             ),
         };
         let mut out = BTreeMap::new();
-        for r in sqlx::query(&sql).bind(text.as_str()).fetch_all(&self.pool).await? {
-            out.insert(r.try_get::<i64, _>("cv_id")?, r.try_get::<String, _>("passage")?.replace('\n', " · "));
+        for r in sqlx::query(&sql)
+            .bind(text.as_str())
+            .fetch_all(&self.pool)
+            .await?
+        {
+            out.insert(
+                r.try_get::<i64, _>("cv_id")?,
+                r.try_get::<String, _>("passage")?.replace('\n', " · "),
+            );
         }
         Ok(out)
     }
 
     /// Name and town of the hits, in the hits' order, with their occupations and passages.
-    async fn hits(&self, ids: &[i64], mut occupations: BTreeMap<i64, Vec<String>>, mut passages: BTreeMap<i64, String>) -> Result<Vec<CvHit>> {
+    async fn hits(
+        &self,
+        ids: &[i64],
+        mut occupations: BTreeMap<i64, Vec<String>>,
+        mut passages: BTreeMap<i64, String>,
+    ) -> Result<Vec<CvHit>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -561,7 +729,11 @@ impl Store {
                 cv_id,
                 CvHit {
                     cv_id,
-                    name: [Some(first), middle, Some(surname)].into_iter().flatten().collect::<Vec<_>>().join(" "),
+                    name: [Some(first), middle, Some(surname)]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" "),
                     occupations: occupations.remove(&cv_id).unwrap_or_default(),
                     city: if protected { None } else { r.try_get("city")? },
                     updated_at: from_ts(r.try_get("updated_at")?),
@@ -576,7 +748,14 @@ impl Store {
     /// company — seed 000) in the citizen's history, in one transaction. `None` when the
     /// CV is not searchable now.
     #[tracing::instrument(skip(self, company_name))]
-    pub async fn open_cv_for_employer(&self, employer_id: i64, company_name: &str, cv_id: i64, login_cutoff: DateTime<Utc>, now: DateTime<Utc>) -> Result<Option<OpenedCv>> {
+    pub async fn open_cv_for_employer(
+        &self,
+        employer_id: i64,
+        company_name: &str,
+        cv_id: i64,
+        login_cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<OpenedCv>> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "SELECT p.*, c.hide_contact FROM cv_search s JOIN cvs c ON c.id = s.cv_id JOIN citizens p ON p.id = s.citizen_id \
@@ -588,33 +767,61 @@ impl Store {
         .await?;
         let Some(row) = row else { return Ok(None) };
         let citizen_id: i64 = row.try_get("id")?;
-        let owner =
-            CvOwner { person: person_from_row(&row)?, phone: row.try_get("phone")?, email: row.try_get("email")?, hide_contact: row.try_get::<i64, _>("hide_contact")? != 0 };
+        let owner = CvOwner {
+            person: person_from_row(&row)?,
+            phone: row.try_get("phone")?,
+            email: row.try_get("email")?,
+            hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
+        };
         let entries = entries(&mut tx, cv_id).await?;
         access_log::record(
             &mut tx,
             &AccessEntry {
-                citizen_id, at: now, actor_kind: "employer".into(), actor_id: Some(employer_id), actor_label: company_name.to_string(), action: "Åbnede dit CV".into()
+                citizen_id,
+                at: now,
+                actor_kind: "employer".into(),
+                actor_id: Some(employer_id),
+                actor_label: company_name.to_string(),
+                action: "Åbnede dit CV".into(),
             },
         )
         .await?;
         tx.commit().await?;
-        Ok(Some(OpenedCv { owner, entries: entries.into_iter().map(|e| e.entry).collect() }))
+        Ok(Some(OpenedCv {
+            owner,
+            entries: entries.into_iter().map(|e| e.entry).collect(),
+        }))
     }
 
     /// How a developer would first write the one-word search, for the benchmark's
     /// comparison only: `LIKE '%word%'` on SQLite, `to_tsvector` computed per row (no
     /// index) on PostgreSQL; the first page and the count, as `search_cvs` gives.
-    pub async fn naive_text_search(&self, word: &str, login_cutoff: DateTime<Utc>) -> Result<(i64, Vec<i64>)> {
+    pub async fn naive_text_search(
+        &self,
+        word: &str,
+        login_cutoff: DateTime<Utc>,
+    ) -> Result<(i64, Vec<i64>)> {
         let matches = match self.backend {
             Backend::Sqlite => "FROM cv_search s WHERE s.body LIKE '%' || $1 || '%' AND s.listed = 1 AND s.last_login_at > $2",
             Backend::Postgres => "FROM cv_search s WHERE to_tsvector('danish', s.body) @@ plainto_tsquery('danish', $1) AND s.listed = 1 AND s.last_login_at > $2",
         };
         let page = format!("SELECT s.cv_id {matches} ORDER BY s.updated_at DESC LIMIT {PAGE_SIZE}");
-        let rows = sqlx::query(&page).bind(word).bind(ts(login_cutoff)).fetch_all(&self.pool).await?;
-        let ids = rows.iter().map(|r| r.try_get("cv_id")).collect::<std::result::Result<_, _>>()?;
+        let rows = sqlx::query(&page)
+            .bind(word)
+            .bind(ts(login_cutoff))
+            .fetch_all(&self.pool)
+            .await?;
+        let ids = rows
+            .iter()
+            .map(|r| r.try_get("cv_id"))
+            .collect::<std::result::Result<_, _>>()?;
         let count = format!("SELECT COUNT(*) AS n {matches}");
-        let n: i64 = sqlx::query(&count).bind(word).bind(ts(login_cutoff)).fetch_one(&self.pool).await?.try_get("n")?;
+        let n: i64 = sqlx::query(&count)
+            .bind(word)
+            .bind(ts(login_cutoff))
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?;
         Ok((n, ids))
     }
 }
@@ -624,7 +831,10 @@ mod tests {
     use super::*;
 
     fn keys(groups: &[&[&str]]) -> Vec<Vec<String>> {
-        groups.iter().map(|g| g.iter().map(|k| k.to_string()).collect()).collect()
+        groups
+            .iter()
+            .map(|g| g.iter().map(|k| k.to_string()).collect())
+            .collect()
     }
 
     fn totals(pairs: &[(&str, i64)]) -> BTreeMap<String, i64> {
@@ -633,29 +843,70 @@ mod tests {
 
     #[test]
     fn a_search_with_words_starts_from_the_text_index() {
-        assert_eq!(start_of(true, &keys(&[&["lic:CE"]]), &BTreeMap::new()), Start::Text);
+        assert_eq!(
+            start_of(true, &keys(&[&["lic:CE"]]), &BTreeMap::new()),
+            Start::Text
+        );
     }
 
     #[test]
     fn a_filter_search_starts_from_the_filter_fewest_cvs_carry() {
-        let t = totals(&[("reg:1084", 300_000), ("lic:CE", 20_000), ("start:now", 400_000)]);
-        assert_eq!(start_of(false, &keys(&[&["reg:1084"], &["lic:CE"], &["start:now"]]), &t), Start::Key(1));
+        let t = totals(&[
+            ("reg:1084", 300_000),
+            ("lic:CE", 20_000),
+            ("start:now", 400_000),
+        ]);
+        assert_eq!(
+            start_of(
+                false,
+                &keys(&[&["reg:1084"], &["lic:CE"], &["start:now"]]),
+                &t
+            ),
+            Start::Key(1)
+        );
         // A key not counted yet (new since the last count) is taken as rare.
-        assert_eq!(start_of(false, &keys(&[&["reg:1084"], &["lang:fo:A1"]]), &t), Start::Key(1));
+        assert_eq!(
+            start_of(false, &keys(&[&["reg:1084"], &["lang:fo:A1"]]), &t),
+            Start::Key(1)
+        );
     }
 
     #[test]
     fn a_filter_of_several_keys_starts_only_when_few_carry_it() {
-        let few = totals(&[("mun:101", 9_000), ("mun:147", 9_000), ("reg:1084", 300_000)]);
-        assert_eq!(start_of(false, &keys(&[&["reg:1084"], &["mun:101", "mun:147"]]), &few), Start::Keys(1));
+        let few = totals(&[
+            ("mun:101", 9_000),
+            ("mun:147", 9_000),
+            ("reg:1084", 300_000),
+        ]);
+        assert_eq!(
+            start_of(
+                false,
+                &keys(&[&["reg:1084"], &["mun:101", "mun:147"]]),
+                &few
+            ),
+            Start::Keys(1)
+        );
         let many = totals(&[("mun:101", 60_000), ("mun:147", 20_000)]);
-        assert_eq!(start_of(false, &keys(&[&["mun:101", "mun:147"]]), &many), Start::Newest);
+        assert_eq!(
+            start_of(false, &keys(&[&["mun:101", "mun:147"]]), &many),
+            Start::Newest
+        );
         assert_eq!(start_of(false, &[], &many), Start::Newest);
     }
 
     fn plan(backend: Backend, pairs: &[(&str, &str)], totals: &BTreeMap<String, i64>) -> Plan {
-        let q = CvQuery::parse(&jobspor::cv_search::SearchForm::from_pairs(pairs.iter().copied())).unwrap();
-        Plan::build(backend, &q, Utc::now(), totals, Some("(\"tomrer\")".into()), TextRead::Index)
+        let q = CvQuery::parse(&jobspor::cv_search::SearchForm::from_pairs(
+            pairs.iter().copied(),
+        ))
+        .unwrap();
+        Plan::build(
+            backend,
+            &q,
+            Utc::now(),
+            totals,
+            Some("(\"tomrer\")".into()),
+            TextRead::Index,
+        )
     }
 
     fn text_bind(p: &Plan) -> &str {
@@ -668,37 +919,102 @@ mod tests {
     #[test]
     fn with_words_only_the_filters_few_cvs_carry_are_searched_in_the_text_index() {
         let t = totals(&[("mun:101", 93_000), ("lic:B", 400_000)]);
-        let sqlite = plan(Backend::Sqlite, &[("q", "tømrer"), ("kommune", "101"), ("koerekort", "B")], &t);
-        assert_eq!(text_bind(&sqlite), "body : ((\"tomrer\")) AND facet_words : (\"mun101\")");
+        let sqlite = plan(
+            Backend::Sqlite,
+            &[("q", "tømrer"), ("kommune", "101"), ("koerekort", "B")],
+            &t,
+        );
+        assert_eq!(
+            text_bind(&sqlite),
+            "body : ((\"tomrer\")) AND facet_words : (\"mun101\")"
+        );
         // Every filter is still checked exactly in the keys text.
-        assert!(sqlite.sql.contains("instr(s.facet_keys") && sqlite.binds.iter().any(|b| matches!(b, Val::S(s) if s == "|lic:B|")));
-        let postgres = plan(Backend::Postgres, &[("q", "tømrer"), ("kommune", "101"), ("koerekort", "B")], &t);
+        assert!(
+            sqlite.sql.contains("instr(s.facet_keys")
+                && sqlite
+                    .binds
+                    .iter()
+                    .any(|b| matches!(b, Val::S(s) if s == "|lic:B|"))
+        );
+        let postgres = plan(
+            Backend::Postgres,
+            &[("q", "tømrer"), ("kommune", "101"), ("koerekort", "B")],
+            &t,
+        );
         assert!(postgres.sql.contains("s.facet_lexemes @@"));
-        assert!(postgres.binds.iter().any(|b| matches!(b, Val::S(s) if s == "('mun:101')")));
+        assert!(postgres
+            .binds
+            .iter()
+            .any(|b| matches!(b, Val::S(s) if s == "('mun:101')")));
         // Not counted yet: taken as rare, so searched in the index too.
-        let uncounted = plan(Backend::Sqlite, &[("q", "tømrer"), ("koerekort", "B")], &BTreeMap::new());
-        assert_eq!(text_bind(&uncounted), "body : ((\"tomrer\")) AND facet_words : (\"licB\")");
-        let common = plan(Backend::Postgres, &[("q", "tømrer"), ("koerekort", "B")], &t);
+        let uncounted = plan(
+            Backend::Sqlite,
+            &[("q", "tømrer"), ("koerekort", "B")],
+            &BTreeMap::new(),
+        );
+        assert_eq!(
+            text_bind(&uncounted),
+            "body : ((\"tomrer\")) AND facet_words : (\"licB\")"
+        );
+        let common = plan(
+            Backend::Postgres,
+            &[("q", "tømrer"), ("koerekort", "B")],
+            &t,
+        );
         assert!(!common.sql.contains("facet_lexemes"));
     }
 
     #[test]
     fn postgres_merges_the_next_rarest_filter_only_when_about_as_few_carry_it() {
-        let t = totals(&[("mun:101", 93_000), ("lang:de:A1", 106_000), ("lic:B", 717_000), ("occ:Sygeplejerske", 11_000), ("reg:1084", 299_000)]);
+        let t = totals(&[
+            ("mun:101", 93_000),
+            ("lang:de:A1", 106_000),
+            ("lic:B", 717_000),
+            ("occ:Sygeplejerske", 11_000),
+            ("reg:1084", 299_000),
+        ]);
         let f = keys(&[&["lic:B"], &["lang:de:A1"], &["mun:101"]]);
-        assert_eq!(merge_partner(2, &f, &t), Some(1), "the rarest other filter, not the first");
-        assert_eq!(merge_partner(0, &keys(&[&["occ:Sygeplejerske"], &["reg:1084"]]), &t), None, "27 times as many");
-        assert_eq!(merge_partner(0, &keys(&[&["mun:101"], &["mun:101", "mun:147"]]), &t), None, "a filter of several keys is never merged");
+        assert_eq!(
+            merge_partner(2, &f, &t),
+            Some(1),
+            "the rarest other filter, not the first"
+        );
+        assert_eq!(
+            merge_partner(0, &keys(&[&["occ:Sygeplejerske"], &["reg:1084"]]), &t),
+            None,
+            "27 times as many"
+        );
+        assert_eq!(
+            merge_partner(0, &keys(&[&["mun:101"], &["mun:101", "mun:147"]]), &t),
+            None,
+            "a filter of several keys is never merged"
+        );
         assert_eq!(merge_partner(0, &keys(&[&["mun:101"]]), &t), None);
 
         let sql = |pairs: &[(&str, &str)]| plan(Backend::Postgres, pairs, &t).sql;
         let merged = sql(&[("kommune", "101"), ("sprog", "de"), ("koerekort", "B")]);
-        assert!(merged.contains("JOIN cv_facets f1 ON f1.updated_at = f0.updated_at AND f1.cv_id = f0.cv_id"), "{merged}");
-        assert_eq!(merged.matches("strpos(").count(), 1, "the merged key is not checked again: {merged}");
+        assert!(
+            merged.contains(
+                "JOIN cv_facets f1 ON f1.updated_at = f0.updated_at AND f1.cv_id = f0.cv_id"
+            ),
+            "{merged}"
+        );
+        assert_eq!(
+            merged.matches("strpos(").count(),
+            1,
+            "the merged key is not checked again: {merged}"
+        );
         let looked_up = sql(&[("stilling", "Sygeplejerske"), ("region", "1084")]);
-        assert!(!looked_up.contains("f1") && looked_up.contains("strpos("), "{looked_up}");
+        assert!(
+            !looked_up.contains("f1") && looked_up.contains("strpos("),
+            "{looked_up}"
+        );
         // SQLite looks each other key up in `cv_facets` instead.
-        assert!(!plan(Backend::Sqlite, &[("kommune", "101"), ("sprog", "de")], &t).sql.contains("JOIN cv_facets f1"));
+        assert!(
+            !plan(Backend::Sqlite, &[("kommune", "101"), ("sprog", "de")], &t)
+                .sql
+                .contains("JOIN cv_facets f1")
+        );
     }
 
     #[test]
@@ -710,21 +1026,56 @@ mod tests {
         // As common a share among fewer CVs: the index gives its matches quickly.
         assert!(!scan_in_table_order(&[Some((11_600, 0.116))]));
         // Two words together are rarer than either; a word not counted counts as rare.
-        assert!(!scan_in_table_order(&[Some((116_000, 0.116)), Some((72_000, 0.072))]));
-        assert!(scan_in_table_order(&[Some((116_000, 0.116)), Some((1_000_000, 1.0))]));
+        assert!(!scan_in_table_order(&[
+            Some((116_000, 0.116)),
+            Some((72_000, 0.072))
+        ]));
+        assert!(scan_in_table_order(&[
+            Some((116_000, 0.116)),
+            Some((1_000_000, 1.0))
+        ]));
         assert!(!scan_in_table_order(&[Some((116_000, 0.116)), None]));
         assert!(!scan_in_table_order(&[]));
     }
 
     #[test]
     fn reading_in_table_order_is_the_same_test_the_index_cannot_serve() {
-        let q = CvQuery::parse(&jobspor::cv_search::SearchForm::from_pairs([("q", "rengøring")])).unwrap();
-        let scan = Plan::build(Backend::Postgres, &q, Utc::now(), &BTreeMap::new(), None, TextRead::TableOrder);
-        assert!(scan.sql.contains("(s.document @@ to_tsquery('danish', $1)) IS TRUE"), "{}", scan.sql);
+        let q = CvQuery::parse(&jobspor::cv_search::SearchForm::from_pairs([(
+            "q",
+            "rengøring",
+        )]))
+        .unwrap();
+        let scan = Plan::build(
+            Backend::Postgres,
+            &q,
+            Utc::now(),
+            &BTreeMap::new(),
+            None,
+            TextRead::TableOrder,
+        );
+        assert!(
+            scan.sql
+                .contains("(s.document @@ to_tsquery('danish', $1)) IS TRUE"),
+            "{}",
+            scan.sql
+        );
         // In CV id order, the same rows every time, not where a sequential scan happens to start.
         assert!(scan.sql.contains("ORDER BY s.cv_id LIMIT"), "{}", scan.sql);
-        let index = Plan::build(Backend::Postgres, &q, Utc::now(), &BTreeMap::new(), None, TextRead::Index);
-        assert!(index.sql.contains("s.document @@ to_tsquery('danish', $1) AND"), "{}", index.sql);
+        let index = Plan::build(
+            Backend::Postgres,
+            &q,
+            Utc::now(),
+            &BTreeMap::new(),
+            None,
+            TextRead::Index,
+        );
+        assert!(
+            index
+                .sql
+                .contains("s.document @@ to_tsquery('danish', $1) AND"),
+            "{}",
+            index.sql
+        );
     }
 
     #[test]
@@ -734,16 +1085,34 @@ mod tests {
         assert_eq!(
             Match::unpack(text).unwrap(),
             vec![
-                Match { cv_id: 7, updated_at: 1_700_000_000, keys: "|occ:Kok, køkkenchef|mun:101|".into(), rank: -1.2345678901234567 },
-                Match { cv_id: 8, updated_at: 1_600_000_000, keys: "|".into(), rank: 0.0 },
+                Match {
+                    cv_id: 7,
+                    updated_at: 1_700_000_000,
+                    keys: "|occ:Kok, køkkenchef|mun:101|".into(),
+                    rank: -1.2345678901234567
+                },
+                Match {
+                    cv_id: 8,
+                    updated_at: 1_600_000_000,
+                    keys: "|".into(),
+                    rank: 0.0
+                },
             ]
         );
         assert_eq!(Match::unpack("").unwrap(), vec![]);
         assert!(Match::unpack("7\u{1f}1700000000").is_err());
         assert!(Match::unpack("7\u{1f}x\u{1f}0\u{1f}|").is_err());
         let sqlite = plan(Backend::Sqlite, &[("q", "tømrer")], &BTreeMap::new());
-        assert!(sqlite.sql.starts_with("SELECT group_concat("), "{}", sqlite.sql);
-        assert!(!plan(Backend::Postgres, &[("q", "tømrer")], &BTreeMap::new()).sql.contains("string_agg"));
+        assert!(
+            sqlite.sql.starts_with("SELECT group_concat("),
+            "{}",
+            sqlite.sql
+        );
+        assert!(
+            !plan(Backend::Postgres, &[("q", "tømrer")], &BTreeMap::new())
+                .sql
+                .contains("string_agg")
+        );
     }
 
     #[test]

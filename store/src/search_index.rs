@@ -57,7 +57,10 @@ pub(crate) fn key_pattern(key: &str) -> String {
 /// space), as an FTS5 phrase. A phrase may in principle run across two keys, so the search
 /// also checks `key_pattern` in the keys text.
 pub(crate) fn key_words(key: &str) -> String {
-    format!("\"{}\"", key.replace(':', "").replace('|', " ").replace('"', "\"\""))
+    format!(
+        "\"{}\"",
+        key.replace(':', "").replace('|', " ").replace('"', "\"\"")
+    )
 }
 
 /// How the text index finds `key` on PostgreSQL: the key itself, a lexeme of the column
@@ -73,7 +76,11 @@ pub(crate) fn keys_of(text: &str) -> impl Iterator<Item = &str> {
 
 /// The text of a CV that employers may search (hidden sections give none).
 pub(crate) fn body_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>) -> String {
-    entries.into_iter().filter_map(CvEntry::search_text).collect::<Vec<_>>().join("\n")
+    entries
+        .into_iter()
+        .filter_map(CvEntry::search_text)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 struct Owner {
@@ -94,27 +101,52 @@ async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
     .await?;
     Ok(Owner {
         citizen_id: r.try_get("citizen_id")?,
-        listed: r.try_get::<i64, _>("searchable")? != 0 && r.try_get::<String, _>("cpr_status")? == "active",
+        listed: r.try_get::<i64, _>("searchable")? != 0
+            && r.try_get::<String, _>("cpr_status")? == "active",
         last_login_at: r.try_get("last_login_at")?,
-        place: searchable_place(r.try_get::<Option<String>, _>("municipality_code")?.as_deref(), r.try_get::<i64, _>("protected_address")? != 0).map(str::to_string),
+        place: searchable_place(
+            r.try_get::<Option<String>, _>("municipality_code")?
+                .as_deref(),
+            r.try_get::<i64, _>("protected_address")? != 0,
+        )
+        .map(str::to_string),
     })
 }
 
 /// Rewrites a CV's search row and facet keys from its entries as they are after a change,
 /// and stamps it updated at `now`.
-pub(crate) async fn index_cv<'e>(conn: &mut AnyConnection, cv_id: i64, entries: impl IntoIterator<Item = &'e CvEntry> + Clone, now: DateTime<Utc>) -> Result<()> {
+pub(crate) async fn index_cv<'e>(
+    conn: &mut AnyConnection,
+    cv_id: i64,
+    entries: impl IntoIterator<Item = &'e CvEntry> + Clone,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let owner = owner_of(conn, cv_id).await?;
     let keys = facets_of(entries.clone(), owner.place.as_deref());
     let body = body_of(entries);
     write_row(conn, cv_id, &owner, &body, &keys, ts(now)).await?;
     add_body_words(conn, &crate::text::index_words(&body)).await?;
-    sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1").bind(cv_id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1")
+        .bind(cv_id)
+        .execute(&mut *conn)
+        .await?;
     insert_facets(conn, keys.iter().map(|k| (cv_id, ts(now), k.as_str()))).await?;
-    sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2").bind(ts(now)).bind(cv_id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2")
+        .bind(ts(now))
+        .bind(cv_id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
-async fn write_row(conn: &mut AnyConnection, cv_id: i64, owner: &Owner, body: &str, keys: &BTreeSet<String>, updated_at: i64) -> Result<()> {
+async fn write_row(
+    conn: &mut AnyConnection,
+    cv_id: i64,
+    owner: &Owner,
+    body: &str,
+    keys: &BTreeSet<String>,
+    updated_at: i64,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO cv_search (cv_id, citizen_id, listed, last_login_at, updated_at, body, facet_keys) VALUES ($1,$2,$3,$4,$5,$6,$7) \
          ON CONFLICT (cv_id) DO UPDATE SET listed = excluded.listed, last_login_at = excluded.last_login_at, \
@@ -134,10 +166,16 @@ async fn write_row(conn: &mut AnyConnection, cv_id: i64, owner: &Owner, body: &s
 
 /// Multi-row INSERTs of (cv_id, updated_at, key): one statement per chunk rather than a
 /// round trip each.
-pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoIterator<Item = (i64, i64, &'k str)>) -> Result<()> {
+pub(crate) async fn insert_facets<'k>(
+    conn: &mut AnyConnection,
+    rows: impl IntoIterator<Item = (i64, i64, &'k str)>,
+) -> Result<()> {
     let rows: Vec<(i64, i64, &str)> = rows.into_iter().collect();
     for chunk in rows.chunks(FACET_CHUNK) {
-        let sql = format!("INSERT INTO cv_facets (cv_id, updated_at, facet) VALUES {}", crate::placeholders(chunk.len(), 3));
+        let sql = format!(
+            "INSERT INTO cv_facets (cv_id, updated_at, facet) VALUES {}",
+            crate::placeholders(chunk.len(), 3)
+        );
         let mut q = sqlx::query(&sql);
         for (cv_id, updated_at, key) in chunk {
             q = q.bind(*cv_id).bind(*updated_at).bind(*key);
@@ -149,13 +187,19 @@ pub(crate) async fn insert_facets<'k>(conn: &mut AnyConnection, rows: impl IntoI
 
 /// SQLite: records `words` in `cv_body_words` (migration 0012), where a search looks up the
 /// indexed words with a query word's stem. PostgreSQL stems in its own index: nothing to do.
-pub(crate) async fn add_body_words(conn: &mut AnyConnection, words: &BTreeSet<String>) -> Result<()> {
+pub(crate) async fn add_body_words(
+    conn: &mut AnyConnection,
+    words: &BTreeSet<String>,
+) -> Result<()> {
     if crate::Backend::of(conn) != crate::Backend::Sqlite {
         return Ok(());
     }
     let words: Vec<&String> = words.iter().collect();
     for chunk in words.chunks(FACET_CHUNK) {
-        let sql = format!("INSERT OR IGNORE INTO cv_body_words (term) VALUES {}", crate::placeholders(chunk.len(), 1));
+        let sql = format!(
+            "INSERT OR IGNORE INTO cv_body_words (term) VALUES {}",
+            crate::placeholders(chunk.len(), 1)
+        );
         let mut q = sqlx::query(&sql);
         for w in chunk {
             q = q.bind(w.as_str());
@@ -168,7 +212,12 @@ pub(crate) async fn add_body_words(conn: &mut AnyConnection, words: &BTreeSet<St
 /// After a login, a CPR refresh or a change of the searchable mark: the owner's listing,
 /// last login and place (municipality, region) in the search, from the tables of record.
 pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Result<()> {
-    let Some(row) = sqlx::query("SELECT cv_id, updated_at, facet_keys FROM cv_search WHERE citizen_id = $1").bind(citizen_id).fetch_optional(&mut *conn).await? else {
+    let Some(row) =
+        sqlx::query("SELECT cv_id, updated_at, facet_keys FROM cv_search WHERE citizen_id = $1")
+            .bind(citizen_id)
+            .fetch_optional(&mut *conn)
+            .await?
+    else {
         return Ok(()); // No search row yet: the CV's first save writes it.
     };
     let cv_id: i64 = row.try_get("cv_id")?;
@@ -178,19 +227,28 @@ pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Res
     // The place keys follow the register; the CV's own keys stay.
     let is_place = |k: &str| k.starts_with(PLACE_PREFIXES[0]) || k.starts_with(PLACE_PREFIXES[1]);
     let place = facets_of(std::iter::empty(), owner.place.as_deref());
-    let mut keys: BTreeSet<String> = keys_of(&old_text).filter(|k| !is_place(k)).map(str::to_string).collect();
+    let mut keys: BTreeSet<String> = keys_of(&old_text)
+        .filter(|k| !is_place(k))
+        .map(str::to_string)
+        .collect();
     keys.extend(place.iter().cloned());
     let text = keys_text(&keys);
-    sqlx::query("UPDATE cv_search SET listed = $1, last_login_at = $2, facet_keys = $3 WHERE cv_id = $4")
-        .bind(i64::from(owner.listed))
-        .bind(owner.last_login_at)
-        .bind(&text)
-        .bind(cv_id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE cv_search SET listed = $1, last_login_at = $2, facet_keys = $3 WHERE cv_id = $4",
+    )
+    .bind(i64::from(owner.listed))
+    .bind(owner.last_login_at)
+    .bind(&text)
+    .bind(cv_id)
+    .execute(&mut *conn)
+    .await?;
     if text != old_text {
         for p in PLACE_PREFIXES {
-            sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1 AND facet LIKE $2").bind(cv_id).bind(format!("{p}%")).execute(&mut *conn).await?;
+            sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1 AND facet LIKE $2")
+                .bind(cv_id)
+                .bind(format!("{p}%"))
+                .execute(&mut *conn)
+                .await?;
         }
         insert_facets(conn, place.iter().map(|k| (cv_id, updated_at, k.as_str()))).await?;
     }
@@ -213,7 +271,11 @@ impl Store {
             .collect::<Result<_>>()?;
         for (cv_id, updated_at) in &ids {
             let mut tx = self.begin_write().await?;
-            let entries: Vec<CvEntry> = crate::cv::entries(&mut tx, *cv_id).await?.into_iter().map(|e| e.entry).collect();
+            let entries: Vec<CvEntry> = crate::cv::entries(&mut tx, *cv_id)
+                .await?
+                .into_iter()
+                .map(|e| e.entry)
+                .collect();
             index_cv(&mut tx, *cv_id, &entries, from_ts(*updated_at)).await?;
             tx.commit().await?;
         }
@@ -227,7 +289,9 @@ impl Store {
     pub async fn tidy_search_index(&self, now: DateTime<Utc>) -> Result<()> {
         match self.backend {
             crate::Backend::Sqlite => {
-                sqlx::query("INSERT INTO cv_fts (cv_fts) VALUES ('optimize')").execute(&self.pool).await?;
+                sqlx::query("INSERT INTO cv_fts (cv_fts) VALUES ('optimize')")
+                    .execute(&self.pool)
+                    .await?;
                 sqlx::query("ANALYZE").execute(&self.pool).await?;
             }
             crate::Backend::Postgres => {
@@ -245,7 +309,10 @@ impl Store {
         // Counted before the write transaction: at a million CVs the count takes 10–20 s on
         // SQLite, and its one writer would keep every CV save waiting past `busy_timeout`.
         let mut counts = Vec::new();
-        for r in sqlx::query("SELECT facet, COUNT(*) AS n FROM cv_facets GROUP BY facet").fetch_all(&self.pool).await? {
+        for r in sqlx::query("SELECT facet, COUNT(*) AS n FROM cv_facets GROUP BY facet")
+            .fetch_all(&self.pool)
+            .await?
+        {
             counts.push((r.try_get::<String, _>("facet")?, r.try_get::<i64, _>("n")?));
         }
         // SQLite: any word of the text index that `cv_body_words` lacks (where this store's
@@ -258,9 +325,14 @@ impl Store {
         }
         let mut tx = self.begin_write().await?;
         add_body_words(&mut tx, &missing).await?;
-        sqlx::query("DELETE FROM cv_facet_totals").execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM cv_facet_totals")
+            .execute(&mut *tx)
+            .await?;
         for chunk in counts.chunks(FACET_CHUNK) {
-            let sql = format!("INSERT INTO cv_facet_totals (facet, n) VALUES {}", crate::placeholders(chunk.len(), 2));
+            let sql = format!(
+                "INSERT INTO cv_facet_totals (facet, n) VALUES {}",
+                crate::placeholders(chunk.len(), 2)
+            );
             let mut q = sqlx::query(&sql);
             for (facet, n) in chunk {
                 q = q.bind(facet.as_str()).bind(*n);
@@ -268,8 +340,12 @@ impl Store {
             q.execute(&mut *tx).await?;
         }
         if self.backend == crate::Backend::Postgres {
-            sqlx::query("DELETE FROM cv_word_totals").execute(&mut *tx).await?;
-            sqlx::query(WORD_TOTALS_FROM_STATISTICS).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM cv_word_totals")
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(WORD_TOTALS_FROM_STATISTICS)
+                .execute(&mut *tx)
+                .await?;
         }
         sqlx::query("INSERT INTO job_runs (job, last_run) VALUES ($1, $2) ON CONFLICT (job) DO UPDATE SET last_run = excluded.last_run")
             .bind(FACET_TOTALS_JOB)
@@ -281,9 +357,17 @@ impl Store {
     }
 
     /// Housekeeping: refreshes the totals when they are older than `max_age`; `true` if it did.
-    pub async fn refresh_facet_totals_if_older(&self, max_age: chrono::Duration, now: DateTime<Utc>) -> Result<bool> {
-        let last: Option<i64> =
-            sqlx::query("SELECT last_run FROM job_runs WHERE job = $1").bind(FACET_TOTALS_JOB).fetch_optional(&self.pool).await?.map(|r| r.try_get("last_run")).transpose()?;
+    pub async fn refresh_facet_totals_if_older(
+        &self,
+        max_age: chrono::Duration,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        let last: Option<i64> = sqlx::query("SELECT last_run FROM job_runs WHERE job = $1")
+            .bind(FACET_TOTALS_JOB)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| r.try_get("last_run"))
+            .transpose()?;
         if last.is_some_and(|t| from_ts(t) > now - max_age) {
             return Ok(false);
         }
@@ -303,14 +387,20 @@ mod tests {
         // As migration 0009's `facet_words`: `:` dropped, each key a phrase of its words.
         assert_eq!(key_words("mun:751"), "\"mun751\"");
         assert_eq!(key_words("lang:de:B1"), "\"langdeB1\"");
-        assert_eq!(key_words("occ:Social- og sundhedsassistent"), "\"occSocial- og sundhedsassistent\"");
+        assert_eq!(
+            key_words("occ:Social- og sundhedsassistent"),
+            "\"occSocial- og sundhedsassistent\""
+        );
         assert_eq!(key_words("occ:Say \"hi\""), "\"occSay \"\"hi\"\"\"");
     }
 
     #[test]
     fn a_key_is_a_quoted_lexeme_on_postgresql() {
         assert_eq!(key_lexeme("mun:751"), "'mun:751'");
-        assert_eq!(key_lexeme("occ:Pædagog's hjælper"), "'occ:Pædagog''s hjælper'");
+        assert_eq!(
+            key_lexeme("occ:Pædagog's hjælper"),
+            "'occ:Pædagog''s hjælper'"
+        );
         assert_eq!(key_lexeme("a\\b"), "'a\\\\b'");
     }
 }

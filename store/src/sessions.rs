@@ -18,7 +18,13 @@ pub struct SessionRecord {
 
 impl Store {
     #[tracing::instrument(skip(self, id_hash))]
-    pub async fn create_session(&self, id_hash: &str, actor_kind: &str, subject_id: i64, now: DateTime<Utc>) -> Result<()> {
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        actor_kind: &str,
+        subject_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO sessions (id_hash, actor_kind, subject_id, created_at, last_seen_at) VALUES ($1,$2,$3,$4,$4)")
             .bind(id_hash)
             .bind(actor_kind)
@@ -48,21 +54,31 @@ impl Store {
     /// Marks the session as used now, at most once a minute: a page asks who is logged in
     /// several times, and each would otherwise be a write. `last_seen_at` is the record's, as
     /// just read; the statement checks again, for requests arriving together.
-    pub async fn touch_session(&self, id_hash: &str, last_seen_at: DateTime<Utc>, now: DateTime<Utc>) -> Result<()> {
+    pub async fn touch_session(
+        &self,
+        id_hash: &str,
+        last_seen_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         if now - last_seen_at <= chrono::Duration::seconds(TOUCH_EVERY_SECS) {
             return Ok(());
         }
-        sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2 AND last_seen_at < $3")
-            .bind(ts(now))
-            .bind(id_hash)
-            .bind(ts(now) - TOUCH_EVERY_SECS)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE sessions SET last_seen_at = $1 WHERE id_hash = $2 AND last_seen_at < $3",
+        )
+        .bind(ts(now))
+        .bind(id_hash)
+        .bind(ts(now) - TOUCH_EVERY_SECS)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
     pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

@@ -10,7 +10,10 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
     format!("{prefix}_{}_{}_{}", std::process::id(), n, nanos)
 }
 
@@ -18,7 +21,9 @@ pub async fn sqlite() -> (Store, std::path::PathBuf) {
     let dir = std::env::temp_dir().join("jobspor-tests");
     std::fs::create_dir_all(&dir).expect("temp dir");
     let path = dir.join(format!("{}.db", unique("t")));
-    let store = Store::connect(&format!("sqlite://{}", path.display())).await.expect("sqlite store");
+    let store = Store::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("sqlite store");
     (store, path)
 }
 
@@ -26,7 +31,9 @@ pub async fn sqlite() -> (Store, std::path::PathBuf) {
 pub async fn postgres() -> Option<(Store, String, String)> {
     sqlx::any::install_default_drivers();
     let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
-        eprintln!("SKIPPED PostgreSQL: TEST_DATABASE_URL is not set; store tests ran on SQLite only");
+        eprintln!(
+            "SKIPPED PostgreSQL: TEST_DATABASE_URL is not set; store tests ran on SQLite only"
+        );
         return None;
     };
     let mut admin = match sqlx::AnyConnection::connect(&admin_url).await {
@@ -37,8 +44,14 @@ pub async fn postgres() -> Option<(Store, String, String)> {
         }
     };
     let name = unique("jobspor_t");
-    admin.execute(format!("CREATE DATABASE {name}").as_str()).await.expect("create test database");
-    let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create test database");
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
     let url = format!("{base}/{name}");
     let store = Store::connect(&url).await.expect("postgres store");
     Some((store, admin_url, name))
@@ -61,7 +74,9 @@ where
         test(store.clone()).await;
         store.close().await;
         if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
-            let _ = admin.execute(format!("DROP DATABASE IF EXISTS {name}").as_str()).await;
+            let _ = admin
+                .execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
+                .await;
         }
     }
 }
@@ -69,7 +84,11 @@ where
 /// PostgreSQL: a word's row in `cv_word_totals` (estimated rows, share), if counted.
 pub async fn word_total(store: &Store, lexeme: &str) -> Option<(i64, f64)> {
     use sqlx::Row;
-    let row = sqlx::query("SELECT n, share FROM cv_word_totals WHERE lexeme = $1").bind(lexeme).fetch_optional(&store.pool).await.expect("word totals");
+    let row = sqlx::query("SELECT n, share FROM cv_word_totals WHERE lexeme = $1")
+        .bind(lexeme)
+        .fetch_optional(&store.pool)
+        .await
+        .expect("word totals");
     row.map(|r| (r.get("n"), r.get("share")))
 }
 
@@ -102,7 +121,15 @@ pub async fn count_keys(store: &Store, counts: &[(&str, i64)]) {
 /// that the index lacks.
 pub async fn body_words_apart(store: &Store) -> (Vec<String>, Vec<String>) {
     use sqlx::Row;
-    let terms = |sql: &'static str| async move { sqlx::query(sql).fetch_all(&store.pool).await.expect("body words").iter().map(|r| r.get::<String, _>("term")).collect() };
+    let terms = |sql: &'static str| async move {
+        sqlx::query(sql)
+            .fetch_all(&store.pool)
+            .await
+            .expect("body words")
+            .iter()
+            .map(|r| r.get::<String, _>("term"))
+            .collect()
+    };
     (
         terms("SELECT term FROM cv_fts_vocab WHERE col = 'body' EXCEPT SELECT term FROM cv_body_words").await,
         terms("SELECT term FROM cv_body_words EXCEPT SELECT term FROM cv_fts_vocab WHERE col = 'body'").await,
@@ -112,5 +139,9 @@ pub async fn body_words_apart(store: &Store) -> (Vec<String>, Vec<String>) {
 /// SQLite: drops `term` from `cv_body_words`, as if this store had read a word differently
 /// from FTS5's tokenizer.
 pub async fn forget_body_word(store: &Store, term: &str) {
-    sqlx::query("DELETE FROM cv_body_words WHERE term = $1").bind(term).execute(&store.pool).await.expect("body words");
+    sqlx::query("DELETE FROM cv_body_words WHERE term = $1")
+        .bind(term)
+        .execute(&store.pool)
+        .await
+        .expect("body words");
 }

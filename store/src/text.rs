@@ -24,7 +24,21 @@ pub fn fts5_query(variants: &[Vec<String>]) -> Option<String> {
     if variants.iter().any(Vec::is_empty) {
         return None;
     }
-    Some(variants.iter().map(|v| format!("({})", v.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR "))).collect::<Vec<_>>().join(" AND "))
+    Some(
+        variants
+            .iter()
+            .map(|v| {
+                format!(
+                    "({})",
+                    v.iter()
+                        .map(|t| format!("\"{t}\""))
+                        .collect::<Vec<_>>()
+                        .join(" OR ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" AND "),
+    )
 }
 
 /// A word as FTS5's `unicode61` tokenizer indexes it: letters that are a base letter with a
@@ -48,7 +62,10 @@ pub fn fold(word: &str) -> String {
 /// The words FTS5's `unicode61` tokenizer indexes in `text`: runs of letters and digits,
 /// in lower case, folded (`fold`).
 pub fn index_words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| fold(&w.to_lowercase())).collect()
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| fold(&w.to_lowercase()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -65,7 +82,10 @@ mod tests {
     #[test]
     fn every_word_needs_a_variant() {
         let v = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(fts5_query(&[v(&["kok", "kokken"]), v(&["aarhus"])]).as_deref(), Some("(\"kok\" OR \"kokken\") AND (\"aarhus\")"));
+        assert_eq!(
+            fts5_query(&[v(&["kok", "kokken"]), v(&["aarhus"])]).as_deref(),
+            Some("(\"kok\" OR \"kokken\") AND (\"aarhus\")")
+        );
         assert_eq!(fold("sårpleje café"), "sarpleje cafe");
         assert_eq!(fold("rengøring æble"), "rengøring æble");
         assert_eq!(fts5_query(&[v(&["kok"]), v(&[])]), None);

@@ -25,18 +25,30 @@ pub async fn get_session() -> Result<SessionView, AppError> {
     use jobspor::policy::Actor;
     let state = AppState::from_context()?;
     Ok(match current_actor().await? {
-        Actor::Anonymous => SessionView { kind: SessionKind::Anonymous, name: None },
+        Actor::Anonymous => SessionView {
+            kind: SessionKind::Anonymous,
+            name: None,
+        },
         Actor::Citizen { citizen_id, .. } => {
             let c = state.store.citizen(citizen_id).await?;
-            SessionView { kind: SessionKind::Citizen, name: Some(c.person.full_name()) }
+            SessionView {
+                kind: SessionKind::Citizen,
+                name: Some(c.person.full_name()),
+            }
         }
         Actor::Employer { employer_id, .. } => {
             let e = state.store.employer(employer_id).await?;
-            SessionView { kind: SessionKind::Employer, name: Some(e.company_name) }
+            SessionView {
+                kind: SessionKind::Employer,
+                name: Some(e.company_name),
+            }
         }
         Actor::Caseworker { caseworker_id } => {
             let w = state.store.caseworker(caseworker_id).await?;
-            SessionView { kind: SessionKind::Caseworker, name: Some(format!("{}, {}", w.name, w.jobcentre)) }
+            SessionView {
+                kind: SessionKind::Caseworker,
+                name: Some(format!("{}, {}", w.name, w.jobcentre)),
+            }
         }
     })
 }
@@ -107,9 +119,21 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
     if !person.status.may_log_in() {
         return Err(AppError::field("cpr", "cpr.inactive", echo));
     }
-    let login = state.store.citizen_mitid_login(cpr.digits(), &person, state.cpr.source_name(), state.clock.now()).await?;
+    let login = state
+        .store
+        .citizen_mitid_login(
+            cpr.digits(),
+            &person,
+            state.cpr.source_name(),
+            state.clock.now(),
+        )
+        .await?;
     session::start("citizen", login.citizen_id).await?;
-    leptos_axum::redirect(if login.profile_complete { "/borger" } else { "/borger/opret-profil" });
+    leptos_axum::redirect(if login.profile_complete {
+        "/borger"
+    } else {
+        "/borger/opret-profil"
+    });
     Ok(())
 }
 
@@ -117,12 +141,20 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
 /// password (an unknown user costs the same time and gets the same answer as a wrong
 /// password), count failures, forgive them on success. Returns the user's id.
 #[cfg(feature = "ssr")]
-async fn check_password(user_key: &str, password: &str, found: Option<(i64, String)>, echo: Vec<(String, String)>) -> Result<i64, AppError> {
+async fn check_password(
+    user_key: &str,
+    password: &str,
+    found: Option<(i64, String)>,
+    echo: Vec<(String, String)>,
+) -> Result<i64, AppError> {
     use crate::ssr::{passwords, session, state::AppState};
     let state = AppState::from_context()?;
     let address = session::client_address();
     let since = state.clock.now() - jobspor::login::THROTTLE_WINDOW;
-    let (per_user, per_address) = state.store.login_failures_since(user_key, &address, since).await?;
+    let (per_user, per_address) = state
+        .store
+        .login_failures_since(user_key, &address, since)
+        .await?;
     if jobspor::login::is_throttled(per_user, per_address) {
         tracing::warn!(address, "login throttled");
         return Err(AppError::field("password", "login.throttled", echo));
@@ -140,7 +172,10 @@ async fn check_password(user_key: &str, password: &str, found: Option<(i64, Stri
             if id.is_none() {
                 passwords::verify(password, None).await;
             }
-            state.store.record_login_failure(user_key, &address, state.clock.now()).await?;
+            state
+                .store
+                .record_login_failure(user_key, &address, state.clock.now())
+                .await?;
             Err(AppError::field("password", "login.failed", echo))
         }
     }
@@ -153,12 +188,21 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
     let echo = vec![("username".to_string(), username.clone())];
     let username = username.trim().to_lowercase();
     let found = state.store.citizen_password_hash(&username).await?;
-    let id = check_password(&format!("citizen:{username}"), &password, found, echo.clone()).await?;
+    let id = check_password(
+        &format!("citizen:{username}"),
+        &password,
+        found,
+        echo.clone(),
+    )
+    .await?;
     // The register may say the person has died or emigrated since the profile was made.
     if !state.store.citizen(id).await?.person.status.may_log_in() {
         return Err(AppError::field("password", "login.failed", echo));
     }
-    state.store.citizen_password_login(id, state.clock.now()).await?;
+    state
+        .store
+        .citizen_password_login(id, state.clock.now())
+        .await?;
     session::start("citizen", id).await?;
     leptos_axum::redirect("/borger");
     Ok(())

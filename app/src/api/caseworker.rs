@@ -35,7 +35,10 @@ pub async fn get_caseworker_home() -> Result<CaseworkerHome, AppError> {
     let state = AppState::from_context()?;
     let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
     let w = state.store.caseworker(id).await?;
-    Ok(CaseworkerHome { name: w.name, jobcentre: w.jobcentre })
+    Ok(CaseworkerHome {
+        name: w.name,
+        jobcentre: w.jobcentre,
+    })
 }
 
 /// Finds a citizen by CPR number. Someone the jobcentre does not serve gets the same answer
@@ -46,13 +49,17 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
     let state = AppState::from_context()?;
     let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
     let echo = vec![("cpr".to_string(), cpr.clone())];
-    let cpr = jobspor::cpr::Cpr::parse(&cpr).map_err(|k| AppError::field("cpr", k, echo.clone()))?;
+    let cpr =
+        jobspor::cpr::Cpr::parse(&cpr).map_err(|k| AppError::field("cpr", k, echo.clone()))?;
     let worker = state.store.caseworker(id).await?;
     let citizen = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
         Some(c) => state.store.citizen(c).await?,
         None => return Err(AppError::field("cpr", "caseworker.not_served", echo)),
     };
-    if !jobspor::policy::caseworker_serves(&worker.municipality_codes, citizen.person.municipality_code.as_deref()) {
+    if !jobspor::policy::caseworker_serves(
+        &worker.municipality_codes,
+        citizen.person.municipality_code.as_deref(),
+    ) {
         return Err(AppError::field("cpr", "caseworker.not_served", echo));
     }
     leptos_axum::redirect(&format!("/sagsbehandler/borger/{}", citizen.id));
@@ -68,7 +75,11 @@ pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> 
     let state = AppState::from_context()?;
     let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
     let worker = state.store.caseworker(id).await?;
-    let citizen = state.store.citizen(citizen_id).await.map_err(|_| AppError::NotFound)?;
+    let citizen = state
+        .store
+        .citizen(citizen_id)
+        .await
+        .map_err(|_| AppError::NotFound)?;
     let code = citizen.person.municipality_code.as_deref();
     if !jobspor::policy::caseworker_serves(&worker.municipality_codes, code) {
         return Err(AppError::NotFound);
@@ -82,12 +93,37 @@ pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> 
         actor_label: format!("{} (sagsbehandler {})", worker.jobcentre, worker.name),
         action: action.into(),
     };
-    let registration = state.store.jobseeker(citizen_id).await?.map(|j| j.registration);
-    let sent = state.store.answers_for_caseworker(Part::Questionnaire, citizen_id, &read("Så dit forberedelsesskema")).await?;
-    let asked = registration.is_some_and(|r| disability_questions_apply(r.situation, code, PilotConfig::shipped(), state.clock.today()));
+    let registration = state
+        .store
+        .jobseeker(citizen_id)
+        .await?
+        .map(|j| j.registration);
+    let sent = state
+        .store
+        .answers_for_caseworker(
+            Part::Questionnaire,
+            citizen_id,
+            &read("Så dit forberedelsesskema"),
+        )
+        .await?;
+    let asked = registration.is_some_and(|r| {
+        disability_questions_apply(
+            r.situation,
+            code,
+            PilotConfig::shipped(),
+            state.clock.today(),
+        )
+    });
     let health = if asked {
-        let h = state.store.answers_for_caseworker(Part::Health, citizen_id, &read("Så dine svar om helbred")).await?;
-        Some((h.answers, h.facts.unwrap_or_default(), h.submitted_at.map(jobspor::dates::format_da_time)))
+        let h = state
+            .store
+            .answers_for_caseworker(Part::Health, citizen_id, &read("Så dine svar om helbred"))
+            .await?;
+        Some((
+            h.answers,
+            h.facts.unwrap_or_default(),
+            h.submitted_at.map(jobspor::dates::format_da_time),
+        ))
     } else {
         None
     };

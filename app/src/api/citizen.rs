@@ -29,10 +29,16 @@ pub async fn get_my_profile() -> Result<MyProfileView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::dates::{format_da, format_da_time};
     let state = AppState::from_context()?;
-    let citizen_id = current_actor().await?.citizen_id().ok_or(AppError::NotLoggedIn)?;
+    let citizen_id = current_actor()
+        .await?
+        .citizen_id()
+        .ok_or(AppError::NotLoggedIn)?;
     let c = state.store.citizen(citizen_id).await?;
     let p = &c.person;
-    let f = |label: &str, value: String| RegisterField { label: label.into(), value };
+    let f = |label: &str, value: String| RegisterField {
+        label: label.into(),
+        value,
+    };
     let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
     let register = vec![
         f("Fødselsdag", format_da(p.birthday)),
@@ -45,15 +51,26 @@ pub async fn get_my_profile() -> Result<MyProfileView, AppError> {
         f("Postnummer", p.postcode.clone()),
         f("By", p.city.clone()),
         f("Land", p.country_da().into()),
-        f("Beskyttet adresse", if p.protected_address { "Ja" } else { "Nej" }.into()),
+        f(
+            "Beskyttet adresse",
+            if p.protected_address { "Ja" } else { "Nej" }.into(),
+        ),
         f("Status i CPR-registret", p.status.label_da().into()),
     ];
     Ok(MyProfileView {
         name: p.full_name(),
         register,
-        register_source: format!("{}, hentet {}", c.register_source, format_da_time(c.register_fetched_at)),
+        register_source: format!(
+            "{}, hentet {}",
+            c.register_source,
+            format_da_time(c.register_fetched_at)
+        ),
         username: c.username,
-        phone: c.phone.map(|p| jobspor::contact::Phone::parse(&p).map(|p| p.display()).unwrap_or(p)),
+        phone: c.phone.map(|p| {
+            jobspor::contact::Phone::parse(&p)
+                .map(|p| p.display())
+                .unwrap_or(p)
+        }),
         email: c.email,
         sms_reminders: c.sms_reminders,
         email_reminders: c.email_reminders,
@@ -70,8 +87,14 @@ pub async fn complete_profile(form: ProfileForm) -> Result<(), AppError> {
     use jobspor_store::citizens::NewContactDetails;
     let state = AppState::from_context()?;
     let citizen_id = match current_actor().await? {
-        Actor::Citizen { citizen_id, profile_complete: false } => citizen_id,
-        Actor::Citizen { profile_complete: true, .. } => return Err(AppError::Forbidden),
+        Actor::Citizen {
+            citizen_id,
+            profile_complete: false,
+        } => citizen_id,
+        Actor::Citizen {
+            profile_complete: true,
+            ..
+        } => return Err(AppError::Forbidden),
         _ => return Err(AppError::NotLoggedIn),
     };
     let echo = echo(&form.without_secrets());
@@ -85,9 +108,15 @@ pub async fn complete_profile(form: ProfileForm) -> Result<(), AppError> {
         sms_reminders: input.sms_reminders,
         email_reminders: input.email_reminders,
     };
-    match state.store.complete_citizen_profile(citizen_id, &details, state.clock.now()).await {
+    match state
+        .store
+        .complete_citizen_profile(citizen_id, &details, state.clock.now())
+        .await
+    {
         Ok(()) => {}
-        Err(jobspor_store::StoreError::UsernameTaken) => return Err(AppError::field("username", "username.taken", echo)),
+        Err(jobspor_store::StoreError::UsernameTaken) => {
+            return Err(AppError::field("username", "username.taken", echo))
+        }
         Err(e) => return Err(e.into()),
     }
     leptos_axum::redirect("/borger");
@@ -106,7 +135,10 @@ pub struct HistoryEntryView {
 pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
-    let citizen_id = current_actor().await?.citizen_id().ok_or(AppError::NotLoggedIn)?;
+    let citizen_id = current_actor()
+        .await?
+        .citizen_id()
+        .ok_or(AppError::NotLoggedIn)?;
     let since = jobspor::retention::access_history_cutoff(state.clock.now());
     Ok(state
         .store
@@ -115,7 +147,11 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
         .into_iter()
         .map(|e| HistoryEntryView {
             when: jobspor::dates::format_da_time(e.at),
-            who: if e.actor_kind == "employer" { format!("Arbejdsgiver: {}", e.actor_label) } else { e.actor_label },
+            who: if e.actor_kind == "employer" {
+                format!("Arbejdsgiver: {}", e.actor_label)
+            } else {
+                e.actor_label
+            },
             what: e.action,
         })
         .collect())

@@ -4,9 +4,9 @@
 //! Every section goes through the same functions: the form arrives as `Fields` and is parsed
 //! by `CvEntry::parse`, the same core code the browser runs before sending.
 use crate::AppError;
-use jobspor::cv::entry::{CvEntry, Fields};
 #[cfg(feature = "ssr")]
 use jobspor::cv::entry::CvSection;
+use jobspor::cv::entry::{CvEntry, Fields};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -75,11 +75,25 @@ pub async fn get_cv_section(section: String, edit: String) -> Result<SectionView
     let edit = entry_id(&edit)?;
     let cv = state.store.cv_of_citizen(citizen_id).await?;
     let entries: Vec<(i64, CvEntry)> = cv.of(section).map(|e| (e.id, e.entry.clone())).collect();
-    let find = |id: i64| entries.iter().find(|(i, _)| *i == id).map(|(_, e)| e.to_fields()).ok_or(AppError::NotFound);
+    let find = |id: i64| {
+        entries
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, e)| e.to_fields())
+            .ok_or(AppError::NotFound)
+    };
     // A draft wins when it belongs to what is being opened (the same entry, or a new one).
-    let draft = state.store.cv_draft(citizen_id, section).await?.filter(|d| edit.is_none() || d.entry_id == edit);
+    let draft = state
+        .store
+        .cv_draft(citizen_id, section)
+        .await?
+        .filter(|d| edit.is_none() || d.entry_id == edit);
     let (editing, form, draft_saved) = match (draft, edit) {
-        (Some(d), _) => (d.entry_id, d.fields, Some(jobspor::dates::format_da_time(d.saved_at))),
+        (Some(d), _) => (
+            d.entry_id,
+            d.fields,
+            Some(jobspor::dates::format_da_time(d.saved_at)),
+        ),
         (None, Some(id)) => (Some(id), find(id)?, None),
         // A single text is edited in place.
         (None, None) if section.is_single() => match entries.first() {
@@ -88,13 +102,22 @@ pub async fn get_cv_section(section: String, edit: String) -> Result<SectionView
         },
         (None, None) => (None, Fields::new(), None),
     };
-    Ok(SectionView { entries, editing, form, draft_saved })
+    Ok(SectionView {
+        entries,
+        editing,
+        form,
+        draft_saved,
+    })
 }
 
 /// Saves an entry of `section` (new when `id` is empty). A refused form is kept as the
 /// section's draft, so a citizen without JavaScript loses nothing either.
 #[server(endpoint = "cv/entry/save")]
-pub async fn save_cv_entry(section: String, id: String, #[server(default)] form: Fields) -> Result<(), AppError> {
+pub async fn save_cv_entry(
+    section: String,
+    id: String,
+    #[server(default)] form: Fields,
+) -> Result<(), AppError> {
     use crate::api::echo;
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
@@ -103,16 +126,23 @@ pub async fn save_cv_entry(section: String, id: String, #[server(default)] form:
     let id = entry_id(&id)?;
     let now = state.clock.now();
     let saved = match CvEntry::parse(section, &form, state.clock.today()) {
-        Ok(entry) => state.store.save_cv_entry(citizen_id, id, &entry, now).await?.map_err(|key| {
-            // A refusal about the list (too many, a duplicate) is shown at the first field.
-            let mut errors = jobspor::FieldErrors::new();
-            errors.add(jobspor::cv::fields::fields(section)[0].name, key);
-            errors
-        }),
+        Ok(entry) => state
+            .store
+            .save_cv_entry(citizen_id, id, &entry, now)
+            .await?
+            .map_err(|key| {
+                // A refusal about the list (too many, a duplicate) is shown at the first field.
+                let mut errors = jobspor::FieldErrors::new();
+                errors.add(jobspor::cv::fields::fields(section)[0].name, key);
+                errors
+            }),
         Err(errors) => Err(errors),
     };
     if let Err(errors) = saved {
-        state.store.save_cv_draft(citizen_id, section, id, &form, now).await?;
+        state
+            .store
+            .save_cv_draft(citizen_id, section, id, &form, now)
+            .await?;
         return Err(AppError::invalid(errors, echo(&form)));
     }
     leptos_axum::redirect(&format!("/borger/cv/afsnit/{}", section.code()));
@@ -121,7 +151,11 @@ pub async fn save_cv_entry(section: String, id: String, #[server(default)] form:
 
 /// Keeps what is typed in a section's form; answers with the time saved ("14:32").
 #[server(endpoint = "cv/draft/save")]
-pub async fn save_cv_draft(section: String, id: String, #[server(default)] form: Fields) -> Result<String, AppError> {
+pub async fn save_cv_draft(
+    section: String,
+    id: String,
+    #[server(default)] form: Fields,
+) -> Result<String, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
@@ -133,7 +167,10 @@ pub async fn save_cv_draft(section: String, id: String, #[server(default)] form:
         return Err(AppError::field("form", "too_long", Vec::new()));
     }
     let now = state.clock.now();
-    state.store.save_cv_draft(citizen_id, section, id, &form, now).await?;
+    state
+        .store
+        .save_cv_draft(citizen_id, section, id, &form, now)
+        .await?;
     Ok(jobspor::dates::format_da_time(now))
 }
 
@@ -155,7 +192,10 @@ pub async fn delete_cv_entry(id: i64) -> Result<(), AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    state.store.delete_cv_entry(citizen_id, id, state.clock.now()).await?;
+    state
+        .store
+        .delete_cv_entry(citizen_id, id, state.clock.now())
+        .await?;
     Ok(())
 }
 
@@ -179,7 +219,10 @@ pub async fn set_cv_hide_contact(hide: String) -> Result<(), AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    Ok(state.store.set_cv_hide_contact(citizen_id, hide == "true").await?)
+    Ok(state
+        .store
+        .set_cv_hide_contact(citizen_id, hide == "true")
+        .await?)
 }
 
 /// "Se dit CV som en arbejdsgiver ser det": the citizen's own CV built by the same policy
@@ -193,6 +236,11 @@ pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
     let citizen = state.store.citizen(citizen_id).await?;
     let cv = state.store.cv_of_citizen(citizen_id).await?;
-    let owner = CvOwner { person: citizen.person, phone: citizen.phone, email: citizen.email, hide_contact: cv.hide_contact };
+    let owner = CvOwner {
+        person: citizen.person,
+        phone: citizen.phone,
+        email: citizen.email,
+        hide_contact: cv.hide_contact,
+    };
     Ok(employer_view(cv.cv_id, &owner, cv.into_entries()))
 }

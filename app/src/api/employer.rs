@@ -2,11 +2,11 @@
 use crate::AppError;
 use jobspor::cv_search::SearchForm;
 use jobspor::employer::EmployerRegistrationForm;
-use jobspor::FieldErrors;
-use std::collections::BTreeMap;
 use jobspor::policy::EmployerCvView;
+use jobspor::FieldErrors;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[server(endpoint = "employer/register")]
 pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), AppError> {
@@ -16,9 +16,20 @@ pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), App
     use jobspor_store::StoreError;
     let state = AppState::from_context()?;
     let echo = echo(&form.without_secrets());
-    let reg = EmployerRegistration::try_from(&form).map_err(|e| AppError::invalid(e, echo.clone()))?;
+    let reg =
+        EmployerRegistration::try_from(&form).map_err(|e| AppError::invalid(e, echo.clone()))?;
     let hash = passwords::hash(&reg.password).await?;
-    let id = match state.store.create_employer(&reg.company_name, reg.cvr.as_str(), reg.email.as_str(), &hash.0, state.clock.now()).await {
+    let id = match state
+        .store
+        .create_employer(
+            &reg.company_name,
+            reg.cvr.as_str(),
+            reg.email.as_str(),
+            &hash.0,
+            state.clock.now(),
+        )
+        .await
+    {
         Ok(id) => id,
         Err(StoreError::CvrTaken) => return Err(AppError::field("cvr", "cvr.taken", echo)),
         Err(StoreError::EmailTaken) => return Err(AppError::field("email", "email.taken", echo)),
@@ -40,11 +51,20 @@ pub async fn get_terms_status() -> Result<TermsView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::policy::Actor;
     let state = AppState::from_context()?;
-    let Actor::Employer { employer_id, terms_accepted } = current_actor().await? else { return Err(AppError::NotLoggedIn) };
+    let Actor::Employer {
+        employer_id,
+        terms_accepted,
+    } = current_actor().await?
+    else {
+        return Err(AppError::NotLoggedIn);
+    };
     let e = state.store.employer(employer_id).await?;
     Ok(TermsView {
         company_name: e.company_name,
-        accepted_on: e.terms_accepted_at.filter(|_| terms_accepted).map(jobspor::dates::format_da_time),
+        accepted_on: e
+            .terms_accepted_at
+            .filter(|_| terms_accepted)
+            .map(jobspor::dates::format_da_time),
     })
 }
 
@@ -54,9 +74,19 @@ pub async fn accept_terms(accept: Option<String>) -> Result<(), AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::policy::Actor;
     let state = AppState::from_context()?;
-    let Actor::Employer { employer_id, .. } = current_actor().await? else { return Err(AppError::NotLoggedIn) };
-    jobspor::employer::parse_terms_acceptance(accept.as_deref().unwrap_or("")).map_err(|e| AppError::invalid(e, Vec::new()))?;
-    state.store.accept_employer_terms(employer_id, jobspor::employer::TERMS_VERSION, state.clock.now()).await?;
+    let Actor::Employer { employer_id, .. } = current_actor().await? else {
+        return Err(AppError::NotLoggedIn);
+    };
+    jobspor::employer::parse_terms_acceptance(accept.as_deref().unwrap_or(""))
+        .map_err(|e| AppError::invalid(e, Vec::new()))?;
+    state
+        .store
+        .accept_employer_terms(
+            employer_id,
+            jobspor::employer::TERMS_VERSION,
+            state.clock.now(),
+        )
+        .await?;
     leptos_axum::redirect("/arbejdsgiver/soeg");
     Ok(())
 }
@@ -129,8 +159,20 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
         view.distance_counts = jobspor::geo::DISTANCES_KM
             .iter()
             .map(|km| {
-                let within = jobspor::geo::municipalities_within(&near.postcode, *km).unwrap_or_default();
-                (*km, within.iter().map(|m| view.counts.get(&jobspor::cv_search::facet::municipality(m)).copied().unwrap_or(0)).sum())
+                let within =
+                    jobspor::geo::municipalities_within(&near.postcode, *km).unwrap_or_default();
+                (
+                    *km,
+                    within
+                        .iter()
+                        .map(|m| {
+                            view.counts
+                                .get(&jobspor::cv_search::facet::municipality(m))
+                                .copied()
+                                .unwrap_or(0)
+                        })
+                        .sum(),
+                )
             })
             .collect();
     }
@@ -138,7 +180,8 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     view.more = found.more;
     view.page = q.page;
     view.pages = (found.total as u32).div_ceil(PAGE_SIZE).min(MAX_PAGE);
-    view.by_relevance = q.sort == Sort::Relevance && !jobspor::cv_search::query_words(&q.text).is_empty();
+    view.by_relevance =
+        q.sort == Sort::Relevance && !jobspor::cv_search::query_words(&q.text).is_empty();
     view.hits = found
         .hits
         .into_iter()
@@ -148,7 +191,10 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
             occupations: h.occupations.join(", "),
             city: h.city,
             updated: jobspor::dates::format_da(jobspor::dates::danish_date(h.updated_at)),
-            passage: h.passage.map(|p| jobspor::cv_search::highlight_pieces(&p)).unwrap_or_default(),
+            passage: h
+                .passage
+                .map(|p| jobspor::cv_search::highlight_pieces(&p))
+                .unwrap_or_default(),
         })
         .collect();
     Ok(view)
@@ -161,10 +207,15 @@ pub async fn request_contact(cv_id: i64, message: String) -> Result<(), AppError
     let state = AppState::from_context()?;
     let employer_id = jobspor::policy::may_search_cvs(&current_actor().await?)?;
     let echo = vec![("message".to_string(), message.clone())];
-    let message = jobspor::validation::required_text(&message, 2000).map_err(|key| AppError::field("message", key, echo))?;
+    let message = jobspor::validation::required_text(&message, 2000)
+        .map_err(|key| AppError::field("message", key, echo))?;
     let now = state.clock.now();
     let cutoff = jobspor::retention::searchable_login_cutoff(now);
-    if !state.store.request_contact(employer_id, cv_id, &message, cutoff, now).await? {
+    if !state
+        .store
+        .request_contact(employer_id, cv_id, &message, cutoff, now)
+        .await?
+    {
         return Err(AppError::NotFound);
     }
     leptos_axum::redirect(&format!("/arbejdsgiver/cv/{cv_id}?besked=sendt"));
@@ -180,6 +231,14 @@ pub async fn open_cv(cv_id: i64) -> Result<EmployerCvView, AppError> {
     let employer = state.store.employer(employer_id).await?;
     let now = state.clock.now();
     let cutoff = jobspor::retention::searchable_login_cutoff(now);
-    let opened = state.store.open_cv_for_employer(employer_id, &employer.company_name, cv_id, cutoff, now).await?.ok_or(AppError::NotFound)?;
-    Ok(jobspor::policy::employer_view(cv_id, &opened.owner, opened.entries))
+    let opened = state
+        .store
+        .open_cv_for_employer(employer_id, &employer.company_name, cv_id, cutoff, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(jobspor::policy::employer_view(
+        cv_id,
+        &opened.owner,
+        opened.entries,
+    ))
 }

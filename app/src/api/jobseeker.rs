@@ -39,7 +39,9 @@ mod server {
     use super::*;
     use crate::ssr::state::AppState;
     use jobspor::cpr::Cpr;
-    use jobspor::jobseeker::eligibility::{disability_questions_apply, questionnaire_for, PilotConfig};
+    use jobspor::jobseeker::eligibility::{
+        disability_questions_apply, questionnaire_for, PilotConfig,
+    };
     use jobspor::jobseeker::questionnaire::{steps, Step};
     use jobspor::jobseeker::register_data::{dagpenge_facts, pilot_facts};
     use jobspor_store::citizens::CitizenRecord;
@@ -57,28 +59,51 @@ mod server {
             use crate::ssr::session::current_actor;
             let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
             let citizen = state.store.citizen(citizen_id).await?;
-            let registration = state.store.jobseeker(citizen_id).await?.map(|j| j.registration);
+            let registration = state
+                .store
+                .jobseeker(citizen_id)
+                .await?
+                .map(|j| j.registration);
             let questionnaire = registration.map(|r| questionnaire_for(r.situation));
             let health = registration.is_some_and(|r| {
-                disability_questions_apply(r.situation, citizen.person.municipality_code.as_deref(), PilotConfig::shipped(), state.clock.today())
+                disability_questions_apply(
+                    r.situation,
+                    citizen.person.municipality_code.as_deref(),
+                    PilotConfig::shipped(),
+                    state.clock.today(),
+                )
             });
-            Ok(Plan { citizen, registration, questionnaire, health })
+            Ok(Plan {
+                citizen,
+                registration,
+                questionnaire,
+                health,
+            })
         }
 
         /// The steps, for a registered citizen; otherwise a refusal.
         pub fn steps(&self) -> Result<Vec<Step>, AppError> {
-            let q = self.questionnaire.ok_or_else(|| AppError::field("situation", "questionnaire.not_registered", Vec::new()))?;
+            let q = self.questionnaire.ok_or_else(|| {
+                AppError::field("situation", "questionnaire.not_registered", Vec::new())
+            })?;
             Ok(steps(q, self.health))
         }
 
         /// The register facts to show and keep: the dagpenge questionnaire's, and the
         /// pilot's when the health questions apply. `None` when a register did not answer.
-        pub async fn facts(&self, state: &AppState) -> Result<Option<(Vec<RegisterFact>, Vec<RegisterFact>)>, AppError> {
-            let (dagpenge, pilot) = (self.questionnaire == Some(Questionnaire::Dagpenge), self.health);
+        pub async fn facts(
+            &self,
+            state: &AppState,
+        ) -> Result<Option<(Vec<RegisterFact>, Vec<RegisterFact>)>, AppError> {
+            let (dagpenge, pilot) = (
+                self.questionnaire == Some(Questionnaire::Dagpenge),
+                self.health,
+            );
             if !dagpenge && !pilot {
                 return Ok(Some((Vec::new(), Vec::new())));
             }
-            let cpr = Cpr::parse(&state.store.citizen_cpr(self.citizen.id).await?).map_err(|k| crate::error::internal(&k))?;
+            let cpr = Cpr::parse(&state.store.citizen_cpr(self.citizen.id).await?)
+                .map_err(|k| crate::error::internal(&k))?;
             let record = match state.registers.lookup(&cpr).await {
                 Ok(Some(r)) => r,
                 Ok(None) => return Ok(None),
@@ -90,9 +115,17 @@ mod server {
             let src = state.registers.sources();
             let p = &self.citizen.person;
             let today = state.clock.today();
-            let d = if dagpenge { dagpenge_facts(p.birthday, today, &record, &src) } else { Vec::new() };
+            let d = if dagpenge {
+                dagpenge_facts(p.birthday, today, &record, &src)
+            } else {
+                Vec::new()
+            };
             let municipality = p.municipality.clone().unwrap_or_default();
-            let h = if pilot { pilot_facts(p.gender, p.birthday, &municipality, today, &record, &src) } else { Vec::new() };
+            let h = if pilot {
+                pilot_facts(p.gender, p.birthday, &municipality, today, &record, &src)
+            } else {
+                Vec::new()
+            };
             Ok(Some((d, h)))
         }
     }
@@ -100,10 +133,19 @@ mod server {
     /// The jobcentre of the citizen's municipality, as the pilot's configuration names it,
     /// else named after the municipality.
     pub fn jobcentre_of(citizen: &CitizenRecord) -> String {
-        let code = citizen.person.municipality_code.as_deref().unwrap_or_default();
+        let code = citizen
+            .person
+            .municipality_code
+            .as_deref()
+            .unwrap_or_default();
         match PilotConfig::shipped().municipality(code) {
             Some(m) => m.jobcentre.clone(),
-            None => citizen.person.municipality.as_ref().map(|m| format!("Jobcenter {m}")).unwrap_or_else(|| "dit jobcenter".into()),
+            None => citizen
+                .person
+                .municipality
+                .as_ref()
+                .map(|m| format!("Jobcenter {m}"))
+                .unwrap_or_else(|| "dit jobcenter".into()),
         }
     }
 }
@@ -115,7 +157,10 @@ pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Re
     let state = AppState::from_context()?;
     let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
     let registration = Registration::parse(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
-    state.store.register_jobseeker(citizen_id, &registration, state.clock.now()).await?;
+    state
+        .store
+        .register_jobseeker(citizen_id, &registration, state.clock.now())
+        .await?;
     leptos_axum::redirect("/borger/forberedelse");
     Ok(())
 }
@@ -123,13 +168,30 @@ pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Re
 /// `with_facts`: also ask the registers (only the pages that show their facts do: a remote
 /// lookup on every step would be wasted work).
 #[server(endpoint = "questionnaire/get")]
-pub async fn get_questionnaire(#[server(default)] with_facts: bool) -> Result<QuestionnaireView, AppError> {
+pub async fn get_questionnaire(
+    #[server(default)] with_facts: bool,
+) -> Result<QuestionnaireView, AppError> {
     use crate::ssr::state::AppState;
     let state = AppState::from_context()?;
     let plan = server::Plan::load(&state).await?;
-    let stored = state.store.own_answers(Part::Questionnaire, plan.citizen.id).await?;
-    let health_answers = if plan.health { state.store.own_answers(Part::Health, plan.citizen.id).await?.answers } else { Fields::new() };
-    let facts = if with_facts { plan.facts(&state).await? } else { Some(Default::default()) };
+    let stored = state
+        .store
+        .own_answers(Part::Questionnaire, plan.citizen.id)
+        .await?;
+    let health_answers = if plan.health {
+        state
+            .store
+            .own_answers(Part::Health, plan.citizen.id)
+            .await?
+            .answers
+    } else {
+        Fields::new()
+    };
+    let facts = if with_facts {
+        plan.facts(&state).await?
+    } else {
+        Some(Default::default())
+    };
     Ok(QuestionnaireView {
         registration: plan.registration,
         questionnaire: plan.questionnaire,
@@ -147,7 +209,11 @@ pub async fn get_questionnaire(#[server(default)] with_facts: bool) -> Result<Qu
 /// "next" (only when the step's answers are valid), "back", "later" (the overview), or
 /// "stay" (an autosave while the step is being filled in).
 #[server(endpoint = "questionnaire/answer")]
-pub async fn answer_step(step: String, go: String, #[server(default)] form: Fields) -> Result<(), AppError> {
+pub async fn answer_step(
+    step: String,
+    go: String,
+    #[server(default)] form: Fields,
+) -> Result<(), AppError> {
     use crate::api::echo;
     use crate::ssr::state::AppState;
     use jobspor::jobseeker::questionnaire::{find_step, merge_step};
@@ -163,19 +229,31 @@ pub async fn answer_step(step: String, go: String, #[server(default)] form: Fiel
     let now = state.clock.now();
     let id = plan.citizen.id;
     // Health answers are kept in their own part, never with the others.
-    let part = if step.is_health() { Part::Health } else { Part::Questionnaire };
+    let part = if step.is_health() {
+        Part::Health
+    } else {
+        Part::Questionnaire
+    };
     if !step.questions().is_empty() {
         let stored = state.store.own_answers(part, id).await?.answers;
-        state.store.save_answers(part, id, &merge_step(&step, &stored, &form), now).await?;
+        state
+            .store
+            .save_answers(part, id, &merge_step(&step, &stored, &form), now)
+            .await?;
     }
     let target = match go.as_str() {
         // Saved while being filled in (JavaScript's autosave): nothing more.
         "stay" => return Ok(()),
-        "back" => steps.get(index.saturating_sub(1)).map(|s| format!("/borger/forberedelse/{}", s.code)),
+        "back" => steps
+            .get(index.saturating_sub(1))
+            .map(|s| format!("/borger/forberedelse/{}", s.code)),
         "later" => Some("/borger/forberedelse?gemt=1".to_string()),
         _ => {
-            step.validate(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
-            steps.get(index + 1).map(|s| format!("/borger/forberedelse/{}", s.code))
+            step.validate(&form)
+                .map_err(|e| AppError::invalid(e, echo(&form)))?;
+            steps
+                .get(index + 1)
+                .map(|s| format!("/borger/forberedelse/{}", s.code))
         }
     };
     leptos_axum::redirect(&target.unwrap_or_else(|| "/borger/forberedelse".into()));
@@ -193,12 +271,33 @@ pub async fn submit_questionnaire() -> Result<(), AppError> {
     let plan = server::Plan::load(&state).await?;
     let steps = plan.steps()?;
     let kind = plan.questionnaire.ok_or(AppError::Forbidden)?;
-    let answers = state.store.own_answers(Part::Questionnaire, plan.citizen.id).await?.answers;
-    let health = if plan.health { state.store.own_answers(Part::Health, plan.citizen.id).await?.answers } else { Fields::new() };
-    let done = check_complete(&steps, &answers, &health).map_err(|(_, errors)| AppError::invalid(errors, Vec::new()))?;
+    let answers = state
+        .store
+        .own_answers(Part::Questionnaire, plan.citizen.id)
+        .await?
+        .answers;
+    let health = if plan.health {
+        state
+            .store
+            .own_answers(Part::Health, plan.citizen.id)
+            .await?
+            .answers
+    } else {
+        Fields::new()
+    };
+    let done = check_complete(&steps, &answers, &health)
+        .map_err(|(_, errors)| AppError::invalid(errors, Vec::new()))?;
     let (facts, pilot) = plan.facts(&state).await?.unwrap_or_default();
-    let submission = Submission { kind, answers: &done.answers, facts: &facts, health: done.health.as_ref().map(|h| (h, pilot.as_slice())) };
-    state.store.submit_questionnaire(plan.citizen.id, &submission, state.clock.now()).await?;
+    let submission = Submission {
+        kind,
+        answers: &done.answers,
+        facts: &facts,
+        health: done.health.as_ref().map(|h| (h, pilot.as_slice())),
+    };
+    state
+        .store
+        .submit_questionnaire(plan.citizen.id, &submission, state.clock.now())
+        .await?;
     leptos_axum::redirect("/borger/forberedelse/kvittering");
     Ok(())
 }

@@ -5,13 +5,21 @@
 //! only while a revealing answer is checked (`:has(input[data-reveals]:checked)`), which
 //! works the same with JavaScript off; the server ignores a follow-up whose question was
 //! answered otherwise (`FieldSpec::is_asked`).
-use crate::components::form::{CheckboxGroup, FormState, RadioGroup, SelectField, TextArea, TextField};
+use crate::components::form::{
+    CheckboxGroup, FormState, RadioGroup, SelectField, TextArea, TextField,
+};
 use crate::components::section_form::OccupationField;
 use jobspor::form_fields::{ticked, FieldKind, FieldSpec, Fields};
 use leptos::prelude::*;
 
 /// One field, opened with its value in `values`. `reveals`: its answers that show follow-ups.
-fn widget(state: Signal<FormState>, form_id: &'static str, spec: FieldSpec, values: &Fields, reveals: &'static [&'static str]) -> AnyView {
+fn widget(
+    state: Signal<FormState>,
+    form_id: &'static str,
+    spec: FieldSpec,
+    values: &Fields,
+    reveals: &'static [&'static str],
+) -> AnyView {
     let name = format!("form[{}]", spec.name);
     let hint = spec.hint.unwrap_or_default();
     let value = values.get(spec.name).cloned().unwrap_or_default();
@@ -49,12 +57,22 @@ fn widget(state: Signal<FormState>, form_id: &'static str, spec: FieldSpec, valu
 }
 
 /// One field without follow-ups.
-pub fn field_view(state: Signal<FormState>, form_id: &'static str, spec: FieldSpec, values: &Fields) -> AnyView {
+pub fn field_view(
+    state: Signal<FormState>,
+    form_id: &'static str,
+    spec: FieldSpec,
+    values: &Fields,
+) -> AnyView {
     widget(state, form_id, spec, values, &[])
 }
 
 /// Questions in order, each follow-up grouped with the question it follows.
-pub fn questions_view(state: Signal<FormState>, form_id: &'static str, specs: &'static [FieldSpec], values: &Fields) -> impl IntoView {
+pub fn questions_view(
+    state: Signal<FormState>,
+    form_id: &'static str,
+    specs: &'static [FieldSpec],
+    values: &Fields,
+) -> impl IntoView {
     specs
         .iter()
         .filter(|q| q.shown_if.is_none())

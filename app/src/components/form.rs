@@ -17,7 +17,10 @@ pub struct FormState {
 
 impl FormState {
     pub fn echo(&self, field: &str) -> Option<String> {
-        self.echo.iter().find(|(k, _)| k == field).map(|(_, v)| v.clone())
+        self.echo
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.clone())
     }
 }
 
@@ -32,7 +35,10 @@ where
 
 /// The state of a form whose submit button first checks it in the browser (`SubmitButton`):
 /// the browser's errors while there are any, otherwise the server's last answer.
-pub fn checked_form_state<S>(action: ServerAction<S>, browser: RwSignal<FieldErrors>) -> Signal<FormState>
+pub fn checked_form_state<S>(
+    action: ServerAction<S>,
+    browser: RwSignal<FieldErrors>,
+) -> Signal<FormState>
 where
     S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
@@ -40,18 +46,31 @@ where
     Signal::derive(move || {
         let local = browser.get();
         if !local.is_empty() {
-            return FormState { errors: local, ..Default::default() };
+            return FormState {
+                errors: local,
+                ..Default::default()
+            };
         }
         match action.value().get() {
-            Some(Err(AppError::Invalid { errors, echo })) => FormState { errors, echo, general: None },
-            Some(Err(other)) => FormState { general: Some(other.message_da()), ..Default::default() },
+            Some(Err(AppError::Invalid { errors, echo })) => FormState {
+                errors,
+                echo,
+                general: None,
+            },
+            Some(Err(other)) => FormState {
+                general: Some(other.message_da()),
+                ..Default::default()
+            },
             _ => FormState::default(),
         }
     })
 }
 
 /// Runs a core parser over form values: `parse` gets the raw form struct.
-pub fn check_with<F: serde::de::DeserializeOwned>(values: serde_json::Value, parse: impl Fn(&F) -> Result<(), FieldErrors>) -> FieldErrors {
+pub fn check_with<F: serde::de::DeserializeOwned>(
+    values: serde_json::Value,
+    parse: impl Fn(&F) -> Result<(), FieldErrors>,
+) -> FieldErrors {
     match serde_json::from_value::<F>(values) {
         Ok(form) => parse(&form).err().unwrap_or_default(),
         // Values the form struct cannot hold: let the server answer.
@@ -68,7 +87,8 @@ pub fn SubmitButton<C>(
     check: C,
     browser: RwSignal<FieldErrors>,
     /// The button's own name and value, sent with the form (which of several buttons).
-    #[prop(optional)] name: Option<&'static str>,
+    #[prop(optional)]
+    name: Option<&'static str>,
     #[prop(optional)] value: Option<&'static str>,
 ) -> impl IntoView
 where
@@ -103,8 +123,15 @@ pub(crate) fn form_values(form: &web_sys::HtmlFormElement) -> jobspor::cv::entry
         if let Ok(Some(entries)) = js_sys::try_iter(&data) {
             for entry in entries.flatten() {
                 let pair = js_sys::Array::from(&entry);
-                let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) else { continue };
-                let key = key.strip_prefix("form[").and_then(|k| k.strip_suffix(']')).map(str::to_string).unwrap_or(key);
+                let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string())
+                else {
+                    continue;
+                };
+                let key = key
+                    .strip_prefix("form[")
+                    .and_then(|k| k.strip_suffix(']'))
+                    .map(str::to_string)
+                    .unwrap_or(key);
                 map.insert(key, value);
             }
         }
@@ -140,19 +167,38 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
 
 /// A field's current message: the live check of what is being typed (text areas' length),
 /// else the form's state (the browser's check at submit, or the server's answer).
-fn field_message(state: Signal<FormState>, live: RwSignal<Option<&'static str>>, field: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
-    move || live.get().map(jobspor::messages::da).or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
+fn field_message(
+    state: Signal<FormState>,
+    live: RwSignal<Option<&'static str>>,
+    field: &'static str,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
+    move || {
+        live.get()
+            .map(jobspor::messages::da)
+            .or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
+    }
 }
 
 /// What a field shows: what was sent last (the server's echo after a refusal), else the
 /// value it opened with (an entry being edited, a draft).
-fn shown_value(state: Signal<FormState>, field: &'static str, opened_with: Option<String>) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+fn shown_value(
+    state: Signal<FormState>,
+    field: &'static str,
+    opened_with: Option<String>,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
     let opened_with = opened_with.unwrap_or_default();
-    move || state.with(|s| s.echo(field)).unwrap_or_else(|| opened_with.clone())
+    move || {
+        state
+            .with(|s| s.echo(field))
+            .unwrap_or_else(|| opened_with.clone())
+    }
 }
 
 /// The error message shown above a field, if it has one.
-pub(crate) fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String) -> impl IntoView {
+pub(crate) fn field_error(
+    message: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+    id: String,
+) -> impl IntoView {
     move || {
         message().map(|m| {
             view! {
@@ -165,7 +211,11 @@ pub(crate) fn field_error(message: impl Fn() -> Option<&'static str> + Send + Sy
 }
 
 /// The field's `aria-describedby`: its hint (`{id}-hint`) and its error (`{id}-error`).
-pub(crate) fn described_by(message: impl Fn() -> Option<&'static str> + Send + Sync + 'static, id: String, hint: bool) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+pub(crate) fn described_by(
+    message: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
+    id: String,
+    hint: bool,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
     move || {
         let mut ids = Vec::new();
         if hint {
@@ -186,14 +236,16 @@ pub fn TextField(
     /// The field's key in errors and echo (e.g. "position").
     field: &'static str,
     /// The input's name (e.g. "form[position]").
-    #[prop(into)] name: String,
+    #[prop(into)]
+    name: String,
     #[prop(into)] label: String,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] inputmode: Option<&'static str>,
     /// The id of a `<datalist>` of suggestions.
-    #[prop(optional)] list: Option<&'static str>,
+    #[prop(optional)]
+    list: Option<&'static str>,
     #[prop(optional, into)] value: Option<String>,
     #[prop(optional)] maxlength: Option<usize>,
     #[prop(default = false)] required: bool,
@@ -295,9 +347,11 @@ pub fn RadioGroup(
     options: Vec<(&'static str, &'static str)>,
     #[prop(optional, into)] hint: Option<String>,
     /// The code chosen before (an entry being edited, a draft).
-    #[prop(optional, into)] value: Option<String>,
+    #[prop(optional, into)]
+    value: Option<String>,
     /// The codes that reveal this question's follow-ups (see `fields_view`).
-    #[prop(optional)] reveals: &'static [&'static str],
+    #[prop(optional)]
+    reveals: &'static [&'static str],
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let chosen = shown_value(state, field, value);
@@ -333,7 +387,14 @@ fn option_id(field_id: &str, index: usize, code: &str) -> String {
 
 /// The frame of a choice question (radio buttons, checkboxes): fieldset, legend, hint, the
 /// error message, and the options.
-fn choice_fieldset(state: Signal<FormState>, id: String, field: &'static str, legend: String, hint: Option<String>, items: impl IntoView + 'static) -> impl IntoView {
+fn choice_fieldset(
+    state: Signal<FormState>,
+    id: String,
+    field: &'static str,
+    legend: String,
+    hint: Option<String>,
+    items: impl IntoView + 'static,
+) -> impl IntoView {
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
     let hint = hint.filter(|h| !h.is_empty());
@@ -362,7 +423,8 @@ pub fn CheckboxGroup(
     options: &'static [(&'static str, &'static str)],
     #[prop(optional, into)] hint: Option<String>,
     /// The codes ticked before (a draft).
-    #[prop(optional)] ticked: Vec<&'static str>,
+    #[prop(optional)]
+    ticked: Vec<&'static str>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
     let items = options
@@ -403,7 +465,12 @@ pub fn Checkbox(
     let id = format!("{form_id}-{field}");
     let message = field_message(state, RwSignal::new(None), field);
     let err = move || message().is_some();
-    let is_checked = move || state.with(|s| s.echo(field)).map(|v| jobspor::validation::checkbox(&v)).unwrap_or(checked);
+    let is_checked = move || {
+        state
+            .with(|s| s.echo(field))
+            .map(|v| jobspor::validation::checkbox(&v))
+            .unwrap_or(checked)
+    };
     view! {
         <div class="form-group" class:form-error=err>
             {field_error(message, id.clone())}

@@ -4,7 +4,9 @@
 //! JavaScript), and the "sidst gemt" status.
 use crate::api::cv::SaveCvEntry;
 use crate::components::fields_view::field_view;
-use crate::components::form::{checked_form_state, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField};
+use crate::components::form::{
+    checked_form_state, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField,
+};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv::fields::{fields, FieldSpec};
 use jobspor::FieldErrors;
@@ -21,16 +23,26 @@ fn check(section: CvSection, values: serde_json::Value) -> FieldErrors {
     // The browser's idea of today; the server decides with its own clock.
     let today = jobspor::dates::danish_date(chrono::Utc::now());
     let fields: Fields = serde_json::from_value(values).unwrap_or_default();
-    CvEntry::parse(section, &fields, today).err().unwrap_or_default()
+    CvEntry::parse(section, &fields, today)
+        .err()
+        .unwrap_or_default()
 }
 
 /// A title from the controlled list of occupations. The browser's own `<datalist>` is the
 /// type-ahead, with or without JavaScript. The no-JavaScript search-and-select: a title not
 /// in the list comes back from the server with the closest titles to choose among.
 #[component]
-pub(crate) fn OccupationField(state: Signal<FormState>, spec: FieldSpec, value: String) -> impl IntoView {
+pub(crate) fn OccupationField(
+    state: Signal<FormState>,
+    spec: FieldSpec,
+    value: String,
+) -> impl IntoView {
     let field = spec.name;
-    let current = Signal::derive(move || state.with(|s| s.echo(field)).unwrap_or_else(|| value.clone()));
+    let current = Signal::derive(move || {
+        state
+            .with(|s| s.echo(field))
+            .unwrap_or_else(|| value.clone())
+    });
     let suggestions = move || {
         let v = current.get();
         if v.trim().is_empty() || jobspor::occupations::find(&v).is_some() {
@@ -103,7 +115,13 @@ pub fn SectionForm(
 /// the section's draft, and the status says when. Without JavaScript the server keeps the
 /// draft when a submitted form is refused.
 #[allow(unused_variables)]
-fn autosave(section: CvSection, editing: Option<i64>, form: NodeRef<html::Form>, status: RwSignal<Option<String>>, action: ServerAction<SaveCvEntry>) {
+fn autosave(
+    section: CvSection,
+    editing: Option<i64>,
+    form: NodeRef<html::Form>,
+    status: RwSignal<Option<String>>,
+    action: ServerAction<SaveCvEntry>,
+) {
     #[cfg(feature = "hydrate")]
     {
         use crate::api::cv::save_cv_draft;
@@ -128,7 +146,10 @@ fn autosave(section: CvSection, editing: Option<i64>, form: NodeRef<html::Form>,
             let Some(values) = values() else { return };
             // Not while the form itself is being sent: saving the entry ends the draft, and a
             // draft written just after would bring the saved text back.
-            if last.get_value().as_ref() == Some(&values) || busy.get_value() || action.pending().get_untracked() {
+            if last.get_value().as_ref() == Some(&values)
+                || busy.get_value()
+                || action.pending().get_untracked()
+            {
                 return;
             }
             busy.set_value(true);
@@ -139,7 +160,10 @@ fn autosave(section: CvSection, editing: Option<i64>, form: NodeRef<html::Form>,
                         last.set_value(Some(values));
                         status.set(Some(format!("Kladde gemt {at}")));
                     }
-                    Err(_) => status.set(Some("Kladden kunne ikke gemmes lige nu. Det, du har skrevet, er stadig her.".into())),
+                    Err(_) => status.set(Some(
+                        "Kladden kunne ikke gemmes lige nu. Det, du har skrevet, er stadig her."
+                            .into(),
+                    )),
                 }
                 busy.set_value(false);
             });

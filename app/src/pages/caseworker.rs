@@ -59,7 +59,13 @@ pub fn CaseworkerHomePage() -> impl IntoView {
 #[component]
 pub fn CitizenCasePage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|i| i.parse::<i64>().ok()).unwrap_or_default());
+    let id = move || {
+        params.with(|p| {
+            p.get("id")
+                .and_then(|i| i.parse::<i64>().ok())
+                .unwrap_or_default()
+        })
+    };
     let case = Resource::new(id, get_citizen_case);
     view! {
         <Page title="Borgerens forberedelsesskema">

@@ -17,7 +17,10 @@ pub fn MyCv() -> impl IntoView {
     let searchable = ServerAction::<SetCvSearchable>::new();
     let sv_state = form_state(searchable);
     let hide_contact = ServerAction::<SetCvHideContact>::new();
-    let cv = Resource::new(move || (searchable.version().get(), hide_contact.version().get()), |_| get_my_cv());
+    let cv = Resource::new(
+        move || (searchable.version().get(), hide_contact.version().get()),
+        |_| get_my_cv(),
+    );
     view! {
         <Page title="Mit CV">
             <ErrorSummary state=sv_state form_id="searchable"/>

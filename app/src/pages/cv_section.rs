@@ -19,11 +19,22 @@ pub fn CvSectionPage() -> impl IntoView {
     let delete = ServerAction::<DeleteCvEntry>::new();
     let discard = ServerAction::<DiscardCvDraft>::new();
     let data = Resource::new(
-        move || (section(), edit(), save.version().get(), delete.version().get(), discard.version().get()),
+        move || {
+            (
+                section(),
+                edit(),
+                save.version().get(),
+                delete.version().get(),
+                discard.version().get(),
+            )
+        },
         |(s, e, ..)| get_cv_section(s, e),
     );
     // The route component is made anew when another section is opened from "Mit CV".
-    let title = CvSection::from_code(&params.with_untracked(|p| p.get("section").unwrap_or_default())).map(|s| s.label_da()).unwrap_or("CV");
+    let title =
+        CvSection::from_code(&params.with_untracked(|p| p.get("section").unwrap_or_default()))
+            .map(|s| s.label_da())
+            .unwrap_or("CV");
     view! {
         <Page title=title>
             <p><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>

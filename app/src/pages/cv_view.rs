@@ -1,10 +1,10 @@
 //! A CV as an employer sees it: built by the policy's `employer_view`, so it holds no CPR
 //! number and no protected address.
 use crate::api::employer::{open_cv, RequestContact};
+use crate::components::cv_entry::CvDocument;
 use crate::components::form::{form_state, ErrorSummary, TextArea};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
-use crate::components::cv_entry::CvDocument;
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -53,7 +53,10 @@ fn ContactRequestForm(cv_id: i64) -> impl IntoView {
     let action = ServerAction::<RequestContact>::new();
     let state = form_state(action);
     let query = use_query_map();
-    let sent = move || action.value().with(|v| matches!(v, Some(Ok(())))) || query.with(|q| q.get("besked").as_deref() == Some("sendt"));
+    let sent = move || {
+        action.value().with(|v| matches!(v, Some(Ok(()))))
+            || query.with(|q| q.get("besked").as_deref() == Some("sendt"))
+    };
     view! {
         {move || if sent() {
             view! {

@@ -1,13 +1,17 @@
 use crate::api::employer::RegisterEmployer;
-use crate::components::form::{check_with, checked_form_state, ErrorSummary, SubmitButton, TextField};
-use jobspor::employer::{EmployerRegistration, EmployerRegistrationForm};
-use jobspor::FieldErrors;
+use crate::components::form::{
+    check_with, checked_form_state, ErrorSummary, SubmitButton, TextField,
+};
 use crate::components::layout::Page;
 use jobspor::employer::COMPANY_NAME_MAX;
+use jobspor::employer::{EmployerRegistration, EmployerRegistrationForm};
+use jobspor::FieldErrors;
 use leptos::prelude::*;
 
 fn check_registration(v: serde_json::Value) -> FieldErrors {
-    check_with(v, |f: &EmployerRegistrationForm| EmployerRegistration::try_from(f).map(|_| ()))
+    check_with(v, |f: &EmployerRegistrationForm| {
+        EmployerRegistration::try_from(f).map(|_| ())
+    })
 }
 
 #[component]

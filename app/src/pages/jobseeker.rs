@@ -2,9 +2,13 @@
 //! "Trin x af y", each step saved when left, "Tjek dine svar" with a link back to each
 //! answer, and a receipt. Every step is a plain form: the whole flow works without
 //! JavaScript; with it, "Næste" first checks the step with the same core rules.
-use crate::api::jobseeker::{get_questionnaire, AnswerStep, QuestionnaireView, RegisterJobseeker, SubmitQuestionnaire};
+use crate::api::jobseeker::{
+    get_questionnaire, AnswerStep, QuestionnaireView, RegisterJobseeker, SubmitQuestionnaire,
+};
 use crate::components::fields_view::questions_view;
-use crate::components::form::{check_with, checked_form_state, form_state, ErrorSummary, SubmitButton};
+use crate::components::form::{
+    check_with, checked_form_state, form_state, ErrorSummary, SubmitButton,
+};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use jobspor::form_fields::Fields;
@@ -24,7 +28,9 @@ fn step_url(code: &str) -> String {
 
 impl QuestionnaireView {
     fn steps(&self) -> Vec<Step> {
-        self.questionnaire.map(|q| steps(q, self.health)).unwrap_or_default()
+        self.questionnaire
+            .map(|q| steps(q, self.health))
+            .unwrap_or_default()
     }
 
     /// The answers a step reads and writes: health answers are kept apart.
@@ -65,7 +71,11 @@ pub(crate) fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoVie
 /// One step's answers read back: each question asked, its answer or "Ikke besvaret", and
 /// with `edit` a link to the question on its step.
 #[component]
-pub(crate) fn StepAnswers(step: Step, values: Fields, #[prop(default = false)] edit: bool) -> impl IntoView {
+pub(crate) fn StepAnswers(
+    step: Step,
+    values: Fields,
+    #[prop(default = false)] edit: bool,
+) -> impl IntoView {
     view! {
         <dl class="answers">
             {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {
@@ -194,7 +204,10 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     let state = checked_form_state(answer, browser);
     let submit_state = form_state(submit);
     // Only the register step and "Tjek dine svar" show the register facts.
-    let data = Resource::new(move || (code(), answer.version().get()), |(code, _)| get_questionnaire(matches!(code.as_str(), "registeroplysninger" | "tjek")));
+    let data = Resource::new(
+        move || (code(), answer.version().get()),
+        |(code, _)| get_questionnaire(matches!(code.as_str(), "registeroplysninger" | "tjek")),
+    );
     let form = NodeRef::<leptos::html::Form>::new();
     let autosaved = RwSignal::new(false);
     autosave(form, answer, autosaved);
@@ -261,7 +274,11 @@ const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 /// With JavaScript a step is also saved every few seconds when it changed, so leaving it by
 /// any link keeps the answers; the buttons save it with or without JavaScript.
 #[allow(unused_variables)]
-fn autosave(form: NodeRef<leptos::html::Form>, answer: ServerAction<AnswerStep>, autosaved: RwSignal<bool>) {
+fn autosave(
+    form: NodeRef<leptos::html::Form>,
+    answer: ServerAction<AnswerStep>,
+    autosaved: RwSignal<bool>,
+) {
     #[cfg(feature = "hydrate")]
     {
         use crate::api::jobseeker::answer_step;
@@ -277,14 +294,20 @@ fn autosave(form: NodeRef<leptos::html::Form>, answer: ServerAction<AnswerStep>,
             }
         });
         let tick = move || {
-            let Some(values) = form.get_untracked().map(|f| form_values(&f)) else { return };
-            let same_step = last.with_value(|l| l.as_ref().map(|l| l.get("step") == values.get("step")));
+            let Some(values) = form.get_untracked().map(|f| form_values(&f)) else {
+                return;
+            };
+            let same_step =
+                last.with_value(|l| l.as_ref().map(|l| l.get("step") == values.get("step")));
             if same_step != Some(true) {
                 last.set_value(Some(values));
                 autosaved.set(false);
                 return;
             }
-            if last.with_value(|l| l.as_ref() == Some(&values)) || busy.get_value() || answer.pending().get_untracked() {
+            if last.with_value(|l| l.as_ref() == Some(&values))
+                || busy.get_value()
+                || answer.pending().get_untracked()
+            {
                 return;
             }
             busy.set_value(true);
@@ -312,7 +335,11 @@ fn check_step(step: Step, values: serde_json::Value) -> FieldErrors {
 }
 
 /// "Tjek dine svar": every step's answers with a link back to it, then "Send".
-fn review(v: &QuestionnaireView, all: &[Step], submit: ServerAction<SubmitQuestionnaire>) -> impl IntoView {
+fn review(
+    v: &QuestionnaireView,
+    all: &[Step],
+    submit: ServerAction<SubmitQuestionnaire>,
+) -> impl IntoView {
     let complete = all.iter().all(|s| v.is_done(s));
     view! {
         {all.iter().filter(|s| s.kind != StepKind::Review).map(|s| {

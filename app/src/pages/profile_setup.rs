@@ -1,10 +1,12 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
 use crate::api::citizen::{get_my_profile, CompleteProfile, MyProfileView};
-use crate::components::form::{check_with, checked_form_state, Checkbox, ErrorSummary, SubmitButton, TextField};
-use jobspor::contact::{ProfileForm, ProfileInput};
-use jobspor::FieldErrors;
+use crate::components::form::{
+    check_with, checked_form_state, Checkbox, ErrorSummary, SubmitButton, TextField,
+};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use jobspor::contact::{ProfileForm, ProfileInput};
+use jobspor::FieldErrors;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 

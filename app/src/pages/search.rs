@@ -22,7 +22,10 @@ pub fn Search() -> impl IntoView {
     let form = move || {
         query.with(|m| {
             let names = SearchForm::default().pairs().map(|(k, _)| k);
-            let values: Vec<(&str, String)> = names.iter().map(|k| (*k, m.get(k).unwrap_or_default())).collect();
+            let values: Vec<(&str, String)> = names
+                .iter()
+                .map(|k| (*k, m.get(k).unwrap_or_default()))
+                .collect();
             SearchForm::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
         })
     };
@@ -38,10 +41,20 @@ pub fn Search() -> impl IntoView {
         }
         let search = location.search.get();
         let search = search.trim_start_matches('?');
-        let here = if search.is_empty() { SEARCH_PATH.to_string() } else { format!("{SEARCH_PATH}?{search}") };
+        let here = if search.is_empty() {
+            SEARCH_PATH.to_string()
+        } else {
+            format!("{SEARCH_PATH}?{search}")
+        };
         let canonical = form().url();
         if here != canonical {
-            navigate(&canonical, NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &canonical,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     let results = Resource::new(form, search_cvs);
@@ -69,15 +82,30 @@ fn SearchPage(v: SearchView) -> impl IntoView {
     let f = v.form.clone();
     let state = Signal::stored(FormState {
         errors: v.errors.clone(),
-        echo: f.pairs().iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        echo: f
+            .pairs()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
         general: None,
     });
     let n = |key: String| v.counts.get(&key).copied().unwrap_or(0);
     let approx = v.approximate;
     let label = move |l: &str, key: String| count_label(l, n(key));
 
-    let municipalities: Vec<(String, String)> = jobspor::geo::municipalities().iter().map(|m| (m.code.to_string(), label(m.name, facet::municipality(m.code)))).collect();
-    let regions: Vec<(String, String)> = jobspor::geo::REGIONS.iter().map(|r| (r.code.to_string(), label(r.name, facet::region(r.code)))).collect();
+    let municipalities: Vec<(String, String)> = jobspor::geo::municipalities()
+        .iter()
+        .map(|m| {
+            (
+                m.code.to_string(),
+                label(m.name, facet::municipality(m.code)),
+            )
+        })
+        .collect();
+    let regions: Vec<(String, String)> = jobspor::geo::REGIONS
+        .iter()
+        .map(|r| (r.code.to_string(), label(r.name, facet::region(r.code))))
+        .collect();
     let distances: Vec<(String, String)> = jobspor::geo::DISTANCES_KM
         .iter()
         .map(|km| {
@@ -89,20 +117,58 @@ fn SearchPage(v: SearchView) -> impl IntoView {
             (km.to_string(), shown)
         })
         .collect();
-    let licences: Vec<(String, String)> = DrivingLicence::ALL.iter().map(|l| (l.code().to_string(), label(l.label_da(), facet::licence(*l)))).collect();
+    let licences: Vec<(String, String)> = DrivingLicence::ALL
+        .iter()
+        .map(|l| {
+            (
+                l.code().to_string(),
+                label(l.label_da(), facet::licence(*l)),
+            )
+        })
+        .collect();
     let level = LanguageLevel::from_code(&f.niveau).unwrap_or(LanguageLevel::A1);
-    let languages: Vec<(String, String)> = LANGUAGES.iter().map(|(c, name)| (c.to_string(), label(name, facet::language(c, level)))).collect();
-    let levels: Vec<(String, String)> = LanguageLevel::ALL.iter().map(|l| (l.code().to_string(), l.label_da().to_string())).collect();
-    let working: Vec<(String, String)> = WorkingTime::ALL.iter().map(|w| (w.code().to_string(), label(w.label_da(), facet::working_time(*w)))).collect();
-    let employment: Vec<(String, String)> = EmploymentType::ALL.iter().map(|t| (t.code().to_string(), label(t.label_da(), facet::employment_type(*t)))).collect();
+    let languages: Vec<(String, String)> = LANGUAGES
+        .iter()
+        .map(|(c, name)| (c.to_string(), label(name, facet::language(c, level))))
+        .collect();
+    let levels: Vec<(String, String)> = LanguageLevel::ALL
+        .iter()
+        .map(|l| (l.code().to_string(), l.label_da().to_string()))
+        .collect();
+    let working: Vec<(String, String)> = WorkingTime::ALL
+        .iter()
+        .map(|w| {
+            (
+                w.code().to_string(),
+                label(w.label_da(), facet::working_time(*w)),
+            )
+        })
+        .collect();
+    let employment: Vec<(String, String)> = EmploymentType::ALL
+        .iter()
+        .map(|t| {
+            (
+                t.code().to_string(),
+                label(t.label_da(), facet::employment_type(*t)),
+            )
+        })
+        .collect();
     let start_now = label("Kan starte med det samme", facet::START_NOW.to_string());
     // The empty choice is the search's own order: by relevance with search words, else
     // newest first; it keeps the default out of the URL.
     let sorts = vec![("opdateret".to_string(), "Senest opdateret".to_string())];
-    let sort_chosen = if f.sortering == "relevans" { String::new() } else { f.sortering.clone() };
+    let sort_chosen = if f.sortering == "relevans" {
+        String::new()
+    } else {
+        f.sortering.clone()
+    };
 
     // The occupations most sought among the hits, each a link that adds it as a filter.
-    let mut top: Vec<(String, i64)> = v.counts.iter().filter_map(|(k, n)| k.strip_prefix("occ:").map(|t| (t.to_string(), *n))).collect();
+    let mut top: Vec<(String, i64)> = v
+        .counts
+        .iter()
+        .filter_map(|(k, n)| k.strip_prefix("occ:").map(|t| (t.to_string(), *n)))
+        .collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(10);
 

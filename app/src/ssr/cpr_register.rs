@@ -27,7 +27,10 @@ pub trait CprRegister: Send + Sync {
     /// Shown beside register data as its source.
     fn source_name(&self) -> &'static str;
 
-    fn lookup<'a>(&'a self, cpr: &'a Cpr) -> BoxFuture<'a, Result<Option<RegisterPerson>, RegisterError>>;
+    fn lookup<'a>(
+        &'a self,
+        cpr: &'a Cpr,
+    ) -> BoxFuture<'a, Result<Option<RegisterPerson>, RegisterError>>;
 
     /// The simulation lists its persons for the simulated MitID picker; a real register
     /// lists nobody.
@@ -54,11 +57,17 @@ impl SimulatedCprRegister {
     /// Loads the shipped synthetic persons. A broken data file is a build defect, found by
     /// the tests, so it is reported as an error rather than half-loaded.
     pub fn load() -> Result<Self, String> {
-        let entries: Vec<Entry> = serde_json::from_str(DATA).map_err(|e| format!("simulated CPR data: {e}"))?;
+        let entries: Vec<Entry> =
+            serde_json::from_str(DATA).map_err(|e| format!("simulated CPR data: {e}"))?;
         let mut by_cpr = HashMap::new();
         let mut order = Vec::new();
         for e in entries {
-            let cpr = Cpr::parse(&e.cpr).map_err(|_| format!("simulated CPR data: bad number for {}", e.person.full_name()))?;
+            let cpr = Cpr::parse(&e.cpr).map_err(|_| {
+                format!(
+                    "simulated CPR data: bad number for {}",
+                    e.person.full_name()
+                )
+            })?;
             order.push(cpr.digits().to_string());
             by_cpr.insert(cpr.digits().to_string(), e.person);
         }
@@ -71,12 +80,18 @@ impl CprRegister for SimulatedCprRegister {
         "CPR-registeret (simuleret)"
     }
 
-    fn lookup<'a>(&'a self, cpr: &'a Cpr) -> BoxFuture<'a, Result<Option<RegisterPerson>, RegisterError>> {
+    fn lookup<'a>(
+        &'a self,
+        cpr: &'a Cpr,
+    ) -> BoxFuture<'a, Result<Option<RegisterPerson>, RegisterError>> {
         Box::pin(async move { Ok(self.by_cpr.get(cpr.digits()).cloned()) })
     }
 
     fn synthetic_persons(&self) -> Vec<(String, RegisterPerson)> {
-        self.order.iter().filter_map(|c| self.by_cpr.get(c).map(|p| (c.clone(), p.clone()))).collect()
+        self.order
+            .iter()
+            .filter_map(|c| self.by_cpr.get(c).map(|p| (c.clone(), p.clone())))
+            .collect()
     }
 }
 
@@ -98,14 +113,35 @@ mod tests {
         assert!(all.iter().any(|(_, p)| p.country != "DK"));
         assert!(all.iter().any(|(_, p)| p.status == CprStatus::Dead));
         assert!(all.iter().any(|(_, p)| p.status == CprStatus::Emigrated));
-        for m in ["Aarhus", "Vordingborg", "Vallensbæk", "Ishøj", "Frederikshavn", "Læsø", "Aabenraa", "Jammerbugt", "Thisted", "Horsens", "København", "Odense"] {
-            assert!(all.iter().any(|(_, p)| p.municipality.as_deref() == Some(m)), "{m}");
+        for m in [
+            "Aarhus",
+            "Vordingborg",
+            "Vallensbæk",
+            "Ishøj",
+            "Frederikshavn",
+            "Læsø",
+            "Aabenraa",
+            "Jammerbugt",
+            "Thisted",
+            "Horsens",
+            "København",
+            "Odense",
+        ] {
+            assert!(
+                all.iter()
+                    .any(|(_, p)| p.municipality.as_deref() == Some(m)),
+                "{m}"
+            );
         }
         // Every number's date part is the birthday, and its last digit the gender.
         for (cpr, p) in &all {
             let c = Cpr::parse(cpr).unwrap();
             assert_eq!(c.birth_date(), Some(p.birthday), "{cpr}");
-            assert_eq!(c.is_male(), p.gender == jobspor::person::Gender::Male, "{cpr}");
+            assert_eq!(
+                c.is_male(),
+                p.gender == jobspor::person::Gender::Male,
+                "{cpr}"
+            );
         }
     }
 }

@@ -21,7 +21,10 @@ pub trait LabourMarketRegisters: Send + Sync {
     /// The source shown beside each fact.
     fn sources(&self) -> RegisterSources;
 
-    fn lookup<'a>(&'a self, cpr: &'a Cpr) -> BoxFuture<'a, Result<Option<LabourMarketRecord>, RegisterError>>;
+    fn lookup<'a>(
+        &'a self,
+        cpr: &'a Cpr,
+    ) -> BoxFuture<'a, Result<Option<LabourMarketRecord>, RegisterError>>;
 }
 
 pub struct SimulatedLabourMarketRegisters {
@@ -32,7 +35,8 @@ const DATA: &str = include_str!("../../data/simulated_labour_market_registers.js
 
 impl SimulatedLabourMarketRegisters {
     pub fn load() -> Result<Self, String> {
-        let by_cpr = serde_json::from_str(DATA).map_err(|e| format!("simulated labour-market register data: {e}"))?;
+        let by_cpr = serde_json::from_str(DATA)
+            .map_err(|e| format!("simulated labour-market register data: {e}"))?;
         Ok(Self { by_cpr })
     }
 }
@@ -48,7 +52,10 @@ impl LabourMarketRegisters for SimulatedLabourMarketRegisters {
         }
     }
 
-    fn lookup<'a>(&'a self, cpr: &'a Cpr) -> BoxFuture<'a, Result<Option<LabourMarketRecord>, RegisterError>> {
+    fn lookup<'a>(
+        &'a self,
+        cpr: &'a Cpr,
+    ) -> BoxFuture<'a, Result<Option<LabourMarketRecord>, RegisterError>> {
         Box::pin(async move { Ok(self.by_cpr.get(cpr.digits()).cloned()) })
     }
 }

@@ -18,7 +18,9 @@ pub async fn hash(password: &Password) -> Result<PasswordHashString, AppError> {
     let pw = password.expose().to_string();
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut rand::rngs::OsRng);
-        Argon2::default().hash_password(pw.as_bytes(), &salt).map(|h| PasswordHashString(h.to_string()))
+        Argon2::default()
+            .hash_password(pw.as_bytes(), &salt)
+            .map(|h| PasswordHashString(h.to_string()))
     })
     .await
     .map_err(|e| internal(&e))?
@@ -34,7 +36,10 @@ fn dummy_hash() -> String {
         .get_or_init(|| {
             let salt = SaltString::generate(&mut rand::rngs::OsRng);
             let secret: [u8; 32] = rand::random();
-            Argon2::default().hash_password(&secret, &salt).map(|h| h.to_string()).unwrap_or_default()
+            Argon2::default()
+                .hash_password(&secret, &salt)
+                .map(|h| h.to_string())
+                .unwrap_or_default()
         })
         .clone()
 }
@@ -47,8 +52,10 @@ pub async fn verify(password: &str, stored: Option<String>) -> bool {
     let ok = tokio::task::spawn_blocking(move || {
         let hash = stored.unwrap_or_else(dummy_hash);
         match PasswordHash::new(&hash) {
-        Ok(parsed) => Argon2::default().verify_password(pw.as_bytes(), &parsed).is_ok(),
-        Err(_) => false,
+            Ok(parsed) => Argon2::default()
+                .verify_password(pw.as_bytes(), &parsed)
+                .is_ok(),
+            Err(_) => false,
         }
     })
     .await

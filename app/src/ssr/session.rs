@@ -36,23 +36,36 @@ fn session_cookie_id(parts: &Parts) -> Option<String> {
 /// The client's address, for login throttling.
 pub fn client_address() -> String {
     use_context::<Parts>()
-        .and_then(|p| p.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .and_then(|p| {
+            p.extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
         .unwrap_or_else(|| "unknown".into())
 }
 
 /// Who is asking, from the session cookie. Expired or unknown sessions are anonymous.
 pub async fn current_actor() -> Result<Actor, AppError> {
     let state = AppState::from_context()?;
-    let Some(parts) = use_context::<Parts>() else { return Ok(Actor::Anonymous) };
-    let Some(id) = session_cookie_id(&parts) else { return Ok(Actor::Anonymous) };
+    let Some(parts) = use_context::<Parts>() else {
+        return Ok(Actor::Anonymous);
+    };
+    let Some(id) = session_cookie_id(&parts) else {
+        return Ok(Actor::Anonymous);
+    };
     let id_hash = hash_id(&id);
-    let Some(s) = state.store.session(&id_hash).await? else { return Ok(Actor::Anonymous) };
+    let Some(s) = state.store.session(&id_hash).await? else {
+        return Ok(Actor::Anonymous);
+    };
     let now = state.clock.now();
     if !session_is_live(s.created_at, s.last_seen_at, now) {
         state.store.delete_session(&id_hash).await?;
         return Ok(Actor::Anonymous);
     }
-    state.store.touch_session(&id_hash, s.last_seen_at, now).await?;
+    state
+        .store
+        .touch_session(&id_hash, s.last_seen_at, now)
+        .await?;
     Ok(match s.actor_kind.as_str() {
         "citizen" => {
             let c = state.store.citizen(s.subject_id).await?;
@@ -60,14 +73,22 @@ pub async fn current_actor() -> Result<Actor, AppError> {
             if !c.person.status.may_log_in() {
                 Actor::Anonymous
             } else {
-                Actor::Citizen { citizen_id: c.id, profile_complete: c.username.is_some() }
+                Actor::Citizen {
+                    citizen_id: c.id,
+                    profile_complete: c.username.is_some(),
+                }
             }
         }
         "employer" => {
             let e = state.store.employer(s.subject_id).await?;
-            Actor::Employer { employer_id: e.id, terms_accepted: e.terms_version == Some(jobspor::employer::TERMS_VERSION) }
+            Actor::Employer {
+                employer_id: e.id,
+                terms_accepted: e.terms_version == Some(jobspor::employer::TERMS_VERSION),
+            }
         }
-        "caseworker" => Actor::Caseworker { caseworker_id: state.store.caseworker(s.subject_id).await?.id },
+        "caseworker" => Actor::Caseworker {
+            caseworker_id: state.store.caseworker(s.subject_id).await?.id,
+        },
         _ => Actor::Anonymous,
     })
 }
@@ -79,7 +100,10 @@ pub async fn start(actor_kind: &str, subject_id: i64) -> Result<(), AppError> {
         state.store.delete_session(&hash_id(&old)).await?;
     }
     let id = hex::encode(rand::random::<[u8; 32]>());
-    state.store.create_session(&hash_id(&id), actor_kind, subject_id, state.clock.now()).await?;
+    state
+        .store
+        .create_session(&hash_id(&id), actor_kind, subject_id, state.clock.now())
+        .await?;
     set_cookie(&state, &id, None)
 }
 
@@ -100,7 +124,11 @@ fn set_cookie(state: &AppState, value: &str, max_age: Option<i64>) -> Result<(),
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
     }
-    let res = use_context::<ResponseOptions>().ok_or_else(|| internal(&"ResponseOptions missing"))?;
-    res.append_header(SET_COOKIE, HeaderValue::from_str(&c).map_err(|e| internal(&e))?);
+    let res =
+        use_context::<ResponseOptions>().ok_or_else(|| internal(&"ResponseOptions missing"))?;
+    res.append_header(
+        SET_COOKIE,
+        HeaderValue::from_str(&c).map_err(|e| internal(&e))?,
+    );
     Ok(())
 }
