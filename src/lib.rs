@@ -13,6 +13,7 @@ pub mod dates;
 pub mod employer;
 pub mod form_fields;
 pub mod geo;
+pub mod ids;
 pub mod jobseeker;
 pub mod login;
 pub mod messages;
@@ -24,4 +25,5 @@ pub mod retention;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use ids::{CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId};
 pub use validation::{FieldError, FieldErrors};

@@ -6,8 +6,38 @@
 //! The employer's view type has no CPR field at all, and its address is `None` whenever the
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
 use crate::cv::entry::CvEntry;
+use crate::ids::{CaseworkerId, CitizenId, CvId, EmployerId};
 use crate::person::{country_name_da, RegisterPerson};
 use serde::{Deserialize, Serialize};
+
+/// The kinds of user a session can belong to. Stored in the sessions table and the access
+/// log by `as_str`, so the spelling lives here only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActorKind {
+    Citizen,
+    Employer,
+    Caseworker,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 3] = [
+        ActorKind::Citizen,
+        ActorKind::Employer,
+        ActorKind::Caseworker,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Citizen => "citizen",
+            ActorKind::Employer => "employer",
+            ActorKind::Caseworker => "caseworker",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
 
 /// Who is asking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,17 +46,29 @@ pub enum Actor {
     /// A citizen logged in through MitID or username + password; `profile_complete` is false
     /// until username and password are chosen at first login.
     Citizen {
-        citizen_id: i64,
+        citizen_id: CitizenId,
         profile_complete: bool,
     },
     Employer {
-        employer_id: i64,
+        employer_id: EmployerId,
         terms_accepted: bool,
     },
     /// A jobcentre caseworker, logged in with username + password.
     Caseworker {
-        caseworker_id: i64,
+        caseworker_id: CaseworkerId,
     },
+}
+
+impl Actor {
+    /// The kind, for logs and spans (never an id or a name).
+    pub fn kind(&self) -> Option<ActorKind> {
+        match self {
+            Actor::Anonymous => None,
+            Actor::Citizen { .. } => Some(ActorKind::Citizen),
+            Actor::Employer { .. } => Some(ActorKind::Employer),
+            Actor::Caseworker { .. } => Some(ActorKind::Caseworker),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,22 +83,27 @@ pub enum Denied {
     ProfileIncomplete,
 }
 
-impl Actor {
-    pub fn citizen_id(&self) -> Option<i64> {
-        match self {
-            Actor::Citizen { citizen_id, .. } => Some(*citizen_id),
-            _ => None,
-        }
+/// The caller's own id, vouched for by a policy function of this module: only they make
+/// one (the field is private to the core), so a server function cannot act on "my" data
+/// with an id it took from the request. The store's functions on a citizen's own data, and
+/// an employer's own actions, take this rather than a bare id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caller<Id>(Id);
+
+impl<Id: Copy> Caller<Id> {
+    pub fn id(&self) -> Id {
+        self.0
     }
 }
 
-/// May this actor work on their own CV (read it, edit it)?
-pub fn may_edit_own_cv(actor: &Actor) -> Result<i64, Denied> {
+/// May this actor work on their own CV and profile (read it, edit it)? Every citizen page
+/// but the first-login profile setup asks this.
+pub fn may_edit_own_cv(actor: &Actor) -> Result<Caller<CitizenId>, Denied> {
     match actor {
         Actor::Citizen {
             citizen_id,
             profile_complete: true,
-        } => Ok(*citizen_id),
+        } => Ok(Caller(*citizen_id)),
         Actor::Citizen {
             profile_complete: false,
             ..
@@ -65,13 +112,42 @@ pub fn may_edit_own_cv(actor: &Actor) -> Result<i64, Denied> {
     }
 }
 
+/// Any logged-in citizen may see their own register data, which the first-login profile
+/// setup shows before the profile exists.
+pub fn may_see_own_register_data(actor: &Actor) -> Result<Caller<CitizenId>, Denied> {
+    match actor {
+        Actor::Citizen { citizen_id, .. } => Ok(Caller(*citizen_id)),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// Only a citizen without a profile may create one (first login).
+pub fn may_create_profile(actor: &Actor) -> Result<Caller<CitizenId>, Denied> {
+    match actor {
+        Actor::Citizen {
+            citizen_id,
+            profile_complete: false,
+        } => Ok(Caller(*citizen_id)),
+        Actor::Citizen { .. } => Err(Denied::Forbidden),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// A logged-in employer, terms accepted or not: may read and accept the terms.
+pub fn may_act_as_employer(actor: &Actor) -> Result<Caller<EmployerId>, Denied> {
+    match actor {
+        Actor::Employer { employer_id, .. } => Ok(Caller(*employer_id)),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
 /// Only an employer who has accepted the current terms may search or open CVs.
-pub fn may_search_cvs(actor: &Actor) -> Result<i64, Denied> {
+pub fn may_search_cvs(actor: &Actor) -> Result<Caller<EmployerId>, Denied> {
     match actor {
         Actor::Employer {
             employer_id,
             terms_accepted: true,
-        } => Ok(*employer_id),
+        } => Ok(Caller(*employer_id)),
         Actor::Employer {
             terms_accepted: false,
             ..
@@ -81,11 +157,18 @@ pub fn may_search_cvs(actor: &Actor) -> Result<i64, Denied> {
 }
 
 /// Is this actor a caseworker?
-pub fn may_act_as_caseworker(actor: &Actor) -> Result<i64, Denied> {
+pub fn may_act_as_caseworker(actor: &Actor) -> Result<Caller<CaseworkerId>, Denied> {
     match actor {
-        Actor::Caseworker { caseworker_id } => Ok(*caseworker_id),
+        Actor::Caseworker { caseworker_id } => Ok(Caller(*caseworker_id)),
         _ => Err(Denied::NotLoggedIn),
     }
+}
+
+/// The one door for code that acts for a user without a request: the operator's demo
+/// seed and the synthetic population, and tests. Never called by a server function (the
+/// authorization test in the server crate checks the API's sources).
+pub fn operator_acts_for<Id>(id: Id) -> Caller<Id> {
+    Caller(id)
 }
 
 /// A caseworker is the citizen's caseworker when the citizen lives (by the CPR register) in
@@ -122,7 +205,7 @@ pub struct CvOwner {
 /// The CV as an employer sees it. Built only by `employer_view`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployerCvView {
-    pub cv_id: i64,
+    pub cv_id: CvId,
     pub name: String,
     pub address: Option<AddressView>,
     pub phone: Option<String>,
@@ -135,7 +218,7 @@ pub struct EmployerCvView {
 
 /// The employer's view of a CV. Entries of sections hidden from employers (special
 /// considerations, absence) are dropped here, whoever built the list.
-pub fn employer_view(cv_id: i64, owner: &CvOwner, entries: Vec<CvEntry>) -> EmployerCvView {
+pub fn employer_view(cv_id: CvId, owner: &CvOwner, entries: Vec<CvEntry>) -> EmployerCvView {
     let p = &owner.person;
     let address = (!p.protected_address).then(|| AddressView {
         street: p.street.clone(),
@@ -207,7 +290,7 @@ mod tests {
     #[test]
     fn hidden_contact_details_never_reach_the_employer() {
         let v = employer_view(
-            1,
+            CvId::new(1),
             &CvOwner {
                 hide_contact: true,
                 ..owner(false)
@@ -223,14 +306,14 @@ mod tests {
 
     #[test]
     fn protected_address_never_reaches_the_employer() {
-        let v = employer_view(1, &owner(true), Vec::new());
+        let v = employer_view(CvId::new(1), &owner(true), Vec::new());
         assert_eq!(v.address, None);
         let json = serde_json_free_debug(&v);
         assert!(
             !json.contains("Hemmeligvej") && !json.contains("8700"),
             "{json}"
         );
-        let v = employer_view(1, &owner(false), Vec::new());
+        let v = employer_view(CvId::new(1), &owner(false), Vec::new());
         assert_eq!(v.address.unwrap().street, "Hemmeligvej 1");
     }
 
@@ -270,7 +353,7 @@ mod tests {
             ),
             entry(CvSection::Language, &[("language", "en"), ("level", "B2")]),
         ];
-        let v = employer_view(1, &owner(true), entries);
+        let v = employer_view(CvId::new(1), &owner(true), entries);
         let all = format!("{v:?}");
         assert_eq!(v.entries.len(), 2);
         assert!(v.entries.iter().all(|e| e.section().visible_to_employers()));
@@ -291,73 +374,82 @@ mod tests {
         assert!(all.contains("Sygeplejerske"));
     }
 
+    fn citizen(id: i64, profile_complete: bool) -> Actor {
+        Actor::Citizen {
+            citizen_id: CitizenId::new(id),
+            profile_complete,
+        }
+    }
+
+    fn employer(id: i64, terms_accepted: bool) -> Actor {
+        Actor::Employer {
+            employer_id: EmployerId::new(id),
+            terms_accepted,
+        }
+    }
+
+    fn caseworker(id: i64) -> Actor {
+        Actor::Caseworker {
+            caseworker_id: CaseworkerId::new(id),
+        }
+    }
+
     #[test]
     fn only_employers_with_accepted_terms_search() {
-        assert_eq!(may_search_cvs(&Actor::Anonymous), Err(Denied::NotLoggedIn));
-        assert_eq!(
-            may_search_cvs(&Actor::Citizen {
-                citizen_id: 1,
-                profile_complete: true
-            }),
-            Err(Denied::NotLoggedIn)
-        );
-        assert_eq!(
-            may_search_cvs(&Actor::Employer {
-                employer_id: 7,
-                terms_accepted: false
-            }),
-            Err(Denied::TermsNotAccepted)
-        );
-        assert_eq!(
-            may_search_cvs(&Actor::Employer {
-                employer_id: 7,
-                terms_accepted: true
-            }),
-            Ok(7)
-        );
+        let ok = |a: &Actor| may_search_cvs(a).map(|c| c.id());
+        assert_eq!(ok(&Actor::Anonymous), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&citizen(1, true)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&caseworker(7)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&employer(7, false)), Err(Denied::TermsNotAccepted));
+        assert_eq!(ok(&employer(7, true)), Ok(EmployerId::new(7)));
+    }
+
+    #[test]
+    fn an_employer_reads_and_accepts_the_terms_before_accepting_them() {
+        let ok = |a: &Actor| may_act_as_employer(a).map(|c| c.id());
+        assert_eq!(ok(&employer(7, false)), Ok(EmployerId::new(7)));
+        assert_eq!(ok(&employer(7, true)), Ok(EmployerId::new(7)));
+        assert_eq!(ok(&citizen(7, true)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&Actor::Anonymous), Err(Denied::NotLoggedIn));
     }
 
     #[test]
     fn citizens_edit_only_with_a_complete_profile() {
-        assert_eq!(
-            may_edit_own_cv(&Actor::Citizen {
-                citizen_id: 3,
-                profile_complete: true
-            }),
-            Ok(3)
-        );
-        assert_eq!(
-            may_edit_own_cv(&Actor::Citizen {
-                citizen_id: 3,
-                profile_complete: false
-            }),
-            Err(Denied::ProfileIncomplete)
-        );
-        assert_eq!(
-            may_edit_own_cv(&Actor::Employer {
-                employer_id: 3,
-                terms_accepted: true
-            }),
-            Err(Denied::NotLoggedIn)
-        );
-        assert_eq!(
-            may_edit_own_cv(&Actor::Caseworker { caseworker_id: 3 }),
-            Err(Denied::NotLoggedIn)
-        );
-        assert_eq!(
-            may_search_cvs(&Actor::Caseworker { caseworker_id: 3 }),
-            Err(Denied::NotLoggedIn)
-        );
-        assert_eq!(
-            may_act_as_caseworker(&Actor::Caseworker { caseworker_id: 3 }),
-            Ok(3)
-        );
-        assert_eq!(
-            may_act_as_caseworker(&Actor::Citizen {
-                citizen_id: 3,
-                profile_complete: true
-            }),
-            Err(Denied::NotLoggedIn)
-        );
+        let ok = |a: &Actor| may_edit_own_cv(a).map(|c| c.id());
+        assert_eq!(ok(&citizen(3, true)), Ok(CitizenId::new(3)));
+        assert_eq!(ok(&citizen(3, false)), Err(Denied::ProfileIncomplete));
+        assert_eq!(ok(&employer(3, true)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&caseworker(3)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&Actor::Anonymous), Err(Denied::NotLoggedIn));
+    }
+
+    #[test]
+    fn the_profile_is_created_once_and_register_data_is_shown_before_it() {
+        let create = |a: &Actor| may_create_profile(a).map(|c| c.id());
+        assert_eq!(create(&citizen(3, false)), Ok(CitizenId::new(3)));
+        assert_eq!(create(&citizen(3, true)), Err(Denied::Forbidden));
+        assert_eq!(create(&employer(3, true)), Err(Denied::NotLoggedIn));
+        let see = |a: &Actor| may_see_own_register_data(a).map(|c| c.id());
+        assert_eq!(see(&citizen(3, false)), Ok(CitizenId::new(3)));
+        assert_eq!(see(&citizen(3, true)), Ok(CitizenId::new(3)));
+        assert_eq!(see(&caseworker(3)), Err(Denied::NotLoggedIn));
+    }
+
+    #[test]
+    fn only_caseworkers_act_as_caseworkers() {
+        let ok = |a: &Actor| may_act_as_caseworker(a).map(|c| c.id());
+        assert_eq!(ok(&caseworker(3)), Ok(CaseworkerId::new(3)));
+        assert_eq!(ok(&citizen(3, true)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&employer(3, true)), Err(Denied::NotLoggedIn));
+    }
+
+    #[test]
+    fn actor_kinds_are_spelled_once() {
+        for k in ActorKind::ALL {
+            assert_eq!(ActorKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(ActorKind::parse("admin"), None);
+        assert_eq!(citizen(1, true).kind(), Some(ActorKind::Citizen));
+        assert_eq!(Actor::Anonymous.kind(), None);
     }
 }

@@ -95,17 +95,34 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<jobspor_store::StoreError> for AppError {
     fn from(e: jobspor_store::StoreError) -> Self {
+        use jobspor_store::StoreError;
         match e {
-            jobspor_store::StoreError::NotFound => AppError::NotFound,
+            StoreError::NotFound => AppError::NotFound,
+            // A rule's refusal that the caller did not place at a field of its own.
+            StoreError::Refused(key) => AppError::field("form", key, Vec::new()),
             other => internal(&other),
         }
     }
 }
 
-/// Logs an internal failure with a reference the user can quote to support.
+/// A value the server puts in every request's context was not there: a wiring bug.
 #[cfg(feature = "ssr")]
-pub fn internal(e: &dyn std::fmt::Display) -> AppError {
+#[derive(Debug, thiserror::Error)]
+#[error("{0} missing from the request's context")]
+pub struct MissingContext(pub &'static str);
+
+/// Logs an internal failure, with every cause in its chain, inside the request's span (which
+/// names the actor's kind), and gives the user a reference to quote to support.
+#[cfg(feature = "ssr")]
+pub fn internal(e: &(dyn std::error::Error + 'static)) -> AppError {
     let reference = format!("{:08x}", rand::random::<u32>());
-    tracing::error!(%reference, error = %e, "internal error");
+    let mut chain = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        chain.push_str(": ");
+        chain.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    tracing::error!(%reference, error = %chain, "internal error");
     AppError::Internal { reference }
 }

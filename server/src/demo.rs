@@ -5,10 +5,11 @@ use chrono::{DateTime, Duration, Utc};
 use jobspor::contact::Password;
 use jobspor::cpr::Cpr;
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
+use jobspor::policy::operator_acts_for;
 use jobspor_app::ssr::cpr_register::CprRegister;
 use jobspor_app::ssr::passwords;
 use jobspor_store::citizens::NewContactDetails;
-use jobspor_store::{Store, StoreError};
+use jobspor_store::{Store, StoreError, Unique};
 
 pub const DEMO_PASSWORD: &str = "demo-adgangskode";
 
@@ -139,6 +140,8 @@ pub async fn seed(
             .citizen_mitid_login(cpr.digits(), &person, register.source_name(), now)
             .await
             .map_err(|e| err(&e))?;
+        // The demo seed acts for its synthetic citizens, as they would at first login.
+        let me = operator_acts_for(login.citizen_id);
         let details = NewContactDetails {
             username: c.username.into(),
             password_hash: hash.0.clone(),
@@ -148,7 +151,7 @@ pub async fn seed(
             email_reminders: true,
         };
         store
-            .complete_citizen_profile(login.citizen_id, &details, now)
+            .complete_citizen_profile(me, &details, now)
             .await
             .map_err(|e| err(&e))?;
         let today = now.date_naive();
@@ -161,10 +164,9 @@ pub async fn seed(
             async move {
                 let entry = entry.map_err(|e| format!("{section:?}: {e:?}"))?;
                 store
-                    .save_cv_entry(login.citizen_id, None, &entry, now)
+                    .save_cv_entry(me, None, &entry, now)
                     .await
-                    .map_err(|e| err(&e))?
-                    .map_err(|k| k.to_string())
+                    .map_err(|e| err(&e))
             }
         };
         add(
@@ -268,10 +270,9 @@ pub async fn seed(
         }
         if c.searchable {
             store
-                .set_cv_searchable(login.citizen_id, true, now)
+                .set_cv_searchable(me, true, now)
                 .await
-                .map_err(|e| err(&e))?
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| err(&e))?;
         }
         store
             .set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login))
@@ -287,10 +288,10 @@ pub async fn seed(
     for (name, cvr, email, accepted) in EMPLOYERS {
         match store.create_employer(name, cvr, email, &hash.0, now).await {
             Ok(id) if *accepted => store
-                .accept_employer_terms(id, jobspor::employer::TERMS_VERSION, now)
+                .accept_employer_terms(operator_acts_for(id), jobspor::employer::TERMS_VERSION, now)
                 .await
                 .map_err(|e| err(&e))?,
-            Ok(_) | Err(StoreError::CvrTaken) | Err(StoreError::EmailTaken) => {}
+            Ok(_) | Err(StoreError::Conflict(Unique::Cvr | Unique::Email)) => {}
             Err(e) => return Err(err(&e)),
         }
     }

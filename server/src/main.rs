@@ -69,7 +69,7 @@ async fn run() -> Result<(), String> {
             Ok(())
         }
         "contact-request-relayed" => {
-            let id: i64 = std::env::args().nth(2).and_then(|s| s.parse().ok()).ok_or("brug: jobspor-server contact-request-relayed ID")?;
+            let id: jobspor::ContactRequestId = std::env::args().nth(2).and_then(|s| s.parse().ok()).ok_or("brug: jobspor-server contact-request-relayed ID")?;
             match store.mark_contact_request_relayed(id, clock.now()).await.map_err(|e| e.to_string())? {
                 true => Ok(()),
                 false => Err(format!("ingen åben kontaktanmodning #{id}")),

@@ -15,6 +15,7 @@ use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::OnceLock;
 use std::time::Duration;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
 
 /// The policy for answers that are not pages (files, /api, /healthz): no inline script at all.
 /// Pages set their own, with the response's nonce (`jobspor_app::content_security_policy`).
@@ -108,6 +109,18 @@ fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// A span per request: method and path (never the query, which may hold what a user
+/// typed), and the actor's kind, which the guard that lets the request in records
+/// (`jobspor_app::ssr::guard`). No id, name, CPR number or cookie is a field of it.
+fn request_span(req: &Request<Body>) -> tracing::Span {
+    tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = req.uri().path(),
+        actor = tracing::field::Empty,
+    )
+}
+
 pub fn router(state: AppState, options: LeptosOptions) -> Router {
     let routes = routes();
     let page_state = state.clone();
@@ -145,6 +158,7 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             shell,
         ))
         .layer(middleware::from_fn(api_answers))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(middleware::from_fn(page_redirects))
         .layer(middleware::from_fn(canonical_search_url))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -535,7 +535,7 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
         // The old id no longer works.
         let old = reqwest::Client::new();
         let r = old
-            .post(format!("{}/api/citizen/profile", app.base))
+            .post(format!("{}/api/citizen/register-data", app.base))
             .header("cookie", first.split(';').next().unwrap())
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .send()
@@ -548,10 +548,10 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
 
         // Idle for 29 minutes: still in; then 30 without a request: out.
         app.clock.advance(Duration::minutes(29));
-        app.ok(&c, "citizen/profile", &[]).await;
+        app.ok(&c, "citizen/register-data", &[]).await;
         app.clock.advance(Duration::minutes(30));
         assert_eq!(
-            app.refused(&c, "citizen/profile", &[]).await,
+            app.refused(&c, "citizen/register-data", &[]).await,
             AppError::NotLoggedIn
         );
 
@@ -559,11 +559,11 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
         app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
         for _ in 0..24 {
             app.clock.advance(Duration::minutes(29));
-            app.ok(&c, "citizen/profile", &[]).await;
+            app.ok(&c, "citizen/register-data", &[]).await;
         }
         app.clock.advance(Duration::minutes(29));
         assert_eq!(
-            app.refused(&c, "citizen/profile", &[]).await,
+            app.refused(&c, "citizen/register-data", &[]).await,
             AppError::NotLoggedIn
         );
 
@@ -571,7 +571,7 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
         app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
         app.ok(&c, "logout", &[]).await;
         assert_eq!(
-            app.refused(&c, "citizen/profile", &[]).await,
+            app.refused(&c, "citizen/register-data", &[]).await,
             AppError::NotLoggedIn
         );
     })
@@ -906,6 +906,8 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
 
 mod questionnaire {
     use super::*;
+    use jobspor::policy::{operator_acts_for, ActorKind, Caller};
+    use jobspor::CitizenId;
     use jobspor_app::api::jobseeker::QuestionnaireView;
     use jobspor_store::jobseekers::Part;
 
@@ -958,8 +960,9 @@ mod questionnaire {
         .unwrap()
     }
 
-    async fn citizen_id(app: &TestApp, cpr: &str) -> i64 {
-        app.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap()
+    /// The citizen, as the test reads their own answers in the store.
+    async fn citizen_id(app: &TestApp, cpr: &str) -> Caller<CitizenId> {
+        operator_acts_for(app.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap())
     }
 
     #[tokio::test]
@@ -1276,7 +1279,7 @@ mod questionnaire {
                 app.refused(
                     &odense,
                     "caseworker/citizen",
-                    &[("citizen_id", &citizen.to_string())]
+                    &[("citizen_id", &citizen.id().to_string())]
                 )
                 .await,
                 AppError::NotFound
@@ -1286,7 +1289,7 @@ mod questionnaire {
                 app.refused(
                     &c,
                     "caseworker/citizen",
-                    &[("citizen_id", &citizen.to_string())]
+                    &[("citizen_id", &citizen.id().to_string())]
                 )
                 .await,
                 AppError::NotLoggedIn
@@ -1305,7 +1308,7 @@ mod questionnaire {
                 &app.ok(
                     &aarhus,
                     "caseworker/citizen",
-                    &[("citizen_id", &citizen.to_string())],
+                    &[("citizen_id", &citizen.id().to_string())],
                 )
                 .await,
             )
@@ -1320,12 +1323,12 @@ mod questionnaire {
 
             let history = app
                 .store
-                .access_history(citizen, app.clock.now() - Duration::days(1))
+                .access_history(citizen.id(), app.clock.now() - Duration::days(1))
                 .await
                 .unwrap();
             let reads: Vec<(&str, &str)> = history
                 .iter()
-                .filter(|e| e.actor_kind == "caseworker")
+                .filter(|e| e.actor_kind == ActorKind::Caseworker)
                 .map(|e| (e.actor_label.as_str(), e.action.as_str()))
                 .collect();
             assert_eq!(reads.len(), 2, "{reads:?}");

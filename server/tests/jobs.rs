@@ -1,6 +1,7 @@
 //! Housekeeping on a real database, with the clock moved instead of waited for.
 use chrono::{Duration, TimeZone, Utc};
 use jobspor::cpr::Cpr;
+use jobspor::policy::{operator_acts_for, ActorKind};
 use jobspor_app::ssr::cpr_register::{CprRegister, SimulatedCprRegister};
 use jobspor_server::jobs::run_once;
 use jobspor_store::testing::each_backend;
@@ -25,7 +26,10 @@ async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {
             .await
             .unwrap()
             .citizen_id;
-        store.create_session("h", "citizen", old, t0).await.unwrap();
+        store
+            .create_session("h", ActorKind::Citizen, old.get(), t0)
+            .await
+            .unwrap();
 
         // 18 months and 15 days after the last activity (25-07-2026), not a second before.
         let due = Utc.with_ymd_and_hms(2026, 7, 25, 12, 0, 0).unwrap();
@@ -39,7 +43,7 @@ async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {
             Err(StoreError::NotFound)
         ));
         assert!(matches!(
-            store.cv_of_citizen(old).await,
+            store.cv_of_citizen(operator_acts_for(old)).await,
             Err(StoreError::NotFound)
         ));
         assert!(store.session("h").await.unwrap().is_none());

@@ -1,11 +1,12 @@
 //! Jobcentre caseworkers: who they are, and which municipalities' citizens they serve.
 use crate::{ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
+use jobspor::{CaseworkerId, CitizenId};
 use sqlx::Row;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseworkerRecord {
-    pub id: i64,
+    pub id: CaseworkerId,
     pub name: String,
     pub jobcentre: String,
     /// CPR municipality codes of the citizens this caseworker serves.
@@ -22,7 +23,7 @@ impl Store {
         jobcentre: &str,
         municipality_codes: &[&str],
         now: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<CaseworkerId> {
         let row = sqlx::query(
             "INSERT INTO caseworkers (username, password_hash, name, jobcentre, municipality_codes, created_at) VALUES ($1,$2,$3,$4,$5,$6) \
              ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, name = excluded.name, jobcentre = excluded.jobcentre, \
@@ -36,31 +37,37 @@ impl Store {
         .bind(ts(now))
         .fetch_one(&self.pool)
         .await?;
-        Ok(row.try_get("id")?)
+        Ok(CaseworkerId::new(row.try_get("id")?))
     }
 
-    pub async fn caseworker_password_hash(&self, username: &str) -> Result<Option<(i64, String)>> {
+    pub async fn caseworker_password_hash(
+        &self,
+        username: &str,
+    ) -> Result<Option<(CaseworkerId, String)>> {
         let row = sqlx::query("SELECT id, password_hash FROM caseworkers WHERE username = $1")
             .bind(username.trim().to_lowercase())
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(r) => Some((r.try_get("id")?, r.try_get("password_hash")?)),
+            Some(r) => Some((
+                CaseworkerId::new(r.try_get("id")?),
+                r.try_get("password_hash")?,
+            )),
             None => None,
         })
     }
 
-    pub async fn caseworker(&self, id: i64) -> Result<CaseworkerRecord> {
+    pub async fn caseworker(&self, id: CaseworkerId) -> Result<CaseworkerRecord> {
         let r = sqlx::query(
             "SELECT id, name, jobcentre, municipality_codes FROM caseworkers WHERE id = $1",
         )
-        .bind(id)
+        .bind(id.get())
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
         let codes: String = r.try_get("municipality_codes")?;
         Ok(CaseworkerRecord {
-            id: r.try_get("id")?,
+            id: CaseworkerId::new(r.try_get("id")?),
             name: r.try_get("name")?,
             jobcentre: r.try_get("jobcentre")?,
             municipality_codes: codes
@@ -72,9 +79,9 @@ impl Store {
     }
 
     /// A citizen's CPR number, for a server-side register lookup. Never for a view.
-    pub async fn citizen_cpr(&self, citizen_id: i64) -> Result<String> {
+    pub async fn citizen_cpr(&self, citizen_id: CitizenId) -> Result<String> {
         let r = sqlx::query("SELECT cpr FROM citizens WHERE id = $1")
-            .bind(citizen_id)
+            .bind(citizen_id.get())
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
@@ -82,13 +89,13 @@ impl Store {
     }
 
     /// The profile id of the citizen with this CPR number, if they have one.
-    pub async fn citizen_id_by_cpr(&self, cpr_digits: &str) -> Result<Option<i64>> {
+    pub async fn citizen_id_by_cpr(&self, cpr_digits: &str) -> Result<Option<CitizenId>> {
         let row = sqlx::query("SELECT id FROM citizens WHERE cpr = $1")
             .bind(cpr_digits)
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(r) => Some(r.try_get("id")?),
+            Some(r) => Some(CitizenId::new(r.try_get("id")?)),
             None => None,
         })
     }

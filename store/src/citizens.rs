@@ -1,21 +1,23 @@
 //! Citizens: the profile made from the CPR register at first login, and what they type in.
 use crate::access_log::{self, AccessEntry};
-use crate::{flag, from_ts, is_unique_violation, ts, Result, Store, StoreError};
+use crate::{flag, from_ts, is_unique_violation, ts, Result, Store, StoreError, Unique};
 use chrono::{DateTime, NaiveDate, Utc};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::policy::Caller;
+use jobspor::CitizenId;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CitizenLogin {
-    pub citizen_id: i64,
+    pub citizen_id: CitizenId,
     pub profile_complete: bool,
 }
 
 /// A citizen's stored profile. The CPR number is not in it: only the login path needs it.
 #[derive(Debug, Clone)]
 pub struct CitizenRecord {
-    pub id: i64,
+    pub id: CitizenId,
     pub person: RegisterPerson,
     pub register_source: String,
     pub register_fetched_at: DateTime<Utc>,
@@ -75,17 +77,17 @@ pub(crate) fn bind_register_fields<'q>(q: AnyQuery<'q>, p: &'q RegisterPerson) -
 }
 
 pub(crate) fn person_from_row(row: &AnyRow) -> Result<RegisterPerson> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("citizen {what}"));
+    let corrupt = |what: &'static str, value: String| StoreError::Corrupt { what, value };
     let birthday: String = row.try_get("birthday")?;
     let gender: String = row.try_get("gender")?;
     let status: String = row.try_get("cpr_status")?;
     Ok(RegisterPerson {
         birthday: NaiveDate::parse_from_str(&birthday, "%Y-%m-%d")
-            .map_err(|_| corrupt("birthday"))?,
+            .map_err(|_| corrupt("birthday", birthday.clone()))?,
         gender: match gender.as_str() {
             "M" => Gender::Male,
             "K" => Gender::Female,
-            _ => return Err(corrupt("gender")),
+            _ => return Err(corrupt("gender", gender)),
         },
         first_name: row.try_get("first_name")?,
         middle_name: row.try_get("middle_name")?,
@@ -103,7 +105,7 @@ pub(crate) fn person_from_row(row: &AnyRow) -> Result<RegisterPerson> {
             "emigrated" => CprStatus::Emigrated,
             "dead" => CprStatus::Dead,
             "disappeared" => CprStatus::Disappeared,
-            _ => return Err(corrupt("cpr_status")),
+            _ => return Err(corrupt("cpr_status", status)),
         },
     })
 }
@@ -172,7 +174,8 @@ impl Store {
                 (id, false)
             }
         };
-        crate::search_index::sync_owner(&mut tx, citizen_id).await?;
+        let citizen_id = CitizenId::new(citizen_id);
+        crate::search_index::sync_owner(&mut tx, citizen_id.get()).await?;
         access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "MitID", now)).await?;
         tx.commit().await?;
         Ok(CitizenLogin {
@@ -185,7 +188,7 @@ impl Store {
     #[tracing::instrument(skip(self, details))]
     pub async fn complete_citizen_profile(
         &self,
-        citizen_id: i64,
+        citizen: Caller<CitizenId>,
         details: &NewContactDetails,
         now: DateTime<Utc>,
     ) -> Result<()> {
@@ -200,39 +203,51 @@ impl Store {
         .bind(flag(details.sms_reminders))
         .bind(flag(details.email_reminders))
         .bind(ts(now))
-        .bind(citizen_id)
+        .bind(citizen.id().get())
         .execute(&self.pool)
         .await;
         match result {
             Ok(r) if r.rows_affected() == 1 => Ok(()),
             Ok(_) => Err(StoreError::NotFound),
-            Err(e) if is_unique_violation(&e, "username") => Err(StoreError::UsernameTaken),
+            Err(e) if is_unique_violation(&e, "username") => {
+                Err(StoreError::Conflict(Unique::Username))
+            }
             Err(e) => Err(e.into()),
         }
     }
 
     /// The stored hash for a username, to check a password against.
     #[tracing::instrument(skip(self))]
-    pub async fn citizen_password_hash(&self, username: &str) -> Result<Option<(i64, String)>> {
+    pub async fn citizen_password_hash(
+        &self,
+        username: &str,
+    ) -> Result<Option<(CitizenId, String)>> {
         let row = sqlx::query("SELECT id, password_hash FROM citizens WHERE username = $1 AND password_hash IS NOT NULL")
             .bind(username)
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(r) => Some((r.try_get("id")?, r.try_get("password_hash")?)),
+            Some(r) => Some((
+                CitizenId::new(r.try_get("id")?),
+                r.try_get("password_hash")?,
+            )),
             None => None,
         })
     }
 
     /// A username + password login: keeps the CV searchable and writes the login to the history.
-    pub async fn citizen_password_login(&self, citizen_id: i64, now: DateTime<Utc>) -> Result<()> {
+    pub async fn citizen_password_login(
+        &self,
+        citizen_id: CitizenId,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE citizens SET last_login_at=$1, last_activity_at=$1 WHERE id=$2")
             .bind(ts(now))
-            .bind(citizen_id)
+            .bind(citizen_id.get())
             .execute(&mut *tx)
             .await?;
-        crate::search_index::sync_owner(&mut tx, citizen_id).await?;
+        crate::search_index::sync_owner(&mut tx, citizen_id.get()).await?;
         access_log::record(
             &mut tx,
             &AccessEntry::own_login(citizen_id, "brugernavn og adgangskode", now),
@@ -242,14 +257,14 @@ impl Store {
         Ok(())
     }
 
-    pub async fn citizen(&self, citizen_id: i64) -> Result<CitizenRecord> {
+    pub async fn citizen(&self, citizen_id: CitizenId) -> Result<CitizenRecord> {
         let row = sqlx::query("SELECT * FROM citizens WHERE id = $1")
-            .bind(citizen_id)
+            .bind(citizen_id.get())
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
         Ok(CitizenRecord {
-            id: row.try_get("id")?,
+            id: CitizenId::new(row.try_get("id")?),
             person: person_from_row(&row)?,
             register_source: row.try_get("register_source")?,
             register_fetched_at: from_ts(row.try_get("register_fetched_at")?),
@@ -263,14 +278,18 @@ impl Store {
     }
 
     /// Moves a citizen's last login, for demo data and tests of the 12-week rule.
-    pub async fn set_citizen_last_login(&self, citizen_id: i64, at: DateTime<Utc>) -> Result<()> {
+    pub async fn set_citizen_last_login(
+        &self,
+        citizen_id: CitizenId,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE citizens SET last_login_at=$1, last_activity_at=$1 WHERE id=$2")
             .bind(ts(at))
-            .bind(citizen_id)
+            .bind(citizen_id.get())
             .execute(&mut *tx)
             .await?;
-        crate::search_index::sync_owner(&mut tx, citizen_id).await?;
+        crate::search_index::sync_owner(&mut tx, citizen_id.get()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -282,7 +301,7 @@ impl Store {
     pub async fn citizens_inactive_since(
         &self,
         before: DateTime<Utc>,
-    ) -> Result<Vec<(i64, DateTime<Utc>)>> {
+    ) -> Result<Vec<(CitizenId, DateTime<Utc>)>> {
         let rows = sqlx::query(
             "SELECT id, last_activity_at FROM citizens WHERE last_activity_at < $1 ORDER BY id",
         )
@@ -290,20 +309,26 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|r| Ok((r.try_get("id")?, from_ts(r.try_get("last_activity_at")?))))
+            .map(|r| {
+                Ok((
+                    CitizenId::new(r.try_get("id")?),
+                    from_ts(r.try_get("last_activity_at")?),
+                ))
+            })
             .collect()
     }
 
     /// Deletes a citizen's profile and everything hanging from it (CV, history, sessions).
     #[tracing::instrument(skip(self))]
-    pub async fn delete_citizen(&self, citizen_id: i64) -> Result<()> {
+    pub async fn delete_citizen(&self, citizen_id: CitizenId) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM sessions WHERE actor_kind = 'citizen' AND subject_id = $1")
-            .bind(citizen_id)
+        sqlx::query("DELETE FROM sessions WHERE actor_kind = $1 AND subject_id = $2")
+            .bind(jobspor::policy::ActorKind::Citizen.as_str())
+            .bind(citizen_id.get())
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM citizens WHERE id = $1")
-            .bind(citizen_id)
+            .bind(citizen_id.get())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

@@ -2,12 +2,14 @@
 //! "Kontaktoplysninger": the employer contacts support, who contact the citizen).
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
+use jobspor::policy::Caller;
+use jobspor::{CitizenId, ContactRequestId, CvId, EmployerId};
 use sqlx::Row;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContactRequest {
-    pub id: i64,
-    pub citizen_id: i64,
+    pub id: ContactRequestId,
+    pub citizen_id: CitizenId,
     pub company_name: String,
     pub message: String,
     pub created_at: DateTime<Utc>,
@@ -18,8 +20,8 @@ impl Store {
     /// owner logged in after the cutoff). `false` when it may not.
     pub async fn request_contact(
         &self,
-        employer_id: i64,
-        cv_id: i64,
+        employer: Caller<EmployerId>,
+        cv_id: CvId,
         message: &str,
         login_cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
@@ -28,10 +30,10 @@ impl Store {
             "INSERT INTO contact_requests (citizen_id, employer_id, message, created_at) \
              SELECT s.citizen_id, $1, $2, $3 FROM cv_search s WHERE s.cv_id = $4 AND s.listed = 1 AND s.last_login_at > $5",
         )
-        .bind(employer_id)
+        .bind(employer.id().get())
         .bind(message)
         .bind(ts(now))
-        .bind(cv_id)
+        .bind(cv_id.get())
         .bind(ts(login_cutoff))
         .execute(&self.pool)
         .await?;
@@ -49,8 +51,8 @@ impl Store {
         rows.iter()
             .map(|r| {
                 Ok(ContactRequest {
-                    id: r.try_get("id")?,
-                    citizen_id: r.try_get("citizen_id")?,
+                    id: ContactRequestId::new(r.try_get("id")?),
+                    citizen_id: CitizenId::new(r.try_get("citizen_id")?),
                     company_name: r.try_get("company_name")?,
                     message: r.try_get("message")?,
                     created_at: from_ts(r.try_get("created_at")?),
@@ -60,12 +62,16 @@ impl Store {
     }
 
     /// Support has passed the request on to the citizen.
-    pub async fn mark_contact_request_relayed(&self, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    pub async fn mark_contact_request_relayed(
+        &self,
+        id: ContactRequestId,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
         let r = sqlx::query(
             "UPDATE contact_requests SET relayed_at = $1 WHERE id = $2 AND relayed_at IS NULL",
         )
         .bind(ts(now))
-        .bind(id)
+        .bind(id.get())
         .execute(&self.pool)
         .await?;
         Ok(r.rows_affected() == 1)

@@ -4,19 +4,21 @@ use crate::search_index::{index_cv, sync_owner};
 use crate::{flag, from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::{may_add_entry, CvEntry, CvSection, Fields};
+use jobspor::policy::Caller;
+use jobspor::{CitizenId, CvEntryId, CvId};
 use sqlx::{Any, Row, Transaction};
 use std::cmp::Reverse;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredEntry {
-    pub id: i64,
+    pub id: CvEntryId,
     pub entry: CvEntry,
     pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone)]
 pub struct CvRecord {
-    pub cv_id: i64,
+    pub cv_id: CvId,
     pub searchable: bool,
     /// Phone and e-mail hidden from employers.
     pub hide_contact: bool,
@@ -41,7 +43,7 @@ impl CvRecord {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     /// The entry being edited; `None` for a new one.
-    pub entry_id: Option<i64>,
+    pub entry_id: Option<CvEntryId>,
     pub fields: Fields,
     pub saved_at: DateTime<Utc>,
 }
@@ -59,12 +61,19 @@ pub(crate) async fn entries(
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         let code: String = r.try_get("section")?;
-        let section = CvSection::from_code(&code)
-            .map_err(|_| StoreError::Corrupt(format!("section {code}")))?;
-        let entry = CvEntry::from_stored(section, &r.try_get::<String, _>("data")?)
-            .map_err(StoreError::Corrupt)?;
+        let section = CvSection::from_code(&code).map_err(|_| StoreError::Corrupt {
+            what: "CV section",
+            value: code.clone(),
+        })?;
+        let entry =
+            CvEntry::from_stored(section, &r.try_get::<String, _>("data")?).map_err(|value| {
+                StoreError::Corrupt {
+                    what: "CV entry",
+                    value,
+                }
+            })?;
         out.push(StoredEntry {
-            id: r.try_get("id")?,
+            id: CvEntryId::new(r.try_get("id")?),
             entry,
             updated_at: from_ts(r.try_get("updated_at")?),
         });
@@ -118,7 +127,8 @@ async fn unmark_if_not_ready(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Resul
 }
 
 impl Store {
-    pub async fn cv_of_citizen(&self, citizen_id: i64) -> Result<CvRecord> {
+    pub async fn cv_of_citizen(&self, citizen: Caller<CitizenId>) -> Result<CvRecord> {
+        let citizen_id = citizen.id().get();
         let row = sqlx::query(
             "SELECT id, searchable, hide_contact, updated_at FROM cvs WHERE citizen_id = $1",
         )
@@ -129,7 +139,7 @@ impl Store {
         let cv_id: i64 = row.try_get("id")?;
         let mut conn = self.pool.acquire().await?;
         Ok(CvRecord {
-            cv_id,
+            cv_id: CvId::new(cv_id),
             searchable: row.try_get::<i64, _>("searchable")? != 0,
             hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
             updated_at: from_ts(row.try_get("updated_at")?),
@@ -139,15 +149,16 @@ impl Store {
 
     /// Saves an entry: a new one (`id` None), or a change to the citizen's entry `id` of the
     /// same section. A single-text section's new value replaces the old. The section's
-    /// draft is discarded in the same transaction. `Ok(Err(key))` is a refusal about the
-    /// list (too many entries, a duplicate), for the form's first field.
+    /// draft is discarded in the same transaction. `StoreError::Refused` is a refusal about
+    /// the list (too many entries, a duplicate), for the form's first field.
     pub async fn save_cv_entry(
         &self,
-        citizen_id: i64,
-        id: Option<i64>,
+        citizen: Caller<CitizenId>,
+        id: Option<CvEntryId>,
         entry: &CvEntry,
         now: DateTime<Utc>,
-    ) -> Result<std::result::Result<i64, &'static str>> {
+    ) -> Result<CvEntryId> {
+        let citizen_id = citizen.id().get();
         let section = entry.section();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
@@ -167,7 +178,7 @@ impl Store {
                 .iter()
                 .any(|e| Some(e.id) != id && e.entry.duplicate_key().as_ref() == Some(&key))
             {
-                return Ok(Err("list.duplicate"));
+                return Err(StoreError::Refused("list.duplicate"));
             }
         }
         let id = match id {
@@ -177,16 +188,14 @@ impl Store {
                 )
                 .bind(entry.to_stored())
                 .bind(ts(now))
-                .bind(id)
+                .bind(id.get())
                 .bind(cv_id)
                 .execute(&mut *tx)
                 .await?;
                 id
             }
             None => {
-                if let Err(key) = may_add_entry(section, same.len()) {
-                    return Ok(Err(key));
-                }
+                may_add_entry(section, same.len()).map_err(StoreError::Refused)?;
                 sqlx::query("INSERT INTO cv_entries (cv_id, section, data, created_at, updated_at) VALUES ($1,$2,$3,$4,$4) RETURNING id")
                     .bind(cv_id)
                     .bind(section.code())
@@ -194,7 +203,8 @@ impl Store {
                     .bind(ts(now))
                     .fetch_one(&mut *tx)
                     .await?
-                    .try_get("id")?
+                    .try_get("id")
+                    .map(CvEntryId::new)?
             }
         };
         sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
@@ -210,21 +220,22 @@ impl Store {
             .chain(std::iter::once(entry));
         index_cv(&mut tx, cv_id, after, now).await?;
         tx.commit().await?;
-        Ok(Ok(id))
+        Ok(id)
     }
 
     /// Deletes an entry, only if it belongs to this citizen's CV. A CV left without what
     /// searchability needs stops being searchable in the same transaction.
     pub async fn delete_cv_entry(
         &self,
-        citizen_id: i64,
-        id: i64,
+        citizen: Caller<CitizenId>,
+        id: CvEntryId,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let citizen_id = citizen.id().get();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         let r = sqlx::query("DELETE FROM cv_entries WHERE id = $1 AND cv_id = $2")
-            .bind(id)
+            .bind(id.get())
             .bind(cv_id)
             .execute(&mut *tx)
             .await?;
@@ -242,17 +253,16 @@ impl Store {
     /// counts read inside the same transaction, so a concurrent delete cannot slip past.
     pub async fn set_cv_searchable(
         &self,
-        citizen_id: i64,
+        citizen: Caller<CitizenId>,
         searchable: bool,
         now: DateTime<Utc>,
-    ) -> Result<std::result::Result<(), &'static str>> {
+    ) -> Result<()> {
+        let citizen_id = citizen.id().get();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         if searchable {
             let (we, ed, jw) = counts(&mut tx, cv_id).await?;
-            if let Err(key) = jobspor::cv::may_be_made_searchable(jw, we, ed) {
-                return Ok(Err(key));
-            }
+            jobspor::cv::may_be_made_searchable(jw, we, ed).map_err(StoreError::Refused)?;
         }
         sqlx::query("UPDATE cvs SET searchable = $1, updated_at = $2 WHERE id = $3")
             .bind(flag(searchable))
@@ -262,12 +272,13 @@ impl Store {
             .await?;
         sync_owner(&mut tx, citizen_id).await?;
         tx.commit().await?;
-        Ok(Ok(()))
+        Ok(())
     }
 
     /// Hides the phone and e-mail from employers (or shows them again). Employers then see
     /// a way to ask support to pass a message on (seed 004, "Kontaktoplysninger").
-    pub async fn set_cv_hide_contact(&self, citizen_id: i64, hide: bool) -> Result<()> {
+    pub async fn set_cv_hide_contact(&self, citizen: Caller<CitizenId>, hide: bool) -> Result<()> {
+        let citizen_id = citizen.id().get();
         sqlx::query("UPDATE cvs SET hide_contact = $1 WHERE citizen_id = $2")
             .bind(flag(hide))
             .bind(citizen_id)
@@ -279,20 +290,24 @@ impl Store {
     /// Keeps what the citizen has typed in a section's form (one draft per section).
     pub async fn save_cv_draft(
         &self,
-        citizen_id: i64,
+        citizen: Caller<CitizenId>,
         section: CvSection,
-        entry_id: Option<i64>,
+        entry_id: Option<CvEntryId>,
         fields: &Fields,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let data = serde_json::to_string(fields).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let citizen_id = citizen.id().get();
+        let data = serde_json::to_string(fields).map_err(|source| StoreError::Json {
+            what: "a CV draft",
+            source,
+        })?;
         sqlx::query(
             "INSERT INTO cv_drafts (citizen_id, section, entry_id, data, saved_at) VALUES ($1,$2,$3,$4,$5) \
              ON CONFLICT (citizen_id, section) DO UPDATE SET entry_id = excluded.entry_id, data = excluded.data, saved_at = excluded.saved_at",
         )
         .bind(citizen_id)
         .bind(section.code())
-        .bind(entry_id)
+        .bind(entry_id.map(CvEntryId::get))
         .bind(data)
         .bind(ts(now))
         .execute(&self.pool)
@@ -300,7 +315,12 @@ impl Store {
         Ok(())
     }
 
-    pub async fn cv_draft(&self, citizen_id: i64, section: CvSection) -> Result<Option<Draft>> {
+    pub async fn cv_draft(
+        &self,
+        citizen: Caller<CitizenId>,
+        section: CvSection,
+    ) -> Result<Option<Draft>> {
+        let citizen_id = citizen.id().get();
         let row = sqlx::query(
             "SELECT entry_id, data, saved_at FROM cv_drafts WHERE citizen_id = $1 AND section = $2",
         )
@@ -309,16 +329,26 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let Some(r) = row else { return Ok(None) };
-        let fields: Fields = serde_json::from_str(&r.try_get::<String, _>("data")?)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let fields: Fields =
+            serde_json::from_str(&r.try_get::<String, _>("data")?).map_err(|source| {
+                StoreError::Json {
+                    what: "a CV draft",
+                    source,
+                }
+            })?;
         Ok(Some(Draft {
-            entry_id: r.try_get("entry_id")?,
+            entry_id: r.try_get::<Option<i64>, _>("entry_id")?.map(CvEntryId::new),
             fields,
             saved_at: from_ts(r.try_get("saved_at")?),
         }))
     }
 
-    pub async fn discard_cv_draft(&self, citizen_id: i64, section: CvSection) -> Result<()> {
+    pub async fn discard_cv_draft(
+        &self,
+        citizen: Caller<CitizenId>,
+        section: CvSection,
+    ) -> Result<()> {
+        let citizen_id = citizen.id().get();
         sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
             .bind(citizen_id)
             .bind(section.code())

@@ -1,16 +1,25 @@
 //! Employers: accounts and their acceptance of the CV terms.
-use crate::{from_ts, is_unique_violation, ts, Result, Store, StoreError};
+use crate::{from_ts, is_unique_violation, ts, Result, Store, StoreError, Unique};
 use chrono::{DateTime, Utc};
+use jobspor::policy::Caller;
+use jobspor::EmployerId;
 use sqlx::Row;
 
 #[derive(Debug, Clone)]
 pub struct EmployerRecord {
-    pub id: i64,
+    pub id: EmployerId,
     pub company_name: String,
     pub cvr: String,
     pub email: String,
     pub terms_version: Option<i64>,
     pub terms_accepted_at: Option<DateTime<Utc>>,
+}
+
+impl EmployerRecord {
+    /// The employer has accepted the terms in force (`jobspor::employer::TERMS_VERSION`).
+    pub fn accepted_current_terms(&self) -> bool {
+        self.terms_version == Some(jobspor::employer::TERMS_VERSION)
+    }
 }
 
 impl Store {
@@ -22,7 +31,7 @@ impl Store {
         email: &str,
         password_hash: &str,
         now: DateTime<Utc>,
-    ) -> Result<i64> {
+    ) -> Result<EmployerId> {
         let r = sqlx::query(
             "INSERT INTO employers (company_name, cvr, email, password_hash, created_at) VALUES ($1,$2,$3,$4,$5) RETURNING id",
         )
@@ -34,32 +43,38 @@ impl Store {
         .fetch_one(&self.pool)
         .await;
         match r {
-            Ok(row) => Ok(row.try_get("id")?),
-            Err(e) if is_unique_violation(&e, "cvr") => Err(StoreError::CvrTaken),
-            Err(e) if is_unique_violation(&e, "email") => Err(StoreError::EmailTaken),
+            Ok(row) => Ok(EmployerId::new(row.try_get("id")?)),
+            Err(e) if is_unique_violation(&e, "cvr") => Err(StoreError::Conflict(Unique::Cvr)),
+            Err(e) if is_unique_violation(&e, "email") => Err(StoreError::Conflict(Unique::Email)),
             Err(e) => Err(e.into()),
         }
     }
 
-    pub async fn employer_password_hash(&self, email: &str) -> Result<Option<(i64, String)>> {
+    pub async fn employer_password_hash(
+        &self,
+        email: &str,
+    ) -> Result<Option<(EmployerId, String)>> {
         let row = sqlx::query("SELECT id, password_hash FROM employers WHERE email = $1")
             .bind(email.trim().to_lowercase())
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(r) => Some((r.try_get("id")?, r.try_get("password_hash")?)),
+            Some(r) => Some((
+                EmployerId::new(r.try_get("id")?),
+                r.try_get("password_hash")?,
+            )),
             None => None,
         })
     }
 
-    pub async fn employer(&self, id: i64) -> Result<EmployerRecord> {
+    pub async fn employer(&self, id: EmployerId) -> Result<EmployerRecord> {
         let r = sqlx::query("SELECT * FROM employers WHERE id = $1")
-            .bind(id)
+            .bind(id.get())
             .fetch_optional(&self.pool)
             .await?
             .ok_or(StoreError::NotFound)?;
         Ok(EmployerRecord {
-            id: r.try_get("id")?,
+            id: EmployerId::new(r.try_get("id")?),
             company_name: r.try_get("company_name")?,
             cvr: r.try_get("cvr")?,
             email: r.try_get("email")?,
@@ -72,7 +87,7 @@ impl Store {
 
     pub async fn accept_employer_terms(
         &self,
-        id: i64,
+        employer: Caller<EmployerId>,
         version: i64,
         now: DateTime<Utc>,
     ) -> Result<()> {
@@ -81,7 +96,7 @@ impl Store {
         )
         .bind(version)
         .bind(ts(now))
-        .bind(id)
+        .bind(employer.id().get())
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -8,6 +8,8 @@ use jobspor::form_fields::Fields;
 use jobspor::jobseeker::eligibility::{Questionnaire, Situation};
 use jobspor::jobseeker::register_data::RegisterFact;
 use jobspor::jobseeker::registration::{AKasse, Registration};
+use jobspor::policy::Caller;
+use jobspor::CitizenId;
 use serde::de::DeserializeOwned;
 use sqlx::Row;
 
@@ -41,11 +43,17 @@ pub struct Submission<'a> {
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()))
+    serde_json::to_string(v).map_err(|source| StoreError::Json {
+        what: "questionnaire answers",
+        source,
+    })
 }
 
 fn parse<T: DeserializeOwned>(raw: &str) -> Result<T> {
-    serde_json::from_str(raw).map_err(|e| StoreError::Corrupt(e.to_string()))
+    serde_json::from_str(raw).map_err(|source| StoreError::Json {
+        what: "questionnaire answers",
+        source,
+    })
 }
 
 /// The questionnaire's two parts, in two tables: the health answers (GDPR art. 9) never
@@ -98,10 +106,11 @@ impl Store {
     /// situation can mean another questionnaire, so one already sent must be sent again.
     pub async fn register_jobseeker(
         &self,
-        citizen_id: i64,
+        citizen: Caller<CitizenId>,
         r: &Registration,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let citizen_id = citizen.id().get();
         let mut tx = self.begin_write().await?;
         let before = sqlx::query("SELECT situation FROM jobseekers WHERE citizen_id = $1")
             .bind(citizen_id)
@@ -137,7 +146,8 @@ impl Store {
         Ok(())
     }
 
-    pub async fn jobseeker(&self, citizen_id: i64) -> Result<Option<JobseekerRecord>> {
+    pub async fn jobseeker(&self, citizen: CitizenId) -> Result<Option<JobseekerRecord>> {
+        let citizen_id = citizen.get();
         let row = sqlx::query(
             "SELECT situation, a_kasse, registered_at FROM jobseekers WHERE citizen_id = $1",
         )
@@ -146,11 +156,18 @@ impl Store {
         .await?;
         let Some(r) = row else { return Ok(None) };
         let code: String = r.try_get("situation")?;
-        let situation = Situation::from_code(&code)
-            .map_err(|_| StoreError::Corrupt(format!("situation {code}")))?;
+        let situation = Situation::from_code(&code).map_err(|_| StoreError::Corrupt {
+            what: "situation",
+            value: code.clone(),
+        })?;
         let a_kasse = r
             .try_get::<Option<String>, _>("a_kasse")?
-            .map(|c| AKasse::from_code(&c).map_err(|_| StoreError::Corrupt(format!("a-kasse {c}"))))
+            .map(|c| {
+                AKasse::from_code(&c).map_err(|_| StoreError::Corrupt {
+                    what: "a-kasse",
+                    value: c.clone(),
+                })
+            })
             .transpose()?;
         Ok(Some(JobseekerRecord {
             registration: Registration { situation, a_kasse },
@@ -159,7 +176,8 @@ impl Store {
     }
 
     /// A citizen's own answers of one part. Not for anyone else: see `answers_for_caseworker`.
-    pub async fn own_answers(&self, part: Part, citizen_id: i64) -> Result<Answers> {
+    pub async fn own_answers(&self, part: Part, citizen: Caller<CitizenId>) -> Result<Answers> {
+        let citizen_id = citizen.id().get();
         let row = sqlx::query(&format!("{} WHERE citizen_id = $1", part.select()))
             .bind(citizen_id)
             .fetch_optional(&self.pool)
@@ -172,10 +190,11 @@ impl Store {
     pub async fn save_answers(
         &self,
         part: Part,
-        citizen_id: i64,
+        citizen: Caller<CitizenId>,
         answers: &Fields,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let citizen_id = citizen.id().get();
         sqlx::query(&format!(
             "INSERT INTO {} (citizen_id, answers, updated_at) VALUES ($1,$2,$3) \
              ON CONFLICT (citizen_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at",
@@ -193,10 +212,11 @@ impl Store {
     /// with the health part, or with the health draft deleted when the questions did not apply.
     pub async fn submit_questionnaire(
         &self,
-        citizen_id: i64,
+        citizen: Caller<CitizenId>,
         s: &Submission<'_>,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let citizen_id = citizen.id().get();
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO questionnaires (citizen_id, kind, answers, register_facts, updated_at, submitted_at) VALUES ($1,$2,$3,$4,$5,$5) \
@@ -241,9 +261,10 @@ impl Store {
     pub async fn answers_for_caseworker(
         &self,
         part: Part,
-        citizen_id: i64,
+        citizen: CitizenId,
         read: &AccessEntry,
     ) -> Result<Answers> {
+        let citizen_id = citizen.get();
         let mut tx = self.begin_write().await?;
         record(&mut tx, read).await?;
         let row = sqlx::query(&format!(

@@ -46,20 +46,51 @@ impl Backend {
     }
 }
 
+/// What a store call could not do. Each variant says what failed; the database's own
+/// error is kept as the source, so a log line shows the whole chain.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("username taken")]
-    UsernameTaken,
-    #[error("cvr taken")]
-    CvrTaken,
-    #[error("email taken")]
-    EmailTaken,
+    /// A unique value is already someone else's.
+    #[error("{0:?} is already taken")]
+    Conflict(Unique),
     #[error("not found")]
     NotFound,
-    #[error("stored data is not valid: {0}")]
-    Corrupt(String),
-    #[error("database: {0}")]
+    /// The request was understood and refused by a rule (too many entries, a duplicate, a
+    /// CV not ready for search): `key` is the message shown at the form.
+    #[error("refused: {0}")]
+    Refused(&'static str),
+    /// A stored value that the core no longer accepts.
+    #[error("stored {what} is not valid: {value:.80}")]
+    Corrupt { what: &'static str, value: String },
+    /// A value that could not be written as or read from JSON.
+    #[error("{what} as JSON")]
+    Json {
+        what: &'static str,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("unsupported database URL {0} (use sqlite:// or postgres://)")]
+    UnsupportedUrl(String),
+    #[error("cannot create the database folder {path}")]
+    CreateFolder {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("a SQLite pragma that may not be read: {0}")]
+    PragmaNotReadable(String),
+    #[error("database migration failed")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database query failed")]
     Db(#[from] sqlx::Error),
+}
+
+/// The unique values a citizen or employer chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unique {
+    Username,
+    Cvr,
+    Email,
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -87,10 +118,7 @@ impl Store {
         } else if url.starts_with("sqlite:") {
             Backend::Sqlite
         } else {
-            return Err(StoreError::Corrupt(format!(
-                "unsupported database url scheme in {}",
-                redact_url(url)
-            )));
+            return Err(StoreError::UnsupportedUrl(redact_url(url)));
         };
         let url = match backend {
             Backend::Sqlite => sqlite_url_with_create(url)?,
@@ -154,7 +182,7 @@ impl Store {
             Backend::Sqlite => sqlx::migrate!("migrations/sqlite").run(&self.pool).await,
             Backend::Postgres => sqlx::migrate!("migrations/postgres").run(&self.pool).await,
         };
-        result.map_err(|e| StoreError::Db(e.into()))
+        Ok(result?)
     }
 
     /// PostgreSQL: migration 0010 rewrites `cv_search` (CLUSTER), which empties its
@@ -203,7 +231,7 @@ impl Store {
     pub async fn sqlite_pragma(&self, name: &str) -> Result<String> {
         let allowed = ["journal_mode", "synchronous", "foreign_keys", "mmap_size"];
         if !allowed.contains(&name) {
-            return Err(StoreError::Corrupt(format!("pragma {name} not readable")));
+            return Err(StoreError::PragmaNotReadable(name.to_string()));
         }
         let row = sqlx::query(&format!("PRAGMA {name}"))
             .fetch_one(&self.pool)
@@ -228,8 +256,9 @@ fn sqlite_url_with_create(url: &str) -> Result<String> {
     if path != ":memory:" && !path.is_empty() {
         if let Some(parent) = std::path::Path::new(path).parent() {
             if !parent.as_os_str().is_empty() {
-                std::fs::create_dir_all(parent).map_err(|e| {
-                    StoreError::Corrupt(format!("cannot create {}: {e}", parent.display()))
+                std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateFolder {
+                    path: parent.to_path_buf(),
+                    source,
                 })?;
             }
         }

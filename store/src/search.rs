@@ -29,7 +29,8 @@ use crate::{from_ts, text, ts, Backend, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
 use jobspor::cv_search::{facet, query_words, CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
-use jobspor::policy::CvOwner;
+use jobspor::policy::{ActorKind, Caller, CvOwner};
+use jobspor::{CitizenId, CvId, EmployerId};
 use sqlx::Row;
 use std::collections::BTreeMap;
 
@@ -114,7 +115,7 @@ fn carried(group: &[String], totals: &BTreeMap<String, i64>) -> i64 {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CvHit {
-    pub cv_id: i64,
+    pub cv_id: CvId,
     pub name: String,
     /// The occupations sought, for the result line.
     pub occupations: Vec<String>,
@@ -443,8 +444,10 @@ impl Match {
     /// characters, which no text saved may hold (`jobspor::validation`), and the keys text,
     /// the one field of words, comes last and is taken whole.
     fn unpack(text: &str) -> Result<Vec<Match>> {
-        let bad =
-            || crate::StoreError::Corrupt(format!("a search match not as packed: {:.80}", text));
+        let bad = || crate::StoreError::Corrupt {
+            what: "search match",
+            value: text.to_string(),
+        };
         let mut out = Vec::new();
         for record in text.split('\u{1e}').filter(|r| !r.is_empty()) {
             let mut f = record.splitn(4, '\u{1f}');
@@ -728,7 +731,7 @@ impl Store {
             by_id.insert(
                 cv_id,
                 CvHit {
-                    cv_id,
+                    cv_id: CvId::new(cv_id),
                     name: [Some(first), middle, Some(surname)]
                         .into_iter()
                         .flatten()
@@ -750,9 +753,9 @@ impl Store {
     #[tracing::instrument(skip(self, company_name))]
     pub async fn open_cv_for_employer(
         &self,
-        employer_id: i64,
+        employer: Caller<EmployerId>,
         company_name: &str,
-        cv_id: i64,
+        cv_id: CvId,
         login_cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Option<OpenedCv>> {
@@ -761,26 +764,26 @@ impl Store {
             "SELECT p.*, c.hide_contact FROM cv_search s JOIN cvs c ON c.id = s.cv_id JOIN citizens p ON p.id = s.citizen_id \
              WHERE s.cv_id = $1 AND s.listed = 1 AND s.last_login_at > $2",
         )
-        .bind(cv_id)
+        .bind(cv_id.get())
         .bind(ts(login_cutoff))
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = row else { return Ok(None) };
-        let citizen_id: i64 = row.try_get("id")?;
+        let citizen_id = CitizenId::new(row.try_get("id")?);
         let owner = CvOwner {
             person: person_from_row(&row)?,
             phone: row.try_get("phone")?,
             email: row.try_get("email")?,
             hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
         };
-        let entries = entries(&mut tx, cv_id).await?;
+        let entries = entries(&mut tx, cv_id.get()).await?;
         access_log::record(
             &mut tx,
             &AccessEntry {
                 citizen_id,
                 at: now,
-                actor_kind: "employer".into(),
-                actor_id: Some(employer_id),
+                actor_kind: ActorKind::Employer,
+                actor_id: Some(employer.id().get()),
                 actor_label: company_name.to_string(),
                 action: "Åbnede dit CV".into(),
             },

@@ -1,7 +1,9 @@
 //! Server-side sessions. Only a hash of the session id is stored, so a copy of the database
 //! cannot be used to take over a session. Lifetime rules live in `jobspor::login`.
+use crate::access_log::actor_kind;
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
+use jobspor::policy::ActorKind;
 use sqlx::Row;
 
 /// A session's "last seen" is written only when more than this many seconds old; far below the idle
@@ -10,7 +12,8 @@ const TOUCH_EVERY_SECS: i64 = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRecord {
-    pub actor_kind: String,
+    pub actor_kind: ActorKind,
+    /// The citizen's, employer's or caseworker's id, by `actor_kind`.
     pub subject_id: i64,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
@@ -21,13 +24,13 @@ impl Store {
     pub async fn create_session(
         &self,
         id_hash: &str,
-        actor_kind: &str,
+        actor_kind: ActorKind,
         subject_id: i64,
         now: DateTime<Utc>,
     ) -> Result<()> {
         sqlx::query("INSERT INTO sessions (id_hash, actor_kind, subject_id, created_at, last_seen_at) VALUES ($1,$2,$3,$4,$4)")
             .bind(id_hash)
-            .bind(actor_kind)
+            .bind(actor_kind.as_str())
             .bind(subject_id)
             .bind(ts(now))
             .execute(&self.pool)
@@ -42,7 +45,7 @@ impl Store {
             .await?;
         Ok(match row {
             Some(r) => Some(SessionRecord {
-                actor_kind: r.try_get("actor_kind")?,
+                actor_kind: actor_kind(r.try_get("actor_kind")?)?,
                 subject_id: r.try_get("subject_id")?,
                 created_at: from_ts(r.try_get("created_at")?),
                 last_seen_at: from_ts(r.try_get("last_seen_at")?),

@@ -4,10 +4,12 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv_search::{CvQuery, SearchForm};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::policy::{operator_acts_for as me, ActorKind, Caller};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
+use jobspor::{CitizenId, CvEntryId, CvId};
 use jobspor_store::citizens::NewContactDetails;
 use jobspor_store::testing::{self as common, each_backend};
-use jobspor_store::{Store, StoreError};
+use jobspor_store::{Store, StoreError, Unique};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
@@ -76,12 +78,17 @@ fn wish(occupation: &str) -> CvEntry {
 }
 
 /// Adds a new entry; panics on a refusal.
-async fn add(store: &Store, citizen: i64, e: &CvEntry) -> i64 {
-    store
-        .save_cv_entry(citizen, None, e, now())
-        .await
-        .unwrap()
-        .unwrap()
+async fn add(store: &Store, citizen: Caller<CitizenId>, e: &CvEntry) -> CvEntryId {
+    store.save_cv_entry(citizen, None, e, now()).await.unwrap()
+}
+
+/// A store answer with a rule's refusal as `Err(key)`; any other failure fails the test.
+fn refusal<T: std::fmt::Debug>(r: Result<T, StoreError>) -> Result<T, &'static str> {
+    match r {
+        Ok(v) => Ok(v),
+        Err(StoreError::Refused(key)) => Err(key),
+        Err(e) => panic!("not a refusal: {e:?}"),
+    }
 }
 
 fn details(username: &str) -> NewContactDetails {
@@ -102,24 +109,21 @@ async fn searchable_citizen(
     p: &RegisterPerson,
     position: &str,
     tasks: &str,
-) -> (i64, i64) {
+) -> (Caller<CitizenId>, CvId) {
     let login = store
         .citizen_mitid_login(cpr, p, "Simuleret CPR-register", now())
         .await
         .unwrap();
+    let citizen = me(login.citizen_id);
     store
-        .complete_citizen_profile(login.citizen_id, &details(&format!("u{cpr}")), now())
+        .complete_citizen_profile(citizen, &details(&format!("u{cpr}")), now())
         .await
         .unwrap();
-    add(store, login.citizen_id, &experience(position, tasks)).await;
-    add(store, login.citizen_id, &wish(position)).await;
-    store
-        .set_cv_searchable(login.citizen_id, true, now())
-        .await
-        .unwrap()
-        .unwrap();
-    let cv = store.cv_of_citizen(login.citizen_id).await.unwrap();
-    (login.citizen_id, cv.cv_id)
+    add(store, citizen, &experience(position, tasks)).await;
+    add(store, citizen, &wish(position)).await;
+    store.set_cv_searchable(citizen, true, now()).await.unwrap();
+    let cv = store.cv_of_citizen(citizen).await.unwrap();
+    (citizen, cv.cv_id)
 }
 
 #[tokio::test]
@@ -197,13 +201,16 @@ async fn usernames_are_unique_and_complete_the_profile() {
             .await
             .unwrap();
         store
-            .complete_citizen_profile(a.citizen_id, &details("mette"), now())
+            .complete_citizen_profile(me(a.citizen_id), &details("mette"), now())
             .await
             .unwrap();
         let taken = store
-            .complete_citizen_profile(b.citizen_id, &details("mette"), now())
+            .complete_citizen_profile(me(b.citizen_id), &details("mette"), now())
             .await;
-        assert!(matches!(taken, Err(StoreError::UsernameTaken)), "{taken:?}");
+        assert!(
+            matches!(taken, Err(StoreError::Conflict(Unique::Username))),
+            "{taken:?}"
+        );
         let again = store
             .citizen_mitid_login(
                 "1205901806",
@@ -230,11 +237,11 @@ async fn usernames_are_unique_and_complete_the_profile() {
 async fn sessions_expire_by_the_core_rule() {
     each_backend(|store| async move {
         store
-            .create_session("h1", "citizen", 1, now())
+            .create_session("h1", ActorKind::Citizen, 1, now())
             .await
             .unwrap();
         store
-            .create_session("h2", "citizen", 1, now() - Duration::minutes(31))
+            .create_session("h2", ActorKind::Citizen, 1, now() - Duration::minutes(31))
             .await
             .unwrap();
         let s = store.session("h1").await.unwrap().unwrap();
@@ -251,7 +258,7 @@ async fn sessions_expire_by_the_core_rule() {
 async fn a_session_is_marked_seen_at_most_once_a_minute() {
     each_backend(|store| async move {
         store
-            .create_session("h1", "citizen", 1, now())
+            .create_session("h1", ActorKind::Citizen, 1, now())
             .await
             .unwrap();
         let seen =
@@ -327,28 +334,28 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
             .unwrap()
             .citizen_id;
         assert_eq!(
-            store.set_cv_searchable(c, true, now()).await.unwrap(),
+            refusal(store.set_cv_searchable(me(c), true, now()).await),
             Err("cv.not_ready")
         );
-        let we = add(&store, c, &experience("Sygeplejerske", "Pleje")).await;
+        let we = add(&store, me(c), &experience("Sygeplejerske", "Pleje")).await;
         assert_eq!(
-            store.set_cv_searchable(c, true, now()).await.unwrap(),
+            refusal(store.set_cv_searchable(me(c), true, now()).await),
             Err("cv.needs_job_wish")
         );
-        add(&store, c, &wish("Sygeplejerske")).await;
+        add(&store, me(c), &wish("Sygeplejerske")).await;
         assert_eq!(
-            store.set_cv_searchable(c, true, now()).await.unwrap(),
+            refusal(store.set_cv_searchable(me(c), true, now()).await),
             Ok(())
         );
-        let cv = store.cv_of_citizen(c).await.unwrap();
+        let cv = store.cv_of_citizen(me(c)).await.unwrap();
         assert!(cv.searchable);
         assert_eq!(
             cv.of(CvSection::JobWish).next().unwrap().entry,
             wish("Sygeplejerske")
         );
         // Deleting the only experience takes the CV out of search.
-        store.delete_cv_entry(c, we, now()).await.unwrap();
-        assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
+        store.delete_cv_entry(me(c), we, now()).await.unwrap();
+        assert!(!store.cv_of_citizen(me(c)).await.unwrap().searchable);
     })
     .await;
 }
@@ -366,7 +373,7 @@ async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
             .await
             .unwrap()
             .citizen_id;
-        add(&store, c, &wish("Laborant")).await;
+        add(&store, me(c), &wish("Laborant")).await;
         let education = entry(
             CvSection::Education,
             &[
@@ -376,12 +383,12 @@ async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
                 ("end", "2020-06-30"),
             ],
         );
-        let ed = add(&store, c, &education).await;
+        let ed = add(&store, me(c), &education).await;
         assert_eq!(
-            store.set_cv_searchable(c, true, now()).await.unwrap(),
+            refusal(store.set_cv_searchable(me(c), true, now()).await),
             Ok(())
         );
-        let cv = store.cv_of_citizen(c).await.unwrap();
+        let cv = store.cv_of_citizen(me(c)).await.unwrap();
         assert_eq!(cv.of(CvSection::Education).next().unwrap().entry, education);
         let cutoff = searchable_login_cutoff(now());
         assert_eq!(
@@ -393,8 +400,8 @@ async fn an_education_is_enough_with_a_job_wish_and_its_text_is_searchable() {
             1
         );
         // Without it the CV no longer qualifies, and leaves the search.
-        store.delete_cv_entry(c, ed, now()).await.unwrap();
-        assert!(!store.cv_of_citizen(c).await.unwrap().searchable);
+        store.delete_cv_entry(me(c), ed, now()).await.unwrap();
+        assert!(!store.cv_of_citizen(me(c)).await.unwrap().searchable);
         assert_eq!(
             store
                 .search_cvs(&text_query("erhvervsakademi"), cutoff)
@@ -425,20 +432,20 @@ async fn a_citizen_cannot_delete_someone_elses_entry() {
             .await
             .unwrap()
             .citizen_id;
-        let id = add(&store, a, &experience("Kok", "")).await;
+        let id = add(&store, me(a), &experience("Kok", "")).await;
         assert!(matches!(
-            store.delete_cv_entry(b, id, now()).await,
+            store.delete_cv_entry(me(b), id, now()).await,
             Err(StoreError::NotFound)
         ));
         // Nor edit it, even by naming it as an entry of their own save.
         assert!(matches!(
             store
-                .save_cv_entry(b, Some(id), &experience("Tyv", ""), now())
+                .save_cv_entry(me(b), Some(id), &experience("Tyv", ""), now())
                 .await,
             Err(StoreError::NotFound)
         ));
         assert_eq!(
-            store.cv_of_citizen(a).await.unwrap().entries[0].entry,
+            store.cv_of_citizen(me(a)).await.unwrap().entries[0].entry,
             experience("Kok", "")
         );
     })
@@ -458,44 +465,49 @@ async fn entries_are_edited_texts_replaced_and_duplicates_refused() {
             .await
             .unwrap()
             .citizen_id;
-        let id = add(&store, c, &experience("Kok", "")).await;
+        let id = add(&store, me(c), &experience("Kok", "")).await;
         assert_eq!(
-            store
-                .save_cv_entry(c, Some(id), &experience("Køkkenchef", "Menuer"), now())
-                .await
-                .unwrap(),
+            refusal(
+                store
+                    .save_cv_entry(me(c), Some(id), &experience("Køkkenchef", "Menuer"), now())
+                    .await
+            ),
             Ok(id)
         );
         // Editing with another section's id is not allowed.
         assert!(matches!(
-            store.save_cv_entry(c, Some(id), &wish("Kok"), now()).await,
+            store
+                .save_cv_entry(me(c), Some(id), &wish("Kok"), now())
+                .await,
             Err(StoreError::NotFound)
         ));
         let intro = |t: &str| entry(CvSection::Introduction, &[("text", t)]);
-        let first = add(&store, c, &intro("Første udgave")).await;
+        let first = add(&store, me(c), &intro("Første udgave")).await;
         assert_eq!(
-            add(&store, c, &intro("Anden udgave")).await,
+            add(&store, me(c), &intro("Anden udgave")).await,
             first,
             "a single text is replaced, not added"
         );
         let english =
             |level: &str| entry(CvSection::Language, &[("language", "en"), ("level", level)]);
-        let en = add(&store, c, &english("B1")).await;
+        let en = add(&store, me(c), &english("B1")).await;
         assert_eq!(
-            store
-                .save_cv_entry(c, None, &english("C1"), now())
-                .await
-                .unwrap(),
+            refusal(
+                store
+                    .save_cv_entry(me(c), None, &english("C1"), now())
+                    .await
+            ),
             Err("list.duplicate")
         );
         assert_eq!(
-            store
-                .save_cv_entry(c, Some(en), &english("C1"), now())
-                .await
-                .unwrap(),
+            refusal(
+                store
+                    .save_cv_entry(me(c), Some(en), &english("C1"), now())
+                    .await
+            ),
             Ok(en)
         );
-        let cv = store.cv_of_citizen(c).await.unwrap();
+        let cv = store.cv_of_citizen(me(c)).await.unwrap();
         let sections: Vec<_> = cv.entries.iter().map(|e| e.entry.section()).collect();
         assert_eq!(
             sections,
@@ -593,25 +605,31 @@ async fn a_draft_is_kept_until_the_section_is_saved() {
             .citizen_id;
         let typed: Fields = [("position".to_string(), "Halvfærdig".to_string())].into();
         store
-            .save_cv_draft(c, CvSection::WorkExperience, None, &typed, now())
+            .save_cv_draft(me(c), CvSection::WorkExperience, None, &typed, now())
             .await
             .unwrap();
         let later = now() + Duration::seconds(5);
         let more: Fields = [("position".to_string(), "Halvfærdig stilling".to_string())].into();
         store
-            .save_cv_draft(c, CvSection::WorkExperience, None, &more, later)
+            .save_cv_draft(me(c), CvSection::WorkExperience, None, &more, later)
             .await
             .unwrap();
         let d = store
-            .cv_draft(c, CvSection::WorkExperience)
+            .cv_draft(me(c), CvSection::WorkExperience)
             .await
             .unwrap()
             .unwrap();
         assert_eq!((d.entry_id, d.fields, d.saved_at), (None, more, later));
-        assert_eq!(store.cv_draft(c, CvSection::Education).await.unwrap(), None);
-        add(&store, c, &experience("Kok", "")).await;
         assert_eq!(
-            store.cv_draft(c, CvSection::WorkExperience).await.unwrap(),
+            store.cv_draft(me(c), CvSection::Education).await.unwrap(),
+            None
+        );
+        add(&store, me(c), &experience("Kok", "")).await;
+        assert_eq!(
+            store
+                .cv_draft(me(c), CvSection::WorkExperience)
+                .await
+                .unwrap(),
             None,
             "saving the section discards its draft"
         );
@@ -674,11 +692,7 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
         );
 
         // Not marked searchable: gone.
-        store
-            .set_cv_searchable(lars, false, now())
-            .await
-            .unwrap()
-            .unwrap();
+        store.set_cv_searchable(lars, false, now()).await.unwrap();
         assert_eq!(
             store
                 .search_cvs(&text_query("pædagog"), cutoff)
@@ -688,13 +702,12 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
             0
         );
         // No login for 12 weeks: gone, though still marked.
+        store.set_cv_searchable(lars, true, now()).await.unwrap();
         store
-            .set_cv_searchable(lars, true, now())
-            .await
-            .unwrap()
-            .unwrap();
-        store
-            .set_citizen_last_login(lars, now() - Duration::weeks(12) - Duration::seconds(1))
+            .set_citizen_last_login(
+                lars.id(),
+                now() - Duration::weeks(12) - Duration::seconds(1),
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -707,7 +720,7 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
         );
         // Exactly 12 weeks: no longer searchable (jobspor::retention::cv_is_searchable).
         store
-            .set_citizen_last_login(lars, now() - Duration::weeks(12))
+            .set_citizen_last_login(lars.id(), now() - Duration::weeks(12))
             .await
             .unwrap();
         assert!(!jobspor::retention::cv_is_searchable(
@@ -724,7 +737,10 @@ async fn search_finds_danish_inflections_of_searchable_cvs_only() {
             0
         );
         store
-            .set_citizen_last_login(lars, now() - Duration::weeks(12) + Duration::seconds(1))
+            .set_citizen_last_login(
+                lars.id(),
+                now() - Duration::weeks(12) + Duration::seconds(1),
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -851,11 +867,7 @@ async fn a_search_for_common_words_finds_the_same_when_read_in_table_order() {
             1
         );
         // The searchability rule holds on this path too.
-        store
-            .set_cv_searchable(lars, false, now())
-            .await
-            .unwrap()
-            .unwrap();
+        store.set_cv_searchable(lars, false, now()).await.unwrap();
         assert_eq!(
             store
                 .search_cvs(&text_query("pædagog"), cutoff)
@@ -906,7 +918,7 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
         let later = now() + Duration::hours(1);
         let opened = store
             .open_cv_for_employer(
-                employer,
+                me(employer),
                 "Region Midtjylland",
                 cv,
                 searchable_login_cutoff(later),
@@ -921,7 +933,7 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
         );
         assert_eq!(opened.entries.len(), 2);
         let h = store
-            .access_history(citizen, access_history_cutoff(later))
+            .access_history(citizen.id(), access_history_cutoff(later))
             .await
             .unwrap();
         assert_eq!(
@@ -932,11 +944,10 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
         store
             .set_cv_searchable(citizen, false, later)
             .await
-            .unwrap()
             .unwrap();
         assert!(store
             .open_cv_for_employer(
-                employer,
+                me(employer),
                 "Region Midtjylland",
                 cv,
                 searchable_login_cutoff(later),
@@ -947,7 +958,7 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
             .is_none());
         assert_eq!(
             store
-                .access_history(citizen, access_history_cutoff(later))
+                .access_history(citizen.id(), access_history_cutoff(later))
                 .await
                 .unwrap()
                 .len(),
@@ -1009,13 +1020,13 @@ async fn employers_are_unique_by_cvr_and_email_and_accept_terms() {
             store
                 .create_employer("Andet", "10150817", "x@y.dk", "hash", now())
                 .await,
-            Err(StoreError::CvrTaken)
+            Err(StoreError::Conflict(Unique::Cvr))
         ));
         assert!(matches!(
             store
                 .create_employer("Andet", "25313763", "job@bageriet.dk", "hash", now())
                 .await,
-            Err(StoreError::EmailTaken)
+            Err(StoreError::Conflict(Unique::Email))
         ));
         assert_eq!(
             store
@@ -1026,7 +1037,7 @@ async fn employers_are_unique_by_cvr_and_email_and_accept_terms() {
             Some(id)
         );
         assert_eq!(store.employer(id).await.unwrap().terms_version, None);
-        store.accept_employer_terms(id, 1, now()).await.unwrap();
+        store.accept_employer_terms(me(id), 1, now()).await.unwrap();
         let e = store.employer(id).await.unwrap();
         assert_eq!(
             (e.terms_version, e.terms_accepted_at),
@@ -1107,7 +1118,7 @@ mod jobseekers {
         }
     }
 
-    async fn citizen(store: &Store) -> i64 {
+    async fn citizen(store: &Store) -> CitizenId {
         store
             .citizen_mitid_login(
                 "1906910161",
@@ -1129,7 +1140,10 @@ mod jobseekers {
                 situation: Situation::Dagpenge,
                 a_kasse: Some(AKasse::Hk),
             };
-            store.register_jobseeker(c, &dagpenge, now()).await.unwrap();
+            store
+                .register_jobseeker(me(c), &dagpenge, now())
+                .await
+                .unwrap();
             assert_eq!(
                 store.jobseeker(c).await.unwrap().unwrap().registration,
                 dagpenge
@@ -1137,7 +1151,7 @@ mod jobseekers {
             let answers = raw(&[("reason", "dismissed")]);
             store
                 .submit_questionnaire(
-                    c,
+                    me(c),
                     &Submission {
                         kind: Questionnaire::Dagpenge,
                         answers: &answers,
@@ -1151,7 +1165,7 @@ mod jobseekers {
             // The same situation again (another a-kasse) keeps it sent.
             store
                 .register_jobseeker(
-                    c,
+                    me(c),
                     &Registration {
                         a_kasse: Some(AKasse::Ase),
                         ..dagpenge
@@ -1162,7 +1176,7 @@ mod jobseekers {
                 .unwrap();
             assert_eq!(
                 store
-                    .own_answers(Part::Questionnaire, c)
+                    .own_answers(Part::Questionnaire, me(c))
                     .await
                     .unwrap()
                     .submitted_at,
@@ -1170,7 +1184,7 @@ mod jobseekers {
             );
             store
                 .register_jobseeker(
-                    c,
+                    me(c),
                     &Registration {
                         situation: Situation::Other,
                         a_kasse: None,
@@ -1179,7 +1193,7 @@ mod jobseekers {
                 )
                 .await
                 .unwrap();
-            let after = store.own_answers(Part::Questionnaire, c).await.unwrap();
+            let after = store.own_answers(Part::Questionnaire, me(c)).await.unwrap();
             assert_eq!((after.submitted_at, after.kind), (None, None));
             assert_eq!(after.answers, answers, "the answers are kept to start from");
         })
@@ -1196,30 +1210,34 @@ mod jobseekers {
                 ("health_significance", "some"),
             ]);
             store
-                .save_answers(Part::Questionnaire, c, &answers, now())
+                .save_answers(Part::Questionnaire, me(c), &answers, now())
                 .await
                 .unwrap();
             store
-                .save_answers(Part::Health, c, &health, now())
+                .save_answers(Part::Health, me(c), &health, now())
                 .await
                 .unwrap();
             assert_eq!(
                 store
-                    .own_answers(Part::Questionnaire, c)
+                    .own_answers(Part::Questionnaire, me(c))
                     .await
                     .unwrap()
                     .answers,
                 answers
             );
             assert_eq!(
-                store.own_answers(Part::Health, c).await.unwrap().answers,
+                store
+                    .own_answers(Part::Health, me(c))
+                    .await
+                    .unwrap()
+                    .answers,
                 health
             );
 
             let read = AccessEntry {
                 citizen_id: c,
                 at: now(),
-                actor_kind: "caseworker".into(),
+                actor_kind: ActorKind::Caseworker,
                 actor_id: Some(7),
                 actor_label: "Jobcenter Aarhus".into(),
                 action: "Så dine svar om helbred".into(),
@@ -1234,7 +1252,7 @@ mod jobseekers {
             let facts = [fact("Køn")];
             store
                 .submit_questionnaire(
-                    c,
+                    me(c),
                     &Submission {
                         kind: Questionnaire::Dagpenge,
                         answers: &answers,
@@ -1254,7 +1272,7 @@ mod jobseekers {
                 (health.clone(), Some(facts.to_vec()))
             );
             assert!(!store
-                .own_answers(Part::Questionnaire, c)
+                .own_answers(Part::Questionnaire, me(c))
                 .await
                 .unwrap()
                 .answers
@@ -1273,7 +1291,7 @@ mod jobseekers {
             // Sent again where the questions no longer apply: the health answers are deleted.
             store
                 .submit_questionnaire(
-                    c,
+                    me(c),
                     &Submission {
                         kind: Questionnaire::Dagpenge,
                         answers: &answers,
@@ -1285,23 +1303,31 @@ mod jobseekers {
                 .await
                 .unwrap();
             assert_eq!(
-                store.own_answers(Part::Health, c).await.unwrap().updated_at,
+                store
+                    .own_answers(Part::Health, me(c))
+                    .await
+                    .unwrap()
+                    .updated_at,
                 None
             );
 
             // Deleting the profile (18½ months inactive) deletes every answer with it.
             store
-                .save_answers(Part::Health, c, &health, now())
+                .save_answers(Part::Health, me(c), &health, now())
                 .await
                 .unwrap();
             store.delete_citizen(c).await.unwrap();
             assert_eq!(
-                store.own_answers(Part::Health, c).await.unwrap().updated_at,
+                store
+                    .own_answers(Part::Health, me(c))
+                    .await
+                    .unwrap()
+                    .updated_at,
                 None
             );
             assert_eq!(
                 store
-                    .own_answers(Part::Questionnaire, c)
+                    .own_answers(Part::Questionnaire, me(c))
                     .await
                     .unwrap()
                     .updated_at,
@@ -1374,7 +1400,7 @@ mod search_rules {
 
     /// Mette (Aarhus): nurse, part time, can start now, licence B, English C1.
     /// Lars (Odense): pedagogue, full time, from a date, no licence, English A2.
-    async fn two_cvs(store: &Store) -> (i64, i64) {
+    async fn two_cvs(store: &Store) -> (Caller<CitizenId>, Caller<CitizenId>) {
         let (mette, _) = searchable_citizen(
             store,
             "1205901806",
@@ -1444,7 +1470,6 @@ mod search_rules {
         store
             .save_cv_entry(lars, Some(lars_wish), &later, now())
             .await
-            .unwrap()
             .unwrap();
         (mette, lars)
     }
@@ -1734,7 +1759,7 @@ mod search_rules {
             let cutoff = searchable_login_cutoff(now());
             assert!(
                 !store
-                    .open_cv_for_employer(employer, "Region Midtjylland", cv, cutoff, now())
+                    .open_cv_for_employer(me(employer), "Region Midtjylland", cv, cutoff, now())
                     .await
                     .unwrap()
                     .unwrap()
@@ -1745,7 +1770,7 @@ mod search_rules {
             assert!(store.cv_of_citizen(mette).await.unwrap().hide_contact);
             assert!(
                 store
-                    .open_cv_for_employer(employer, "Region Midtjylland", cv, cutoff, now())
+                    .open_cv_for_employer(me(employer), "Region Midtjylland", cv, cutoff, now())
                     .await
                     .unwrap()
                     .unwrap()
@@ -1754,13 +1779,19 @@ mod search_rules {
             );
             // The employer asks support to pass a message on; support sees it queued.
             assert!(store
-                .request_contact(employer, cv, "Vi har en stilling til dig.", cutoff, now())
+                .request_contact(
+                    me(employer),
+                    cv,
+                    "Vi har en stilling til dig.",
+                    cutoff,
+                    now()
+                )
                 .await
                 .unwrap());
             let queued = store.open_contact_requests().await.unwrap();
             assert_eq!(
                 (queued[0].citizen_id, queued[0].company_name.as_str()),
-                (mette, "Region Midtjylland")
+                (mette.id(), "Region Midtjylland")
             );
             assert!(store
                 .mark_contact_request_relayed(queued[0].id, now())
@@ -1771,13 +1802,9 @@ mod search_rules {
                 "passed on: out of the queue"
             );
             // Not for a CV that is not searchable.
-            store
-                .set_cv_searchable(mette, false, now())
-                .await
-                .unwrap()
-                .unwrap();
+            store.set_cv_searchable(mette, false, now()).await.unwrap();
             assert!(!store
-                .request_contact(employer, cv, "Igen?", cutoff, now())
+                .request_contact(me(employer), cv, "Igen?", cutoff, now())
                 .await
                 .unwrap());
         })
@@ -1852,7 +1879,7 @@ mod search_rules {
                 )
                 .await
                 .unwrap();
-            assert!(after.citizen_id > (POOL as i64));
+            assert!(after.citizen_id > CitizenId::new(POOL as i64));
         })
         .await;
     }

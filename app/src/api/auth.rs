@@ -21,10 +21,9 @@ pub struct SessionView {
 
 #[server(endpoint = "session")]
 pub async fn get_session() -> Result<SessionView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::policy::Actor;
-    let state = AppState::from_context()?;
-    Ok(match current_actor().await? {
+    let (state, actor) = crate::ssr::guard::anyone().await?;
+    Ok(match actor {
         Actor::Anonymous => SessionView {
             kind: SessionKind::Anonymous,
             name: None,
@@ -65,8 +64,7 @@ pub struct SyntheticPerson {
 
 #[server(endpoint = "mitid/persons")]
 pub async fn simulated_mitid_persons() -> Result<Vec<SyntheticPerson>, AppError> {
-    use crate::ssr::state::AppState;
-    let state = AppState::from_context()?;
+    let (state, _) = crate::ssr::guard::anyone().await?;
     let today = state.clock.today();
     Ok(state
         .cpr
@@ -105,9 +103,9 @@ pub async fn simulated_mitid_persons() -> Result<Vec<SyntheticPerson>, AppError>
 /// number; everything after that line is the same.
 #[server(endpoint = "mitid/login")]
 pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
-    use crate::ssr::{session, state::AppState};
+    use crate::ssr::session;
     use jobspor::cpr::Cpr;
-    let state = AppState::from_context()?;
+    let (state, _) = crate::ssr::guard::anyone().await?;
     let echo = vec![("cpr".to_string(), cpr.clone())];
     let cpr = Cpr::parse(&cpr).map_err(|key| AppError::field("cpr", key, echo.clone()))?;
     let person = state
@@ -128,7 +126,7 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
             state.clock.now(),
         )
         .await?;
-    session::start("citizen", login.citizen_id).await?;
+    session::start(&state, session::Subject::Citizen(login.citizen_id)).await?;
     leptos_axum::redirect(if login.profile_complete {
         "/borger"
     } else {
@@ -141,14 +139,14 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
 /// password (an unknown user costs the same time and gets the same answer as a wrong
 /// password), count failures, forgive them on success. Returns the user's id.
 #[cfg(feature = "ssr")]
-async fn check_password(
+async fn check_password<Id: Copy>(
+    state: &crate::ssr::state::AppState,
     user_key: &str,
     password: &str,
-    found: Option<(i64, String)>,
+    found: Option<(Id, String)>,
     echo: Vec<(String, String)>,
-) -> Result<i64, AppError> {
-    use crate::ssr::{passwords, session, state::AppState};
-    let state = AppState::from_context()?;
+) -> Result<Id, AppError> {
+    use crate::ssr::{passwords, session};
     let address = session::client_address();
     let since = state.clock.now() - jobspor::login::THROTTLE_WINDOW;
     let (per_user, per_address) = state
@@ -183,12 +181,13 @@ async fn check_password(
 
 #[server(endpoint = "citizen/login")]
 pub async fn citizen_login(username: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::{session, state::AppState};
-    let state = AppState::from_context()?;
+    use crate::ssr::session;
+    let (state, _) = crate::ssr::guard::anyone().await?;
     let echo = vec![("username".to_string(), username.clone())];
     let username = username.trim().to_lowercase();
     let found = state.store.citizen_password_hash(&username).await?;
     let id = check_password(
+        &state,
         &format!("citizen:{username}"),
         &password,
         found,
@@ -203,40 +202,48 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
         .store
         .citizen_password_login(id, state.clock.now())
         .await?;
-    session::start("citizen", id).await?;
+    session::start(&state, session::Subject::Citizen(id)).await?;
     leptos_axum::redirect("/borger");
     Ok(())
 }
 
 #[server(endpoint = "employer/login")]
 pub async fn employer_login(email: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::{session, state::AppState};
-    let state = AppState::from_context()?;
+    use crate::ssr::session;
+    let (state, _) = crate::ssr::guard::anyone().await?;
     let echo = vec![("email".to_string(), email.clone())];
     let email = email.trim().to_lowercase();
     let found = state.store.employer_password_hash(&email).await?;
-    let id = check_password(&format!("employer:{email}"), &password, found, echo).await?;
-    session::start("employer", id).await?;
+    let id = check_password(&state, &format!("employer:{email}"), &password, found, echo).await?;
+    session::start(&state, session::Subject::Employer(id)).await?;
     leptos_axum::redirect("/arbejdsgiver/soeg");
     Ok(())
 }
 
 #[server(endpoint = "caseworker/login")]
 pub async fn caseworker_login(username: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::{session, state::AppState};
-    let state = AppState::from_context()?;
+    use crate::ssr::session;
+    let (state, _) = crate::ssr::guard::anyone().await?;
     let echo = vec![("username".to_string(), username.clone())];
     let username = username.trim().to_lowercase();
     let found = state.store.caseworker_password_hash(&username).await?;
-    let id = check_password(&format!("caseworker:{username}"), &password, found, echo).await?;
-    session::start("caseworker", id).await?;
+    let id = check_password(
+        &state,
+        &format!("caseworker:{username}"),
+        &password,
+        found,
+        echo,
+    )
+    .await?;
+    session::start(&state, session::Subject::Caseworker(id)).await?;
     leptos_axum::redirect("/sagsbehandler");
     Ok(())
 }
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    crate::ssr::session::end().await?;
+    let (state, _) = crate::ssr::guard::anyone().await?;
+    crate::ssr::session::end(&state).await?;
     leptos_axum::redirect("/?logget-ud=1");
     Ok(())
 }

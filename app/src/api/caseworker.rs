@@ -5,6 +5,7 @@ use crate::AppError;
 use jobspor::form_fields::Fields;
 use jobspor::jobseeker::eligibility::Questionnaire;
 use jobspor::jobseeker::register_data::RegisterFact;
+use jobspor::CitizenId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -31,10 +32,8 @@ pub struct CitizenCase {
 
 #[server(endpoint = "caseworker/home")]
 pub async fn get_caseworker_home() -> Result<CaseworkerHome, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
-    let w = state.store.caseworker(id).await?;
+    let (state, me) = crate::ssr::guard::caseworker().await?;
+    let w = state.store.caseworker(me.id()).await?;
     Ok(CaseworkerHome {
         name: w.name,
         jobcentre: w.jobcentre,
@@ -45,13 +44,11 @@ pub async fn get_caseworker_home() -> Result<CaseworkerHome, AppError> {
 /// as no one at all: a caseworker learns nothing about other municipalities' citizens.
 #[server(endpoint = "caseworker/find")]
 pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::caseworker().await?;
     let echo = vec![("cpr".to_string(), cpr.clone())];
     let cpr =
         jobspor::cpr::Cpr::parse(&cpr).map_err(|k| AppError::field("cpr", k, echo.clone()))?;
-    let worker = state.store.caseworker(id).await?;
+    let worker = state.store.caseworker(me.id()).await?;
     let citizen = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
         Some(c) => state.store.citizen(c).await?,
         None => return Err(AppError::field("cpr", "caseworker.not_served", echo)),
@@ -67,14 +64,13 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "caseworker/citizen")]
-pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
+pub async fn get_citizen_case(citizen_id: CitizenId) -> Result<CitizenCase, AppError> {
     use jobspor::jobseeker::eligibility::{disability_questions_apply, PilotConfig};
+    use jobspor::policy::ActorKind;
     use jobspor_store::access_log::AccessEntry;
     use jobspor_store::jobseekers::Part;
-    let state = AppState::from_context()?;
-    let id = jobspor::policy::may_act_as_caseworker(&current_actor().await?)?;
-    let worker = state.store.caseworker(id).await?;
+    let (state, me) = crate::ssr::guard::caseworker().await?;
+    let worker = state.store.caseworker(me.id()).await?;
     let citizen = state
         .store
         .citizen(citizen_id)
@@ -88,8 +84,8 @@ pub async fn get_citizen_case(citizen_id: i64) -> Result<CitizenCase, AppError> 
     let read = |action: &str| AccessEntry {
         citizen_id,
         at: now,
-        actor_kind: "caseworker".into(),
-        actor_id: Some(worker.id),
+        actor_kind: ActorKind::Caseworker,
+        actor_id: Some(worker.id.get()),
         actor_label: format!("{} (sagsbehandler {})", worker.jobcentre, worker.name),
         action: action.into(),
     };

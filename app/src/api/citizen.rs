@@ -24,79 +24,86 @@ pub struct MyProfileView {
     pub email_reminders: bool,
 }
 
+/// Min side: the profile of a citizen who has made one.
 #[server(endpoint = "citizen/profile")]
 pub async fn get_my_profile() -> Result<MyProfileView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    use jobspor::dates::{format_da, format_da_time};
-    let state = AppState::from_context()?;
-    let citizen_id = current_actor()
-        .await?
-        .citizen_id()
-        .ok_or(AppError::NotLoggedIn)?;
-    let c = state.store.citizen(citizen_id).await?;
-    let p = &c.person;
-    let f = |label: &str, value: String| RegisterField {
-        label: label.into(),
-        value,
-    };
-    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
-    let register = vec![
-        f("Fødselsdag", format_da(p.birthday)),
-        f("Køn", p.gender.label_da().into()),
-        f("Fornavn", p.first_name.clone()),
-        f("Mellemnavn", dash(&p.middle_name)),
-        f("Efternavn", p.surname.clone()),
-        f("Postadresse", p.street.clone()),
-        f("C/O-adresse", dash(&p.co_address)),
-        f("Postnummer", p.postcode.clone()),
-        f("By", p.city.clone()),
-        f("Land", p.country_da().into()),
-        f(
-            "Beskyttet adresse",
-            if p.protected_address { "Ja" } else { "Nej" }.into(),
-        ),
-        f("Status i CPR-registret", p.status.label_da().into()),
-    ];
-    Ok(MyProfileView {
-        name: p.full_name(),
-        register,
-        register_source: format!(
-            "{}, hentet {}",
-            c.register_source,
-            format_da_time(c.register_fetched_at)
-        ),
-        username: c.username,
-        phone: c.phone.map(|p| {
-            jobspor::contact::Phone::parse(&p)
-                .map(|p| p.display())
-                .unwrap_or(p)
-        }),
-        email: c.email,
-        sms_reminders: c.sms_reminders,
-        email_reminders: c.email_reminders,
-    })
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    server::profile_view(&state, me).await
+}
+
+/// The first-login page: the register data, before the profile exists.
+#[server(endpoint = "citizen/register-data")]
+pub async fn get_my_register_data() -> Result<MyProfileView, AppError> {
+    let (state, me) = crate::ssr::guard::citizen_register_data().await?;
+    server::profile_view(&state, me).await
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::ssr::state::AppState;
+    use jobspor::policy::Caller;
+    use jobspor::CitizenId;
+
+    pub async fn profile_view(
+        state: &AppState,
+        me: Caller<CitizenId>,
+    ) -> Result<MyProfileView, AppError> {
+        use jobspor::dates::{format_da, format_da_time};
+        let c = state.store.citizen(me.id()).await?;
+        let p = &c.person;
+        let f = |label: &str, value: String| RegisterField {
+            label: label.into(),
+            value,
+        };
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
+        let register = vec![
+            f("Fødselsdag", format_da(p.birthday)),
+            f("Køn", p.gender.label_da().into()),
+            f("Fornavn", p.first_name.clone()),
+            f("Mellemnavn", dash(&p.middle_name)),
+            f("Efternavn", p.surname.clone()),
+            f("Postadresse", p.street.clone()),
+            f("C/O-adresse", dash(&p.co_address)),
+            f("Postnummer", p.postcode.clone()),
+            f("By", p.city.clone()),
+            f("Land", p.country_da().into()),
+            f(
+                "Beskyttet adresse",
+                if p.protected_address { "Ja" } else { "Nej" }.into(),
+            ),
+            f("Status i CPR-registret", p.status.label_da().into()),
+        ];
+        Ok(MyProfileView {
+            name: p.full_name(),
+            register,
+            register_source: format!(
+                "{}, hentet {}",
+                c.register_source,
+                format_da_time(c.register_fetched_at)
+            ),
+            username: c.username,
+            phone: c.phone.map(|p| {
+                jobspor::contact::Phone::parse(&p)
+                    .map(|p| p.display())
+                    .unwrap_or(p)
+            }),
+            email: c.email,
+            sms_reminders: c.sms_reminders,
+            email_reminders: c.email_reminders,
+        })
+    }
 }
 
 /// First login: username, password and contact details. Refused if already done.
 #[server(endpoint = "citizen/complete-profile")]
 pub async fn complete_profile(form: ProfileForm) -> Result<(), AppError> {
     use crate::api::echo;
-    use crate::ssr::{passwords, session::current_actor, state::AppState};
+    use crate::ssr::passwords;
     use jobspor::contact::ProfileInput;
-    use jobspor::policy::Actor;
     use jobspor_store::citizens::NewContactDetails;
-    let state = AppState::from_context()?;
-    let citizen_id = match current_actor().await? {
-        Actor::Citizen {
-            citizen_id,
-            profile_complete: false,
-        } => citizen_id,
-        Actor::Citizen {
-            profile_complete: true,
-            ..
-        } => return Err(AppError::Forbidden),
-        _ => return Err(AppError::NotLoggedIn),
-    };
+    use jobspor_store::{StoreError, Unique};
+    let (state, me) = crate::ssr::guard::citizen_without_profile().await?;
     let echo = echo(&form.without_secrets());
     let input = ProfileInput::try_from(&form).map_err(|e| AppError::invalid(e, echo.clone()))?;
     let hash = passwords::hash(&input.password).await?;
@@ -110,11 +117,11 @@ pub async fn complete_profile(form: ProfileForm) -> Result<(), AppError> {
     };
     match state
         .store
-        .complete_citizen_profile(citizen_id, &details, state.clock.now())
+        .complete_citizen_profile(me, &details, state.clock.now())
         .await
     {
         Ok(()) => {}
-        Err(jobspor_store::StoreError::UsernameTaken) => {
+        Err(StoreError::Conflict(Unique::Username)) => {
             return Err(AppError::field("username", "username.taken", echo))
         }
         Err(e) => return Err(e.into()),
@@ -133,21 +140,17 @@ pub struct HistoryEntryView {
 /// "Min historik": who was logged on to my profile in the last 3 months, and when.
 #[server(endpoint = "citizen/history")]
 pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = current_actor()
-        .await?
-        .citizen_id()
-        .ok_or(AppError::NotLoggedIn)?;
+    use jobspor::policy::ActorKind;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let since = jobspor::retention::access_history_cutoff(state.clock.now());
     Ok(state
         .store
-        .access_history(citizen_id, since)
+        .access_history(me.id(), since)
         .await?
         .into_iter()
         .map(|e| HistoryEntryView {
             when: jobspor::dates::format_da_time(e.at),
-            who: if e.actor_kind == "employer" {
+            who: if e.actor_kind == ActorKind::Employer {
                 format!("Arbejdsgiver: {}", e.actor_label)
             } else {
                 e.actor_label

@@ -7,6 +7,7 @@ use crate::AppError;
 #[cfg(feature = "ssr")]
 use jobspor::cv::entry::CvSection;
 use jobspor::cv::entry::{CvEntry, Fields};
+use jobspor::CvEntryId;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -18,15 +19,15 @@ pub struct MyCvView {
     pub hide_contact: bool,
     pub updated: String,
     /// (entry id, entry), in the CV's order.
-    pub entries: Vec<(i64, CvEntry)>,
+    pub entries: Vec<(CvEntryId, CvEntry)>,
 }
 
 /// One section's page: its entries and the form as it should be filled in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionView {
-    pub entries: Vec<(i64, CvEntry)>,
+    pub entries: Vec<(CvEntryId, CvEntry)>,
     /// The entry the form edits; `None` for a new one.
-    pub editing: Option<i64>,
+    pub editing: Option<CvEntryId>,
     /// What the form holds: a draft if there is one, else the entry being edited.
     pub form: Fields,
     /// "Sidst gemt …" when the form holds a draft.
@@ -40,7 +41,7 @@ fn section_of(code: &str) -> Result<CvSection, AppError> {
 
 /// An entry id from a form: empty means a new entry.
 #[cfg(feature = "ssr")]
-fn entry_id(raw: &str) -> Result<Option<i64>, AppError> {
+fn entry_id(raw: &str) -> Result<Option<CvEntryId>, AppError> {
     let raw = raw.trim();
     if raw.is_empty() {
         Ok(None)
@@ -51,11 +52,9 @@ fn entry_id(raw: &str) -> Result<Option<i64>, AppError> {
 
 #[server(endpoint = "cv/mine")]
 pub async fn get_my_cv() -> Result<MyCvView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    let citizen = state.store.citizen(citizen_id).await?;
-    let cv = state.store.cv_of_citizen(citizen_id).await?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let citizen = state.store.citizen(me.id()).await?;
+    let cv = state.store.cv_of_citizen(me).await?;
     Ok(MyCvView {
         name: citizen.person.full_name(),
         searchable: cv.searchable,
@@ -68,14 +67,13 @@ pub async fn get_my_cv() -> Result<MyCvView, AppError> {
 /// A section's page. `edit` is the id of an entry to edit, or empty.
 #[server(endpoint = "cv/section")]
 pub async fn get_cv_section(section: String, edit: String) -> Result<SectionView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let section = section_of(&section)?;
     let edit = entry_id(&edit)?;
-    let cv = state.store.cv_of_citizen(citizen_id).await?;
-    let entries: Vec<(i64, CvEntry)> = cv.of(section).map(|e| (e.id, e.entry.clone())).collect();
-    let find = |id: i64| {
+    let cv = state.store.cv_of_citizen(me).await?;
+    let entries: Vec<(CvEntryId, CvEntry)> =
+        cv.of(section).map(|e| (e.id, e.entry.clone())).collect();
+    let find = |id: CvEntryId| {
         entries
             .iter()
             .find(|(i, _)| *i == id)
@@ -85,7 +83,7 @@ pub async fn get_cv_section(section: String, edit: String) -> Result<SectionView
     // A draft wins when it belongs to what is being opened (the same entry, or a new one).
     let draft = state
         .store
-        .cv_draft(citizen_id, section)
+        .cv_draft(me, section)
         .await?
         .filter(|d| edit.is_none() || d.entry_id == edit);
     let (editing, form, draft_saved) = match (draft, edit) {
@@ -119,29 +117,27 @@ pub async fn save_cv_entry(
     #[server(default)] form: Fields,
 ) -> Result<(), AppError> {
     use crate::api::echo;
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let section = section_of(&section)?;
     let id = entry_id(&id)?;
     let now = state.clock.now();
     let saved = match CvEntry::parse(section, &form, state.clock.today()) {
-        Ok(entry) => state
-            .store
-            .save_cv_entry(citizen_id, id, &entry, now)
-            .await?
-            .map_err(|key| {
-                // A refusal about the list (too many, a duplicate) is shown at the first field.
+        Ok(entry) => match state.store.save_cv_entry(me, id, &entry, now).await {
+            Ok(_) => Ok(()),
+            // A refusal about the list (too many, a duplicate) is shown at the first field.
+            Err(jobspor_store::StoreError::Refused(key)) => {
                 let mut errors = jobspor::FieldErrors::new();
                 errors.add(jobspor::cv::fields::fields(section)[0].name, key);
-                errors
-            }),
+                Err(errors)
+            }
+            Err(e) => return Err(e.into()),
+        },
         Err(errors) => Err(errors),
     };
     if let Err(errors) = saved {
         state
             .store
-            .save_cv_draft(citizen_id, section, id, &form, now)
+            .save_cv_draft(me, section, id, &form, now)
             .await?;
         return Err(AppError::invalid(errors, echo(&form)));
     }
@@ -156,9 +152,7 @@ pub async fn save_cv_draft(
     id: String,
     #[server(default)] form: Fields,
 ) -> Result<String, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let section = section_of(&section)?;
     let id = entry_id(&id)?;
     // A draft is only text the citizen typed: bounded like the longest field, so a crafted
@@ -169,7 +163,7 @@ pub async fn save_cv_draft(
     let now = state.clock.now();
     state
         .store
-        .save_cv_draft(citizen_id, section, id, &form, now)
+        .save_cv_draft(me, section, id, &form, now)
         .await?;
     Ok(jobspor::dates::format_da_time(now))
 }
@@ -177,24 +171,20 @@ pub async fn save_cv_draft(
 /// Throws away a section's draft ("Fortryd").
 #[server(endpoint = "cv/draft/discard")]
 pub async fn discard_cv_draft(section: String) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let section = section_of(&section)?;
-    state.store.discard_cv_draft(citizen_id, section).await?;
+    state.store.discard_cv_draft(me, section).await?;
     leptos_axum::redirect(&format!("/borger/cv/afsnit/{}", section.code()));
     Ok(())
 }
 
 /// Deletes one entry of the citizen's CV.
 #[server(endpoint = "cv/entry/delete")]
-pub async fn delete_cv_entry(id: i64) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+pub async fn delete_cv_entry(id: CvEntryId) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
     state
         .store
-        .delete_cv_entry(citizen_id, id, state.clock.now())
+        .delete_cv_entry(me, id, state.clock.now())
         .await?;
     Ok(())
 }
@@ -202,27 +192,25 @@ pub async fn delete_cv_entry(id: i64) -> Result<(), AppError> {
 /// `searchable` is "true" or "false" (the button pressed).
 #[server(endpoint = "cv/searchable")]
 pub async fn set_cv_searchable(searchable: String) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let on = searchable == "true";
     state
         .store
-        .set_cv_searchable(citizen_id, on, state.clock.now())
-        .await?
-        .map_err(|key| AppError::field("searchable", key, Vec::new()))
+        .set_cv_searchable(me, on, state.clock.now())
+        .await
+        .map_err(|e| match e {
+            jobspor_store::StoreError::Refused(key) => {
+                AppError::field("searchable", key, Vec::new())
+            }
+            other => other.into(),
+        })
 }
 
 /// `hide` is "true" or "false" (the button pressed): hide phone and e-mail from employers.
 #[server(endpoint = "cv/hide-contact")]
 pub async fn set_cv_hide_contact(hide: String) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    Ok(state
-        .store
-        .set_cv_hide_contact(citizen_id, hide == "true")
-        .await?)
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    Ok(state.store.set_cv_hide_contact(me, hide == "true").await?)
 }
 
 /// "Se dit CV som en arbejdsgiver ser det": the citizen's own CV built by the same policy
@@ -230,12 +218,10 @@ pub async fn set_cv_hide_contact(hide: String) -> Result<(), AppError> {
 /// citizen reading their own CV is not an access to record.
 #[server(endpoint = "cv/preview")]
 pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::policy::{employer_view, CvOwner};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-    let citizen = state.store.citizen(citizen_id).await?;
-    let cv = state.store.cv_of_citizen(citizen_id).await?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let citizen = state.store.citizen(me.id()).await?;
+    let cv = state.store.cv_of_citizen(me).await?;
     let owner = CvOwner {
         person: citizen.person,
         phone: citizen.phone,

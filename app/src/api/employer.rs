@@ -3,7 +3,7 @@ use crate::AppError;
 use jobspor::cv_search::SearchForm;
 use jobspor::employer::EmployerRegistrationForm;
 use jobspor::policy::EmployerCvView;
-use jobspor::FieldErrors;
+use jobspor::{CvId, FieldErrors};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -11,10 +11,10 @@ use std::collections::BTreeMap;
 #[server(endpoint = "employer/register")]
 pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), AppError> {
     use crate::api::echo;
-    use crate::ssr::{passwords, session, state::AppState};
+    use crate::ssr::{passwords, session};
     use jobspor::employer::EmployerRegistration;
-    use jobspor_store::StoreError;
-    let state = AppState::from_context()?;
+    use jobspor_store::{StoreError, Unique};
+    let (state, _) = crate::ssr::guard::anyone().await?;
     let echo = echo(&form.without_secrets());
     let reg =
         EmployerRegistration::try_from(&form).map_err(|e| AppError::invalid(e, echo.clone()))?;
@@ -31,11 +31,15 @@ pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), App
         .await
     {
         Ok(id) => id,
-        Err(StoreError::CvrTaken) => return Err(AppError::field("cvr", "cvr.taken", echo)),
-        Err(StoreError::EmailTaken) => return Err(AppError::field("email", "email.taken", echo)),
+        Err(StoreError::Conflict(Unique::Cvr)) => {
+            return Err(AppError::field("cvr", "cvr.taken", echo))
+        }
+        Err(StoreError::Conflict(Unique::Email)) => {
+            return Err(AppError::field("email", "email.taken", echo))
+        }
         Err(e) => return Err(e.into()),
     };
-    session::start("employer", id).await?;
+    session::start(&state, session::Subject::Employer(id)).await?;
     leptos_axum::redirect("/arbejdsgiver/vilkaar");
     Ok(())
 }
@@ -48,17 +52,9 @@ pub struct TermsView {
 
 #[server(endpoint = "employer/terms")]
 pub async fn get_terms_status() -> Result<TermsView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    use jobspor::policy::Actor;
-    let state = AppState::from_context()?;
-    let Actor::Employer {
-        employer_id,
-        terms_accepted,
-    } = current_actor().await?
-    else {
-        return Err(AppError::NotLoggedIn);
-    };
-    let e = state.store.employer(employer_id).await?;
+    let (state, me) = crate::ssr::guard::employer().await?;
+    let e = state.store.employer(me.id()).await?;
+    let terms_accepted = e.accepted_current_terms();
     Ok(TermsView {
         company_name: e.company_name,
         accepted_on: e
@@ -71,21 +67,12 @@ pub async fn get_terms_status() -> Result<TermsView, AppError> {
 /// `accept` is the checkbox: present ("on") when ticked, absent when not.
 #[server(endpoint = "employer/accept-terms")]
 pub async fn accept_terms(accept: Option<String>) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    use jobspor::policy::Actor;
-    let state = AppState::from_context()?;
-    let Actor::Employer { employer_id, .. } = current_actor().await? else {
-        return Err(AppError::NotLoggedIn);
-    };
+    let (state, me) = crate::ssr::guard::employer().await?;
     jobspor::employer::parse_terms_acceptance(accept.as_deref().unwrap_or(""))
         .map_err(|e| AppError::invalid(e, Vec::new()))?;
     state
         .store
-        .accept_employer_terms(
-            employer_id,
-            jobspor::employer::TERMS_VERSION,
-            state.clock.now(),
-        )
+        .accept_employer_terms(me, jobspor::employer::TERMS_VERSION, state.clock.now())
         .await?;
     leptos_axum::redirect("/arbejdsgiver/soeg");
     Ok(())
@@ -93,7 +80,7 @@ pub async fn accept_terms(accept: Option<String>) -> Result<(), AppError> {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CvHitView {
-    pub cv_id: i64,
+    pub cv_id: CvId,
     pub name: String,
     pub occupations: String,
     pub city: Option<String>,
@@ -127,10 +114,8 @@ pub struct SearchView {
 /// form as sent, and no hits, so the page can show both; the browser sends the same form.
 #[server(endpoint = "employer/search")]
 pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
     use jobspor::cv_search::{CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
-    let state = AppState::from_context()?;
-    jobspor::policy::may_search_cvs(&current_actor().await?)?;
+    let (state, _me) = crate::ssr::guard::employer_with_terms().await?;
     let mut view = SearchView {
         form: form.clone(),
         errors: FieldErrors::default(),
@@ -202,10 +187,8 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
 
 /// Asks support to pass a message on to a citizen who hid their contact details.
 #[server(endpoint = "employer/contact-request")]
-pub async fn request_contact(cv_id: i64, message: String) -> Result<(), AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let employer_id = jobspor::policy::may_search_cvs(&current_actor().await?)?;
+pub async fn request_contact(cv_id: CvId, message: String) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::employer_with_terms().await?;
     let echo = vec![("message".to_string(), message.clone())];
     let message = jobspor::validation::required_text(&message, 2000)
         .map_err(|key| AppError::field("message", key, echo))?;
@@ -213,7 +196,7 @@ pub async fn request_contact(cv_id: i64, message: String) -> Result<(), AppError
     let cutoff = jobspor::retention::searchable_login_cutoff(now);
     if !state
         .store
-        .request_contact(employer_id, cv_id, &message, cutoff, now)
+        .request_contact(me, cv_id, &message, cutoff, now)
         .await?
     {
         return Err(AppError::NotFound);
@@ -224,16 +207,14 @@ pub async fn request_contact(cv_id: i64, message: String) -> Result<(), AppError
 
 /// Opens a CV for an employer; the opening is recorded in the citizen's history.
 #[server(endpoint = "employer/cv")]
-pub async fn open_cv(cv_id: i64) -> Result<EmployerCvView, AppError> {
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let employer_id = jobspor::policy::may_search_cvs(&current_actor().await?)?;
-    let employer = state.store.employer(employer_id).await?;
+pub async fn open_cv(cv_id: CvId) -> Result<EmployerCvView, AppError> {
+    let (state, me) = crate::ssr::guard::employer_with_terms().await?;
+    let employer = state.store.employer(me.id()).await?;
     let now = state.clock.now();
     let cutoff = jobspor::retention::searchable_login_cutoff(now);
     let opened = state
         .store
-        .open_cv_for_employer(employer_id, &employer.company_name, cv_id, cutoff, now)
+        .open_cv_for_employer(me, &employer.company_name, cv_id, cutoff, now)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(jobspor::policy::employer_view(

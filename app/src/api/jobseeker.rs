@@ -44,10 +44,13 @@ mod server {
     };
     use jobspor::jobseeker::questionnaire::{steps, Step};
     use jobspor::jobseeker::register_data::{dagpenge_facts, pilot_facts};
+    use jobspor::policy::Caller;
+    use jobspor::CitizenId;
     use jobspor_store::citizens::CitizenRecord;
 
     /// The logged-in citizen, their registration and what it leads to.
     pub struct Plan {
+        pub me: Caller<CitizenId>,
         pub citizen: CitizenRecord,
         pub registration: Option<Registration>,
         pub questionnaire: Option<Questionnaire>,
@@ -55,13 +58,11 @@ mod server {
     }
 
     impl Plan {
-        pub async fn load(state: &AppState) -> Result<Plan, AppError> {
-            use crate::ssr::session::current_actor;
-            let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
-            let citizen = state.store.citizen(citizen_id).await?;
+        pub async fn load(state: &AppState, me: Caller<CitizenId>) -> Result<Plan, AppError> {
+            let citizen = state.store.citizen(me.id()).await?;
             let registration = state
                 .store
-                .jobseeker(citizen_id)
+                .jobseeker(me.id())
                 .await?
                 .map(|j| j.registration);
             let questionnaire = registration.map(|r| questionnaire_for(r.situation));
@@ -74,6 +75,7 @@ mod server {
                 )
             });
             Ok(Plan {
+                me,
                 citizen,
                 registration,
                 questionnaire,
@@ -103,7 +105,7 @@ mod server {
                 return Ok(Some((Vec::new(), Vec::new())));
             }
             let cpr = Cpr::parse(&state.store.citizen_cpr(self.citizen.id).await?)
-                .map_err(|k| crate::error::internal(&k))?;
+                .map_err(|k| crate::error::internal(&StoredCpr(k)))?;
             let record = match state.registers.lookup(&cpr).await {
                 Ok(Some(r)) => r,
                 Ok(None) => return Ok(None),
@@ -130,6 +132,11 @@ mod server {
         }
     }
 
+    /// A stored CPR number the core no longer accepts.
+    #[derive(Debug, thiserror::Error)]
+    #[error("the stored CPR number is not valid: {0}")]
+    struct StoredCpr(&'static str);
+
     /// The jobcentre of the citizen's municipality, as the pilot's configuration names it,
     /// else named after the municipality.
     pub fn jobcentre_of(citizen: &CitizenRecord) -> String {
@@ -153,13 +160,11 @@ mod server {
 #[server(endpoint = "jobseeker/register")]
 pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Result<(), AppError> {
     use crate::api::echo;
-    use crate::ssr::{session::current_actor, state::AppState};
-    let state = AppState::from_context()?;
-    let citizen_id = jobspor::policy::may_edit_own_cv(&current_actor().await?)?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
     let registration = Registration::parse(&form).map_err(|e| AppError::invalid(e, echo(&form)))?;
     state
         .store
-        .register_jobseeker(citizen_id, &registration, state.clock.now())
+        .register_jobseeker(me, &registration, state.clock.now())
         .await?;
     leptos_axum::redirect("/borger/forberedelse");
     Ok(())
@@ -171,17 +176,16 @@ pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Re
 pub async fn get_questionnaire(
     #[server(default)] with_facts: bool,
 ) -> Result<QuestionnaireView, AppError> {
-    use crate::ssr::state::AppState;
-    let state = AppState::from_context()?;
-    let plan = server::Plan::load(&state).await?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let plan = server::Plan::load(&state, me).await?;
     let stored = state
         .store
-        .own_answers(Part::Questionnaire, plan.citizen.id)
+        .own_answers(Part::Questionnaire, plan.me)
         .await?;
     let health_answers = if plan.health {
         state
             .store
-            .own_answers(Part::Health, plan.citizen.id)
+            .own_answers(Part::Health, plan.me)
             .await?
             .answers
     } else {
@@ -215,10 +219,9 @@ pub async fn answer_step(
     #[server(default)] form: Fields,
 ) -> Result<(), AppError> {
     use crate::api::echo;
-    use crate::ssr::state::AppState;
     use jobspor::jobseeker::questionnaire::{find_step, merge_step};
-    let state = AppState::from_context()?;
-    let plan = server::Plan::load(&state).await?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let plan = server::Plan::load(&state, me).await?;
     // Health answers from a citizen the questions do not apply to are refused outright,
     // whichever step a crafted request names.
     if !plan.health && form.keys().any(|k| k.starts_with("health_")) {
@@ -227,7 +230,7 @@ pub async fn answer_step(
     let steps = plan.steps()?;
     let (index, step) = find_step(&steps, &step).ok_or(AppError::NotFound)?;
     let now = state.clock.now();
-    let id = plan.citizen.id;
+    let id = plan.me;
     // Health answers are kept in their own part, never with the others.
     let part = if step.is_health() {
         Part::Health
@@ -264,22 +267,21 @@ pub async fn answer_step(
 /// with the answers; the health answers go to their own table with the pilot's register data.
 #[server(endpoint = "questionnaire/submit")]
 pub async fn submit_questionnaire() -> Result<(), AppError> {
-    use crate::ssr::state::AppState;
     use jobspor::jobseeker::questionnaire::check_complete;
     use jobspor_store::jobseekers::Submission;
-    let state = AppState::from_context()?;
-    let plan = server::Plan::load(&state).await?;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let plan = server::Plan::load(&state, me).await?;
     let steps = plan.steps()?;
     let kind = plan.questionnaire.ok_or(AppError::Forbidden)?;
     let answers = state
         .store
-        .own_answers(Part::Questionnaire, plan.citizen.id)
+        .own_answers(Part::Questionnaire, plan.me)
         .await?
         .answers;
     let health = if plan.health {
         state
             .store
-            .own_answers(Part::Health, plan.citizen.id)
+            .own_answers(Part::Health, plan.me)
             .await?
             .answers
     } else {
@@ -296,7 +298,7 @@ pub async fn submit_questionnaire() -> Result<(), AppError> {
     };
     state
         .store
-        .submit_questionnaire(plan.citizen.id, &submission, state.clock.now())
+        .submit_questionnaire(plan.me, &submission, state.clock.now())
         .await?;
     leptos_axum::redirect("/borger/forberedelse/kvittering");
     Ok(())

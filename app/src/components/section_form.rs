@@ -90,7 +90,7 @@ pub(crate) fn OccupationsDatalist() -> impl IntoView {
 pub fn SectionForm(
     section: CvSection,
     action: ServerAction<SaveCvEntry>,
-    editing: Option<i64>,
+    editing: Option<jobspor::CvEntryId>,
     initial: Fields,
     draft_saved: Option<String>,
 ) -> impl IntoView {
@@ -117,7 +117,7 @@ pub fn SectionForm(
 #[allow(unused_variables)]
 fn autosave(
     section: CvSection,
-    editing: Option<i64>,
+    editing: Option<jobspor::CvEntryId>,
     form: NodeRef<html::Form>,
     status: RwSignal<Option<String>>,
     action: ServerAction<SaveCvEntry>,

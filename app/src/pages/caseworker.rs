@@ -62,8 +62,8 @@ pub fn CitizenCasePage() -> impl IntoView {
     let id = move || {
         params.with(|p| {
             p.get("id")
-                .and_then(|i| i.parse::<i64>().ok())
-                .unwrap_or_default()
+                .and_then(|i| i.parse::<jobspor::CitizenId>().ok())
+                .unwrap_or(jobspor::CitizenId::new(0))
         })
     };
     let case = Resource::new(id, get_citizen_case);

@@ -70,7 +70,7 @@ pub fn CvSectionPage() -> impl IntoView {
                                                                 <div class="cv-entry-actions">
                                                                     <a class="function-link" href=format!("/borger/cv/afsnit/{}?rediger={id}", s.code()) aria-label=format!("Ret {name}")>"Ret"</a>
                                                                     <ActionForm attr:novalidate=true action=delete>
-                                                                        <input type="hidden" name="id" value=id/>
+                                                                        <input type="hidden" name="id" value=id.to_string()/>
                                                                         <button type="submit" class="function-link" aria-label=format!("Slet {name}")>"Slet"</button>
                                                                     </ActionForm>
                                                                 </div>

@@ -49,7 +49,7 @@ pub fn CvAsEmployerSees(
 /// "Kontakt borgeren gennem support": the message is queued for support to pass on. Without
 /// JavaScript the server's redirect back with `besked=sendt` shows the receipt.
 #[component]
-fn ContactRequestForm(cv_id: i64) -> impl IntoView {
+fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
     let action = ServerAction::<RequestContact>::new();
     let state = form_state(action);
     let query = use_query_map();
@@ -80,7 +80,13 @@ fn ContactRequestForm(cv_id: i64) -> impl IntoView {
 #[component]
 pub fn EmployerCv() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let id = move || {
+        params.with(|p| {
+            p.get("id")
+                .and_then(|s| s.parse::<jobspor::CvId>().ok())
+                .unwrap_or(jobspor::CvId::new(0))
+        })
+    };
     let cv = Resource::new(id, open_cv);
     view! {
         <Page title="CV">

@@ -1,5 +1,5 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
-use crate::api::citizen::{get_my_profile, CompleteProfile, MyProfileView};
+use crate::api::citizen::{get_my_register_data, CompleteProfile, MyProfileView};
 use crate::components::form::{
     check_with, checked_form_state, Checkbox, ErrorSummary, SubmitButton, TextField,
 };
@@ -33,7 +33,7 @@ pub fn ProfileSetup() -> impl IntoView {
     let action = ServerAction::<CompleteProfile>::new();
     let browser = RwSignal::new(FieldErrors::new());
     let state = checked_form_state(action, browser);
-    let profile = Resource::new(|| (), |_| get_my_profile());
+    let profile = Resource::new(|| (), |_| get_my_register_data());
     view! {
         <Page title="Opret din profil">
             <ErrorSummary state form_id="profile"/>

@@ -1,6 +1,7 @@
 //! Server-only parts of the app: state, sessions, password hashing and the national
 //! registers (simulated). Compiled only with the `ssr` feature; nothing here reaches wasm.
 pub mod cpr_register;
+pub mod guard;
 pub mod labour_market;
 pub mod passwords;
 pub mod session;

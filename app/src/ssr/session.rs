@@ -8,7 +8,8 @@ use http::header::{COOKIE, SET_COOKIE};
 use http::request::Parts;
 use http::HeaderValue;
 use jobspor::login::session_is_live;
-use jobspor::policy::Actor;
+use jobspor::policy::{Actor, ActorKind};
+use jobspor::{CaseworkerId, CitizenId, EmployerId};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
@@ -45,8 +46,8 @@ pub fn client_address() -> String {
 }
 
 /// Who is asking, from the session cookie. Expired or unknown sessions are anonymous.
-pub async fn current_actor() -> Result<Actor, AppError> {
-    let state = AppState::from_context()?;
+/// Only the guards (`ssr::guard`) call this: a server function asks a guard.
+pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
     let Some(parts) = use_context::<Parts>() else {
         return Ok(Actor::Anonymous);
     };
@@ -66,9 +67,9 @@ pub async fn current_actor() -> Result<Actor, AppError> {
         .store
         .touch_session(&id_hash, s.last_seen_at, now)
         .await?;
-    Ok(match s.actor_kind.as_str() {
-        "citizen" => {
-            let c = state.store.citizen(s.subject_id).await?;
+    Ok(match s.actor_kind {
+        ActorKind::Citizen => {
+            let c = state.store.citizen(CitizenId::new(s.subject_id)).await?;
             // The register may have changed status since login (death, emigration).
             if !c.person.status.may_log_in() {
                 Actor::Anonymous
@@ -79,23 +80,44 @@ pub async fn current_actor() -> Result<Actor, AppError> {
                 }
             }
         }
-        "employer" => {
-            let e = state.store.employer(s.subject_id).await?;
+        ActorKind::Employer => {
+            let e = state.store.employer(EmployerId::new(s.subject_id)).await?;
             Actor::Employer {
                 employer_id: e.id,
-                terms_accepted: e.terms_version == Some(jobspor::employer::TERMS_VERSION),
+                terms_accepted: e.accepted_current_terms(),
             }
         }
-        "caseworker" => Actor::Caseworker {
-            caseworker_id: state.store.caseworker(s.subject_id).await?.id,
+        ActorKind::Caseworker => Actor::Caseworker {
+            caseworker_id: state
+                .store
+                .caseworker(CaseworkerId::new(s.subject_id))
+                .await?
+                .id,
         },
-        _ => Actor::Anonymous,
     })
 }
 
+/// Who a new session is for: the kind and the id, typed together.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject {
+    Citizen(CitizenId),
+    Employer(EmployerId),
+    Caseworker(CaseworkerId),
+}
+
+impl Subject {
+    fn kind_and_id(self) -> (ActorKind, i64) {
+        match self {
+            Subject::Citizen(id) => (ActorKind::Citizen, id.get()),
+            Subject::Employer(id) => (ActorKind::Employer, id.get()),
+            Subject::Caseworker(id) => (ActorKind::Caseworker, id.get()),
+        }
+    }
+}
+
 /// Starts a fresh session for a login, ending any session the browser already had.
-pub async fn start(actor_kind: &str, subject_id: i64) -> Result<(), AppError> {
-    let state = AppState::from_context()?;
+pub async fn start(state: &AppState, subject: Subject) -> Result<(), AppError> {
+    let (actor_kind, subject_id) = subject.kind_and_id();
     if let Some(old) = use_context::<Parts>().as_ref().and_then(session_cookie_id) {
         state.store.delete_session(&hash_id(&old)).await?;
     }
@@ -104,16 +126,15 @@ pub async fn start(actor_kind: &str, subject_id: i64) -> Result<(), AppError> {
         .store
         .create_session(&hash_id(&id), actor_kind, subject_id, state.clock.now())
         .await?;
-    set_cookie(&state, &id, None)
+    set_cookie(state, &id, None)
 }
 
 /// Ends the session (logout).
-pub async fn end() -> Result<(), AppError> {
-    let state = AppState::from_context()?;
+pub async fn end(state: &AppState) -> Result<(), AppError> {
     if let Some(old) = use_context::<Parts>().as_ref().and_then(session_cookie_id) {
         state.store.delete_session(&hash_id(&old)).await?;
     }
-    set_cookie(&state, "", Some(0))
+    set_cookie(state, "", Some(0))
 }
 
 fn set_cookie(state: &AppState, value: &str, max_age: Option<i64>) -> Result<(), AppError> {
@@ -124,8 +145,8 @@ fn set_cookie(state: &AppState, value: &str, max_age: Option<i64>) -> Result<(),
     if let Some(age) = max_age {
         c.push_str(&format!("; Max-Age={age}"));
     }
-    let res =
-        use_context::<ResponseOptions>().ok_or_else(|| internal(&"ResponseOptions missing"))?;
+    let res = use_context::<ResponseOptions>()
+        .ok_or_else(|| internal(&crate::error::MissingContext("ResponseOptions")))?;
     res.append_header(
         SET_COOKIE,
         HeaderValue::from_str(&c).map_err(|e| internal(&e))?,

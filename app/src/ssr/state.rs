@@ -19,6 +19,6 @@ pub struct AppState {
 impl AppState {
     pub fn from_context() -> Result<AppState, crate::AppError> {
         leptos::prelude::use_context::<AppState>()
-            .ok_or_else(|| crate::error::internal(&"AppState missing from context"))
+            .ok_or_else(|| crate::error::internal(&crate::error::MissingContext("AppState")))
     }
 }
