@@ -176,14 +176,25 @@ impl fmt::Display for Cover {
     }
 }
 
-impl fmt::Display for Index {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.cover.kind {
+impl IndexKind {
+    fn word(self) -> &'static str {
+        match self {
             IndexKind::PrimaryKey => "primary key",
             IndexKind::Unique => "unique index",
             IndexKind::Plain => "index",
-        };
-        write!(f, "{kind} {} on {}", self.name, self.cover)
+        }
+    }
+}
+
+impl fmt::Display for Index {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} on {}",
+            self.cover.kind.word(),
+            self.name,
+            self.cover
+        )
     }
 }
 
@@ -477,12 +488,20 @@ fn differences<'a>(sqlite: &'a Schema, postgres: &'a Schema) -> Vec<String> {
             // The same index name on both engines, covering different columns: one line.
             if let Some(at) = p_only.iter().position(|o| o.name == i.name) {
                 let o = p_only.remove(at);
+                // The kind is named only where it differs.
+                let (si, pi) = if i.cover.kind == o.cover.kind {
+                    (i.cover.to_string(), o.cover.to_string())
+                } else {
+                    (
+                        format!("{} {}", i.cover.kind.word(), i.cover),
+                        format!("{} {}", o.cover.kind.word(), o.cover),
+                    )
+                };
                 out.push(format!(
-                    "index {}: {} on {}, {} on {}",
+                    "{} {}: {si} on {}, {pi} on {}",
+                    i.cover.kind.word(),
                     i.name,
-                    i.cover,
                     Engine::Sqlite,
-                    o.cover,
                     Engine::Postgres
                 ));
             } else {
