@@ -115,7 +115,7 @@ pub struct SearchView {
     pub pages: u32,
     pub by_relevance: bool,
     pub hits: Vec<CvHitView>,
-    /// Hits per facet key (`jobspor::cv_search::facet`).
+    /// Hits per facet key (`jobspor::cv_search::Facet::to_key`).
     pub counts: BTreeMap<String, i64>,
     /// The counts cover only the first `jobspor_store::search::POOL` hits.
     pub approximate: bool,
@@ -128,7 +128,7 @@ pub struct SearchView {
 #[server(endpoint = "employer/search")]
 pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     use crate::ssr::{session::current_actor, state::AppState};
-    use jobspor::cv_search::{CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
+    use jobspor::cv_search::CvQuery;
     let state = AppState::from_context()?;
     jobspor::policy::may_search_cvs(&current_actor().await?)?;
     let mut view = SearchView {
@@ -156,32 +156,13 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     view.counts = found.facets;
     view.approximate = found.facets_sampled;
     if let Some(near) = &q.near {
-        view.distance_counts = jobspor::geo::DISTANCES_KM
-            .iter()
-            .map(|km| {
-                let within =
-                    jobspor::geo::municipalities_within(&near.postcode, *km).unwrap_or_default();
-                (
-                    *km,
-                    within
-                        .iter()
-                        .map(|m| {
-                            view.counts
-                                .get(&jobspor::cv_search::facet::municipality(m))
-                                .copied()
-                                .unwrap_or(0)
-                        })
-                        .sum(),
-                )
-            })
-            .collect();
+        view.distance_counts = jobspor::cv_search::hits_per_distance(&near.postcode, &view.counts);
     }
     view.total = found.total;
     view.more = found.more;
     view.page = q.page;
-    view.pages = (found.total as u32).div_ceil(PAGE_SIZE).min(MAX_PAGE);
-    view.by_relevance =
-        q.sort == Sort::Relevance && !jobspor::cv_search::query_words(&q.text).is_empty();
+    view.pages = jobspor::cv_search::page_count(found.total);
+    view.by_relevance = q.ranks_by_relevance();
     view.hits = found
         .hits
         .into_iter()

@@ -8,7 +8,7 @@ use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::OccupationsDatalist;
 use jobspor::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
 use jobspor::cv::{EmploymentType, WorkingTime};
-use jobspor::cv_search::{facet, SearchForm, SEARCH_PATH};
+use jobspor::cv_search::{Facet, SearchForm, SEARCH_PATH};
 use jobspor::numbers::thousands;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -98,13 +98,18 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|m| {
             (
                 m.code.to_string(),
-                label(m.name, facet::municipality(m.code)),
+                label(m.name, Facet::Municipality(m.code).to_key()),
             )
         })
         .collect();
     let regions: Vec<(String, String)> = jobspor::geo::REGIONS
         .iter()
-        .map(|r| (r.code.to_string(), label(r.name, facet::region(r.code))))
+        .map(|r| {
+            (
+                r.code.to_string(),
+                label(r.name, Facet::Region(r.code).to_key()),
+            )
+        })
         .collect();
     let distances: Vec<(String, String)> = jobspor::geo::DISTANCES_KM
         .iter()
@@ -122,14 +127,19 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|l| {
             (
                 l.code().to_string(),
-                label(l.label_da(), facet::licence(*l)),
+                label(l.label_da(), Facet::Licence(*l).to_key()),
             )
         })
         .collect();
     let level = LanguageLevel::from_code(&f.niveau).unwrap_or(LanguageLevel::A1);
     let languages: Vec<(String, String)> = LANGUAGES
         .iter()
-        .map(|(c, name)| (c.to_string(), label(name, facet::language(c, level))))
+        .map(|(c, name)| {
+            (
+                c.to_string(),
+                label(name, Facet::Language(c, level).to_key()),
+            )
+        })
         .collect();
     let levels: Vec<(String, String)> = LanguageLevel::ALL
         .iter()
@@ -140,7 +150,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|w| {
             (
                 w.code().to_string(),
-                label(w.label_da(), facet::working_time(*w)),
+                label(w.label_da(), Facet::WorkingTime(*w).to_key()),
             )
         })
         .collect();
@@ -149,11 +159,11 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|t| {
             (
                 t.code().to_string(),
-                label(t.label_da(), facet::employment_type(*t)),
+                label(t.label_da(), Facet::EmploymentType(*t).to_key()),
             )
         })
         .collect();
-    let start_now = label("Kan starte med det samme", facet::START_NOW.to_string());
+    let start_now = label("Kan starte med det samme", Facet::StartNow.to_key());
     // The empty choice is the search's own order: by relevance with search words, else
     // newest first; it keeps the default out of the URL.
     let sorts = vec![("opdateret".to_string(), "Senest opdateret".to_string())];
