@@ -130,9 +130,9 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
         .await?;
     session::start("citizen", login.citizen_id).await?;
     leptos_axum::redirect(if login.profile_complete {
-        "/borger"
+        crate::routes::CITIZEN_HOME
     } else {
-        "/borger/opret-profil"
+        crate::routes::PROFILE_SETUP
     });
     Ok(())
 }
@@ -204,7 +204,7 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
         .citizen_password_login(id, state.clock.now())
         .await?;
     session::start("citizen", id).await?;
-    leptos_axum::redirect("/borger");
+    leptos_axum::redirect(crate::routes::CITIZEN_HOME);
     Ok(())
 }
 
@@ -217,7 +217,7 @@ pub async fn employer_login(email: String, password: String) -> Result<(), AppEr
     let found = state.store.employer_password_hash(&email).await?;
     let id = check_password(&format!("employer:{email}"), &password, found, echo).await?;
     session::start("employer", id).await?;
-    leptos_axum::redirect("/arbejdsgiver/soeg");
+    leptos_axum::redirect(crate::routes::EMPLOYER_SEARCH);
     Ok(())
 }
 
@@ -230,13 +230,13 @@ pub async fn caseworker_login(username: String, password: String) -> Result<(), 
     let found = state.store.caseworker_password_hash(&username).await?;
     let id = check_password(&format!("caseworker:{username}"), &password, found, echo).await?;
     session::start("caseworker", id).await?;
-    leptos_axum::redirect("/sagsbehandler");
+    leptos_axum::redirect(crate::routes::CASEWORKER_HOME);
     Ok(())
 }
 
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
     crate::ssr::session::end().await?;
-    leptos_axum::redirect("/?logget-ud=1");
+    leptos_axum::redirect(&crate::routes::logged_out());
     Ok(())
 }

@@ -36,7 +36,7 @@ pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), App
         Err(e) => return Err(e.into()),
     };
     session::start("employer", id).await?;
-    leptos_axum::redirect("/arbejdsgiver/vilkaar");
+    leptos_axum::redirect(crate::routes::EMPLOYER_TERMS);
     Ok(())
 }
 
@@ -87,7 +87,7 @@ pub async fn accept_terms(accept: Option<String>) -> Result<(), AppError> {
             state.clock.now(),
         )
         .await?;
-    leptos_axum::redirect("/arbejdsgiver/soeg");
+    leptos_axum::redirect(crate::routes::EMPLOYER_SEARCH);
     Ok(())
 }
 
@@ -199,7 +199,7 @@ pub async fn request_contact(cv_id: i64, message: String) -> Result<(), AppError
     {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/arbejdsgiver/cv/{cv_id}?besked=sendt"));
+    leptos_axum::redirect(&crate::routes::employer_cv_message_sent(cv_id));
     Ok(())
 }
 

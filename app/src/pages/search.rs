@@ -6,6 +6,7 @@ use crate::components::form::{described_by, field_error, ErrorSummary, FormState
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::OccupationsDatalist;
+use crate::routes;
 use jobspor::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
 use jobspor::cv::{EmploymentType, WorkingTime};
 use jobspor::cv_search::{Facet, SearchForm, SEARCH_PATH};
@@ -276,7 +277,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
 fn Hit(h: CvHitView) -> impl IntoView {
     view! {
         <li class="search-result">
-            <h3 class="h4"><a href=format!("/arbejdsgiver/cv/{}", h.cv_id)>{h.name}</a></h3>
+            <h3 class="h4"><a href=routes::employer_cv(h.cv_id)>{h.name}</a></h3>
             <p>{if h.occupations.is_empty() { "Ingen jobønsker angivet".to_string() } else { format!("Søger job som: {}", h.occupations) }}</p>
             {(!h.passage.is_empty()).then(|| view! {
                 <p class="search-passage">
