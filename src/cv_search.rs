@@ -12,7 +12,7 @@ use crate::cv::{EmploymentType, WorkingTime};
 use crate::geo;
 use crate::validation::FieldErrors;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Results per page.
 pub const PAGE_SIZE: u32 = 20;
@@ -318,36 +318,36 @@ impl CvQuery {
     pub fn filters(&self) -> Vec<Vec<String>> {
         let mut all = Vec::new();
         if let Some(o) = &self.occupation {
-            all.push(vec![facet::occupation(o)]);
+            all.push(vec![Facet::Occupation(o).to_key()]);
         }
         if let Some(m) = &self.municipality {
-            all.push(vec![facet::municipality(m)]);
+            all.push(vec![Facet::Municipality(m).to_key()]);
         }
         if let Some(n) = &self.near {
             all.push(
                 n.municipalities
                     .iter()
-                    .map(|m| facet::municipality(m))
+                    .map(|m| Facet::Municipality(m).to_key())
                     .collect(),
             );
         }
         if let Some((code, level)) = &self.language {
-            all.push(vec![facet::language(code, *level)]);
+            all.push(vec![Facet::Language(code, *level).to_key()]);
         }
         if let Some(l) = self.licence {
-            all.push(vec![facet::licence(l)]);
+            all.push(vec![Facet::Licence(l).to_key()]);
         }
         if let Some(r) = &self.region {
-            all.push(vec![facet::region(r)]);
+            all.push(vec![Facet::Region(r).to_key()]);
         }
         if self.start_now {
-            all.push(vec![facet::START_NOW.to_string()]);
+            all.push(vec![Facet::StartNow.to_key()]);
         }
         if let Some(t) = self.employment_type {
-            all.push(vec![facet::employment_type(t)]);
+            all.push(vec![Facet::EmploymentType(t).to_key()]);
         }
         if let Some(w) = self.working_time {
-            all.push(vec![facet::working_time(w)]);
+            all.push(vec![Facet::WorkingTime(w).to_key()]);
         }
         all
     }
@@ -355,37 +355,177 @@ impl CvQuery {
     pub fn offset(&self) -> u32 {
         (self.page - 1) * PAGE_SIZE
     }
+
+    /// The hits are ranked by relevance: asked for, and there are words to rank by.
+    pub fn ranks_by_relevance(&self) -> bool {
+        self.sort == Sort::Relevance && !query_words(&self.text).is_empty()
+    }
 }
 
-/// Facet keys. One place builds them, for indexing and for filtering alike.
-pub mod facet {
-    use super::*;
+/// The pages offered for `total` hits: no more than `MAX_PAGE`.
+pub fn page_count(total: i64) -> u32 {
+    u32::try_from(total.max(0))
+        .unwrap_or(u32::MAX)
+        .div_ceil(PAGE_SIZE)
+        .min(MAX_PAGE)
+}
 
-    pub const START_NOW: &str = "start:now";
+/// The hits within each distance offered from `postcode` (`geo::DISTANCES_KM`), from the
+/// hits per facet key: a CV's place is its municipality, so the hits near a postcode are
+/// those of the municipalities within reach.
+pub fn hits_per_distance(postcode: &str, counts: &BTreeMap<String, i64>) -> Vec<(u32, i64)> {
+    geo::DISTANCES_KM
+        .iter()
+        .map(|km| {
+            let within = geo::municipalities_within(postcode, *km).unwrap_or_default();
+            let hits = within
+                .iter()
+                .map(|m| {
+                    counts
+                        .get(&Facet::Municipality(m).to_key())
+                        .copied()
+                        .unwrap_or(0)
+                })
+                .sum();
+            (*km, hits)
+        })
+        .collect()
+}
 
-    /// The prefix of an occupation's key.
-    pub const OCCUPATION: &str = "occ:";
+/// A filter value a CV carries, and its facet key: the one place that spells the keys, for
+/// indexing, filtering and reading stored keys back alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet<'a> {
+    /// An occupation's title, from the controlled list.
+    Occupation(&'a str),
+    /// A municipality's code.
+    Municipality(&'a str),
+    /// A region's code.
+    Region(&'a str),
+    Licence(DrivingLicence),
+    /// A language's code at a level (carried at every level up to the CV's own).
+    Language(&'a str, LanguageLevel),
+    WorkingTime(WorkingTime),
+    EmploymentType(EmploymentType),
+    /// A job wish with no start date: can start now.
+    StartNow,
+}
 
-    pub fn occupation(title: &str) -> String {
-        format!("{OCCUPATION}{title}")
+/// The kinds of facet, each spelled by its key's prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FacetKind {
+    Occupation,
+    Municipality,
+    Region,
+    Licence,
+    Language,
+    WorkingTime,
+    EmploymentType,
+    StartNow,
+}
+
+impl FacetKind {
+    pub const ALL: [FacetKind; 8] = [
+        FacetKind::Occupation,
+        FacetKind::Municipality,
+        FacetKind::Region,
+        FacetKind::Licence,
+        FacetKind::Language,
+        FacetKind::WorkingTime,
+        FacetKind::EmploymentType,
+        FacetKind::StartNow,
+    ];
+
+    /// The facets of the owner's place (`searchable_place`), which follow the CPR register
+    /// rather than the CV.
+    pub const PLACE: [FacetKind; 2] = [FacetKind::Municipality, FacetKind::Region];
+
+    /// The start of every key of this kind (the whole key for `StartNow`).
+    pub const fn key_prefix(self) -> &'static str {
+        match self {
+            FacetKind::Occupation => "occ:",
+            FacetKind::Municipality => "mun:",
+            FacetKind::Region => "reg:",
+            FacetKind::Licence => "lic:",
+            FacetKind::Language => "lang:",
+            FacetKind::WorkingTime => "wt:",
+            FacetKind::EmploymentType => "emp:",
+            FacetKind::StartNow => "start:now",
+        }
     }
-    pub fn municipality(code: &str) -> String {
-        format!("mun:{code}")
+}
+
+impl<'a> Facet<'a> {
+    pub fn kind(&self) -> FacetKind {
+        match self {
+            Facet::Occupation(_) => FacetKind::Occupation,
+            Facet::Municipality(_) => FacetKind::Municipality,
+            Facet::Region(_) => FacetKind::Region,
+            Facet::Licence(_) => FacetKind::Licence,
+            Facet::Language(..) => FacetKind::Language,
+            Facet::WorkingTime(_) => FacetKind::WorkingTime,
+            Facet::EmploymentType(_) => FacetKind::EmploymentType,
+            Facet::StartNow => FacetKind::StartNow,
+        }
     }
-    pub fn region(code: &str) -> String {
-        format!("reg:{code}")
+
+    /// The key as it is stored and counted: `occ:<title>`, `mun:<code>`, `reg:<code>`,
+    /// `lic:<code>`, `lang:<code>:<level>`, `wt:<code>`, `emp:<code>`, `start:now`.
+    pub fn to_key(&self) -> String {
+        let prefix = self.kind().key_prefix();
+        match self {
+            Facet::Occupation(v) | Facet::Municipality(v) | Facet::Region(v) => {
+                format!("{prefix}{v}")
+            }
+            Facet::Licence(l) => format!("{prefix}{}", l.code()),
+            Facet::Language(code, level) => format!("{prefix}{code}:{}", level.code()),
+            Facet::WorkingTime(w) => format!("{prefix}{}", w.code()),
+            Facet::EmploymentType(t) => format!("{prefix}{}", t.code()),
+            Facet::StartNow => prefix.to_string(),
+        }
     }
-    pub fn licence(l: DrivingLicence) -> String {
-        format!("lic:{}", l.code())
+
+    /// The facet a key (`to_key`) spells; `None` for anything else.
+    pub fn parse_key(key: &'a str) -> Option<Facet<'a>> {
+        let kind = FacetKind::ALL
+            .into_iter()
+            .find(|k| key.starts_with(k.key_prefix()))?;
+        let rest = &key[kind.key_prefix().len()..];
+        // A code counts only as spelled exactly (`from_code` would also take it padded).
+        fn exact<T: Copy>(
+            rest: &str,
+            parse: fn(&str) -> Result<T, &'static str>,
+            code: fn(T) -> &'static str,
+        ) -> Option<T> {
+            parse(rest).ok().filter(|v| code(*v) == rest)
+        }
+        let text = |rest: &'a str| Some(rest).filter(|r| !r.is_empty());
+        match kind {
+            FacetKind::Occupation => text(rest).map(Facet::Occupation),
+            FacetKind::Municipality => text(rest).map(Facet::Municipality),
+            FacetKind::Region => text(rest).map(Facet::Region),
+            FacetKind::Licence => {
+                exact(rest, DrivingLicence::from_code, DrivingLicence::code).map(Facet::Licence)
+            }
+            FacetKind::Language => {
+                let (code, level) = rest.split_once(':')?;
+                let level = exact(level, LanguageLevel::from_code, LanguageLevel::code)?;
+                text(code).map(|c| Facet::Language(c, level))
+            }
+            FacetKind::WorkingTime => {
+                exact(rest, WorkingTime::from_code, WorkingTime::code).map(Facet::WorkingTime)
+            }
+            FacetKind::EmploymentType => {
+                exact(rest, EmploymentType::from_code, EmploymentType::code)
+                    .map(Facet::EmploymentType)
+            }
+            FacetKind::StartNow => rest.is_empty().then_some(Facet::StartNow),
+        }
     }
-    pub fn language(code: &str, level: LanguageLevel) -> String {
-        format!("lang:{code}:{}", level.code())
-    }
-    pub fn working_time(w: WorkingTime) -> String {
-        format!("wt:{}", w.code())
-    }
-    pub fn employment_type(t: EmploymentType) -> String {
-        format!("emp:{}", t.code())
+
+    /// A facet of the owner's place (`FacetKind::PLACE`).
+    pub fn is_place(&self) -> bool {
+        FacetKind::PLACE.contains(&self.kind())
     }
 }
 
@@ -404,25 +544,25 @@ pub fn facets_of<'e>(
     let municipality_code = place;
     let mut keys = BTreeSet::new();
     if let Some(m) = municipality_code.and_then(geo::municipality) {
-        keys.insert(facet::municipality(m.code));
-        keys.insert(facet::region(m.region));
+        keys.insert(Facet::Municipality(m.code).to_key());
+        keys.insert(Facet::Region(m.region).to_key());
     }
     for entry in entries {
         match entry {
             CvEntry::JobWish(j) => {
-                keys.insert(facet::occupation(&j.occupation));
-                keys.insert(facet::working_time(j.working_time));
-                keys.insert(facet::employment_type(j.employment_type));
+                keys.insert(Facet::Occupation(&j.occupation).to_key());
+                keys.insert(Facet::WorkingTime(j.working_time).to_key());
+                keys.insert(Facet::EmploymentType(j.employment_type).to_key());
                 if j.start_date.is_none() {
-                    keys.insert(facet::START_NOW.to_string());
+                    keys.insert(Facet::StartNow.to_key());
                 }
             }
             CvEntry::DrivingLicence(l) => {
-                keys.insert(facet::licence(*l));
+                keys.insert(Facet::Licence(*l).to_key());
             }
             CvEntry::Language(l) => {
                 for level in LanguageLevel::ALL.iter().take_while(|x| **x <= l.level) {
-                    keys.insert(facet::language(&l.language, *level));
+                    keys.insert(Facet::Language(&l.language, *level).to_key());
                 }
             }
             _ => {}
@@ -588,6 +728,84 @@ mod tests {
     }
 
     #[test]
+    fn every_facet_key_reads_back_as_its_facet() {
+        let all = [
+            Facet::Occupation("Social- og sundhedsassistent"),
+            Facet::Municipality("751"),
+            Facet::Region("1082"),
+            Facet::Licence(DrivingLicence::B),
+            Facet::Language("en", LanguageLevel::B2),
+            Facet::WorkingTime(WorkingTime::PartTime),
+            Facet::EmploymentType(EmploymentType::Permanent),
+            Facet::StartNow,
+        ];
+        assert_eq!(
+            all.map(|f| f.kind()),
+            FacetKind::ALL,
+            "one facet of every kind"
+        );
+        for f in all {
+            let key = f.to_key();
+            assert!(key.starts_with(f.kind().key_prefix()), "{key}");
+            assert_eq!(Facet::parse_key(&key), Some(f), "{key}");
+        }
+    }
+
+    #[test]
+    fn facet_keys_keep_their_stored_spelling() {
+        // The keys are stored (`cv_facets`, `cv_search.facet_keys`): a new spelling would
+        // leave every indexed CV unfindable.
+        let keys = [
+            (Facet::Occupation("Kok"), "occ:Kok"),
+            (Facet::Municipality("751"), "mun:751"),
+            (Facet::Region("1082"), "reg:1082"),
+            (Facet::Licence(DrivingLicence::B), "lic:B"),
+            (Facet::Language("en", LanguageLevel::B1), "lang:en:B1"),
+            (Facet::WorkingTime(WorkingTime::FullTime), "wt:full_time"),
+            (
+                Facet::EmploymentType(EmploymentType::Permanent),
+                "emp:permanent",
+            ),
+            (Facet::StartNow, "start:now"),
+        ];
+        for (f, key) in keys {
+            assert_eq!(f.to_key(), key);
+        }
+    }
+
+    #[test]
+    fn a_key_of_no_facet_reads_as_none() {
+        for key in [
+            "",
+            "kok",
+            "occ:",
+            "mun:",
+            "lic:Z",
+            "lic: B",
+            "lang:en",
+            "lang:en:Z9",
+            "lang::B1",
+            "wt:sometimes",
+            "start:now:1",
+            "start:later",
+        ] {
+            assert_eq!(Facet::parse_key(key), None, "{key}");
+        }
+    }
+
+    #[test]
+    fn only_municipality_and_region_are_place_facets() {
+        let place: Vec<FacetKind> = FacetKind::ALL
+            .into_iter()
+            .filter(|k| FacetKind::PLACE.contains(k))
+            .collect();
+        assert_eq!(place, [FacetKind::Municipality, FacetKind::Region]);
+        assert!(Facet::parse_key("mun:751").unwrap().is_place());
+        assert!(Facet::parse_key("reg:1082").unwrap().is_place());
+        assert!(!Facet::parse_key("occ:Kok").unwrap().is_place());
+    }
+
+    #[test]
     fn a_protected_address_gives_no_place_to_filter_on() {
         assert_eq!(searchable_place(Some("615"), true), None);
         assert_eq!(searchable_place(Some("615"), false), Some("615"));
@@ -628,6 +846,47 @@ mod tests {
             form(&[("q", "kok"), ("sortering", "opdateret")]).url(),
             "/arbejdsgiver/soeg?q=kok&sortering=opdateret"
         );
+    }
+
+    #[test]
+    fn relevance_ranks_only_with_words_to_rank_by() {
+        let ranks =
+            |pairs: &[(&str, &str)]| CvQuery::parse(&form(pairs)).unwrap().ranks_by_relevance();
+        assert!(ranks(&[("q", "kok")]));
+        assert!(!ranks(&[("q", "kok"), ("sortering", "opdateret")]));
+        assert!(!ranks(&[("q", "*"), ("sortering", "relevans")]));
+        assert!(!ranks(&[]));
+    }
+
+    #[test]
+    fn the_pages_offered_stop_at_the_last_page() {
+        assert_eq!(page_count(0), 0);
+        assert_eq!(page_count(1), 1);
+        assert_eq!(page_count(i64::from(PAGE_SIZE)), 1);
+        assert_eq!(page_count(i64::from(PAGE_SIZE) + 1), 2);
+        assert_eq!(page_count(1_000_000), MAX_PAGE);
+    }
+
+    #[test]
+    fn hits_near_a_postcode_add_up_its_municipalities_within_reach() {
+        let counts: BTreeMap<String, i64> =
+            [("mun:751".to_string(), 7), ("mun:101".to_string(), 5)]
+                .into_iter()
+                .collect();
+        let near = hits_per_distance("8000", &counts);
+        assert_eq!(
+            near.iter().map(|(km, _)| *km).collect::<Vec<_>>(),
+            geo::DISTANCES_KM
+        );
+        assert!(
+            near.iter().all(|(_, n)| *n >= 7),
+            "Aarhus is within every distance: {near:?}"
+        );
+        assert!(
+            near.iter().all(|(_, n)| *n < 12),
+            "Copenhagen is not within reach of 8000: {near:?}"
+        );
+        assert!(near.windows(2).all(|w| w[0].1 <= w[1].1), "{near:?}");
     }
 
     #[test]

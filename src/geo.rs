@@ -179,12 +179,6 @@ pub fn municipality(code: &str) -> Option<&'static Municipality> {
     data().municipalities.iter().find(|m| m.code == code)
 }
 
-/// The region code of the municipality with this code, for matching a "region of residence"
-/// filter against a job seeker's municipality.
-pub fn region_of_municipality(code: &str) -> Option<&'static str> {
-    municipality(code).map(|m| m.region)
-}
-
 /// The postcode with this code (surrounding spaces ignored); `None` if it is not a known
 /// Danish postcode.
 pub fn postcode(code: &str) -> Option<&'static Postcode> {
@@ -277,9 +271,10 @@ mod tests {
         assert_eq!(municipality("999"), None);
         assert_eq!(municipality(""), None);
         assert_eq!(municipality("0"), None);
-        assert_eq!(region_of_municipality("851"), Some("1081"));
-        assert_eq!(region_of_municipality("400"), Some("1084"));
-        assert_eq!(region_of_municipality("411"), None);
+        let region = |code| municipality(code).map(|m| m.region);
+        assert_eq!(region("851"), Some("1081"));
+        assert_eq!(region("400"), Some("1084"));
+        assert_eq!(region("411"), None);
     }
 
     #[test]

@@ -183,3 +183,30 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         ))
         .with_state(options)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::routes;
+    use std::collections::BTreeSet;
+
+    /// The router's `path!` literals and the app's named addresses (`jobspor_app::routes`)
+    /// are the same set, so a link or redirect built from a name always has a page.
+    #[test]
+    fn the_router_routes_exactly_the_named_addresses() {
+        let routed: BTreeSet<String> = routes().iter().map(|r| r.path().to_string()).collect();
+        // As axum spells a parameter: `:id` becomes `{id}`.
+        let named: BTreeSet<String> = jobspor_app::routes::PATTERNS
+            .iter()
+            .map(|p| {
+                p.split('/')
+                    .map(|s| match s.strip_prefix(':') {
+                        Some(param) => format!("{{{param}}}"),
+                        None => s.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect();
+        assert_eq!(routed, named);
+    }
+}

@@ -458,9 +458,60 @@ pub fn may_add_entry(section: CvSection, existing: usize) -> Result<(), &'static
     }
 }
 
+/// Most fields a section's draft may hold.
+pub const DRAFT_MAX_FIELDS: usize = 20;
+/// Most characters in one field of a draft.
+pub const DRAFT_MAX_CHARS: usize = 5000;
+
+/// A draft is only text the citizen typed: bounded like the fullest form, so a crafted
+/// request cannot park megabytes as a draft.
+pub fn draft_within_bounds(fields: &Fields) -> bool {
+    fields.len() <= DRAFT_MAX_FIELDS
+        && fields
+            .values()
+            .all(|v| v.chars().count() <= DRAFT_MAX_CHARS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sections_fullest_form_fits_in_a_draft() {
+        use crate::form_fields::{checkbox_key, FieldKind};
+        for section in CvSection::ALL {
+            let mut form = Fields::new();
+            for spec in crate::cv::fields::fields(*section) {
+                match spec.kind {
+                    FieldKind::Text { max } | FieldKind::TextArea { max } => {
+                        form.insert(spec.name.into(), "x".repeat(max));
+                    }
+                    FieldKind::Checkboxes(options) => {
+                        for (code, _) in options {
+                            form.insert(checkbox_key(spec.name, code), "on".into());
+                        }
+                    }
+                    _ => {
+                        form.insert(spec.name.into(), "x".into());
+                    }
+                }
+            }
+            assert!(draft_within_bounds(&form), "{section:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_beyond_its_bounds_is_refused() {
+        let long = "x".repeat(DRAFT_MAX_CHARS);
+        assert!(draft_within_bounds(&f(&[("text", &long)])));
+        let longer = "æ".repeat(DRAFT_MAX_CHARS + 1);
+        assert!(!draft_within_bounds(&f(&[("text", &longer)])));
+        let many: Vec<(String, String)> = (0..=DRAFT_MAX_FIELDS)
+            .map(|i| (format!("f{i}"), String::new()))
+            .collect();
+        assert!(draft_within_bounds(&many[1..].iter().cloned().collect()));
+        assert!(!draft_within_bounds(&many.into_iter().collect()));
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

@@ -12,13 +12,6 @@ pub const SPECIAL_CONSIDERATIONS_MAX: usize = 2000;
 pub const NAME_MAX: usize = 150;
 pub const TASKS_MAX: usize = 2000;
 
-/// Introduction or special considerations: one optional text with a limit.
-pub fn parse_text(field: &str, raw: &str, max: usize) -> Result<Option<String>, FieldErrors> {
-    let mut e = FieldErrors::new();
-    let t = e.check(field, optional_text(raw, max));
-    e.finish(|| t)
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct WhyApplyingForm {
@@ -110,15 +103,16 @@ mod tests {
 
     #[test]
     fn texts_are_bounded_and_why_needs_both_parts() {
+        // The introduction is one required text of at most INTRODUCTION_MAX characters.
+        use crate::cv::entry::{CvEntry, CvSection, Fields};
+        let intro = |text: String| {
+            let fields: Fields = [("text".to_string(), text)].into_iter().collect();
+            CvEntry::parse(CvSection::Introduction, &fields, chrono::NaiveDate::MIN)
+        };
+        assert_eq!(intro("  ".into()).unwrap_err().0[0].key, "required");
+        assert!(intro("x".repeat(INTRODUCTION_MAX)).is_ok());
         assert_eq!(
-            parse_text("introduction", "  ", INTRODUCTION_MAX).unwrap(),
-            None
-        );
-        assert_eq!(
-            parse_text("introduction", &"x".repeat(3001), INTRODUCTION_MAX)
-                .unwrap_err()
-                .0[0]
-                .key,
+            intro("x".repeat(INTRODUCTION_MAX + 1)).unwrap_err().0[0].key,
             "too_long"
         );
         let e = WhyApplying::parse(&WhyApplyingForm {

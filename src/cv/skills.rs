@@ -211,20 +211,6 @@ impl ItSkill {
     }
 }
 
-/// The ticked driving licence boxes (`licences[]` values), without repeats, in list order.
-pub fn parse_driving_licences(codes: &[String]) -> Result<Vec<DrivingLicence>, FieldErrors> {
-    let mut e = FieldErrors::new();
-    let mut out = Vec::new();
-    for c in codes {
-        if let Some(l) = e.check("licences", DrivingLicence::from_code(c)) {
-            out.push(l);
-        }
-    }
-    out.sort();
-    out.dedup();
-    e.finish(|| Some(out))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -236,14 +222,8 @@ mod tests {
             codes,
             ["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"]
         );
-        assert_eq!(
-            parse_driving_licences(&["CE".into(), "B".into(), "B".into()]).unwrap(),
-            [DrivingLicence::B, DrivingLicence::Ce]
-        );
-        assert_eq!(
-            parse_driving_licences(&["T".into()]).unwrap_err().0[0].key,
-            "choice.invalid"
-        );
+        assert_eq!(DrivingLicence::from_code("CE"), Ok(DrivingLicence::Ce));
+        assert_eq!(DrivingLicence::from_code("T"), Err("choice.invalid"));
     }
 
     #[test]

@@ -24,10 +24,85 @@ pub enum StepKind {
     Review,
 }
 
+/// A step's code: in the step's URL (`/borger/forberedelse/<code>`) and in its form's
+/// hidden `step`, so pages, server and tests name a step one way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StepCode {
+    Register,
+    JobEducation,
+    Unemployment,
+    JobSearch,
+    Considerations,
+    EducationBackground,
+    EducationPlans,
+    EducationObstacles,
+    Health,
+    Review,
+}
+
+impl StepCode {
+    pub const ALL: [StepCode; 10] = [
+        StepCode::Register,
+        StepCode::JobEducation,
+        StepCode::Unemployment,
+        StepCode::JobSearch,
+        StepCode::Considerations,
+        StepCode::EducationBackground,
+        StepCode::EducationPlans,
+        StepCode::EducationObstacles,
+        StepCode::Health,
+        StepCode::Review,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StepCode::Register => "registeroplysninger",
+            StepCode::JobEducation => "uddannelse",
+            StepCode::Unemployment => "ledighed",
+            StepCode::JobSearch => "jobsoegning",
+            StepCode::Considerations => "overvejelser",
+            StepCode::EducationBackground => "skolegang",
+            StepCode::EducationPlans => "uddannelsesplaner",
+            StepCode::EducationObstacles => "udfordringer",
+            StepCode::Health => "helbred",
+            StepCode::Review => "tjek",
+        }
+    }
+
+    /// The step a code names; `None` for anything else (the receipt's `RECEIPT` included).
+    pub fn parse(code: &str) -> Option<StepCode> {
+        StepCode::ALL.into_iter().find(|s| s.as_str() == code)
+    }
+
+    /// The pages that show the register facts (a remote lookup): the register step itself
+    /// and "Tjek dine svar".
+    pub fn shows_register_facts(self) -> bool {
+        matches!(self, StepCode::Register | StepCode::Review)
+    }
+}
+
+/// The receipt's code in the place of a step's (`/borger/forberedelse/kvittering`): the page
+/// shown once the questionnaire is sent. Not a step.
+pub const RECEIPT: &str = "kvittering";
+
+/// The start of every health question's name (the pilot's step): such answers are kept
+/// apart from the others and only taken from a citizen the questions apply to.
+pub const HEALTH_KEY_PREFIX: &str = "health_";
+
+/// A form key of a health question (`HEALTH_KEY_PREFIX`), a checkbox box included.
+pub fn is_health_key(key: &str) -> bool {
+    key.starts_with(HEALTH_KEY_PREFIX)
+}
+
+/// A posted form holds a health answer: refused outright from a citizen the pilot's
+/// questions do not apply to, whichever step it names.
+pub fn carries_health_answers(form: &Fields) -> bool {
+    form.keys().any(|k| is_health_key(k))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
-    /// In the step's URL: `/borger/forberedelse/<code>`.
-    pub code: &'static str,
+    pub code: StepCode,
     pub title: &'static str,
     pub intro: &'static str,
     pub kind: StepKind,
@@ -52,14 +127,14 @@ impl Step {
 }
 
 const REGISTER: Step = Step {
-    code: "registeroplysninger",
+    code: StepCode::Register,
     title: "Oplysninger fra registre",
     intro: "Disse oplysninger henter vi fra offentlige registre. Du kan ikke rette dem her. Er noget forkert, så kontakt den myndighed, der står som kilde.",
     kind: StepKind::RegisterData,
 };
 
 const JOB_EDUCATION: Step = Step {
-    code: "uddannelse",
+    code: StepCode::JobEducation,
     title: "Din uddannelse",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -77,7 +152,7 @@ const JOB_EDUCATION: Step = Step {
 };
 
 const UNEMPLOYMENT: Step = Step {
-    code: "ledighed",
+    code: StepCode::Unemployment,
     title: "Din ledighed",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -100,7 +175,7 @@ const UNEMPLOYMENT: Step = Step {
 };
 
 const JOB_SEARCH: Step = Step {
-    code: "jobsoegning",
+    code: StepCode::JobSearch,
     title: "Din jobsøgning",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -131,7 +206,7 @@ const JOB_SEARCH: Step = Step {
 };
 
 const CONSIDERATIONS: Step = Step {
-    code: "overvejelser",
+    code: StepCode::Considerations,
     title: "Andre overvejelser",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -158,7 +233,7 @@ const CONSIDERATIONS: Step = Step {
 };
 
 const EDUCATION_BACKGROUND: Step = Step {
-    code: "skolegang",
+    code: StepCode::EducationBackground,
     title: "Din skolegang",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -181,7 +256,7 @@ const EDUCATION_BACKGROUND: Step = Step {
 };
 
 const EDUCATION_PLANS: Step = Step {
-    code: "uddannelsesplaner",
+    code: StepCode::EducationPlans,
     title: "Dine planer",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -194,7 +269,7 @@ const EDUCATION_PLANS: Step = Step {
 };
 
 const EDUCATION_OBSTACLES: Step = Step {
-    code: "udfordringer",
+    code: StepCode::EducationObstacles,
     title: "Det, der kan gøre det svært",
     intro: "",
     kind: StepKind::Questions(field_list![
@@ -244,7 +319,7 @@ const EDUCATION_OBSTACLES: Step = Step {
 /// The pilot's questions. Field names start with `health_`: they are never stored with the
 /// other answers.
 const HEALTH: Step = Step {
-    code: "helbred",
+    code: StepCode::Health,
     title: "Helbred og job",
     intro: "Din kommune deltager i forsøget \"Et mere rummeligt arbejdsmarked for borgere med handicap\". Derfor spørger vi om dit helbred. Svarene er følsomme oplysninger: de gemmes for sig, og kun du og dine sagsbehandlere kan se dem. Hver gang en sagsbehandler ser dem, kan du se det i Min historik.",
     kind: StepKind::Health(field_list![
@@ -263,7 +338,7 @@ pub fn health_step() -> Step {
 }
 
 const REVIEW: Step = Step {
-    code: "tjek",
+    code: StepCode::Review,
     title: "Tjek dine svar",
     intro: "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".",
     kind: StepKind::Review,
@@ -333,7 +408,7 @@ pub fn check_complete(
     steps: &[Step],
     answers: &Fields,
     health: &Fields,
-) -> Result<Complete, (&'static str, FieldErrors)> {
+) -> Result<Complete, (StepCode, FieldErrors)> {
     let mut done = Complete {
         answers: Fields::new(),
         health: None,
@@ -383,6 +458,7 @@ pub fn merge_step(step: &Step, stored: &Fields, posted: &Fields) -> Fields {
 
 /// The step with this code among `steps`, and its index.
 pub fn find_step(steps: &[Step], code: &str) -> Option<(usize, Step)> {
+    let code = StepCode::parse(code)?;
     steps
         .iter()
         .position(|s| s.code == code)
@@ -404,13 +480,72 @@ mod tests {
         [Questionnaire::Dagpenge, Questionnaire::Education]
             .into_iter()
             .flat_map(|q| steps(q, health))
-            .find(|s| s.code == code)
+            .find(|s| s.code.as_str() == code)
             .unwrap()
     }
 
     #[test]
+    fn every_step_code_reads_back_and_the_receipt_is_none() {
+        for code in StepCode::ALL {
+            assert_eq!(StepCode::parse(code.as_str()), Some(code));
+        }
+        let mut spelled: Vec<_> = StepCode::ALL.iter().map(|c| c.as_str()).collect();
+        spelled.sort();
+        spelled.dedup();
+        assert_eq!(spelled.len(), StepCode::ALL.len(), "codes are unique");
+        assert_eq!(StepCode::parse(RECEIPT), None);
+        assert_eq!(StepCode::parse("Helbred"), None);
+        // Every step's code is its own.
+        let mut used: Vec<StepCode> = [
+            Questionnaire::Dagpenge,
+            Questionnaire::General,
+            Questionnaire::Education,
+        ]
+        .into_iter()
+        .flat_map(|q| steps(q, true))
+        .map(|s| s.code)
+        .collect();
+        used.sort();
+        used.dedup();
+        assert_eq!(used, StepCode::ALL);
+    }
+
+    #[test]
+    fn only_the_register_step_and_the_review_show_register_facts() {
+        let shown: Vec<_> = StepCode::ALL
+            .into_iter()
+            .filter(|c| c.shows_register_facts())
+            .collect();
+        assert_eq!(shown, [StepCode::Register, StepCode::Review]);
+    }
+
+    #[test]
+    fn a_form_with_any_health_field_carries_health_answers() {
+        assert!(!carries_health_answers(&raw(&[
+            ("activity", "1_2"),
+            ("methods__network", "on")
+        ])));
+        assert!(carries_health_answers(&raw(&[
+            ("activity", "1_2"),
+            ("health_problem", "no")
+        ])));
+        assert!(carries_health_answers(&raw(&[(
+            "health_whatever__box",
+            "on"
+        )])));
+        for q in health_step().questions() {
+            assert!(carries_health_answers(&raw(&[(q.name, "x")])), "{}", q.name);
+        }
+    }
+
+    #[test]
     fn the_steps_follow_the_questionnaire_and_the_pilot() {
-        let codes = |q, h| steps(q, h).iter().map(|s| s.code).collect::<Vec<_>>();
+        let codes = |q, h| {
+            steps(q, h)
+                .iter()
+                .map(|s| s.code.as_str())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             codes(Questionnaire::Dagpenge, true),
             [
@@ -462,6 +597,7 @@ mod tests {
             .collect();
         for (i, (health, name)) in all.iter().enumerate() {
             assert_eq!(*health, name.starts_with("health_"), "{name}");
+            assert_eq!(*health, is_health_key(name), "{name}");
             assert!(
                 !all[..i].iter().any(|(h, n)| n == name && h == health),
                 "{name} twice"
@@ -592,7 +728,7 @@ mod tests {
             ("hindrance", "no"),
         ]);
         let (step, _) = check_complete(&all, &answers, &Fields::new()).unwrap_err();
-        assert_eq!(step, "helbred");
+        assert_eq!(step.as_str(), "helbred");
         let done = check_complete(&all, &answers, &raw(&[("health_problem", "no")])).unwrap();
         assert_eq!(done.health, Some(raw(&[("health_problem", "no")])));
         let mut missing = answers.clone();
@@ -600,7 +736,8 @@ mod tests {
         assert_eq!(
             check_complete(&all, &missing, &Fields::new())
                 .unwrap_err()
-                .0,
+                .0
+                .as_str(),
             "ledighed"
         );
         // Without the pilot there is no health step, and nothing health-related is kept.

@@ -104,10 +104,10 @@ async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usi
     let mut n = (0, 0, 0);
     for r in &rows {
         let c = r.try_get::<i64, _>("n")? as usize;
-        match r.try_get::<String, _>("section")?.as_str() {
-            "work_experience" => n.0 = c,
-            "education" => n.1 = c,
-            "job_wish" => n.2 = c,
+        match CvSection::from_code(&r.try_get::<String, _>("section")?) {
+            Ok(CvSection::WorkExperience) => n.0 = c,
+            Ok(CvSection::Education) => n.1 = c,
+            Ok(CvSection::JobWish) => n.2 = c,
             _ => {}
         }
     }

@@ -28,7 +28,7 @@ use crate::search_index::{key_lexeme, key_pattern, key_words, keys_of};
 use crate::{from_ts, text, ts, Backend, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
-use jobspor::cv_search::{facet, query_words, CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
+use jobspor::cv_search::{query_words, CvQuery, Facet, Sort, MAX_PAGE, PAGE_SIZE};
 use jobspor::policy::{ActorKind, Caller, CvOwner};
 use jobspor::{CitizenId, CvId, EmployerId};
 use sqlx::Row;
@@ -554,8 +554,10 @@ impl Store {
                 (
                     m.cv_id,
                     keys_of(&m.keys)
-                        .filter_map(|k| k.strip_prefix(facet::OCCUPATION))
-                        .map(str::to_string)
+                        .filter_map(|k| match Facet::parse_key(k) {
+                            Some(Facet::Occupation(title)) => Some(title.to_string()),
+                            _ => None,
+                        })
                         .collect(),
                 )
             })

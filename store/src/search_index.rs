@@ -17,7 +17,7 @@
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::CvEntry;
-use jobspor::cv_search::{facets_of, searchable_place};
+use jobspor::cv_search::{facets_of, searchable_place, Facet, FacetKind};
 use sqlx::{AnyConnection, Row};
 use std::collections::BTreeSet;
 
@@ -225,7 +225,7 @@ pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Res
     let old_text: String = row.try_get("facet_keys")?;
     let owner = owner_of(conn, cv_id).await?;
     // The place keys follow the register; the CV's own keys stay.
-    let is_place = |k: &str| k.starts_with(PLACE_PREFIXES[0]) || k.starts_with(PLACE_PREFIXES[1]);
+    let is_place = |k: &str| Facet::parse_key(k).is_some_and(|f| f.is_place());
     let place = facets_of(std::iter::empty(), owner.place.as_deref());
     let mut keys: BTreeSet<String> = keys_of(&old_text)
         .filter(|k| !is_place(k))
@@ -243,10 +243,10 @@ pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Res
     .execute(&mut *conn)
     .await?;
     if text != old_text {
-        for p in PLACE_PREFIXES {
+        for kind in FacetKind::PLACE {
             sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1 AND facet LIKE $2")
                 .bind(cv_id)
-                .bind(format!("{p}%"))
+                .bind(format!("{}%", kind.key_prefix()))
                 .execute(&mut *conn)
                 .await?;
         }
@@ -254,9 +254,6 @@ pub(crate) async fn sync_owner(conn: &mut AnyConnection, citizen_id: i64) -> Res
     }
     Ok(())
 }
-
-/// The keys of the owner's place (`searchable_place`), which follow the CPR register.
-const PLACE_PREFIXES: [&str; 2] = ["mun:", "reg:"];
 
 impl Store {
     /// Writes the search rows of CVs that have none (CVs from before the search tables, or

@@ -128,9 +128,9 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
         .await?;
     session::start(&state, session::Subject::Citizen(login.citizen_id)).await?;
     leptos_axum::redirect(if login.profile_complete {
-        "/borger"
+        crate::routes::CITIZEN_HOME
     } else {
-        "/borger/opret-profil"
+        crate::routes::PROFILE_SETUP
     });
     Ok(())
 }
@@ -203,7 +203,7 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
         .citizen_password_login(id, state.clock.now())
         .await?;
     session::start(&state, session::Subject::Citizen(id)).await?;
-    leptos_axum::redirect("/borger");
+    leptos_axum::redirect(crate::routes::CITIZEN_HOME);
     Ok(())
 }
 
@@ -216,7 +216,7 @@ pub async fn employer_login(email: String, password: String) -> Result<(), AppEr
     let found = state.store.employer_password_hash(&email).await?;
     let id = check_password(&state, &format!("employer:{email}"), &password, found, echo).await?;
     session::start(&state, session::Subject::Employer(id)).await?;
-    leptos_axum::redirect("/arbejdsgiver/soeg");
+    leptos_axum::redirect(crate::routes::EMPLOYER_SEARCH);
     Ok(())
 }
 
@@ -236,7 +236,7 @@ pub async fn caseworker_login(username: String, password: String) -> Result<(), 
     )
     .await?;
     session::start(&state, session::Subject::Caseworker(id)).await?;
-    leptos_axum::redirect("/sagsbehandler");
+    leptos_axum::redirect(crate::routes::CASEWORKER_HOME);
     Ok(())
 }
 
@@ -244,6 +244,6 @@ pub async fn caseworker_login(username: String, password: String) -> Result<(), 
 pub async fn logout() -> Result<(), AppError> {
     let (state, _) = crate::ssr::guard::anyone().await?;
     crate::ssr::session::end(&state).await?;
-    leptos_axum::redirect("/?logget-ud=1");
+    leptos_axum::redirect(&crate::routes::logged_out());
     Ok(())
 }

@@ -59,7 +59,7 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
     ) {
         return Err(AppError::field("cpr", "caseworker.not_served", echo));
     }
-    leptos_axum::redirect(&format!("/sagsbehandler/borger/{}", citizen.id));
+    leptos_axum::redirect(&crate::routes::caseworker_citizen(citizen.id));
     Ok(())
 }
 

@@ -126,7 +126,7 @@ pub async fn complete_profile(form: ProfileForm) -> Result<(), AppError> {
         }
         Err(e) => return Err(e.into()),
     }
-    leptos_axum::redirect("/borger");
+    leptos_axum::redirect(crate::routes::CITIZEN_HOME);
     Ok(())
 }
 

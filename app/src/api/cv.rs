@@ -141,7 +141,7 @@ pub async fn save_cv_entry(
             .await?;
         return Err(AppError::invalid(errors, echo(&form)));
     }
-    leptos_axum::redirect(&format!("/borger/cv/afsnit/{}", section.code()));
+    leptos_axum::redirect(&crate::routes::cv_section(section));
     Ok(())
 }
 
@@ -155,9 +155,7 @@ pub async fn save_cv_draft(
     let (state, me) = crate::ssr::guard::citizen().await?;
     let section = section_of(&section)?;
     let id = entry_id(&id)?;
-    // A draft is only text the citizen typed: bounded like the longest field, so a crafted
-    // request cannot park megabytes here.
-    if form.len() > 20 || form.values().any(|v| v.chars().count() > 5000) {
+    if !jobspor::cv::entry::draft_within_bounds(&form) {
         return Err(AppError::field("form", "too_long", Vec::new()));
     }
     let now = state.clock.now();
@@ -174,7 +172,7 @@ pub async fn discard_cv_draft(section: String) -> Result<(), AppError> {
     let (state, me) = crate::ssr::guard::citizen().await?;
     let section = section_of(&section)?;
     state.store.discard_cv_draft(me, section).await?;
-    leptos_axum::redirect(&format!("/borger/cv/afsnit/{}", section.code()));
+    leptos_axum::redirect(&crate::routes::cv_section(section));
     Ok(())
 }
 

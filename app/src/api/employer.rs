@@ -40,7 +40,7 @@ pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), App
         Err(e) => return Err(e.into()),
     };
     session::start(&state, session::Subject::Employer(id)).await?;
-    leptos_axum::redirect("/arbejdsgiver/vilkaar");
+    leptos_axum::redirect(crate::routes::EMPLOYER_TERMS);
     Ok(())
 }
 
@@ -74,7 +74,7 @@ pub async fn accept_terms(accept: Option<String>) -> Result<(), AppError> {
         .store
         .accept_employer_terms(me, jobspor::employer::TERMS_VERSION, state.clock.now())
         .await?;
-    leptos_axum::redirect("/arbejdsgiver/soeg");
+    leptos_axum::redirect(crate::routes::EMPLOYER_SEARCH);
     Ok(())
 }
 
@@ -102,7 +102,7 @@ pub struct SearchView {
     pub pages: u32,
     pub by_relevance: bool,
     pub hits: Vec<CvHitView>,
-    /// Hits per facet key (`jobspor::cv_search::facet`).
+    /// Hits per facet key (`jobspor::cv_search::Facet::to_key`).
     pub counts: BTreeMap<String, i64>,
     /// The counts cover only the first `jobspor_store::search::POOL` hits.
     pub approximate: bool,
@@ -114,7 +114,7 @@ pub struct SearchView {
 /// form as sent, and no hits, so the page can show both; the browser sends the same form.
 #[server(endpoint = "employer/search")]
 pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
-    use jobspor::cv_search::{CvQuery, Sort, MAX_PAGE, PAGE_SIZE};
+    use jobspor::cv_search::CvQuery;
     let (state, _me) = crate::ssr::guard::employer_with_terms().await?;
     let mut view = SearchView {
         form: form.clone(),
@@ -141,32 +141,13 @@ pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
     view.counts = found.facets;
     view.approximate = found.facets_sampled;
     if let Some(near) = &q.near {
-        view.distance_counts = jobspor::geo::DISTANCES_KM
-            .iter()
-            .map(|km| {
-                let within =
-                    jobspor::geo::municipalities_within(&near.postcode, *km).unwrap_or_default();
-                (
-                    *km,
-                    within
-                        .iter()
-                        .map(|m| {
-                            view.counts
-                                .get(&jobspor::cv_search::facet::municipality(m))
-                                .copied()
-                                .unwrap_or(0)
-                        })
-                        .sum(),
-                )
-            })
-            .collect();
+        view.distance_counts = jobspor::cv_search::hits_per_distance(&near.postcode, &view.counts);
     }
     view.total = found.total;
     view.more = found.more;
     view.page = q.page;
-    view.pages = (found.total as u32).div_ceil(PAGE_SIZE).min(MAX_PAGE);
-    view.by_relevance =
-        q.sort == Sort::Relevance && !jobspor::cv_search::query_words(&q.text).is_empty();
+    view.pages = jobspor::cv_search::page_count(found.total);
+    view.by_relevance = q.ranks_by_relevance();
     view.hits = found
         .hits
         .into_iter()
@@ -201,7 +182,7 @@ pub async fn request_contact(cv_id: CvId, message: String) -> Result<(), AppErro
     {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect(&format!("/arbejdsgiver/cv/{cv_id}?besked=sendt"));
+    leptos_axum::redirect(&crate::routes::employer_cv_message_sent(cv_id));
     Ok(())
 }
 

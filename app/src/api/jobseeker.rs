@@ -166,7 +166,7 @@ pub async fn register_jobseeker(#[server(default)] form: RegistrationForm) -> Re
         .store
         .register_jobseeker(me, &registration, state.clock.now())
         .await?;
-    leptos_axum::redirect("/borger/forberedelse");
+    leptos_axum::redirect(crate::routes::QUESTIONNAIRE);
     Ok(())
 }
 
@@ -224,7 +224,7 @@ pub async fn answer_step(
     let plan = server::Plan::load(&state, me).await?;
     // Health answers from a citizen the questions do not apply to are refused outright,
     // whichever step a crafted request names.
-    if !plan.health && form.keys().any(|k| k.starts_with("health_")) {
+    if !plan.health && jobspor::jobseeker::questionnaire::carries_health_answers(&form) {
         return Err(AppError::Forbidden);
     }
     let steps = plan.steps()?;
@@ -249,17 +249,17 @@ pub async fn answer_step(
         "stay" => return Ok(()),
         "back" => steps
             .get(index.saturating_sub(1))
-            .map(|s| format!("/borger/forberedelse/{}", s.code)),
-        "later" => Some("/borger/forberedelse?gemt=1".to_string()),
+            .map(|s| crate::routes::questionnaire_step(s.code.as_str())),
+        "later" => Some(crate::routes::questionnaire_saved()),
         _ => {
             step.validate(&form)
                 .map_err(|e| AppError::invalid(e, echo(&form)))?;
             steps
                 .get(index + 1)
-                .map(|s| format!("/borger/forberedelse/{}", s.code))
+                .map(|s| crate::routes::questionnaire_step(s.code.as_str()))
         }
     };
-    leptos_axum::redirect(&target.unwrap_or_else(|| "/borger/forberedelse".into()));
+    leptos_axum::redirect(&target.unwrap_or_else(|| crate::routes::QUESTIONNAIRE.into()));
     Ok(())
 }
 
@@ -300,6 +300,8 @@ pub async fn submit_questionnaire() -> Result<(), AppError> {
         .store
         .submit_questionnaire(plan.me, &submission, state.clock.now())
         .await?;
-    leptos_axum::redirect("/borger/forberedelse/kvittering");
+    leptos_axum::redirect(&crate::routes::questionnaire_step(
+        jobspor::jobseeker::questionnaire::RECEIPT,
+    ));
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The page frame: skip link, DKFDS header with the logged-in user and "Log af", main
 //! content, footer.
 use crate::api::auth::{get_session, Logout, SessionKind};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,16 +15,16 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
         <header class="header">
             <div class="portal-info">
                 <div class="portal-info-inner container">
-                    <a href="/" class="logo-text" aria-label="Jobspor, til forsiden">"Jobspor"</a>
+                    <a href=routes::HOME class="logo-text" aria-label="Jobspor, til forsiden">"Jobspor"</a>
                     <div class="portal-user">
                         <Suspense fallback=|| ()>
                             {move || Suspend::new(async move {
                                 match session.await {
                                     Ok(s) if s.kind != SessionKind::Anonymous => {
                                         let home = match s.kind {
-                                            SessionKind::Citizen => "/borger",
-                                            SessionKind::Caseworker => "/sagsbehandler",
-                                            _ => "/arbejdsgiver/soeg",
+                                            SessionKind::Citizen => routes::CITIZEN_HOME,
+                                            SessionKind::Caseworker => routes::CASEWORKER_HOME,
+                                            _ => routes::EMPLOYER_SEARCH,
                                         };
                                         view! {
                                             <p class="user"><a href=home>{s.name.unwrap_or_default()}</a></p>
@@ -32,7 +33,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
                                             </ActionForm>
                                         }.into_any()
                                     }
-                                    _ => view! { <a class="function-link log-on" href="/log-ind">"Log ind"</a> }.into_any(),
+                                    _ => view! { <a class="function-link log-on" href=routes::LOGIN>"Log ind"</a> }.into_any(),
                                 }
                             })}
                         </Suspense>
@@ -42,7 +43,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
             <div class="solution-info">
                 <div class="solution-info-inner container">
                     <div class="solution-heading">
-                        <a href="/" aria-label="Jobspor forside">"Jobspor – job og CV"</a>
+                        <a href=routes::HOME aria-label="Jobspor forside">"Jobspor – job og CV"</a>
                     </div>
                     <div class="additional-info">
                         <p><strong class="authority-name">"Styrelsen for Arbejdsmarked og Rekruttering"</strong></p>
@@ -58,7 +59,7 @@ pub fn Page(#[prop(into)] title: String, children: Children) -> impl IntoView {
                 <div class="container">
                     <p>"Jobspor er en demonstration. MitID, CPR-registeret og EURES er simulerede."</p>
                     <ul class="footer-links">
-                        <li><a href="/privatliv" class="function-link">"Privatlivspolitik"</a></li>
+                        <li><a href=routes::PRIVACY class="function-link">"Privatlivspolitik"</a></li>
                     </ul>
                 </div>
             </div>

@@ -7,6 +7,7 @@ use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::pages::jobseeker::{Facts, StepAnswers};
+use crate::routes;
 use jobspor::jobseeker::questionnaire::{health_step, steps, StepKind};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -69,7 +70,7 @@ pub fn CitizenCasePage() -> impl IntoView {
     let case = Resource::new(id, get_citizen_case);
     view! {
         <Page title="Borgerens forberedelsesskema">
-            <p><a class="back-link" href="/sagsbehandler">"Find en anden borger"</a></p>
+            <p><a class="back-link" href=routes::CASEWORKER_HOME>"Find en anden borger"</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let c = match case.await {

@@ -2,6 +2,7 @@ use crate::api::citizen::get_my_profile;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::pages::profile_setup::RegisterData;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -13,17 +14,17 @@ pub fn CitizenHome() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match profile.await {
-                        Ok(p) if p.username.is_none() => view! { <Redirect path="/borger/opret-profil"/> }.into_any(),
+                        Ok(p) if p.username.is_none() => view! { <Redirect path=routes::PROFILE_SETUP/> }.into_any(),
                         Ok(p) => {
                             let yes_no = |b: bool| if b { "Ja" } else { "Nej" };
                             view! {
                                 <h1>"Min side"</h1>
                                 <p class="font-lead">"Velkommen, " {p.name.clone()} "."</p>
                                 <ul class="nobullet-list">
-                                    <li><a class="function-link" href="/borger/cv">"Mit CV"</a></li>
-                                    <li><a class="function-link" href="/borger/jobsoegende">"Tilmeld dig som jobsøgende"</a></li>
-                                    <li><a class="function-link" href="/borger/forberedelse">"Forberedelsesskema"</a></li>
-                                    <li><a class="function-link" href="/borger/historik">"Min historik"</a></li>
+                                    <li><a class="function-link" href=routes::MY_CV>"Mit CV"</a></li>
+                                    <li><a class="function-link" href=routes::JOBSEEKER_REGISTRATION>"Tilmeld dig som jobsøgende"</a></li>
+                                    <li><a class="function-link" href=routes::QUESTIONNAIRE>"Forberedelsesskema"</a></li>
+                                    <li><a class="function-link" href=routes::HISTORY>"Min historik"</a></li>
                                 </ul>
                                 <section aria-labelledby="contact">
                                     <h2 id="contact">"Dine kontaktoplysninger"</h2>

@@ -5,12 +5,9 @@ use crate::components::cv_entry::EntryView;
 use crate::components::form::{form_state, ErrorSummary};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::routes;
 use jobspor::cv::entry::CvSection;
 use leptos::prelude::*;
-
-pub fn section_href(section: CvSection) -> String {
-    format!("/borger/cv/afsnit/{}", section.code())
-}
 
 #[component]
 pub fn MyCv() -> impl IntoView {
@@ -26,8 +23,8 @@ pub fn MyCv() -> impl IntoView {
             <ErrorSummary state=sv_state form_id="searchable"/>
             <h1>"Mit CV"</h1>
             <ul class="nobullet-list cv-actions">
-                <li><a class="function-link" href="/borger/cv/som-arbejdsgiver">"Se dit CV som en arbejdsgiver ser det"</a></li>
-                <li><a class="function-link" href="/borger/cv/udskriv">"Udskriv dit CV"</a></li>
+                <li><a class="function-link" href=routes::CV_PREVIEW>"Se dit CV som en arbejdsgiver ser det"</a></li>
+                <li><a class="function-link" href=routes::CV_PRINT>"Udskriv dit CV"</a></li>
             </ul>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -82,7 +79,7 @@ pub fn MyCv() -> impl IntoView {
                                                 </ul>
                                             }.into_any()
                                         }}
-                                        <p><a class="function-link" href=section_href(section)>{format!("{link} {}", section.label_da().to_lowercase())}</a></p>
+                                        <p><a class="function-link" href=routes::cv_section(section)>{format!("{link} {}", section.label_da().to_lowercase())}</a></p>
                                     </section>
                                 }
                             }).collect_view()}

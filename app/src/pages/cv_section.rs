@@ -5,6 +5,7 @@ use crate::components::cv_entry::EntryView;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::SectionForm;
+use crate::routes;
 use jobspor::cv::entry::CvSection;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -14,7 +15,7 @@ pub fn CvSectionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let section = move || params.with(|p| p.get("section").unwrap_or_default());
-    let edit = move || query.with(|q| q.get("rediger").unwrap_or_default());
+    let edit = move || query.with(|q| q.get(routes::EDIT_PARAM).unwrap_or_default());
     let save = ServerAction::<SaveCvEntry>::new();
     let delete = ServerAction::<DeleteCvEntry>::new();
     let discard = ServerAction::<DiscardCvDraft>::new();
@@ -37,7 +38,7 @@ pub fn CvSectionPage() -> impl IntoView {
             .unwrap_or("CV");
     view! {
         <Page title=title>
-            <p><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>
+            <p><a class="back-link" href=routes::MY_CV>"Tilbage til Mit CV"</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let Ok(section_code) = CvSection::from_code(&section()) else {
@@ -68,7 +69,7 @@ pub fn CvSectionPage() -> impl IntoView {
                                                             <li class="cv-entry">
                                                                 <EntryView entry/>
                                                                 <div class="cv-entry-actions">
-                                                                    <a class="function-link" href=format!("/borger/cv/afsnit/{}?rediger={id}", s.code()) aria-label=format!("Ret {name}")>"Ret"</a>
+                                                                    <a class="function-link" href=routes::cv_section_edit(s, id) aria-label=format!("Ret {name}")>"Ret"</a>
                                                                     <ActionForm attr:novalidate=true action=delete>
                                                                         <input type="hidden" name="id" value=id.to_string()/>
                                                                         <button type="submit" class="function-link" aria-label=format!("Slet {name}")>"Slet"</button>

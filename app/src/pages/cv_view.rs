@@ -5,6 +5,7 @@ use crate::components::cv_entry::CvDocument;
 use crate::components::form::{form_state, ErrorSummary, TextArea};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::routes;
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -55,7 +56,7 @@ fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
     let query = use_query_map();
     let sent = move || {
         action.value().with(|v| matches!(v, Some(Ok(()))))
-            || query.with(|q| q.get("besked").as_deref() == Some("sendt"))
+            || query.with(|q| q.get(routes::MESSAGE_PARAM).as_deref() == Some(routes::MESSAGE_SENT))
     };
     view! {
         {move || if sent() {
@@ -109,7 +110,7 @@ pub fn CvPreview() -> impl IntoView {
     let cv = Resource::new(|| (), |_| crate::api::cv::preview_my_cv());
     view! {
         <Page title="Dit CV som en arbejdsgiver ser det">
-            <p><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>
+            <p><a class="back-link" href=routes::MY_CV>"Tilbage til Mit CV"</a></p>
             <h1>"Dit CV som en arbejdsgiver ser det"</h1>
             <div class="alert alert-info"><div class="alert-body"><p class="alert-text">
                 "Sådan ser arbejdsgivere dit CV, når det er søgbart. Dit CPR-nummer, en beskyttet adresse, dine særlige hensyn og dit fravær vises aldrig for arbejdsgivere."
@@ -133,7 +134,7 @@ pub fn CvPrint() -> impl IntoView {
     let cv = Resource::new(|| (), |_| crate::api::cv::get_my_cv());
     view! {
         <Page title="Udskriv dit CV">
-            <p class="no-print"><a class="back-link" href="/borger/cv">"Tilbage til Mit CV"</a></p>
+            <p class="no-print"><a class="back-link" href=routes::MY_CV>"Tilbage til Mit CV"</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {

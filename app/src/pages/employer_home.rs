@@ -1,6 +1,7 @@
 use crate::api::auth::EmployerLogin;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -23,7 +24,7 @@ pub fn EmployerHome() -> impl IntoView {
                 <section class="col-12 col-md-6" aria-labelledby="eregister-h">
                     <h2 id="eregister-h">"Ny arbejdsgiver?"</h2>
                     <p>"Opret en konto med virksomhedens CVR-nummer."</p>
-                    <a class="button button-secondary" href="/arbejdsgiver/opret">"Opret konto"</a>
+                    <a class="button button-secondary" href=routes::EMPLOYER_REGISTER>"Opret konto"</a>
                 </section>
             </div>
         </Page>

@@ -12,7 +12,7 @@ use crate::components::form::{
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use jobspor::form_fields::Fields;
-use jobspor::jobseeker::questionnaire::{find_step, steps, Step, StepKind};
+use jobspor::jobseeker::questionnaire::{find_step, steps, Step, StepCode, StepKind, RECEIPT};
 use jobspor::jobseeker::register_data::RegisterFact;
 use jobspor::jobseeker::registration::{Registration, RegistrationForm, FIELDS};
 use jobspor::FieldErrors;
@@ -20,11 +20,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 const FORM_ID: &str = "q";
-const BASE: &str = "/borger/forberedelse";
-
-fn step_url(code: &str) -> String {
-    format!("{BASE}/{code}")
-}
+use crate::routes;
+use routes::questionnaire_step as step_url;
 
 impl QuestionnaireView {
     fn steps(&self) -> Vec<Step> {
@@ -81,7 +78,7 @@ pub(crate) fn StepAnswers(
             {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {
                 let answer = q.answer_da(&values);
                 let missing = answer.is_none() && q.required;
-                let link = edit.then(|| format!("{}#{FORM_ID}-{}", step_url(step.code), q.name));
+                let link = edit.then(|| format!("{}#{FORM_ID}-{}", step_url(step.code.as_str()), q.name));
                 view! {
                     <dt>{q.label}</dt>
                     <dd class:answer-missing=missing>
@@ -107,7 +104,7 @@ pub fn JobseekerRegistration() -> impl IntoView {
     view! {
         <Page title="Tilmeld dig som jobsøgende">
             <ErrorSummary state form_id="reg"/>
-            <p><a class="back-link" href="/borger">"Tilbage til Min side"</a></p>
+            <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
             <h1>"Tilmeld dig som jobsøgende"</h1>
             <p class="font-lead">"Fortæl os, hvilken situation du er i. Det afgør, hvilket forberedelsesskema du skal udfylde før din første samtale på jobcentret."</p>
             <Suspense fallback=|| ()>
@@ -139,11 +136,11 @@ pub fn JobseekerRegistration() -> impl IntoView {
 #[component]
 pub fn QuestionnaireOverview() -> impl IntoView {
     let query = use_query_map();
-    let saved = move || query.with(|q| q.get("gemt").is_some());
+    let saved = move || query.with(|q| q.get(routes::SAVED_PARAM).is_some());
     let data = Resource::new(|| (), |_| get_questionnaire(false));
     view! {
         <Page title="Forberedelsesskema">
-            <p><a class="back-link" href="/borger">"Tilbage til Min side"</a></p>
+            <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let v = match data.await {
@@ -154,7 +151,7 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                         return view! {
                             <h1>"Forberedelsesskema"</h1>
                             <p>"Du skal tilmelde dig som jobsøgende, før du kan udfylde forberedelsesskemaet."</p>
-                            <a class="button button-primary" href="/borger/jobsoegende">"Tilmeld dig som jobsøgende"</a>
+                            <a class="button button-primary" href=routes::JOBSEEKER_REGISTRATION>"Tilmeld dig som jobsøgende"</a>
                         }.into_any();
                     };
                     let all = v.steps();
@@ -170,9 +167,9 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                         <h1>{q.title_da()}</h1>
                         <p>"Du er tilmeldt som jobsøgende: " {r.situation.label_da()}
                             {r.a_kasse.map(|a| format!(" (medlem af {})", a.label_da()))} ". "
-                            <a class="function-link" href="/borger/jobsoegende">"Ret din tilmelding"</a></p>
+                            <a class="function-link" href=routes::JOBSEEKER_REGISTRATION>"Ret din tilmelding"</a></p>
                         {v.submitted_at.clone().map(|at| view! {
-                            <p>"Du sendte skemaet " {at} ". " <a class="function-link" href=step_url("kvittering")>"Se kvitteringen"</a></p>
+                            <p>"Du sendte skemaet " {at} ". " <a class="function-link" href=step_url(RECEIPT)>"Se kvitteringen"</a></p>
                         })}
                         <h2>"Skemaets trin"</h2>
                         <ol class="step-overview">
@@ -183,10 +180,10 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                                     _ if v.is_done(s) => " – udfyldt",
                                     _ => " – ikke udfyldt",
                                 };
-                                view! { <li><a class="function-link" href=step_url(s.code)>{s.title}</a>{status}</li> }
+                                view! { <li><a class="function-link" href=step_url(s.code.as_str())>{s.title}</a>{status}</li> }
                             }).collect_view()}
                         </ol>
-                        <a class="button button-primary" href=step_url(next.code)>{if started { "Fortsæt" } else { "Start" }}</a>
+                        <a class="button button-primary" href=step_url(next.code.as_str())>{if started { "Fortsæt" } else { "Start" }}</a>
                     }.into_any()
                 })}
             </Suspense>
@@ -206,7 +203,9 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     // Only the register step and "Tjek dine svar" show the register facts.
     let data = Resource::new(
         move || (code(), answer.version().get()),
-        |(code, _)| get_questionnaire(matches!(code.as_str(), "registeroplysninger" | "tjek")),
+        |(code, _)| {
+            get_questionnaire(StepCode::parse(&code).is_some_and(StepCode::shows_register_facts))
+        },
     );
     let form = NodeRef::<leptos::html::Form>::new();
     let autosaved = RwSignal::new(false);
@@ -222,7 +221,7 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                         Err(e) => return on_error(e, Area::Citizen),
                     };
                     let code = code();
-                    if code == "kvittering" {
+                    if code == RECEIPT {
                         return receipt(v);
                     }
                     let all = v.steps();
@@ -238,7 +237,7 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                             view! {
                                 {(step.kind == StepKind::RegisterData).then(|| view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> })}
                                 <ActionForm attr:novalidate=true action=answer node_ref=form>
-                                    <input type="hidden" name="step" value=step.code/>
+                                    <input type="hidden" name="step" value=step.code.as_str()/>
                                     {questions_view(state, FORM_ID, questions, &values)}
                                     <p class="form-hint" role="status" aria-live="polite">
                                         {move || autosaved.get().then_some("Dine svar på denne side er gemt.")}
@@ -255,7 +254,7 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                         }
                     };
                     view! {
-                        <p><a class="back-link" href=BASE>"Til oversigten over skemaet"</a></p>
+                        <p><a class="back-link" href=routes::QUESTIONNAIRE>"Til oversigten over skemaet"</a></p>
                         <p class="step-indicator">{format!("Trin {} af {}", index + 1, total)}</p>
                         <h1>{step.title}</h1>
                         {(!step.intro.is_empty()).then(|| view! { <p class="font-lead">{step.intro}</p> })}
@@ -343,7 +342,7 @@ fn review(
     let complete = all.iter().all(|s| v.is_done(s));
     view! {
         {all.iter().filter(|s| s.kind != StepKind::Review).map(|s| {
-            let heading_id = format!("svar-{}", s.code);
+            let heading_id = format!("svar-{}", s.code.as_str());
             let labelled_by = heading_id.clone();
             view! {
                 <section aria-labelledby=labelled_by>
@@ -371,7 +370,7 @@ fn receipt(v: QuestionnaireView) -> AnyView {
     let Some(at) = v.submitted_at.clone() else {
         return view! {
             <h1>"Skemaet er ikke sendt endnu"</h1>
-            <p><a class="function-link" href=BASE>"Gå til forberedelsesskemaet"</a></p>
+            <p><a class="function-link" href=routes::QUESTIONNAIRE>"Gå til forberedelsesskemaet"</a></p>
         }
         .into_any();
     };
@@ -388,7 +387,7 @@ fn receipt(v: QuestionnaireView) -> AnyView {
             let values = v.values_of(&s).clone();
             view! { <h2 class="h3">{s.title}</h2><StepAnswers step=s values/> }
         }).collect_view()}
-        <p><a class="function-link" href="/borger">"Tilbage til Min side"</a></p>
+        <p><a class="function-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
     }
     .into_any()
 }

@@ -1,6 +1,7 @@
 use crate::api::auth::CitizenLogin;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +16,7 @@ pub fn Login() -> impl IntoView {
                 <section class="col-12 col-md-6" aria-labelledby="mitid">
                     <h2 id="mitid">"Med MitID"</h2>
                     <p>"Første gang skal du logge ind med MitID. Vi henter dine oplysninger fra CPR-registeret."</p>
-                    <a class="button button-primary" href="/log-ind/mitid">"Log ind med MitID (simuleret)"</a>
+                    <a class="button button-primary" href=routes::MITID>"Log ind med MitID (simuleret)"</a>
                 </section>
                 <section class="col-12 col-md-6" aria-labelledby="password">
                     <h2 id="password">"Med brugernavn og adgangskode"</h2>

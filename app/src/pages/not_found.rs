@@ -1,4 +1,5 @@
 use crate::components::layout::Page;
+use crate::routes;
 use leptos::prelude::*;
 
 #[component]
@@ -10,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Page title="Siden findes ikke">
             <h1>"Siden findes ikke"</h1>
-            <p><a href="/">"Gå til forsiden"</a></p>
+            <p><a href=routes::HOME>"Gå til forsiden"</a></p>
         </Page>
     }
 }

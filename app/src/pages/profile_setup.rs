@@ -5,6 +5,7 @@ use crate::components::form::{
 };
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::routes;
 use jobspor::contact::{ProfileForm, ProfileInput};
 use jobspor::FieldErrors;
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub fn ProfileSetup() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match profile.await {
-                        Ok(p) if p.username.is_some() => view! { <Redirect path="/borger"/> }.into_any(),
+                        Ok(p) if p.username.is_some() => view! { <Redirect path=routes::CITIZEN_HOME/> }.into_any(),
                         Ok(p) => view! {
                             <p>"Velkommen, " {p.name.clone()} ". Vælg et brugernavn og en adgangskode, og fortæl os, hvordan vi kan kontakte dig."</p>
                             <RegisterData profile=p/>

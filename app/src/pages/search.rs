@@ -6,9 +6,10 @@ use crate::components::form::{described_by, field_error, ErrorSummary, FormState
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::OccupationsDatalist;
+use crate::routes;
 use jobspor::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
 use jobspor::cv::{EmploymentType, WorkingTime};
-use jobspor::cv_search::{facet, SearchForm, SEARCH_PATH};
+use jobspor::cv_search::{Facet, SearchForm, SEARCH_PATH};
 use jobspor::numbers::thousands;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -98,13 +99,18 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|m| {
             (
                 m.code.to_string(),
-                label(m.name, facet::municipality(m.code)),
+                label(m.name, Facet::Municipality(m.code).to_key()),
             )
         })
         .collect();
     let regions: Vec<(String, String)> = jobspor::geo::REGIONS
         .iter()
-        .map(|r| (r.code.to_string(), label(r.name, facet::region(r.code))))
+        .map(|r| {
+            (
+                r.code.to_string(),
+                label(r.name, Facet::Region(r.code).to_key()),
+            )
+        })
         .collect();
     let distances: Vec<(String, String)> = jobspor::geo::DISTANCES_KM
         .iter()
@@ -122,14 +128,19 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|l| {
             (
                 l.code().to_string(),
-                label(l.label_da(), facet::licence(*l)),
+                label(l.label_da(), Facet::Licence(*l).to_key()),
             )
         })
         .collect();
     let level = LanguageLevel::from_code(&f.niveau).unwrap_or(LanguageLevel::A1);
     let languages: Vec<(String, String)> = LANGUAGES
         .iter()
-        .map(|(c, name)| (c.to_string(), label(name, facet::language(c, level))))
+        .map(|(c, name)| {
+            (
+                c.to_string(),
+                label(name, Facet::Language(c, level).to_key()),
+            )
+        })
         .collect();
     let levels: Vec<(String, String)> = LanguageLevel::ALL
         .iter()
@@ -140,7 +151,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|w| {
             (
                 w.code().to_string(),
-                label(w.label_da(), facet::working_time(*w)),
+                label(w.label_da(), Facet::WorkingTime(*w).to_key()),
             )
         })
         .collect();
@@ -149,11 +160,11 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|t| {
             (
                 t.code().to_string(),
-                label(t.label_da(), facet::employment_type(*t)),
+                label(t.label_da(), Facet::EmploymentType(*t).to_key()),
             )
         })
         .collect();
-    let start_now = label("Kan starte med det samme", facet::START_NOW.to_string());
+    let start_now = label("Kan starte med det samme", Facet::StartNow.to_key());
     // The empty choice is the search's own order: by relevance with search words, else
     // newest first; it keeps the default out of the URL.
     let sorts = vec![("opdateret".to_string(), "Senest opdateret".to_string())];
@@ -266,7 +277,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
 fn Hit(h: CvHitView) -> impl IntoView {
     view! {
         <li class="search-result">
-            <h3 class="h4"><a href=format!("/arbejdsgiver/cv/{}", h.cv_id)>{h.name}</a></h3>
+            <h3 class="h4"><a href=routes::employer_cv(h.cv_id)>{h.name}</a></h3>
             <p>{if h.occupations.is_empty() { "Ingen jobønsker angivet".to_string() } else { format!("Søger job som: {}", h.occupations) }}</p>
             {(!h.passage.is_empty()).then(|| view! {
                 <p class="search-passage">

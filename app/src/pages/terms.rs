@@ -2,6 +2,7 @@ use crate::api::employer::{get_terms_status, AcceptTerms};
 use crate::components::form::{form_state, Checkbox, ErrorSummary};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::routes;
 use jobspor::employer::TERMS;
 use leptos::prelude::*;
 
@@ -26,7 +27,7 @@ pub fn Terms() -> impl IntoView {
                             {match s.accepted_on {
                                 Some(on) => view! {
                                     <p>"I accepterede vilkårene " {on} "."</p>
-                                    <a class="button button-primary" href="/arbejdsgiver/soeg">"Søg i CV'er"</a>
+                                    <a class="button button-primary" href=routes::EMPLOYER_SEARCH>"Søg i CV'er"</a>
                                 }.into_any(),
                                 None => view! {
                                     <ActionForm attr:novalidate=true action>

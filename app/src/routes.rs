@@ -1,0 +1,151 @@
+//! The app's addresses, spelled once: links, redirects and the server functions' answers
+//! take them from here. The router (`App`) must spell each pattern again inside `path!`,
+//! which takes only a literal; a test beside the server's router checks that it routes
+//! exactly `PATTERNS`.
+use jobspor::cv::entry::CvSection;
+
+pub const HOME: &str = "/";
+pub const PRIVACY: &str = "/privatliv";
+pub const LOGIN: &str = "/log-ind";
+pub const MITID: &str = "/log-ind/mitid";
+
+pub const CITIZEN_HOME: &str = "/borger";
+pub const PROFILE_SETUP: &str = "/borger/opret-profil";
+pub const MY_CV: &str = "/borger/cv";
+pub const CV_PREVIEW: &str = "/borger/cv/som-arbejdsgiver";
+pub const CV_PRINT: &str = "/borger/cv/udskriv";
+pub const CV_SECTION: &str = "/borger/cv/afsnit/:section";
+pub const JOBSEEKER_REGISTRATION: &str = "/borger/jobsoegende";
+pub const QUESTIONNAIRE: &str = "/borger/forberedelse";
+pub const QUESTIONNAIRE_STEP: &str = "/borger/forberedelse/:step";
+pub const HISTORY: &str = "/borger/historik";
+
+pub const CASEWORKER_HOME: &str = "/sagsbehandler";
+pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
+pub const CASEWORKER_CITIZEN: &str = "/sagsbehandler/borger/:id";
+
+pub const EMPLOYER_HOME: &str = "/arbejdsgiver";
+pub const EMPLOYER_REGISTER: &str = "/arbejdsgiver/opret";
+pub const EMPLOYER_TERMS: &str = "/arbejdsgiver/vilkaar";
+/// The search's address belongs to the core, which builds a search's URL from its form.
+pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
+pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
+
+/// Every page's pattern (`:name` a parameter), as the router has them.
+pub const PATTERNS: [&str; 22] = [
+    HOME,
+    PRIVACY,
+    LOGIN,
+    MITID,
+    CITIZEN_HOME,
+    PROFILE_SETUP,
+    MY_CV,
+    CV_PREVIEW,
+    CV_PRINT,
+    CV_SECTION,
+    JOBSEEKER_REGISTRATION,
+    QUESTIONNAIRE,
+    QUESTIONNAIRE_STEP,
+    HISTORY,
+    CASEWORKER_HOME,
+    CASEWORKER_LOGIN,
+    CASEWORKER_CITIZEN,
+    EMPLOYER_HOME,
+    EMPLOYER_REGISTER,
+    EMPLOYER_TERMS,
+    EMPLOYER_SEARCH,
+    EMPLOYER_CV,
+];
+
+/// Query parameters the pages read, set by the links and redirects below.
+pub const EDIT_PARAM: &str = "rediger";
+pub const SAVED_PARAM: &str = "gemt";
+pub const MESSAGE_PARAM: &str = "besked";
+pub const MESSAGE_SENT: &str = "sendt";
+pub const LOGGED_OUT_PARAM: &str = "logget-ud";
+
+/// `pattern` with its parameter, the last segment, filled in.
+fn fill(pattern: &str, value: impl std::fmt::Display) -> String {
+    let (base, param) = pattern.rsplit_once('/').expect("a pattern has segments");
+    debug_assert!(param.starts_with(':'), "{pattern} ends in a parameter");
+    format!("{base}/{value}")
+}
+
+pub fn cv_section(section: CvSection) -> String {
+    fill(CV_SECTION, section.code())
+}
+
+/// A section's page with the form on one entry ("Ret").
+pub fn cv_section_edit(section: CvSection, entry_id: jobspor::CvEntryId) -> String {
+    format!("{}?{EDIT_PARAM}={entry_id}", cv_section(section))
+}
+
+/// A questionnaire step's page (`StepCode::as_str`), or the receipt's (`RECEIPT`).
+pub fn questionnaire_step(code: &str) -> String {
+    fill(QUESTIONNAIRE_STEP, code)
+}
+
+/// The questionnaire's overview after "Gem og fortsæt senere".
+pub fn questionnaire_saved() -> String {
+    format!("{QUESTIONNAIRE}?{SAVED_PARAM}=1")
+}
+
+pub fn caseworker_citizen(citizen_id: jobspor::CitizenId) -> String {
+    fill(CASEWORKER_CITIZEN, citizen_id)
+}
+
+pub fn employer_cv(cv_id: jobspor::CvId) -> String {
+    fill(EMPLOYER_CV, cv_id)
+}
+
+/// A CV's page after the employer's message was passed on.
+pub fn employer_cv_message_sent(cv_id: jobspor::CvId) -> String {
+    format!("{}?{MESSAGE_PARAM}={MESSAGE_SENT}", employer_cv(cv_id))
+}
+
+/// The front page after logging out.
+pub fn logged_out() -> String {
+    format!("{HOME}?{LOGGED_OUT_PARAM}=1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_with_a_parameter_fill_it_in() {
+        assert_eq!(
+            cv_section(CvSection::WorkExperience),
+            "/borger/cv/afsnit/work_experience"
+        );
+        assert_eq!(
+            cv_section_edit(CvSection::JobWish, jobspor::CvEntryId::new(7)),
+            "/borger/cv/afsnit/job_wish?rediger=7"
+        );
+        assert_eq!(
+            questionnaire_step("helbred"),
+            "/borger/forberedelse/helbred"
+        );
+        assert_eq!(questionnaire_saved(), "/borger/forberedelse?gemt=1");
+        assert_eq!(
+            caseworker_citizen(jobspor::CitizenId::new(3)),
+            "/sagsbehandler/borger/3"
+        );
+        assert_eq!(employer_cv(jobspor::CvId::new(12)), "/arbejdsgiver/cv/12");
+        assert_eq!(
+            employer_cv_message_sent(jobspor::CvId::new(12)),
+            "/arbejdsgiver/cv/12?besked=sendt"
+        );
+        assert_eq!(logged_out(), "/?logget-ud=1");
+        assert_eq!(EMPLOYER_SEARCH, "/arbejdsgiver/soeg");
+    }
+
+    #[test]
+    fn every_pattern_is_routed_once() {
+        let mut p = PATTERNS.to_vec();
+        p.sort();
+        p.dedup();
+        assert_eq!(p.len(), PATTERNS.len());
+        assert!(PATTERNS.iter().all(|p| p.starts_with('/')));
+    }
+}
