@@ -24,4 +24,5 @@ pub mod retention;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use messages::Msg;
 pub use validation::{FieldError, FieldErrors};

@@ -87,6 +87,7 @@ impl Volunteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Msg;
 
     #[test]
     fn volunteer_work_has_a_past_period() {
@@ -104,7 +105,7 @@ mod tests {
         };
         assert_eq!(
             Volunteer::parse(&bad, today).unwrap_err().0[0].key,
-            "date.end_before_start"
+            Msg::DateEndBeforeStart
         );
     }
 
@@ -119,7 +120,7 @@ mod tests {
                 .unwrap_err()
                 .0[0]
                 .key,
-            "too_long"
+            Msg::TooLong
         );
         let e = WhyApplying::parse(&WhyApplyingForm {
             company: "Lego".into(),

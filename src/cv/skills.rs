@@ -1,6 +1,7 @@
 //! Qualifications, driving licences, languages and IT skills: each a choice from an explicit
 //! list where the seed implies a scale or categories.
 use crate::choices::choices;
+use crate::messages::Msg;
 use crate::validation::{required_text, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -166,10 +167,10 @@ impl Language {
         let mut e = FieldErrors::new();
         let code = f.language.trim().to_lowercase();
         let language = if code.is_empty() {
-            e.add("language", "required");
+            e.add("language", Msg::Required);
             None
         } else if language_name_da(&code).is_none() {
-            e.add("language", "language.unknown");
+            e.add("language", Msg::LanguageUnknown);
             None
         } else {
             Some(code)
@@ -242,7 +243,7 @@ mod tests {
         );
         assert_eq!(
             parse_driving_licences(&["T".into()]).unwrap_err().0[0].key,
-            "choice.invalid"
+            Msg::ChoiceInvalid
         );
     }
 
@@ -269,8 +270,8 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(
-            bad.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
-            ["language.unknown", "choice.invalid"]
+            bad.iter().map(|e| e.key).collect::<Vec<_>>(),
+            [Msg::LanguageUnknown, Msg::ChoiceInvalid]
         );
         let codes: std::collections::HashSet<_> = LANGUAGES.iter().map(|(c, _)| c).collect();
         assert_eq!(codes.len(), LANGUAGES.len(), "no language twice");
@@ -298,7 +299,7 @@ mod tests {
             .unwrap_err()
             .0[0]
                 .key,
-            "choice.invalid"
+            Msg::ChoiceInvalid
         );
     }
 
@@ -314,6 +315,9 @@ mod tests {
         let long = QualificationForm {
             qualification: "x".repeat(QUALIFICATION_MAX + 1),
         };
-        assert_eq!(parse_qualification(&long).unwrap_err().0[0].key, "too_long");
+        assert_eq!(
+            parse_qualification(&long).unwrap_err().0[0].key,
+            Msg::TooLong
+        );
     }
 }
