@@ -147,7 +147,7 @@ impl Store {
         id: Option<i64>,
         entry: &CvEntry,
         now: DateTime<Utc>,
-    ) -> Result<std::result::Result<i64, &'static str>> {
+    ) -> Result<std::result::Result<i64, jobspor::Msg>> {
         let section = entry.section();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
@@ -167,7 +167,7 @@ impl Store {
                 .iter()
                 .any(|e| Some(e.id) != id && e.entry.duplicate_key().as_ref() == Some(&key))
             {
-                return Ok(Err("list.duplicate"));
+                return Ok(Err(jobspor::Msg::ListDuplicate));
             }
         }
         let id = match id {
@@ -245,7 +245,7 @@ impl Store {
         citizen_id: i64,
         searchable: bool,
         now: DateTime<Utc>,
-    ) -> Result<std::result::Result<(), &'static str>> {
+    ) -> Result<std::result::Result<(), jobspor::Msg>> {
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
         if searchable {

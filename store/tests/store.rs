@@ -328,12 +328,12 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
             .citizen_id;
         assert_eq!(
             store.set_cv_searchable(c, true, now()).await.unwrap(),
-            Err("cv.not_ready")
+            Err(jobspor::Msg::CvNotReady)
         );
         let we = add(&store, c, &experience("Sygeplejerske", "Pleje")).await;
         assert_eq!(
             store.set_cv_searchable(c, true, now()).await.unwrap(),
-            Err("cv.needs_job_wish")
+            Err(jobspor::Msg::CvNeedsJobWish)
         );
         add(&store, c, &wish("Sygeplejerske")).await;
         assert_eq!(
@@ -486,7 +486,7 @@ async fn entries_are_edited_texts_replaced_and_duplicates_refused() {
                 .save_cv_entry(c, None, &english("C1"), now())
                 .await
                 .unwrap(),
-            Err("list.duplicate")
+            Err(jobspor::Msg::ListDuplicate)
         );
         assert_eq!(
             store

@@ -164,7 +164,7 @@ pub async fn save_cv_draft(
     // A draft is only text the citizen typed: bounded like the longest field, so a crafted
     // request cannot park megabytes here.
     if form.len() > 20 || form.values().any(|v| v.chars().count() > 5000) {
-        return Err(AppError::field("form", "too_long", Vec::new()));
+        return Err(AppError::field("form", jobspor::Msg::TooLong, Vec::new()));
     }
     let now = state.clock.now();
     state

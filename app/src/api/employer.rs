@@ -31,8 +31,12 @@ pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), App
         .await
     {
         Ok(id) => id,
-        Err(StoreError::CvrTaken) => return Err(AppError::field("cvr", "cvr.taken", echo)),
-        Err(StoreError::EmailTaken) => return Err(AppError::field("email", "email.taken", echo)),
+        Err(StoreError::CvrTaken) => {
+            return Err(AppError::field("cvr", jobspor::Msg::CvrTaken, echo))
+        }
+        Err(StoreError::EmailTaken) => {
+            return Err(AppError::field("email", jobspor::Msg::EmailTaken, echo))
+        }
         Err(e) => return Err(e.into()),
     };
     session::start("employer", id).await?;

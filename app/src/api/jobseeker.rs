@@ -84,7 +84,11 @@ mod server {
         /// The steps, for a registered citizen; otherwise a refusal.
         pub fn steps(&self) -> Result<Vec<Step>, AppError> {
             let q = self.questionnaire.ok_or_else(|| {
-                AppError::field("situation", "questionnaire.not_registered", Vec::new())
+                AppError::field(
+                    "situation",
+                    jobspor::Msg::QuestionnaireNotRegistered,
+                    Vec::new(),
+                )
             })?;
             Ok(steps(q, self.health))
         }
