@@ -22,12 +22,12 @@ macro_rules! choices {
             }
 
             /// An empty answer is "required"; an answer outside the list "choice.invalid".
-            pub fn from_code(code: &str) -> Result<Self, &'static str> {
+            pub fn from_code(code: &str) -> Result<Self, crate::messages::Msg> {
                 let c = code.trim();
                 if c.is_empty() {
-                    return Err("required");
+                    return Err(crate::messages::Msg::Required);
                 }
-                Self::ALL.iter().copied().find(|v| v.code() == c).ok_or("choice.invalid")
+                Self::ALL.iter().copied().find(|v| v.code() == c).ok_or(crate::messages::Msg::ChoiceInvalid)
             }
         }
     };

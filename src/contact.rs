@@ -1,24 +1,26 @@
 //! What the citizen types in themselves at first login (seed 000, "Følgende personoplysninger
 //! indtaster du selv"): username, password, mobile/phone, e-mail, SMS and e-mail reminders.
-use crate::validation::{checkbox, FieldErrors};
+use crate::messages::Msg;
+use crate::validation::{checkbox, serde_via_parse, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Username(String);
 
 impl Username {
     /// 3-40 characters: letters (æøå too), digits, `.`, `-`, `_`. Stored lower-case so
     /// "Mette" and "mette" are one user.
-    pub fn parse(raw: &str) -> Result<Username, &'static str> {
+    pub fn parse(raw: &str) -> Result<Username, Msg> {
         let t = raw.trim().to_lowercase();
         let n = t.chars().count();
         let ok_chars = t
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'));
         if t.is_empty() {
-            Err("required")
+            Err(Msg::Required)
         } else if !(3..=40).contains(&n) || !ok_chars {
-            Err("username.invalid")
+            Err(Msg::UsernameInvalid)
         } else {
             Ok(Username(t))
         }
@@ -29,6 +31,8 @@ impl Username {
     }
 }
 
+serde_via_parse!(Username, Email, Phone);
+
 /// A password as typed, on its way to the hasher. Not `Serialize`, and `Debug` hides it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
@@ -38,14 +42,14 @@ pub const PASSWORD_MAX: usize = 128;
 
 impl Password {
     /// At least 10 characters (NIST 800-63B style: length, not composition rules).
-    pub fn parse(raw: &str) -> Result<Password, &'static str> {
+    pub fn parse(raw: &str) -> Result<Password, Msg> {
         let n = raw.chars().count();
         if n == 0 {
-            Err("required")
+            Err(Msg::Required)
         } else if n < PASSWORD_MIN {
-            Err("password.too_short")
+            Err(Msg::PasswordTooShort)
         } else if n > PASSWORD_MAX {
-            Err("password.too_long")
+            Err(Msg::PasswordTooLong)
         } else {
             Ok(Password(raw.to_string()))
         }
@@ -63,26 +67,27 @@ impl std::fmt::Debug for Password {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 
 impl Email {
     /// One `@`, something before it, a domain with a dot after it, no spaces.
-    pub fn parse(raw: &str) -> Result<Email, &'static str> {
+    pub fn parse(raw: &str) -> Result<Email, Msg> {
         let t = raw.trim();
         if t.is_empty() {
-            return Err("required");
+            return Err(Msg::Required);
         }
         let mut parts = t.split('@');
         let (local, domain) = match (parts.next(), parts.next(), parts.next()) {
             (Some(l), Some(d), None) => (l, d),
-            _ => return Err("email.invalid"),
+            _ => return Err(Msg::EmailInvalid),
         };
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..");
         if local.is_empty() || !domain_ok || t.len() > 254 || t.chars().any(char::is_whitespace) {
-            return Err("email.invalid");
+            return Err(Msg::EmailInvalid);
         }
         Ok(Email(t.to_string()))
     }
@@ -93,32 +98,33 @@ impl Email {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Phone(String);
 
 impl Phone {
     /// A Danish number has 8 digits (a leading +45 is dropped); a foreign one starts with
     /// `+` and has 7-15 digits. Spaces and dashes are ignored.
-    pub fn parse(raw: &str) -> Result<Phone, &'static str> {
+    pub fn parse(raw: &str) -> Result<Phone, Msg> {
         let t: String = raw
             .trim()
             .chars()
             .filter(|c| !matches!(c, ' ' | '-'))
             .collect();
         if t.is_empty() {
-            return Err("required");
+            return Err(Msg::Required);
         }
         let (plus, digits) = match t.strip_prefix('+') {
             Some(rest) => (true, rest),
             None => (false, t.as_str()),
         };
         if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err("phone.invalid");
+            return Err(Msg::PhoneInvalid);
         }
         match (plus, digits.len()) {
             (false, 8) => Ok(Phone(digits.to_string())),
             (true, 10) if digits.starts_with("45") => Ok(Phone(digits[2..].to_string())),
             (true, 7..=15) if !digits.starts_with("45") => Ok(Phone(format!("+{digits}"))),
-            _ => Err("phone.invalid"),
+            _ => Err(Msg::PhoneInvalid),
         }
     }
 
@@ -178,10 +184,7 @@ impl ProfileForm {
     }
 }
 
-fn optional<T>(
-    raw: &str,
-    parse: fn(&str) -> Result<T, &'static str>,
-) -> Result<Option<T>, &'static str> {
+fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, Msg>) -> Result<Option<T>, Msg> {
     if raw.trim().is_empty() {
         Ok(None)
     } else {
@@ -197,17 +200,17 @@ impl TryFrom<&ProfileForm> for ProfileInput {
         let username = e.check("username", Username::parse(&f.username));
         let password = e.check("password", Password::parse(&f.password));
         if password.is_some() && f.password != f.password_repeat {
-            e.add("password_repeat", "password.mismatch");
+            e.add("password_repeat", Msg::PasswordMismatch);
         }
         let phone = e.check("phone", optional(&f.phone, Phone::parse));
         let email = e.check("email", optional(&f.email, Email::parse));
         let sms_reminders = checkbox(&f.sms_reminders);
         let email_reminders = checkbox(&f.email_reminders);
         if sms_reminders && matches!(phone, Some(None)) {
-            e.add("phone", "reminders.need_contact");
+            e.add("phone", Msg::RemindersNeedContact);
         }
         if email_reminders && matches!(email, Some(None)) {
-            e.add("email", "reminders.need_contact");
+            e.add("email", Msg::RemindersNeedContact);
         }
         e.finish(|| {
             Some(ProfileInput {
@@ -257,17 +260,14 @@ mod tests {
             ..form()
         };
         let e = ProfileInput::try_from(&f).unwrap_err();
-        let got: Vec<_> = e
-            .iter()
-            .map(|e| (e.field.as_str(), e.key.as_str()))
-            .collect();
+        let got: Vec<_> = e.iter().map(|e| (e.field.as_str(), e.key)).collect();
         assert_eq!(
             got,
             [
-                ("username", "username.invalid"),
-                ("password", "password.too_short"),
-                ("phone", "phone.invalid"),
-                ("email", "email.invalid"),
+                ("username", Msg::UsernameInvalid),
+                ("password", Msg::PasswordTooShort),
+                ("phone", Msg::PhoneInvalid),
+                ("email", Msg::EmailInvalid),
             ]
         );
     }
@@ -282,12 +282,12 @@ mod tests {
         };
         let e = ProfileInput::try_from(&f).unwrap_err();
         assert_eq!(
-            e.for_field("phone").map(|e| e.key.as_str()),
-            Some("reminders.need_contact")
+            e.for_field("phone").map(|e| e.key),
+            Some(Msg::RemindersNeedContact)
         );
         assert_eq!(
-            e.for_field("email").map(|e| e.key.as_str()),
-            Some("reminders.need_contact")
+            e.for_field("email").map(|e| e.key),
+            Some(Msg::RemindersNeedContact)
         );
     }
 
@@ -299,8 +299,8 @@ mod tests {
         };
         let e = ProfileInput::try_from(&f).unwrap_err();
         assert_eq!(
-            e.for_field("password_repeat").map(|e| e.key.as_str()),
-            Some("password.mismatch")
+            e.for_field("password_repeat").map(|e| e.key),
+            Some(Msg::PasswordMismatch)
         );
         assert!(f.without_secrets().password.is_empty());
         assert!(
@@ -314,7 +314,7 @@ mod tests {
         for bad in [
             "ab.dk", "a@b", "@b.dk", "a@@b.dk", "a b@c.dk", "a@.dk", "a@b..dk",
         ] {
-            assert_eq!(Email::parse(bad), Err("email.invalid"), "{bad}");
+            assert_eq!(Email::parse(bad), Err(Msg::EmailInvalid), "{bad}");
         }
         assert_eq!(
             Phone::parse("20 30 40 50").unwrap().display(),
@@ -325,7 +325,65 @@ mod tests {
             "+46701234567"
         );
         for bad in ["1234567", "+45 1234", "2030404x", "+1"] {
-            assert_eq!(Phone::parse(bad), Err("phone.invalid"), "{bad}");
+            assert_eq!(Phone::parse(bad), Err(Msg::PhoneInvalid), "{bad}");
+        }
+    }
+
+    /// What `T` reads from a JSON string, and the JSON it writes back.
+    fn via_json<T>(raw: &str) -> Result<String, String>
+    where
+        T: serde::de::DeserializeOwned + Serialize,
+    {
+        let json = serde_json::to_string(raw).unwrap();
+        let value: T = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+        Ok(serde_json::to_string(&value).unwrap())
+    }
+
+    #[test]
+    fn contact_values_deserialize_only_through_their_parser() {
+        // (value on the wire, what it reads as, or the parser's refusal)
+        let usernames = [
+            ("mette.h", Ok("mette.h")),
+            ("Mette", Ok("mette")),
+            ("ab", Err(Msg::UsernameInvalid)),
+            ("mette h", Err(Msg::UsernameInvalid)),
+            ("", Err(Msg::Required)),
+        ];
+        let emails = [
+            ("a@b.dk", Ok("a@b.dk")),
+            (" a@b.dk ", Ok("a@b.dk")),
+            ("a@b", Err(Msg::EmailInvalid)),
+            ("a b@c.dk", Err(Msg::EmailInvalid)),
+        ];
+        let phones = [
+            ("20304050", Ok("20304050")),
+            ("+45 20 30 40 50", Ok("20304050")),
+            ("+46701234567", Ok("+46701234567")),
+            ("1234567", Err(Msg::PhoneInvalid)),
+            ("", Err(Msg::Required)),
+        ];
+        for (cases, read) in [
+            (
+                &usernames[..],
+                via_json::<Username> as fn(&str) -> Result<String, String>,
+            ),
+            (&emails[..], via_json::<Email>),
+            (&phones[..], via_json::<Phone>),
+        ] {
+            for (raw, expected) in cases {
+                let got = read(raw);
+                match expected {
+                    Ok(canonical) => {
+                        assert_eq!(got, Ok(serde_json::to_string(canonical).unwrap()), "{raw}");
+                        // What was written reads back as the same value.
+                        assert_eq!(read(canonical), got, "{raw}");
+                    }
+                    Err(key) => {
+                        let e = got.expect_err(raw);
+                        assert!(e.starts_with(key.key()), "{raw}: {e}");
+                    }
+                }
+            }
         }
     }
 }

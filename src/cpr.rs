@@ -1,6 +1,7 @@
 //! CPR numbers: the Danish personal id. Sensitive: never logged, never shown to an employer
 //! or sent to EURES. `Debug` masks the serial part; there is no `Serialize`, so a CPR number
 //! cannot slip into a view model by accident.
+use crate::messages::Msg;
 use chrono::NaiveDate;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -9,18 +10,18 @@ pub struct Cpr(String);
 impl Cpr {
     /// Accepts `ddmmåå-xxxx`, `ddmmååxxxx` or with a space. The date part must be a real date;
     /// since 2007 CPR numbers need not pass modulus 11, so that check is not made.
-    pub fn parse(raw: &str) -> Result<Cpr, &'static str> {
+    pub fn parse(raw: &str) -> Result<Cpr, Msg> {
         let digits: String = raw
             .trim()
             .chars()
             .filter(|c| !matches!(c, '-' | ' '))
             .collect();
         if digits.len() != 10 || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err("cpr.invalid");
+            return Err(Msg::CprInvalid);
         }
         let cpr = Cpr(digits);
         if cpr.birth_date().is_none() {
-            return Err("cpr.invalid");
+            return Err(Msg::CprInvalid);
         }
         Ok(cpr)
     }
@@ -123,7 +124,7 @@ mod tests {
             "12059O4012",
             "120590-40123",
         ] {
-            assert_eq!(Cpr::parse(bad), Err("cpr.invalid"), "{bad}");
+            assert_eq!(Cpr::parse(bad), Err(Msg::CprInvalid), "{bad}");
         }
     }
 

@@ -10,6 +10,7 @@ use crate::cv::entry::CvEntry;
 use crate::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
 use crate::cv::{EmploymentType, WorkingTime};
 use crate::geo;
+use crate::messages::Msg;
 use crate::validation::FieldErrors;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -196,7 +197,7 @@ impl CvQuery {
                 "stilling",
                 crate::occupations::find(&t)
                     .map(|o| o.title.to_string())
-                    .ok_or("search.occupation_unknown"),
+                    .ok_or(Msg::SearchOccupationUnknown),
             ),
         };
         let municipality = match opt(&f.kommune) {
@@ -205,7 +206,7 @@ impl CvQuery {
                 "kommune",
                 geo::municipality(&c)
                     .map(|m| m.code.to_string())
-                    .ok_or("choice.invalid"),
+                    .ok_or(Msg::ChoiceInvalid),
             ),
         };
         let region = match opt(&f.region) {
@@ -214,13 +215,13 @@ impl CvQuery {
                 "region",
                 geo::region(&c)
                     .map(|r| r.code.to_string())
-                    .ok_or("choice.invalid"),
+                    .ok_or(Msg::ChoiceInvalid),
             ),
         };
         let near = match (opt(&f.postnr), opt(&f.afstand)) {
             (None, None) => None,
             (None, Some(_)) => {
-                e.add("postnr", "search.postcode_needed");
+                e.add("postnr", Msg::SearchPostcodeNeeded);
                 None
             }
             (Some(p), km) => {
@@ -231,10 +232,13 @@ impl CvQuery {
                         k.parse::<u32>()
                             .ok()
                             .filter(|k| geo::DISTANCES_KM.contains(k))
-                            .ok_or("choice.invalid"),
+                            .ok_or(Msg::ChoiceInvalid),
                     ),
                 };
-                let known = e.check("postnr", geo::postcode(&p).ok_or("search.postcode_unknown"));
+                let known = e.check(
+                    "postnr",
+                    geo::postcode(&p).ok_or(Msg::SearchPostcodeUnknown),
+                );
                 match (known, km) {
                     (Some(pc), Some(km)) => Some(Near {
                         postcode: pc.code.to_string(),
@@ -260,7 +264,7 @@ impl CvQuery {
                         .iter()
                         .find(|(c, _)| *c == code)
                         .map(|(c, _)| c.to_string())
-                        .ok_or("choice.invalid"),
+                        .ok_or(Msg::ChoiceInvalid),
                 );
                 let level = match opt(&f.niveau) {
                     None => Some(LanguageLevel::A1),
@@ -277,7 +281,7 @@ impl CvQuery {
             "" => false,
             "nu" => true,
             _ => {
-                e.add("start", "choice.invalid");
+                e.add("start", Msg::ChoiceInvalid);
                 false
             }
         };
@@ -287,7 +291,7 @@ impl CvQuery {
             "" | "relevans" => Sort::Relevance,
             "opdateret" => Sort::Updated,
             _ => {
-                e.add("sortering", "choice.invalid");
+                e.add("sortering", Msg::ChoiceInvalid);
                 Sort::Relevance
             }
         };
@@ -494,7 +498,7 @@ impl<'a> Facet<'a> {
         // A code counts only as spelled exactly (`from_code` would also take it padded).
         fn exact<T: Copy>(
             rest: &str,
-            parse: fn(&str) -> Result<T, &'static str>,
+            parse: fn(&str) -> Result<T, crate::Msg>,
             code: fn(T) -> &'static str,
         ) -> Option<T> {
             parse(rest).ok().filter(|v| code(*v) == rest)
@@ -677,10 +681,13 @@ mod tests {
         );
         assert_eq!(
             e.for_field("postnr").unwrap().key,
-            "search.postcode_unknown"
+            Msg::SearchPostcodeUnknown
         );
         let e = CvQuery::parse(&form(&[("afstand", "25")])).unwrap_err();
-        assert_eq!(e.for_field("postnr").unwrap().key, "search.postcode_needed");
+        assert_eq!(
+            e.for_field("postnr").unwrap().key,
+            Msg::SearchPostcodeNeeded
+        );
     }
 
     #[test]

@@ -1,16 +1,18 @@
 //! Employers: registration and the terms they must accept before using CVs.
 use crate::contact::{Email, Password};
-use crate::validation::{checkbox, required_text, FieldErrors};
+use crate::messages::Msg;
+use crate::validation::{checkbox, required_text, serde_via_parse, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// A CVR number (Det Centrale Virksomhedsregister): 8 digits passing modulus 11.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Cvr(String);
 
 impl Cvr {
     const WEIGHTS: [u32; 8] = [2, 7, 6, 5, 4, 3, 2, 1];
 
-    pub fn parse(raw: &str) -> Result<Cvr, &'static str> {
+    pub fn parse(raw: &str) -> Result<Cvr, Msg> {
         let digits: String = raw
             .trim()
             .trim_start_matches("DK")
@@ -18,13 +20,13 @@ impl Cvr {
             .filter(|c| *c != ' ')
             .collect();
         if digits.is_empty() {
-            return Err("required");
+            return Err(Msg::Required);
         }
         if digits.len() != 8
             || !digits.chars().all(|c| c.is_ascii_digit())
             || digits.starts_with('0')
         {
-            return Err("cvr.invalid");
+            return Err(Msg::CvrInvalid);
         }
         let sum: u32 = digits
             .bytes()
@@ -34,7 +36,7 @@ impl Cvr {
         if sum % 11 == 0 {
             Ok(Cvr(digits))
         } else {
-            Err("cvr.invalid")
+            Err(Msg::CvrInvalid)
         }
     }
 
@@ -42,6 +44,8 @@ impl Cvr {
         &self.0
     }
 }
+
+serde_via_parse!(Cvr);
 
 pub const COMPANY_NAME_MAX: usize = 200;
 
@@ -98,7 +102,7 @@ impl TryFrom<&EmployerRegistrationForm> for EmployerRegistration {
 pub fn parse_terms_acceptance(accept: &str) -> Result<(), FieldErrors> {
     let mut e = FieldErrors::new();
     if !checkbox(accept) {
-        e.add("accept", "terms.must_accept");
+        e.add("accept", Msg::TermsMustAccept);
     }
     e.finish(|| Some(()))
 }
@@ -126,11 +130,28 @@ mod tests {
     fn cvr_modulus_11() {
         // 1·2+0·7+1·6+5·5+0·4+8·3+1·2+7·1 = 66 = 6·11
         assert!(Cvr::parse("10150817").is_ok());
-        assert_eq!(Cvr::parse("10150818"), Err("cvr.invalid"));
-        assert_eq!(Cvr::parse("1015081"), Err("cvr.invalid"));
-        assert_eq!(Cvr::parse("01508170"), Err("cvr.invalid"));
-        assert_eq!(Cvr::parse(""), Err("required"));
+        assert_eq!(Cvr::parse("10150818"), Err(Msg::CvrInvalid));
+        assert_eq!(Cvr::parse("1015081"), Err(Msg::CvrInvalid));
+        assert_eq!(Cvr::parse("01508170"), Err(Msg::CvrInvalid));
+        assert_eq!(Cvr::parse(""), Err(Msg::Required));
         assert_eq!(Cvr::parse("DK 10150817").unwrap().as_str(), "10150817");
+    }
+
+    #[test]
+    fn a_cvr_deserializes_only_through_its_parser() {
+        let cvr: Cvr = serde_json::from_str("\"DK 10150817\"").unwrap();
+        assert_eq!(cvr, Cvr::parse("10150817").unwrap());
+        let json = serde_json::to_string(&cvr).unwrap();
+        assert_eq!(json, "\"10150817\"");
+        assert_eq!(serde_json::from_str::<Cvr>(&json).unwrap(), cvr);
+        for bad in ["10150818", "1015081", "01508170", ""] {
+            let e = serde_json::from_str::<Cvr>(&serde_json::to_string(bad).unwrap());
+            assert!(e.is_err(), "{bad}");
+        }
+        assert!(
+            serde_json::from_str::<Cvr>("10150817").is_err(),
+            "a number is not a CVR"
+        );
     }
 
     #[test]
@@ -142,14 +163,14 @@ mod tests {
             password: "kort".into(),
         };
         let e = EmployerRegistration::try_from(&f).unwrap_err();
-        let keys: Vec<_> = e.iter().map(|e| e.key.as_str()).collect();
+        let keys: Vec<_> = e.iter().map(|e| e.key).collect();
         assert_eq!(
             keys,
             [
-                "required",
-                "cvr.invalid",
-                "email.invalid",
-                "password.too_short"
+                Msg::Required,
+                Msg::CvrInvalid,
+                Msg::EmailInvalid,
+                Msg::PasswordTooShort
             ]
         );
     }
@@ -159,7 +180,7 @@ mod tests {
         assert!(parse_terms_acceptance("on").is_ok());
         assert_eq!(
             parse_terms_acceptance("").unwrap_err().0[0].key,
-            "terms.must_accept"
+            Msg::TermsMustAccept
         );
         assert_eq!(TERMS.len(), 7);
     }

@@ -1,6 +1,7 @@
 //! Forms as data: each field's name, Danish label, kind and limits. One generic component in
 //! the app renders any list of them (a CV section, a step of a questionnaire), and
 //! `validate` checks a questionnaire's answers against the same list on both sides.
+use crate::messages::Msg;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use std::collections::BTreeMap;
 
@@ -154,18 +155,18 @@ pub fn validate(specs: &[FieldSpec], raw: &Fields) -> Result<Fields, FieldErrors
             FieldKind::Radio(options) | FieldKind::Select(options) => {
                 if value.is_empty() {
                     if spec.required {
-                        errors.add(spec.name, "choice.required");
+                        errors.add(spec.name, Msg::ChoiceRequired);
                     }
                 } else if options.iter().any(|(c, _)| *c == value) {
                     clean.insert(spec.name.to_string(), value.to_string());
                 } else {
-                    errors.add(spec.name, "choice.invalid");
+                    errors.add(spec.name, Msg::ChoiceInvalid);
                 }
             }
             FieldKind::Checkboxes(options) => {
                 let codes: Vec<&str> = ticked(raw, spec.name, options).collect();
                 if codes.is_empty() && spec.required {
-                    errors.add(spec.name, "choice.at_least_one");
+                    errors.add(spec.name, Msg::ChoiceAtLeastOne);
                 }
                 for code in codes {
                     clean.insert(checkbox_key(spec.name, code), "on".to_string());
@@ -187,7 +188,7 @@ pub fn validate(specs: &[FieldSpec], raw: &Fields) -> Result<Fields, FieldErrors
             }
             // Not used by questionnaires; their typed parsers live with the CV.
             FieldKind::Date | FieldKind::Number | FieldKind::Occupation => {
-                errors.add(spec.name, "internal")
+                errors.add(spec.name, Msg::Internal)
             }
         }
     }
@@ -226,8 +227,8 @@ mod tests {
             .collect()
     }
 
-    fn keys(e: FieldErrors) -> Vec<(String, String)> {
-        e.iter().map(|e| (e.field.clone(), e.key.clone())).collect()
+    fn keys(e: FieldErrors) -> Vec<(String, Msg)> {
+        e.iter().map(|e| (e.field.clone(), e.key)).collect()
     }
 
     #[test]
@@ -241,8 +242,8 @@ mod tests {
         assert_eq!(
             keys(e),
             [
-                ("why".into(), "choice.at_least_one".into()),
-                ("more".into(), "required".into())
+                ("why".into(), Msg::ChoiceAtLeastOne),
+                ("more".into(), Msg::Required)
             ]
         );
         let ok = validate(
@@ -266,15 +267,15 @@ mod tests {
     fn choices_come_from_the_list_and_texts_are_bounded() {
         assert_eq!(
             keys(validate(SPECS, &raw(&[])).unwrap_err()),
-            [("q".into(), "choice.required".into())]
+            [("q".into(), Msg::ChoiceRequired)]
         );
         assert_eq!(
             keys(validate(SPECS, &raw(&[("q", "måske")])).unwrap_err()),
-            [("q".into(), "choice.invalid".into())]
+            [("q".into(), Msg::ChoiceInvalid)]
         );
         assert_eq!(
             keys(validate(SPECS, &raw(&[("q", "no"), ("note", "for lang tekst")])).unwrap_err()),
-            [("note".into(), "too_long".into())]
+            [("note".into(), Msg::TooLong)]
         );
     }
 

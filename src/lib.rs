@@ -26,4 +26,5 @@ pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use ids::{CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId};
+pub use messages::Msg;
 pub use validation::{FieldError, FieldErrors};

@@ -1,27 +1,28 @@
 //! Field-level errors: what a parse returns when input is refused.
 //!
-//! A `FieldError` names the form field (the same name the HTML input has) and a message key;
-//! `messages::da` turns the key into the Danish sentence shown at the field and in the
-//! error summary. Keys, not sentences, cross the wire so the browser and server agree.
+//! A `FieldError` names the form field (the same name the HTML input has) and a message
+//! (`Msg`); `Msg::da` gives the Danish sentence shown at the field and in the error summary.
+//! Keys, not sentences, cross the wire so the browser and server agree.
+use crate::messages::Msg;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub key: String,
+    pub key: Msg,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, key: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, key: Msg) -> Self {
         Self {
             field: field.into(),
-            key: key.into(),
+            key,
         }
     }
 
     /// The Danish message for this error.
     pub fn message(&self) -> &'static str {
-        crate::messages::da(&self.key)
+        self.key.da()
     }
 }
 
@@ -35,7 +36,7 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn add(&mut self, field: impl Into<String>, key: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, key: Msg) {
         self.0.push(FieldError::new(field, key));
     }
 
@@ -58,7 +59,7 @@ impl FieldErrors {
 
     /// Runs a field parser and records its error, so a form parse collects every error in
     /// one pass instead of stopping at the first.
-    pub fn check<T>(&mut self, field: &str, result: Result<T, &'static str>) -> Option<T> {
+    pub fn check<T>(&mut self, field: &str, result: Result<T, Msg>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(key) => {
@@ -75,7 +76,7 @@ impl FieldErrors {
             // the caller's parse, reported as a generic error rather than a panic.
             value().ok_or_else(|| {
                 let mut e = FieldErrors::new();
-                e.add("form", "internal");
+                e.add("form", Msg::Internal);
                 e
             })
         } else {
@@ -84,18 +85,40 @@ impl FieldErrors {
     }
 }
 
+/// Serde for a newtype over a parsed `String` (use with `#[serde(try_from = "String", into =
+/// "String")]`): it deserialises only through the type's `parse`, so a value from the wire or
+/// from storage meets the same rules as one typed into a form.
+macro_rules! serde_via_parse {
+    ($($t:ident),+ $(,)?) => {$(
+        impl TryFrom<String> for $t {
+            type Error = $crate::messages::Msg;
+
+            fn try_from(raw: String) -> Result<Self, Self::Error> {
+                $t::parse(&raw)
+            }
+        }
+
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.0
+            }
+        }
+    )+};
+}
+pub(crate) use serde_via_parse;
+
 /// A required single-line text: trimmed, not empty, at most `max` characters.
-pub fn required_text(raw: &str, max: usize) -> Result<String, &'static str> {
+pub fn required_text(raw: &str, max: usize) -> Result<String, Msg> {
     let t = raw.trim();
     if t.is_empty() {
-        Err("required")
+        Err(Msg::Required)
     } else {
         bounded(t, max)
     }
 }
 
 /// Optional text: trimmed, empty means `None`, at most `max` characters.
-pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, &'static str> {
+pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, Msg> {
     let t = raw.trim();
     if t.is_empty() {
         Ok(None)
@@ -104,30 +127,30 @@ pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, &'static s
     }
 }
 
-fn bounded(t: &str, max: usize) -> Result<String, &'static str> {
+fn bounded(t: &str, max: usize) -> Result<String, Msg> {
     if t.chars().count() > max {
-        Err("too_long")
+        Err(Msg::TooLong)
     } else if t
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
     {
-        Err("invalid_characters")
+        Err(Msg::InvalidCharacters)
     } else {
         Ok(t.to_string())
     }
 }
 
 /// A whole number in `min..=max` (years, days). Empty is "required".
-pub fn number_in(raw: &str, min: i64, max: i64) -> Result<i64, &'static str> {
+pub fn number_in(raw: &str, min: i64, max: i64) -> Result<i64, Msg> {
     let t = raw.trim();
     if t.is_empty() {
-        return Err("required");
+        return Err(Msg::Required);
     }
-    let n: i64 = t.parse().map_err(|_| "number.invalid")?;
+    let n: i64 = t.parse().map_err(|_| Msg::NumberInvalid)?;
     if (min..=max).contains(&n) {
         Ok(n)
     } else {
-        Err("number.out_of_range")
+        Err(Msg::NumberOutOfRange)
     }
 }
 
@@ -148,18 +171,18 @@ mod tests {
     #[test]
     fn required_text_trims_and_bounds() {
         assert_eq!(required_text("  Kok ", 10), Ok("Kok".into()));
-        assert_eq!(required_text("   ", 10), Err("required"));
+        assert_eq!(required_text("   ", 10), Err(Msg::Required));
         assert_eq!(required_text("æøåæøåæøåæ", 10), Ok("æøåæøåæøåæ".into()));
-        assert_eq!(required_text("æøåæøåæøåæø", 10), Err("too_long"));
-        assert_eq!(required_text("a\u{0}b", 10), Err("invalid_characters"));
+        assert_eq!(required_text("æøåæøåæøåæø", 10), Err(Msg::TooLong));
+        assert_eq!(required_text("a\u{0}b", 10), Err(Msg::InvalidCharacters));
     }
 
     #[test]
     fn errors_are_collected_in_order() {
         let mut e = FieldErrors::new();
-        assert_eq!(e.check("a", Err::<(), _>("required")), None);
-        assert_eq!(e.check("b", Ok::<_, &'static str>(1)), Some(1));
-        e.add("c", "too_long");
+        assert_eq!(e.check("a", Err::<(), _>(Msg::Required)), None);
+        assert_eq!(e.check("b", Ok::<_, Msg>(1)), Some(1));
+        e.add("c", Msg::TooLong);
         assert_eq!(
             e.0.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(),
             ["a", "c"]

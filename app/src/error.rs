@@ -2,7 +2,7 @@
 //! field errors; internal failures are logged on the server with context and reach the user
 //! only as an opaque reference.
 use jobspor::policy::Denied;
-use jobspor::FieldErrors;
+use jobspor::{FieldErrors, Msg};
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
@@ -59,7 +59,7 @@ impl AppError {
     }
 
     /// One field error.
-    pub fn field(field: &str, key: &str, echo: Vec<(String, String)>) -> Self {
+    pub fn field(field: &str, key: Msg, echo: Vec<(String, String)>) -> Self {
         let mut e = FieldErrors::new();
         e.add(field, key);
         AppError::Invalid { errors: e, echo }

@@ -123,7 +123,7 @@ fn keys(e: &AppError) -> Vec<(String, String)> {
     match e {
         AppError::Invalid { errors, .. } => errors
             .iter()
-            .map(|e| (e.field.clone(), e.key.clone()))
+            .map(|e| (e.field.clone(), e.key.key().to_string()))
             .collect(),
         other => panic!("expected field errors, got {other:?}"),
     }

@@ -2,6 +2,7 @@
 //! never (see `policy`). A vacation may be planned ahead; sickness cannot start tomorrow.
 use crate::choices::choices;
 use crate::dates::parse_form_date;
+use crate::messages::Msg;
 use crate::validation::FieldErrors;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -37,15 +38,15 @@ impl Absence {
         let to = e.check("to", date(&f.to, today, false));
         if let (Some(AbsenceKind::Sickness), Some(from)) = (kind, from) {
             if from > today {
-                e.add("from", "date.in_future");
+                e.add("from", Msg::DateInFuture);
             }
         }
         if let (Some(AbsenceKind::Vacation), Some(None)) = (kind, to) {
-            e.add("to", "required");
+            e.add("to", Msg::Required);
         }
         if let (Some(from), Some(Some(to))) = (from, to) {
             if to < from {
-                e.add("to", "date.end_before_start");
+                e.add("to", Msg::DateEndBeforeStart);
             }
         }
         e.finish(|| {
@@ -59,15 +60,19 @@ impl Absence {
 }
 
 /// A date within a year back and a year ahead: absence is about now.
-fn date(raw: &str, today: NaiveDate, required: bool) -> Result<Option<NaiveDate>, &'static str> {
+fn date(raw: &str, today: NaiveDate, required: bool) -> Result<Option<NaiveDate>, Msg> {
     if raw.trim().is_empty() {
-        return if required { Err("required") } else { Ok(None) };
+        return if required {
+            Err(Msg::Required)
+        } else {
+            Ok(None)
+        };
     }
-    let d = parse_form_date(raw).ok_or("date.invalid")?;
+    let d = parse_form_date(raw).ok_or(Msg::DateInvalid)?;
     if d.year() < today.year() - 1 {
-        Err("date.implausible")
+        Err(Msg::DateImplausible)
     } else if d.year() > today.year() + 1 {
-        Err("date.too_far_ahead")
+        Err(Msg::DateTooFarAhead)
     } else {
         Ok(Some(d))
     }
@@ -110,7 +115,7 @@ mod tests {
         };
         assert_eq!(
             Absence::parse(&ahead, today()).unwrap_err().0[0].key,
-            "date.in_future"
+            Msg::DateInFuture
         );
     }
 
@@ -123,7 +128,7 @@ mod tests {
         };
         assert_eq!(
             Absence::parse(&f, today()).unwrap_err().0[0].key,
-            "date.end_before_start"
+            Msg::DateEndBeforeStart
         );
     }
 }

@@ -1,6 +1,7 @@
 //! Education, courses and certifications.
 use super::{past_date, EARLIEST_YEAR};
 use crate::dates::parse_form_date;
+use crate::messages::Msg;
 use crate::validation::{number_in, optional_text, required_text, FieldErrors};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -42,7 +43,7 @@ impl Education {
         let end = e.check("end", expected_end(&f.end, today));
         if let (Some(s), Some(Some(end))) = (start, end) {
             if end < s {
-                e.add("end", "date.end_before_start");
+                e.add("end", Msg::DateEndBeforeStart);
             }
         }
         e.finish(|| {
@@ -57,15 +58,15 @@ impl Education {
     }
 }
 
-fn expected_end(raw: &str, today: NaiveDate) -> Result<Option<NaiveDate>, &'static str> {
+fn expected_end(raw: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Msg> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
-    let d = parse_form_date(raw).ok_or("date.invalid")?;
+    let d = parse_form_date(raw).ok_or(Msg::DateInvalid)?;
     if d.year() < EARLIEST_YEAR {
-        Err("date.implausible")
+        Err(Msg::DateImplausible)
     } else if d.year() > today.year() + 10 {
-        Err("date.too_far_ahead")
+        Err(Msg::DateTooFarAhead)
     } else {
         Ok(Some(d))
     }
@@ -187,7 +188,7 @@ mod tests {
         };
         assert_eq!(
             Education::parse(&far, today()).unwrap_err().0[0].key,
-            "date.too_far_ahead"
+            Msg::DateTooFarAhead
         );
         let before = EducationForm {
             end: "2020-01-01".into(),
@@ -195,7 +196,7 @@ mod tests {
         };
         assert_eq!(
             Education::parse(&before, today()).unwrap_err().0[0].key,
-            "date.end_before_start"
+            Msg::DateEndBeforeStart
         );
         let future_start = EducationForm {
             start: "2027-01-01".into(),
@@ -203,7 +204,7 @@ mod tests {
         };
         assert_eq!(
             Education::parse(&future_start, today()).unwrap_err().0[0].key,
-            "date.in_future"
+            Msg::DateInFuture
         );
     }
 
@@ -224,13 +225,13 @@ mod tests {
         let keys: Vec<_> = Course::parse(&bad, today())
             .unwrap_err()
             .iter()
-            .map(|e| (e.field.clone(), e.key.clone()))
+            .map(|e| (e.field.clone(), e.key))
             .collect();
         assert_eq!(
             keys,
             [
-                ("end_year".to_string(), "number.out_of_range".to_string()),
-                ("length_days".to_string(), "number.out_of_range".to_string())
+                ("end_year".to_string(), Msg::NumberOutOfRange),
+                ("length_days".to_string(), Msg::NumberOutOfRange)
             ]
         );
         let words = CourseForm {
@@ -239,7 +240,7 @@ mod tests {
         };
         assert_eq!(
             Course::parse(&words, today()).unwrap_err().0[0].key,
-            "number.invalid"
+            Msg::NumberInvalid
         );
     }
 

@@ -19,6 +19,7 @@ use super::skills::{
 use super::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use crate::choices::choices;
 use crate::dates::format_da;
+use crate::messages::Msg;
 use crate::validation::{required_text, FieldErrors};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -450,9 +451,9 @@ impl CvEntry {
 
 /// May one more entry be added to a section that already holds `existing`? A single-text
 /// section is replaced rather than added to.
-pub fn may_add_entry(section: CvSection, existing: usize) -> Result<(), &'static str> {
+pub fn may_add_entry(section: CvSection, existing: usize) -> Result<(), Msg> {
     if !section.is_single() && existing >= MAX_ENTRIES_PER_SECTION {
-        Err("list.too_many")
+        Err(Msg::ListTooMany)
     } else {
         Ok(())
     }
@@ -600,7 +601,7 @@ mod tests {
             let errors = CvEntry::parse(s, &Fields::new(), today()).unwrap_err();
             let mut required: Vec<_> = errors
                 .iter()
-                .filter(|e| e.key == "required")
+                .filter(|e| e.key == Msg::Required)
                 .map(|e| e.field.clone())
                 .collect();
             required.sort();
@@ -639,7 +640,7 @@ mod tests {
         );
         assert_eq!(
             may_add_entry(CvSection::Qualification, MAX_ENTRIES_PER_SECTION),
-            Err("list.too_many")
+            Err(Msg::ListTooMany)
         );
         assert_eq!(may_add_entry(CvSection::Introduction, 1), Ok(()));
     }

@@ -13,6 +13,7 @@ pub mod profile_texts;
 pub mod skills;
 use crate::choices::choices;
 use crate::dates::parse_form_date;
+use crate::messages::Msg;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use chrono::{Datelike, NaiveDate};
 pub use entry::CvSection;
@@ -28,9 +29,25 @@ pub const EARLIEST_YEAR: i32 = 1950;
 
 /// A period with a start and an optional end, both in the past (an empty end means "still").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StoredPeriod")]
 pub struct Period {
     start: NaiveDate,
     end: Option<NaiveDate>,
+}
+
+/// A period as read back, before `Period::from_stored` checks its order.
+#[derive(Deserialize)]
+struct StoredPeriod {
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+}
+
+impl TryFrom<StoredPeriod> for Period {
+    type Error = Msg;
+
+    fn try_from(p: StoredPeriod) -> Result<Period, Msg> {
+        Period::from_stored(p.start, p.end)
+    }
 }
 
 impl Period {
@@ -44,9 +61,9 @@ impl Period {
 
     /// Rebuilds a period read back from storage; only the ordering rule is re-checked,
     /// because "not in the future" held on the day it was saved.
-    pub fn from_stored(start: NaiveDate, end: Option<NaiveDate>) -> Result<Period, &'static str> {
+    pub fn from_stored(start: NaiveDate, end: Option<NaiveDate>) -> Result<Period, Msg> {
         match end {
-            Some(end) if end < start => Err("date.end_before_start"),
+            Some(end) if end < start => Err(Msg::DateEndBeforeStart),
             _ => Ok(Period { start, end }),
         }
     }
@@ -63,7 +80,7 @@ impl Period {
         let (start, end) = (start??, end?);
         if let Some(end) = end {
             if end < start {
-                e.add(end_field, "date.end_before_start");
+                e.add(end_field, Msg::DateEndBeforeStart);
                 return None;
             }
         }
@@ -76,15 +93,19 @@ pub(crate) fn past_date(
     raw: &str,
     today: NaiveDate,
     required: bool,
-) -> Result<Option<NaiveDate>, &'static str> {
+) -> Result<Option<NaiveDate>, Msg> {
     if raw.trim().is_empty() {
-        return if required { Err("required") } else { Ok(None) };
+        return if required {
+            Err(Msg::Required)
+        } else {
+            Ok(None)
+        };
     }
-    let d = parse_form_date(raw).ok_or("date.invalid")?;
+    let d = parse_form_date(raw).ok_or(Msg::DateInvalid)?;
     if d > today {
-        Err("date.in_future")
+        Err(Msg::DateInFuture)
     } else if d.year() < EARLIEST_YEAR {
-        Err("date.implausible")
+        Err(Msg::DateImplausible)
     } else {
         Ok(Some(d))
     }
@@ -223,12 +244,12 @@ impl JobWish {
     pub fn parse(f: &JobWishForm, today: NaiveDate) -> Result<JobWish, FieldErrors> {
         let mut e = FieldErrors::new();
         let occupation = if f.occupation.trim().is_empty() {
-            e.add("occupation", "required");
+            e.add("occupation", Msg::Required);
             None
         } else {
             let found = crate::occupations::find(&f.occupation);
             if found.is_none() {
-                e.add("occupation", "occupation.unknown");
+                e.add("occupation", Msg::OccupationUnknown);
             }
             found
         };
@@ -283,15 +304,15 @@ impl JobWish {
 }
 
 /// A start date: after today (today itself is "now") and within a year.
-fn future_start(raw: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
+fn future_start(raw: &str, today: NaiveDate) -> Result<NaiveDate, Msg> {
     if raw.trim().is_empty() {
-        return Err("required");
+        return Err(Msg::Required);
     }
-    let d = parse_form_date(raw).ok_or("date.invalid")?;
+    let d = parse_form_date(raw).ok_or(Msg::DateInvalid)?;
     if d <= today {
-        Err("date.not_after_today")
+        Err(Msg::DateNotAfterToday)
     } else if (d - today).num_days() > START_DATE_MAX_DAYS_AHEAD {
-        Err("date.too_far_ahead")
+        Err(Msg::DateTooFarAhead)
     } else {
         Ok(d)
     }
@@ -303,12 +324,12 @@ pub fn may_be_made_searchable(
     job_wishes: usize,
     work_experiences: usize,
     educations: usize,
-) -> Result<(), &'static str> {
+) -> Result<(), Msg> {
     match (job_wishes >= 1, work_experiences + educations >= 1) {
         (true, true) => Ok(()),
-        (false, true) => Err("cv.needs_job_wish"),
-        (true, false) => Err("cv.needs_experience_or_education"),
-        (false, false) => Err("cv.not_ready"),
+        (false, true) => Err(Msg::CvNeedsJobWish),
+        (true, false) => Err(Msg::CvNeedsExperienceOrEducation),
+        (false, false) => Err(Msg::CvNotReady),
     }
 }
 
@@ -348,8 +369,30 @@ mod tests {
         let e = WorkExperience::parse(&f, today()).unwrap_err();
         assert_eq!(
             e.0,
-            vec![crate::FieldError::new("end", "date.end_before_start")]
+            vec![crate::FieldError::new("end", Msg::DateEndBeforeStart)]
         );
+    }
+
+    #[test]
+    fn a_period_deserializes_only_in_order() {
+        let p: Period =
+            serde_json::from_str(r#"{"start":"2014-01-01","end":"2015-06-30"}"#).unwrap();
+        assert_eq!(
+            p,
+            Period::from_stored(
+                NaiveDate::from_ymd_opt(2014, 1, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2015, 6, 30)
+            )
+            .unwrap()
+        );
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"{"start":"2014-01-01","end":"2015-06-30"}"#);
+        assert_eq!(serde_json::from_str::<Period>(&json).unwrap(), p);
+        let open: Period = serde_json::from_str(r#"{"start":"2014-01-01","end":null}"#).unwrap();
+        assert_eq!(open.end(), None);
+        let e = serde_json::from_str::<Period>(r#"{"start":"2015-06-30","end":"2014-01-01"}"#)
+            .unwrap_err();
+        assert!(e.to_string().starts_with("date.end_before_start"), "{e}");
     }
 
     #[test]
@@ -360,7 +403,7 @@ mod tests {
         };
         assert_eq!(
             WorkExperience::parse(&f, today()).unwrap_err().0[0].key,
-            "date.in_future"
+            Msg::DateInFuture
         );
         let f = WorkExperienceForm {
             start: "1900-01-01".into(),
@@ -368,7 +411,7 @@ mod tests {
         };
         assert_eq!(
             WorkExperience::parse(&f, today()).unwrap_err().0[0].key,
-            "date.implausible"
+            Msg::DateImplausible
         );
         let f = WorkExperienceForm {
             start: "i går".into(),
@@ -376,7 +419,7 @@ mod tests {
         };
         assert_eq!(
             WorkExperience::parse(&f, today()).unwrap_err().0[0].key,
-            "date.invalid"
+            Msg::DateInvalid
         );
         // The same date is fine today.
         let f = WorkExperienceForm {
@@ -418,9 +461,12 @@ mod tests {
             ..wish()
         };
         let e = JobWish::parse(&bad, today()).unwrap_err();
-        assert_eq!(e.for_field("occupation").unwrap().key, "occupation.unknown");
-        assert_eq!(e.for_field("working_time").unwrap().key, "choice.invalid");
-        assert_eq!(e.for_field("employment_type").unwrap().key, "required");
+        assert_eq!(
+            e.for_field("occupation").unwrap().key,
+            Msg::OccupationUnknown
+        );
+        assert_eq!(e.for_field("working_time").unwrap().key, Msg::ChoiceInvalid);
+        assert_eq!(e.for_field("employment_type").unwrap().key, Msg::Required);
     }
 
     #[test]
@@ -438,15 +484,15 @@ mod tests {
         );
         assert_eq!(
             JobWish::parse(&later(""), today()).unwrap_err().0[0].key,
-            "required"
+            Msg::Required
         );
         assert_eq!(
             JobWish::parse(&later("2026-11-22"), today()).unwrap_err().0[0].key,
-            "date.not_after_today"
+            Msg::DateNotAfterToday
         );
         assert_eq!(
             JobWish::parse(&later("2028-01-01"), today()).unwrap_err().0[0].key,
-            "date.too_far_ahead"
+            Msg::DateTooFarAhead
         );
         // "Now" ignores a date left in the field.
         let now = JobWishForm {
@@ -458,11 +504,11 @@ mod tests {
 
     #[test]
     fn searchable_needs_a_wish_and_experience_or_education() {
-        assert_eq!(may_be_made_searchable(0, 0, 0), Err("cv.not_ready"));
-        assert_eq!(may_be_made_searchable(0, 1, 0), Err("cv.needs_job_wish"));
+        assert_eq!(may_be_made_searchable(0, 0, 0), Err(Msg::CvNotReady));
+        assert_eq!(may_be_made_searchable(0, 1, 0), Err(Msg::CvNeedsJobWish));
         assert_eq!(
             may_be_made_searchable(1, 0, 0),
-            Err("cv.needs_experience_or_education")
+            Err(Msg::CvNeedsExperienceOrEducation)
         );
         assert_eq!(may_be_made_searchable(1, 1, 0), Ok(()));
         assert_eq!(may_be_made_searchable(1, 0, 1), Ok(()));

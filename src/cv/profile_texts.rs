@@ -80,6 +80,7 @@ impl Volunteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Msg;
 
     #[test]
     fn volunteer_work_has_a_past_period() {
@@ -97,7 +98,7 @@ mod tests {
         };
         assert_eq!(
             Volunteer::parse(&bad, today).unwrap_err().0[0].key,
-            "date.end_before_start"
+            Msg::DateEndBeforeStart
         );
     }
 
@@ -113,7 +114,7 @@ mod tests {
         assert!(intro("x".repeat(INTRODUCTION_MAX)).is_ok());
         assert_eq!(
             intro("x".repeat(INTRODUCTION_MAX + 1)).unwrap_err().0[0].key,
-            "too_long"
+            Msg::TooLong
         );
         let e = WhyApplying::parse(&WhyApplyingForm {
             company: "Lego".into(),

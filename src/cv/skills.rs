@@ -1,6 +1,7 @@
 //! Qualifications, driving licences, languages and IT skills: each a choice from an explicit
 //! list where the seed implies a scale or categories.
 use crate::choices::choices;
+use crate::messages::Msg;
 use crate::validation::{required_text, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -166,10 +167,10 @@ impl Language {
         let mut e = FieldErrors::new();
         let code = f.language.trim().to_lowercase();
         let language = if code.is_empty() {
-            e.add("language", "required");
+            e.add("language", Msg::Required);
             None
         } else if language_name_da(&code).is_none() {
-            e.add("language", "language.unknown");
+            e.add("language", Msg::LanguageUnknown);
             None
         } else {
             Some(code)
@@ -223,7 +224,7 @@ mod tests {
             ["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE"]
         );
         assert_eq!(DrivingLicence::from_code("CE"), Ok(DrivingLicence::Ce));
-        assert_eq!(DrivingLicence::from_code("T"), Err("choice.invalid"));
+        assert_eq!(DrivingLicence::from_code("T"), Err(Msg::ChoiceInvalid));
     }
 
     #[test]
@@ -249,8 +250,8 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(
-            bad.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
-            ["language.unknown", "choice.invalid"]
+            bad.iter().map(|e| e.key).collect::<Vec<_>>(),
+            [Msg::LanguageUnknown, Msg::ChoiceInvalid]
         );
         let codes: std::collections::HashSet<_> = LANGUAGES.iter().map(|(c, _)| c).collect();
         assert_eq!(codes.len(), LANGUAGES.len(), "no language twice");
@@ -278,7 +279,7 @@ mod tests {
             .unwrap_err()
             .0[0]
                 .key,
-            "choice.invalid"
+            Msg::ChoiceInvalid
         );
     }
 
@@ -294,6 +295,9 @@ mod tests {
         let long = QualificationForm {
             qualification: "x".repeat(QUALIFICATION_MAX + 1),
         };
-        assert_eq!(parse_qualification(&long).unwrap_err().0[0].key, "too_long");
+        assert_eq!(
+            parse_qualification(&long).unwrap_err().0[0].key,
+            Msg::TooLong
+        );
     }
 }

@@ -468,6 +468,7 @@ pub fn find_step(steps: &[Step], code: &str) -> Option<(usize, Step)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Msg;
 
     fn raw(pairs: &[(&str, &str)]) -> Fields {
         pairs
@@ -664,8 +665,8 @@ mod tests {
             ]))
             .unwrap_err();
         assert_eq!(
-            (e.0[0].field.as_str(), e.0[0].key.as_str()),
-            ("hindrance_details", "required")
+            (e.0[0].field.as_str(), e.0[0].key),
+            ("hindrance_details", Msg::Required)
         );
         let ok = s
             .validate(&raw(&[

@@ -2,6 +2,7 @@
 use super::eligibility::Situation;
 use crate::choices::choices;
 use crate::form_fields::{follow_up, req, FieldKind, FieldSpec};
+use crate::messages::Msg;
 use crate::validation::FieldErrors;
 use serde::{Deserialize, Serialize};
 
@@ -88,9 +89,9 @@ impl Registration {
 }
 
 /// An empty choice reads "Vælg et svar", not "Udfyld feltet".
-fn choice_key(key: &'static str) -> &'static str {
-    if key == "required" {
-        "choice.required"
+fn choice_key(key: Msg) -> Msg {
+    if key == Msg::Required {
+        Msg::ChoiceRequired
     } else {
         key
     }
@@ -111,8 +112,8 @@ mod tests {
     fn dagpenge_needs_an_a_kasse_and_nothing_else_keeps_one() {
         let e = Registration::parse(&form("dagpenge", "")).unwrap_err();
         assert_eq!(
-            (e.0[0].field.as_str(), e.0[0].key.as_str()),
-            ("a_kasse", "choice.required")
+            (e.0[0].field.as_str(), e.0[0].key),
+            ("a_kasse", Msg::ChoiceRequired)
         );
         assert_eq!(
             Registration::parse(&form("dagpenge", "hk"))
@@ -129,14 +130,14 @@ mod tests {
         );
         assert_eq!(
             Registration::parse(&form("", "")).unwrap_err().0[0].key,
-            "choice.required"
+            Msg::ChoiceRequired
         );
         assert_eq!(
             Registration::parse(&form("dagpenge", "nope"))
                 .unwrap_err()
                 .0[0]
                 .key,
-            "choice.invalid"
+            Msg::ChoiceInvalid
         );
     }
 }

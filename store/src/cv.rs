@@ -178,7 +178,7 @@ impl Store {
                 .iter()
                 .any(|e| Some(e.id) != id && e.entry.duplicate_key().as_ref() == Some(&key))
             {
-                return Err(StoreError::Refused("list.duplicate"));
+                return Err(StoreError::Refused(jobspor::Msg::ListDuplicate));
             }
         }
         let id = match id {

@@ -58,7 +58,7 @@ pub enum StoreError {
     /// The request was understood and refused by a rule (too many entries, a duplicate, a
     /// CV not ready for search): `key` is the message shown at the form.
     #[error("refused: {0}")]
-    Refused(&'static str),
+    Refused(jobspor::Msg),
     /// A stored value that the core no longer accepts.
     #[error("stored {what} is not valid: {value:.80}")]
     Corrupt { what: &'static str, value: String },

@@ -83,7 +83,7 @@ async fn add(store: &Store, citizen: Caller<CitizenId>, e: &CvEntry) -> CvEntryI
 }
 
 /// A store answer with a rule's refusal as `Err(key)`; any other failure fails the test.
-fn refusal<T: std::fmt::Debug>(r: Result<T, StoreError>) -> Result<T, &'static str> {
+fn refusal<T: std::fmt::Debug>(r: Result<T, StoreError>) -> Result<T, jobspor::Msg> {
     match r {
         Ok(v) => Ok(v),
         Err(StoreError::Refused(key)) => Err(key),
@@ -335,12 +335,12 @@ async fn a_cv_becomes_searchable_only_with_a_wish_and_an_experience() {
             .citizen_id;
         assert_eq!(
             refusal(store.set_cv_searchable(me(c), true, now()).await),
-            Err("cv.not_ready")
+            Err(jobspor::Msg::CvNotReady)
         );
         let we = add(&store, me(c), &experience("Sygeplejerske", "Pleje")).await;
         assert_eq!(
             refusal(store.set_cv_searchable(me(c), true, now()).await),
-            Err("cv.needs_job_wish")
+            Err(jobspor::Msg::CvNeedsJobWish)
         );
         add(&store, me(c), &wish("Sygeplejerske")).await;
         assert_eq!(
@@ -497,7 +497,7 @@ async fn entries_are_edited_texts_replaced_and_duplicates_refused() {
                     .save_cv_entry(me(c), None, &english("C1"), now())
                     .await
             ),
-            Err("list.duplicate")
+            Err(jobspor::Msg::ListDuplicate)
         );
         assert_eq!(
             refusal(

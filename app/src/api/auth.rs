@@ -113,9 +113,9 @@ pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
         .lookup(&cpr)
         .await
         .map_err(|e| crate::error::internal(&e))?
-        .ok_or_else(|| AppError::field("cpr", "cpr.unknown", echo.clone()))?;
+        .ok_or_else(|| AppError::field("cpr", jobspor::Msg::CprUnknown, echo.clone()))?;
     if !person.status.may_log_in() {
-        return Err(AppError::field("cpr", "cpr.inactive", echo));
+        return Err(AppError::field("cpr", jobspor::Msg::CprInactive, echo));
     }
     let login = state
         .store
@@ -155,7 +155,11 @@ async fn check_password<Id: Copy>(
         .await?;
     if jobspor::login::is_throttled(per_user, per_address) {
         tracing::warn!(address, "login throttled");
-        return Err(AppError::field("password", "login.throttled", echo));
+        return Err(AppError::field(
+            "password",
+            jobspor::Msg::LoginThrottled,
+            echo,
+        ));
     }
     let (id, hash) = match found {
         Some((id, h)) => (Some(id), Some(h)),
@@ -174,7 +178,7 @@ async fn check_password<Id: Copy>(
                 .store
                 .record_login_failure(user_key, &address, state.clock.now())
                 .await?;
-            Err(AppError::field("password", "login.failed", echo))
+            Err(AppError::field("password", jobspor::Msg::LoginFailed, echo))
         }
     }
 }
@@ -196,7 +200,7 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
     .await?;
     // The register may say the person has died or emigrated since the profile was made.
     if !state.store.citizen(id).await?.person.status.may_log_in() {
-        return Err(AppError::field("password", "login.failed", echo));
+        return Err(AppError::field("password", jobspor::Msg::LoginFailed, echo));
     }
     state
         .store

@@ -51,13 +51,23 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
     let worker = state.store.caseworker(me.id()).await?;
     let citizen = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
         Some(c) => state.store.citizen(c).await?,
-        None => return Err(AppError::field("cpr", "caseworker.not_served", echo)),
+        None => {
+            return Err(AppError::field(
+                "cpr",
+                jobspor::Msg::CaseworkerNotServed,
+                echo,
+            ))
+        }
     };
     if !jobspor::policy::caseworker_serves(
         &worker.municipality_codes,
         citizen.person.municipality_code.as_deref(),
     ) {
-        return Err(AppError::field("cpr", "caseworker.not_served", echo));
+        return Err(AppError::field(
+            "cpr",
+            jobspor::Msg::CaseworkerNotServed,
+            echo,
+        ));
     }
     leptos_axum::redirect(&crate::routes::caseworker_citizen(citizen.id));
     Ok(())

@@ -122,7 +122,11 @@ pub async fn complete_profile(form: ProfileForm) -> Result<(), AppError> {
     {
         Ok(()) => {}
         Err(StoreError::Conflict(Unique::Username)) => {
-            return Err(AppError::field("username", "username.taken", echo))
+            return Err(AppError::field(
+                "username",
+                jobspor::Msg::UsernameTaken,
+                echo,
+            ))
         }
         Err(e) => return Err(e.into()),
     }

@@ -156,7 +156,7 @@ pub async fn save_cv_draft(
     let section = section_of(&section)?;
     let id = entry_id(&id)?;
     if !jobspor::cv::entry::draft_within_bounds(&form) {
-        return Err(AppError::field("form", "too_long", Vec::new()));
+        return Err(AppError::field("form", jobspor::Msg::TooLong, Vec::new()));
     }
     let now = state.clock.now();
     state

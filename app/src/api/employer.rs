@@ -32,10 +32,10 @@ pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), App
     {
         Ok(id) => id,
         Err(StoreError::Conflict(Unique::Cvr)) => {
-            return Err(AppError::field("cvr", "cvr.taken", echo))
+            return Err(AppError::field("cvr", jobspor::Msg::CvrTaken, echo))
         }
         Err(StoreError::Conflict(Unique::Email)) => {
-            return Err(AppError::field("email", "email.taken", echo))
+            return Err(AppError::field("email", jobspor::Msg::EmailTaken, echo))
         }
         Err(e) => return Err(e.into()),
     };

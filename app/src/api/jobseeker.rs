@@ -86,7 +86,11 @@ mod server {
         /// The steps, for a registered citizen; otherwise a refusal.
         pub fn steps(&self) -> Result<Vec<Step>, AppError> {
             let q = self.questionnaire.ok_or_else(|| {
-                AppError::field("situation", "questionnaire.not_registered", Vec::new())
+                AppError::field(
+                    "situation",
+                    jobspor::Msg::QuestionnaireNotRegistered,
+                    Vec::new(),
+                )
             })?;
             Ok(steps(q, self.health))
         }
@@ -135,7 +139,7 @@ mod server {
     /// A stored CPR number the core no longer accepts.
     #[derive(Debug, thiserror::Error)]
     #[error("the stored CPR number is not valid: {0}")]
-    struct StoredCpr(&'static str);
+    struct StoredCpr(jobspor::Msg);
 
     /// The jobcentre of the citizen's municipality, as the pilot's configuration names it,
     /// else named after the municipality.

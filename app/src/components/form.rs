@@ -169,12 +169,12 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
 /// else the form's state (the browser's check at submit, or the server's answer).
 fn field_message(
     state: Signal<FormState>,
-    live: RwSignal<Option<&'static str>>,
+    live: RwSignal<Option<jobspor::Msg>>,
     field: &'static str,
 ) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
     move || {
         live.get()
-            .map(jobspor::messages::da)
+            .map(jobspor::Msg::da)
             .or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
     }
 }
@@ -296,7 +296,7 @@ pub fn TextArea(
     #[prop(default = false)] required: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let live = RwSignal::new(None::<&'static str>);
+    let live = RwSignal::new(None::<jobspor::Msg>);
     let message = field_message(state, live, field);
     let err = move || message().is_some();
     let initial = value.unwrap_or_default();
