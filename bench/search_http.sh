@@ -12,7 +12,8 @@
 # SEARCH_HTTP_THREADS (2), SEARCH_HTTP_CONNECTIONS (8), SEARCH_HTTP_DURATION (15s),
 # SEARCH_HTTP_TIMEOUT (30s: a slower answer counts as a timeout and fails the run),
 # SEARCH_HTTP_SERVER_BIN (a jobspor-server binary to measure instead of building this
-# checkout's: to compare two builds on the same databases, one run after the other).
+# checkout's: to compare two builds on the same databases, one run after the other; it needs
+# `--features synthetic` only if it has to top a database up).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -99,8 +100,9 @@ if [ -n "${SEARCH_HTTP_SERVER_BIN:-}" ]; then
   say "Measuring $bin (SEARCH_HTTP_SERVER_BIN; not built here)"
   [ -x "$bin" ] || fail "SEARCH_HTTP_SERVER_BIN: $bin is not an executable"
 else
-  say "Building jobspor-server (release)"
-  cargo build --release -p jobspor-server
+  # With the synthetic-population generator, for topping up the databases.
+  say "Building jobspor-server (release, --features synthetic)"
+  cargo build --release -p jobspor-server --features synthetic
   bin="$CARGO_TARGET_DIR/release/jobspor-server"
 fi
 

@@ -614,16 +614,10 @@ pub fn highlight_pieces(passage: &str) -> Vec<(String, bool)> {
     out
 }
 
+/// A value of a URL's query, as a form sends it (`application/x-www-form-urlencoded`: a
+/// space is `+`).
 pub fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            b' ' => "+".to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
 #[cfg(test)]
@@ -894,6 +888,15 @@ mod tests {
             "Copenhagen is not within reach of 8000: {near:?}"
         );
         assert!(near.windows(2).all(|w| w[0].1 <= w[1].1), "{near:?}");
+    }
+
+    #[test]
+    fn a_url_value_is_encoded_as_a_form_sends_it() {
+        assert_eq!(
+            urlencode("pædagog & kok/køkken"),
+            "p%C3%A6dagog+%26+kok%2Fk%C3%B8kken"
+        );
+        assert_eq!(urlencode("a-b_c.d"), "a-b_c.d");
     }
 
     #[test]

@@ -14,17 +14,11 @@
 //! the same size in every round.
 //!
 //! Run: `cargo bench -p jobspor-server --bench cv_save` (see bench/README.md).
-use chrono::{TimeZone, Utc};
 use jobspor::person::CprStatus;
-use jobspor::FixedClock;
 use jobspor_app::ssr::cpr_register::{CprRegister, SimulatedCprRegister};
-use jobspor_app::ssr::state::AppState;
 use jobspor_store::Store;
-use leptos::config::LeptosOptions;
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
-use sqlx::{Connection, Executor, Row};
+use jobspor_testkit::{client, pg, spawn, TestApp};
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::Barrier;
@@ -36,7 +30,6 @@ const WARMUP_ROUNDS: usize = 10;
 const ROUNDS: usize = 200;
 /// Citizens saving at the same time, each with its own client and session.
 const CONCURRENCY: [usize; 2] = [1, 8];
-const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
 
 /// Every section of the CV, in the order the CV shows them.
 const SECTIONS: [&str; 14] = [
@@ -126,92 +119,18 @@ fn form(section: &str, round: usize) -> Vec<(&'static str, String)> {
     }
 }
 
-struct App {
-    base: String,
-}
-
-/// The real router on a random port, as `server/tests/api.rs` spawns it.
-async fn spawn(store: Store) -> App {
-    let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
-    let state = AppState {
-        store,
-        clock: Arc::new(clock),
-        cpr: Arc::new(SimulatedCprRegister::load().unwrap()),
-        registers: Arc::new(
-            jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters::load().unwrap(),
-        ),
-        secure_cookies: false,
-    };
-    let options = LeptosOptions::builder()
-        .output_name("jobspor")
-        .site_root("target/site")
-        .build();
-    let app = jobspor_server::router::router(state, options);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    App {
-        base: format!("http://{addr}"),
-    }
-}
-
-/// A client like a script would be: keeps cookies, does not follow redirects.
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-impl App {
-    /// Calls a server function; panics with the answer unless it is 2xx.
-    async fn ok<K: AsRef<str>, V: AsRef<str>>(
+/// The benchmark's own calls on the app of `jobspor_testkit`.
+trait Saving {
+    async fn save(&self, c: &reqwest::Client, section: &str, id: &str, round: usize);
+    async fn full_save(
         &self,
         c: &reqwest::Client,
-        endpoint: &str,
-        form: &[(K, V)],
-    ) -> String {
-        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_ref(), v.as_ref())).collect();
-        let r = c
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(ACCEPT, "application/json")
-            .body(serde_urlencoded::to_string(&pairs).unwrap())
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("{endpoint}: request failed: {e}"));
-        let status = r.status();
-        let body = r.text().await.unwrap_or_default();
-        assert!(
-            status.is_success(),
-            "{endpoint} refused {pairs:?}: {status} {body}"
-        );
-        body
-    }
+        ids: &BTreeMap<String, String>,
+        round: usize,
+    ) -> Vec<Duration>;
+}
 
-    /// A citizen with a complete profile, logged in on `c`.
-    async fn citizen(&self, c: &reqwest::Client, cpr: &str, username: &str) {
-        self.ok(c, "mitid/login", &[("cpr", cpr)]).await;
-        self.ok(
-            c,
-            "citizen/complete-profile",
-            &[
-                ("form[username]", username),
-                ("form[password]", "en-lang-adgangskode"),
-                ("form[password_repeat]", "en-lang-adgangskode"),
-            ],
-        )
-        .await;
-    }
-
+impl Saving for TestApp {
     /// One section save: `id` empty for a new entry.
     async fn save(&self, c: &reqwest::Client, section: &str, id: &str, round: usize) {
         let mut pairs = vec![
@@ -223,6 +142,10 @@ impl App {
                 .into_iter()
                 .map(|(k, v)| (format!("form[{k}]"), v)),
         );
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         self.ok(c, "cv/entry/save", &pairs).await;
     }
 
@@ -259,14 +182,14 @@ struct Citizen {
 
 /// Logs a citizen in, completes the profile and creates the CV: one new entry per section.
 /// Not timed, and done one citizen at a time (it is not what is measured).
-async fn setup(app: &App, cpr: &str, username: &str) -> Citizen {
+async fn setup(app: &TestApp, cpr: &str, username: &str) -> Citizen {
     let client = client();
     app.citizen(&client, cpr, username).await;
     for section in SECTIONS {
         app.save(&client, section, "", 0).await;
     }
     let mine: serde_json::Value =
-        serde_json::from_str(&app.ok::<&str, &str>(&client, "cv/mine", &[]).await).unwrap();
+        serde_json::from_str(&app.ok(&client, "cv/mine", &[]).await).unwrap();
     let mut ids = BTreeMap::new();
     for e in mine["entries"].as_array().expect("entries") {
         let id = e[0].as_i64().expect("an entry id");
@@ -282,7 +205,7 @@ async fn setup(app: &App, cpr: &str, username: &str) -> Citizen {
 
 /// One citizen saving: warms up, waits for the others, then times `rounds` full CV saves.
 async fn citizen_worker(
-    app: Arc<App>,
+    app: Arc<TestApp>,
     citizen: Citizen,
     warmup: usize,
     rounds: usize,
@@ -312,7 +235,7 @@ struct Level {
 
 /// One level: a citizen per CPR number in `cprs`, all saving at once.
 async fn run_level(
-    app: &Arc<App>,
+    app: &Arc<TestApp>,
     engine_tag: &str,
     cprs: &[String],
     rounds_total: usize,
@@ -457,21 +380,8 @@ async fn bench_engine(
     all_ok
 }
 
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    format!("{prefix}_{}_{}", std::process::id(), nanos)
-}
-
 async fn sqlite(cprs: &[String], rounds: usize) -> bool {
-    let dir = std::env::temp_dir().join("jobspor-bench");
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("{}.db", unique("cv_save")));
-    let store = Store::connect(&format!("sqlite://{}", path.display()))
-        .await
-        .expect("sqlite store");
+    let (store, path) = jobspor_testkit::sqlite().await;
     let journal = store.sqlite_pragma("journal_mode").await.unwrap();
     let sync = store.sqlite_pragma("synchronous").await.unwrap();
     assert_eq!(
@@ -492,63 +402,31 @@ async fn sqlite(cprs: &[String], rounds: usize) -> bool {
 }
 
 async fn postgres(cprs: &[String], rounds: usize) -> bool {
-    let admin_url =
-        std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_POSTGRES.to_string());
-    let shown = jobspor_store::redact_url(&admin_url);
-    sqlx::any::install_default_drivers();
-    let mut admin = match tokio::time::timeout(
-        Duration::from_secs(10),
-        sqlx::AnyConnection::connect(&admin_url),
-    )
-    .await
-    {
-        Ok(Ok(c)) => c,
-        Ok(Err(e)) => {
-            println!("SKIPPED PostgreSQL: cannot connect to {shown}: {e}");
-            return true;
-        }
-        Err(_) => {
-            println!("SKIPPED PostgreSQL: no answer from {shown} within 10 s");
+    let mut server = match pg::connect_admin().await {
+        Ok(s) => s,
+        Err(why) => {
+            println!("SKIPPED PostgreSQL: {why}");
             return true;
         }
     };
-    let name = unique("jobspor_bench");
-    if let Err(e) = admin
-        .execute(format!("CREATE DATABASE {name}").as_str())
-        .await
-    {
-        println!("SKIPPED PostgreSQL: cannot create a database on {shown}: {e}");
+    let name = jobspor_testkit::unique("jobspor_bench");
+    if let Err(e) = server.create(&name).await {
+        println!(
+            "SKIPPED PostgreSQL: cannot create a database on {}: {e}",
+            server.shown
+        );
         return true;
     }
-    let base = admin_url
-        .rsplit_once('/')
-        .map(|(b, _)| b)
-        .unwrap_or(&admin_url);
-    let store = Store::connect(&format!("{base}/{name}"))
+    let store = Store::connect(&server.url_of(&name))
         .await
         .expect("postgres store");
-    let mut settings = Vec::new();
-    for setting in ["server_version", "fsync", "synchronous_commit"] {
-        let v = sqlx::query(&format!("SHOW {setting}"))
-            .fetch_one(&mut admin)
-            .await
-            .and_then(|r| r.try_get::<String, _>(0));
-        settings.push(format!(
-            "{setting}={}",
-            v.unwrap_or_else(|e| format!("? ({e})"))
-        ));
-    }
-    println!(
-        "PostgreSQL: {shown}, database {name} ({})",
-        settings.join(", ")
-    );
+    let settings = server
+        .settings(&["server_version", "fsync", "synchronous_commit"])
+        .await;
+    println!("PostgreSQL: {}, database {name} ({settings})", server.shown);
     let ok = bench_engine("PostgreSQL", "p", store.clone(), cprs, rounds).await;
     store.close().await;
-    // The server's connections may take a moment to go; FORCE ends any still there.
-    if let Err(e) = admin
-        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-        .await
-    {
+    if let Err(e) = server.drop_database(&name).await {
         println!("note: could not drop database {name}: {e}");
     }
     ok

@@ -13,19 +13,19 @@
 //! cached: (a) one word, (b) two words and two filters, (c) filters only. After a warm-up,
 //! each kind is timed `SEARCH_BENCH_RUNS` times (default 300) one after the other, and
 //! p50/p95/p99 are printed against the target (p95 ≤ 50 ms). The approach a developer
-//! would write first (`Store::naive_text_search`: `LIKE '%word%'` on SQLite, `to_tsvector`
+//! would write first (`jobspor_testkit::naive_text_search`: `LIKE '%word%'` on SQLite, `to_tsvector`
 //! per row on PostgreSQL) runs the (a) words a few times, time-boxed, and the ratio of its
 //! p50 to the indexed (a) p50 is printed.
 //!
 //! Run: `cargo bench -p jobspor-server --bench cv_search` (see bench/README.md).
+use anyhow::Context;
 use chrono::{DateTime, TimeZone, Utc};
 use jobspor::cv_search::{CvQuery, SearchForm};
 use jobspor_store::Store;
-use sqlx::{Connection, Executor, Row};
+use jobspor_testkit::pg;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
 const DEFAULT_PG_DB: &str = "jobspor_bench";
 const DEFAULT_CVS: u64 = 1_000_000;
 /// Seed of the synthetic data, as `jobspor-server generate` uses by default.
@@ -289,7 +289,7 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
             break;
         }
         let t = Instant::now();
-        match store.naive_text_search(word, cutoff).await {
+        match jobspor_testkit::naive_text_search(store, word, cutoff).await {
             Ok((count, _)) => {
                 naive.push(t.elapsed());
                 naive_hits.push(count);
@@ -352,11 +352,8 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
 }
 
 /// Tops the store up to `wanted` synthetic citizens. Returns how many it holds.
-async fn top_up(engine: &str, store: &Store, wanted: u64) -> Result<u64, String> {
-    let have = store
-        .synthetic_citizens()
-        .await
-        .map_err(|e| e.to_string())?;
+async fn top_up(engine: &str, store: &Store, wanted: u64) -> anyhow::Result<u64> {
+    let have = store.synthetic_citizens().await?;
     if have < wanted {
         println!(
             "{engine}: {have} synthetic citizens loaded, {wanted} wanted: loading {} more (seed {SEED}, clock {}); this takes a while",
@@ -364,7 +361,7 @@ async fn top_up(engine: &str, store: &Store, wanted: u64) -> Result<u64, String>
             now()
         );
         jobspor_server::generate::run(store, wanted - have, SEED, now()).await?;
-        return store.synthetic_citizens().await.map_err(|e| e.to_string());
+        return Ok(store.synthetic_citizens().await?);
     }
     if have > wanted {
         println!("{engine}: note: the database holds {have} synthetic citizens, more than the {wanted} wanted; searching all of them");
@@ -375,7 +372,7 @@ async fn top_up(engine: &str, store: &Store, wanted: u64) -> Result<u64, String>
     store
         .refresh_facet_totals(now())
         .await
-        .map_err(|e| format!("refreshing the daily counts: {e}"))?;
+        .context("refreshing the daily counts")?;
     println!(
         "{engine}: daily counts refreshed in {:.1} s",
         t.elapsed().as_secs_f64()
@@ -412,7 +409,7 @@ async fn sqlite(wanted: u64, runs: usize) -> bool {
     let have = match top_up("SQLite", &store, wanted).await {
         Ok(n) => n,
         Err(e) => {
-            println!("FAILED SQLite: loading synthetic CVs: {e}");
+            println!("FAILED SQLite: loading synthetic CVs: {e:#}");
             store.close().await;
             return false;
         }
@@ -432,19 +429,7 @@ async fn sqlite(wanted: u64, runs: usize) -> bool {
     ok
 }
 
-/// `url` with its database name replaced by `db` (keeping any `?parameters`).
-fn with_database(url: &str, db: &str) -> String {
-    let (base, params) = match url.split_once('?') {
-        Some((b, p)) => (b, format!("?{p}")),
-        None => (url, String::new()),
-    };
-    let server = base.rsplit_once('/').map(|(s, _)| s).unwrap_or(base);
-    format!("{server}/{db}{params}")
-}
-
 async fn postgres(wanted: u64, runs: usize) -> bool {
-    let admin_url =
-        std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_POSTGRES.to_string());
     let db = std::env::var("SEARCH_BENCH_PG_DB")
         .ok()
         .filter(|s| !s.is_empty())
@@ -459,30 +444,16 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
         );
         return false;
     }
-    let shown = jobspor_store::redact_url(&admin_url);
-    sqlx::any::install_default_drivers();
-    let mut admin = match tokio::time::timeout(
-        Duration::from_secs(10),
-        sqlx::AnyConnection::connect(&admin_url),
-    )
-    .await
-    {
-        Ok(Ok(c)) => c,
-        Ok(Err(e)) => {
-            println!("SKIPPED PostgreSQL: cannot connect to {shown}: {e}");
-            return true;
-        }
-        Err(_) => {
-            println!("SKIPPED PostgreSQL: no answer from {shown} within 10 s");
+    let mut server = match pg::connect_admin().await {
+        Ok(s) => s,
+        Err(why) => {
+            println!("SKIPPED PostgreSQL: {why}");
             return true;
         }
     };
-    let exists = match sqlx::query("SELECT 1 FROM pg_database WHERE datname = $1")
-        .bind(db.as_str())
-        .fetch_optional(&mut admin)
-        .await
-    {
-        Ok(r) => r.is_some(),
+    let shown = server.shown.clone();
+    let exists = match server.exists(&db).await {
+        Ok(e) => e,
         Err(e) => {
             println!("SKIPPED PostgreSQL: cannot list the databases on {shown}: {e}");
             return true;
@@ -490,27 +461,16 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
     };
     if !exists {
         println!("PostgreSQL: creating database {db} on {shown}");
-        if let Err(e) = admin
-            .execute(format!("CREATE DATABASE {db}").as_str())
-            .await
-        {
+        if let Err(e) = server.create(&db).await {
             println!("SKIPPED PostgreSQL: cannot create database {db} on {shown}: {e}");
             return true;
         }
     }
-    let mut settings = Vec::new();
-    for setting in ["server_version", "shared_buffers", "work_mem", "jit"] {
-        let v = sqlx::query(&format!("SHOW {setting}"))
-            .fetch_one(&mut admin)
-            .await
-            .and_then(|r| r.try_get::<String, _>(0));
-        settings.push(format!(
-            "{setting}={}",
-            v.unwrap_or_else(|e| format!("? ({e})"))
-        ));
-    }
-    let _ = admin.close().await;
-    let url = with_database(&admin_url, &db);
+    let settings = server
+        .settings(&["server_version", "shared_buffers", "work_mem", "jit"])
+        .await;
+    let url = server.url_of(&db);
+    server.close().await;
     let store = match Store::connect(&url).await {
         Ok(s) => s,
         Err(e) => {
@@ -521,16 +481,12 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
     let have = match top_up("PostgreSQL", &store, wanted).await {
         Ok(n) => n,
         Err(e) => {
-            println!("FAILED PostgreSQL: loading synthetic CVs: {e}");
+            println!("FAILED PostgreSQL: loading synthetic CVs: {e:#}");
             store.close().await;
             return false;
         }
     };
-    println!(
-        "PostgreSQL: {}, database {db} ({have} synthetic citizens, {})",
-        shown,
-        settings.join(", ")
-    );
+    println!("PostgreSQL: {shown}, database {db} ({have} synthetic citizens, {settings})");
     let ok = bench_store("PostgreSQL", &store, runs, "to_tsvector").await;
     store.close().await;
     ok

@@ -3,9 +3,17 @@
 //! database writes; the database is the slower of the two. A progress bar on stderr.
 use crate::synthetic;
 use jobspor_store::bulk::SyntheticCv;
-use jobspor_store::Store;
+use jobspor_store::{Store, StoreError};
 use std::io::Write;
 use std::time::Instant;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("højst {} syntetiske borgere", synthetic::MAX_CITIZENS)]
+    TooMany,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
 
 /// Citizens per transaction.
 const BATCH: u64 = 5_000;
@@ -15,17 +23,11 @@ pub async fn run(
     count: u64,
     seed: u64,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), String> {
-    let first = store
-        .synthetic_citizens()
-        .await
-        .map_err(|e| e.to_string())?;
+) -> Result<(), GenerateError> {
+    let first = store.synthetic_citizens().await?;
     let last = first + count;
     if last > synthetic::MAX_CITIZENS {
-        return Err(format!(
-            "højst {} syntetiske borgere",
-            synthetic::MAX_CITIZENS
-        ));
+        return Err(GenerateError::TooMany);
     }
     let (tx, mut rx) = tokio::sync::mpsc::channel::<Vec<SyntheticCv>>(4);
     let producer = std::thread::spawn(move || {
@@ -44,20 +46,14 @@ pub async fn run(
     let started = Instant::now();
     let mut done = 0u64;
     while let Some(batch) = rx.recv().await {
-        store
-            .load_synthetic_cvs(&batch, now)
-            .await
-            .map_err(|e| e.to_string())?;
+        store.load_synthetic_cvs(&batch, now).await?;
         done += batch.len() as u64;
         progress(done, count, started);
     }
     let _ = producer.join();
     eprintln!();
     eprint!("Opdaterer søgeindeks og statistik … ");
-    store
-        .tidy_search_index(now)
-        .await
-        .map_err(|e| e.to_string())?;
+    store.tidy_search_index(now).await?;
     eprintln!("færdig.");
     println!(
         "{count} syntetiske CV'er indlæst på {:.0} s",

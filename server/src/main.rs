@@ -1,12 +1,8 @@
-//! `jobspor-server [serve|seed|jobs|generate]`
-//!
-//! - `serve` (default): apply migrations, start background jobs, serve the site.
-//! - `seed`: load demo data (idempotent).
-//! - `jobs`: run the housekeeping jobs once and print what they did.
-//! - `contact-requests`, `contact-request-relayed ID`: support's queue of employers' messages
-//!   for citizens who hid their contact details.
-//! - `generate N [SEED]`: load N synthetic citizens with searchable CVs (for the search at
-//!   scale and its benchmark; never in production).
+//! The operator's command line: `jobspor-server [KOMMANDO]`, `serve` when none is given;
+//! `jobspor-server --help` lists the commands and `jobspor-server KOMMANDO --help` explains
+//! one.
+use anyhow::Context;
+use clap::{Parser, Subcommand};
 use jobspor::{Clock, SystemClock};
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
@@ -17,44 +13,101 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// Jobspor: serveren og driftens kommandoer. Databasen er DATABASE_URL (standard
+/// sqlite://data/jobspor.db).
+#[derive(Parser)]
+#[command(name = "jobspor-server", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Anvend migreringerne, start baggrundsjobbene og server sitet (standard, når intet
+    /// kommando er givet).
+    Serve,
+    /// Indlæs demodata; at køre den igen ændrer intet.
+    Seed,
+    /// Kør oprydningsjobbene én gang og skriv, hvad de gjorde.
+    Jobs,
+    /// Indlæs ANTAL syntetiske borgere med søgbare CV'er, til søgningen i stor skala og dens
+    /// benchmark; aldrig i produktion. Kun i en udgave bygget med `--features synthetic`.
+    Generate {
+        /// Hvor mange borgere; 1_000_000 og 1.000.000 kan også skrives.
+        #[arg(value_name = "ANTAL", value_parser = parse_count)]
+        count: u64,
+        /// Frø for de tilfældige data: samme frø, samme borgere.
+        #[arg(value_name = "FRØ", default_value_t = 1)]
+        seed: u64,
+    },
+    /// Vis arbejdsgiveres beskeder til borgere, der har skjult deres kontaktoplysninger, så
+    /// support kan give dem videre.
+    ContactRequests,
+    /// Markér en kontaktanmodning som givet videre af support.
+    ContactRequestRelayed {
+        /// Kontaktanmodningens nummer, som `contact-requests` viser det.
+        #[arg(value_name = "ID")]
+        id: jobspor::ContactRequestId,
+    },
+}
+
+/// A count as an operator writes it: `1000000`, `1_000_000` or `1.000.000`.
+fn parse_count(s: &str) -> Result<u64, String> {
+    s.replace(['_', '.'], "")
+        .parse()
+        .map_err(|_| format!("{s} er ikke et antal"))
+}
+
 #[tokio::main]
 async fn main() {
+    let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .init();
-    if let Err(e) = run().await {
-        eprintln!("jobspor-server: {e}");
+    if let Err(e) = run(cli.command.unwrap_or(Command::Serve)).await {
+        // `{:#}`: the error and every cause after it, on one line.
+        eprintln!("jobspor-server: {e:#}");
         std::process::exit(1);
     }
 }
 
-async fn run() -> Result<(), String> {
-    let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
+async fn run(command: Command) -> anyhow::Result<()> {
+    #[cfg(not(feature = "synthetic"))]
+    if let Command::Generate { .. } = command {
+        anyhow::bail!(
+            "denne udgave af jobspor-server har ingen generator af syntetiske data; \
+             byg den med `cargo build --release -p jobspor-server --features synthetic`"
+        );
+    }
     let config = Config::from_env()?;
     let store = Store::connect(&config.database_url)
         .await
-        .map_err(|e| format!("database {}: {e}", redact_url(&config.database_url)))?;
+        .with_context(|| format!("database {}", redact_url(&config.database_url)))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let register = Arc::new(SimulatedCprRegister::load()?);
-    match command.as_str() {
-        "seed" => {
-            demo::seed(&store, register.as_ref(), clock.now()).await?;
+    let register = Arc::new(SimulatedCprRegister::load().map_err(anyhow::Error::msg)?);
+    match command {
+        Command::Seed => {
+            demo::seed(&store, register.as_ref(), clock.now())
+                .await
+                .map_err(anyhow::Error::msg)?;
             println!("Demodata er indlæst i {}", redact_url(&config.database_url));
             Ok(())
         }
-        "generate" => {
-            let n: u64 = std::env::args().nth(2).and_then(|n| n.replace(['_', '.'], "").parse().ok()).ok_or("brug: jobspor-server generate ANTAL [FRØ]")?;
-            let seed: u64 = std::env::args().nth(3).and_then(|s| s.parse().ok()).unwrap_or(1);
-            jobspor_server::generate::run(&store, n, seed, clock.now()).await
+        #[cfg(feature = "synthetic")]
+        Command::Generate { count, seed } => {
+            Ok(jobspor_server::generate::run(&store, count, seed, clock.now()).await?)
         }
+        #[cfg(not(feature = "synthetic"))]
+        Command::Generate { .. } => unreachable!("refused before connecting"),
         // Support's queue of employers' messages for citizens who hid their contact details
         // (until support has its own pages): list them, and mark one as passed on.
-        "contact-requests" => {
-            for r in store.open_contact_requests().await.map_err(|e| e.to_string())? {
-                let c = store.citizen(r.citizen_id).await.map_err(|e| e.to_string())?;
+        Command::ContactRequests => {
+            for r in store.open_contact_requests().await? {
+                let c = store.citizen(r.citizen_id).await?;
                 println!(
                     "#{} {} fra {} til {} (tlf. {}, e-mail {}):\n  {}",
                     r.id,
@@ -68,20 +121,28 @@ async fn run() -> Result<(), String> {
             }
             Ok(())
         }
-        "contact-request-relayed" => {
-            let id: jobspor::ContactRequestId = std::env::args().nth(2).and_then(|s| s.parse().ok()).ok_or("brug: jobspor-server contact-request-relayed ID")?;
-            match store.mark_contact_request_relayed(id, clock.now()).await.map_err(|e| e.to_string())? {
-                true => Ok(()),
-                false => Err(format!("ingen åben kontaktanmodning #{id}")),
+        Command::ContactRequestRelayed { id } => {
+            if store.mark_contact_request_relayed(id, clock.now()).await? {
+                Ok(())
+            } else {
+                anyhow::bail!("ingen åben kontaktanmodning #{id}")
             }
         }
-        "jobs" => {
-            let report = jobs::run_once(&store, clock.now()).await.map_err(|e| e.to_string())?;
+        Command::Jobs => {
+            let report = jobs::run_once(&store, clock.now()).await?;
             println!("{report:?}");
             Ok(())
         }
-        "serve" => {
-            let state = AppState { store: store.clone(), clock: clock.clone(), cpr: register, registers: Arc::new(SimulatedLabourMarketRegisters::load()?), secure_cookies: config.secure_cookies };
+        Command::Serve => {
+            let state = AppState {
+                store: store.clone(),
+                clock: clock.clone(),
+                cpr: register,
+                registers: Arc::new(
+                    SimulatedLabourMarketRegisters::load().map_err(anyhow::Error::msg)?,
+                ),
+                secure_cookies: config.secure_cookies,
+            };
             let addr = config.leptos.site_addr;
             let app = router::router(state, config.leptos);
             tokio::spawn(async move {
@@ -94,15 +155,19 @@ async fn run() -> Result<(), String> {
                     }
                 }
             });
-            let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("bind {addr}: {e}"))?;
-            tracing::info!("Jobspor lytter på http://{addr}");
-            axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
+            let listener = tokio::net::TcpListener::bind(&addr)
                 .await
-                .map_err(|e| e.to_string())
+                .with_context(|| format!("bind {addr}"))?;
+            tracing::info!("Jobspor lytter på http://{addr}");
+            axum::serve(
+                listener,
+                app.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .context("serve")
         }
-        other => Err(format!("unknown command {other}; use serve, seed, jobs, generate, contact-requests or contact-request-relayed")),
     }
 }

@@ -3018,8 +3018,40 @@ mod tests {
         }
     }
 
+    /// `birth_and_serial`'s inverse: the citizen with this birth date and serial.
+    fn index_of(birthday: NaiveDate, serial: u64) -> u64 {
+        let (first, days, step, before) = if birthday >= ymd(1960, 1, 1) {
+            (ymd(1960, 1, 1), MAIN_DAYS, MAIN_STEP, 0)
+        } else {
+            (ymd(1945, 1, 1), TAIL_DAYS, TAIL_STEP, MAIN_CITIZENS)
+        };
+        let day = (birthday - first).num_days() as u64;
+        // day = (j mod days) · step mod days, so j mod days = day · step⁻¹ mod days.
+        let inverse = (1..days).find(|x| x * step % days == 1).unwrap();
+        let turn = (serial - 9000) ^ (mix(day) & 1);
+        before + turn * days + day * inverse % days
+    }
+
+    /// Citizen `i`'s birth date and serial lie in the scheme's space, and `index_of` finds
+    /// `i` again. The space (46 + 15 years of days, 1000 serials each) has exactly
+    /// `MAX_CITIZENS` members, so a mapping that round-trips is a bijection onto it.
+    fn round_trips(i: u64) -> Result<(), String> {
+        let (b, s) = birth_and_serial(i);
+        let in_space = (9000..=9999).contains(&s)
+            && b >= ymd(1945, 1, 1)
+            && b < ymd(2006, 1, 1)
+            && (i >= MAIN_CITIZENS) == (b < ymd(1960, 1, 1));
+        if !in_space {
+            return Err(format!("{i} -> {b} {s} is outside the scheme"));
+        }
+        match index_of(b, s) {
+            back if back == i => Ok(()),
+            back => Err(format!("{i} -> {b} {s} -> {back}")),
+        }
+    }
+
     #[test]
-    fn the_whole_cpr_space_is_a_bijection() {
+    fn the_cpr_space_has_room_for_every_citizen() {
         assert_eq!(
             (ymd(2006, 1, 1) - ymd(1960, 1, 1)).num_days() as u64,
             MAIN_DAYS
@@ -3038,26 +3070,61 @@ mod tests {
             (gcd(MAIN_STEP, MAIN_DAYS), gcd(TAIL_STEP, TAIL_DAYS)),
             (1, 1)
         );
-        let origin = ymd(1945, 1, 1);
-        let mut bits = vec![0u64; (MAX_CITIZENS as usize).div_ceil(64)];
-        for i in 0..MAX_CITIZENS {
-            let (b, s) = birth_and_serial(i);
-            assert!(
-                (9000..=9999).contains(&s)
-                    && b < ymd(2006, 1, 1)
-                    && (i >= MAIN_CITIZENS || b >= ymd(1960, 1, 1))
-            );
-            let k = (b - origin).num_days() as usize * 1000 + (s - 9000) as usize;
-            assert_eq!(
-                bits[k / 64] & (1 << (k % 64)),
-                0,
-                "{i} repeats a CPR number"
-            );
-            bits[k / 64] |= 1 << (k % 64);
-        }
         // The first few thousand citizens already span the ages and both genders.
         let years: HashSet<i32> = (0..2000).map(|i| birth_and_serial(i).0.year()).collect();
         assert_eq!(years.len(), 46);
+    }
+
+    #[test]
+    fn the_boundaries_of_the_cpr_space_round_trip() {
+        let edges = [
+            0,
+            1,
+            MAIN_DAYS - 1,
+            MAIN_DAYS,
+            MAIN_CITIZENS - 1,
+            MAIN_CITIZENS,
+            MAIN_CITIZENS + TAIL_DAYS,
+            MAX_CITIZENS - 1,
+        ];
+        let mut seen = HashSet::new();
+        for i in edges {
+            round_trips(i).unwrap();
+            let (b, s) = birth_and_serial(i);
+            assert!(seen.insert(cpr_number(b, s)), "{i} repeats a CPR number");
+        }
+        // The space's corners belong to citizens below MAX_CITIZENS.
+        for (b, s) in [
+            (ymd(1945, 1, 1), 9000),
+            (ymd(1959, 12, 31), 9999),
+            (ymd(1960, 1, 1), 9000),
+            (ymd(2005, 12, 31), 9999),
+        ] {
+            let i = index_of(b, s);
+            assert!(i < MAX_CITIZENS, "{b} {s}: {i}");
+            assert_eq!(birth_and_serial(i), (b, s));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_citizen_round_trips(i in 0..MAX_CITIZENS) {
+            proptest::prop_assert_eq!(round_trips(i), Ok(()));
+        }
+
+        #[test]
+        fn citizens_have_distinct_cpr_numbers(
+            sample in proptest::collection::hash_set(0..MAX_CITIZENS, 2..200),
+        ) {
+            let cprs: HashSet<String> = sample
+                .iter()
+                .map(|&i| {
+                    let (b, s) = birth_and_serial(i);
+                    cpr_number(b, s)
+                })
+                .collect();
+            proptest::prop_assert_eq!(cprs.len(), sample.len());
+        }
     }
 
     #[test]
@@ -3179,30 +3246,5 @@ mod tests {
         );
         assert_eq!(fits(&mut rng, "Elektriker"), "Elektriker (EUD)");
         assert_eq!(fits(&mut rng, "Kok"), "Kokkeuddannelsen (EUD)");
-    }
-
-    /// Prints the rate (no assertion: machines differ) and what a CV holds on average.
-    #[test]
-    fn generation_rate() {
-        let n = 20_000u64;
-        let started = std::time::Instant::now();
-        let mut sections: HashMap<CvSection, usize> = HashMap::new();
-        for i in 0..n {
-            for e in citizen(42, i, now()).entries {
-                *sections.entry(e.section()).or_default() += 1;
-            }
-        }
-        let secs = started.elapsed().as_secs_f64();
-        println!(
-            "synthetic: {n} citizens in {secs:.2} s = {:.0} citizens/s on one thread",
-            n as f64 / secs
-        );
-        for &s in CvSection::ALL {
-            println!(
-                "  {:>24}: {:.2} per CV",
-                s.code(),
-                sections.get(&s).copied().unwrap_or(0) as f64 / n as f64
-            );
-        }
     }
 }

@@ -4,8 +4,8 @@ use jobspor::cpr::Cpr;
 use jobspor::policy::{operator_acts_for, ActorKind};
 use jobspor_app::ssr::cpr_register::{CprRegister, SimulatedCprRegister};
 use jobspor_server::jobs::run_once;
-use jobspor_store::testing::each_backend;
 use jobspor_store::StoreError;
+use jobspor_testkit::each_backend;
 
 #[tokio::test]
 async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {

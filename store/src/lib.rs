@@ -6,6 +6,7 @@
 //! SQL differs (search, later), the `Backend` picks the statement.
 
 pub mod access_log;
+#[cfg(feature = "synthetic")]
 pub mod bulk;
 pub mod caseworkers;
 pub mod citizens;

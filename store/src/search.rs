@@ -797,38 +797,6 @@ impl Store {
             entries: entries.into_iter().map(|e| e.entry).collect(),
         }))
     }
-
-    /// How a developer would first write the one-word search, for the benchmark's
-    /// comparison only: `LIKE '%word%'` on SQLite, `to_tsvector` computed per row (no
-    /// index) on PostgreSQL; the first page and the count, as `search_cvs` gives.
-    pub async fn naive_text_search(
-        &self,
-        word: &str,
-        login_cutoff: DateTime<Utc>,
-    ) -> Result<(i64, Vec<i64>)> {
-        let matches = match self.backend {
-            Backend::Sqlite => "FROM cv_search s WHERE s.body LIKE '%' || $1 || '%' AND s.listed = 1 AND s.last_login_at > $2",
-            Backend::Postgres => "FROM cv_search s WHERE to_tsvector('danish', s.body) @@ plainto_tsquery('danish', $1) AND s.listed = 1 AND s.last_login_at > $2",
-        };
-        let page = format!("SELECT s.cv_id {matches} ORDER BY s.updated_at DESC LIMIT {PAGE_SIZE}");
-        let rows = sqlx::query(&page)
-            .bind(word)
-            .bind(ts(login_cutoff))
-            .fetch_all(&self.pool)
-            .await?;
-        let ids = rows
-            .iter()
-            .map(|r| r.try_get("cv_id"))
-            .collect::<std::result::Result<_, _>>()?;
-        let count = format!("SELECT COUNT(*) AS n {matches}");
-        let n: i64 = sqlx::query(&count)
-            .bind(word)
-            .bind(ts(login_cutoff))
-            .fetch_one(&self.pool)
-            .await?
-            .try_get("n")?;
-        Ok((n, ids))
-    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,20 @@
-//! Test support (feature `testing`). Runs a store test against every engine: SQLite always (a fresh file per test), and
-//! PostgreSQL when `TEST_DATABASE_URL` answers (a fresh database per test, dropped after).
+//! Test and benchmark support (feature `testing`). Runs a store test against every engine:
+//! SQLite always (a fresh file per test), and PostgreSQL when `TEST_DATABASE_URL` answers (a
+//! fresh database per test, dropped after). Here rather than in `jobspor-testkit` because the
+//! store's own integration tests use it, and some helpers read the pool; the testkit
+//! re-exports it.
 
-use crate::Store;
+use crate::{ts, Backend, Result, Store};
+use chrono::{DateTime, Utc};
+use jobspor::cv_search::PAGE_SIZE;
 use sqlx::{Connection, Executor};
 use std::future::Future;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-fn unique(prefix: &str) -> String {
+/// A name no other test or run of this process has used: `prefix_pid_n_nanos`.
+pub fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -48,13 +54,19 @@ pub async fn postgres() -> Option<(Store, String, String)> {
         .execute(format!("CREATE DATABASE {name}").as_str())
         .await
         .expect("create test database");
-    let base = admin_url
-        .rsplit_once('/')
-        .map(|(b, _)| b)
-        .unwrap_or(&admin_url);
-    let url = format!("{base}/{name}");
+    let url = database_url(&admin_url, &name);
     let store = Store::connect(&url).await.expect("postgres store");
     Some((store, admin_url, name))
+}
+
+/// `url` with its database name replaced by `db`, keeping any `?parameters`.
+pub fn database_url(url: &str, db: &str) -> String {
+    let (base, params) = match url.split_once('?') {
+        Some((b, p)) => (b, format!("?{p}")),
+        None => (url, String::new()),
+    };
+    let server = base.rsplit_once('/').map(|(s, _)| s).unwrap_or(base);
+    format!("{server}/{db}{params}")
 }
 
 /// Runs `test` on each available engine, labelled so a failure names its engine.
@@ -144,4 +156,52 @@ pub async fn forget_body_word(store: &Store, term: &str) {
         .execute(&store.pool)
         .await
         .expect("body words");
+}
+
+/// How a developer would first write the one-word search, for the search benchmark's
+/// comparison only: `LIKE '%word%'` on SQLite, `to_tsvector` computed per row (no index) on
+/// PostgreSQL; the count and the first page, as `Store::search_cvs` gives.
+pub async fn naive_text_search(
+    store: &Store,
+    word: &str,
+    login_cutoff: DateTime<Utc>,
+) -> Result<(i64, Vec<i64>)> {
+    use sqlx::Row;
+    let matches = match store.backend {
+        Backend::Sqlite => "FROM cv_search s WHERE s.body LIKE '%' || $1 || '%' AND s.listed = 1 AND s.last_login_at > $2",
+        Backend::Postgres => "FROM cv_search s WHERE to_tsvector('danish', s.body) @@ plainto_tsquery('danish', $1) AND s.listed = 1 AND s.last_login_at > $2",
+    };
+    let page = format!("SELECT s.cv_id {matches} ORDER BY s.updated_at DESC LIMIT {PAGE_SIZE}");
+    let rows = sqlx::query(&page)
+        .bind(word)
+        .bind(ts(login_cutoff))
+        .fetch_all(&store.pool)
+        .await?;
+    let ids = rows
+        .iter()
+        .map(|r| r.try_get("cv_id"))
+        .collect::<std::result::Result<_, _>>()?;
+    let count = format!("SELECT COUNT(*) AS n {matches}");
+    let n: i64 = sqlx::query(&count)
+        .bind(word)
+        .bind(ts(login_cutoff))
+        .fetch_one(&store.pool)
+        .await?
+        .try_get("n")?;
+    Ok((n, ids))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_database_url_keeps_the_server_and_the_parameters() {
+        assert_eq!(
+            super::database_url("postgres://u@h:5432/test", "jobspor_t_1"),
+            "postgres://u@h:5432/jobspor_t_1"
+        );
+        assert_eq!(
+            super::database_url("postgres://u@h/test?sslmode=disable", "b"),
+            "postgres://u@h/b?sslmode=disable"
+        );
+    }
 }

@@ -1,0 +1,366 @@
+//! The authorization matrix: every server function, called over HTTP as every kind of user,
+//! is refused or let through exactly as its guard says; and a reading of the API's sources
+//! checks that every server function starts with that guard and that nothing in the API
+//! goes around the guard module (`jobspor_app::ssr::guard`).
+//!
+//! A new server function must get its row in `MATRIX`: the source test fails until it has.
+use jobspor::Clock;
+use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_testkit::{client, each_backend, spawn, TestApp};
+use regex::Regex;
+use std::collections::BTreeMap;
+
+/// Who may call a server function: one variant per guard in `ssr::guard`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guard {
+    Anyone,
+    Citizen,
+    CitizenRegisterData,
+    CitizenWithoutProfile,
+    Employer,
+    EmployerWithTerms,
+    Caseworker,
+}
+
+impl Guard {
+    /// The guard function's name in `ssr::guard`.
+    fn function(self) -> &'static str {
+        match self {
+            Guard::Anyone => "anyone",
+            Guard::Citizen => "citizen",
+            Guard::CitizenRegisterData => "citizen_register_data",
+            Guard::CitizenWithoutProfile => "citizen_without_profile",
+            Guard::Employer => "employer",
+            Guard::EmployerWithTerms => "employer_with_terms",
+            Guard::Caseworker => "caseworker",
+        }
+    }
+
+    /// The HTTP status each kind of user gets: `None` means let through (the answer may
+    /// still refuse the input, never the caller).
+    fn expected(self, who: Who) -> Option<u16> {
+        use Who::*;
+        const LOGIN: Option<u16> = Some(401);
+        const FORBIDDEN: Option<u16> = Some(403);
+        match (self, who) {
+            (Guard::Anyone, _) => None,
+            (Guard::Citizen, Citizen) => None,
+            (Guard::Citizen, CitizenWithoutProfile) => FORBIDDEN,
+            (Guard::CitizenRegisterData, Citizen | CitizenWithoutProfile) => None,
+            (Guard::CitizenWithoutProfile, CitizenWithoutProfile) => None,
+            (Guard::CitizenWithoutProfile, Citizen) => FORBIDDEN,
+            (Guard::Employer, EmployerWithoutTerms | Employer) => None,
+            (Guard::EmployerWithTerms, Employer) => None,
+            (Guard::EmployerWithTerms, EmployerWithoutTerms) => FORBIDDEN,
+            (Guard::Caseworker, Caseworker) => None,
+            _ => LOGIN,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Who {
+    Anonymous,
+    CitizenWithoutProfile,
+    Citizen,
+    EmployerWithoutTerms,
+    Employer,
+    Caseworker,
+}
+
+const EVERYONE: [Who; 6] = [
+    Who::Anonymous,
+    Who::CitizenWithoutProfile,
+    Who::Citizen,
+    Who::EmployerWithoutTerms,
+    Who::Employer,
+    Who::Caseworker,
+];
+
+/// (endpoint, guard, a request that changes nothing when let through: input the server
+/// refuses, or a read).
+type Row = (&'static str, Guard, &'static [(&'static str, &'static str)]);
+
+const MATRIX: &[Row] = &[
+    ("session", Guard::Anyone, &[]),
+    ("mitid/persons", Guard::Anyone, &[]),
+    ("mitid/login", Guard::Anyone, &[("cpr", "ikke-et-cpr")]),
+    (
+        "citizen/login",
+        Guard::Anyone,
+        &[("username", "ingen"), ("password", "forkert-forkert")],
+    ),
+    (
+        "employer/login",
+        Guard::Anyone,
+        &[("email", "ingen@x.dk"), ("password", "forkert-forkert")],
+    ),
+    (
+        "caseworker/login",
+        Guard::Anyone,
+        &[("username", "ingen"), ("password", "forkert-forkert")],
+    ),
+    ("logout", Guard::Anyone, &[]),
+    ("employer/register", Guard::Anyone, &[("form[cvr]", "1")]),
+    ("citizen/profile", Guard::Citizen, &[]),
+    ("citizen/register-data", Guard::CitizenRegisterData, &[]),
+    (
+        "citizen/complete-profile",
+        Guard::CitizenWithoutProfile,
+        &[("form[username]", "")],
+    ),
+    ("citizen/history", Guard::Citizen, &[]),
+    ("cv/mine", Guard::Citizen, &[]),
+    (
+        "cv/section",
+        Guard::Citizen,
+        &[("section", "work_experience"), ("edit", "")],
+    ),
+    (
+        "cv/entry/save",
+        Guard::Citizen,
+        &[("section", "ingen-sektion"), ("id", "")],
+    ),
+    (
+        "cv/draft/save",
+        Guard::Citizen,
+        &[("section", "ingen-sektion"), ("id", "")],
+    ),
+    ("cv/draft/discard", Guard::Citizen, &[("section", "ingen")]),
+    ("cv/entry/delete", Guard::Citizen, &[("id", "0")]),
+    ("cv/searchable", Guard::Citizen, &[("searchable", "false")]),
+    ("cv/hide-contact", Guard::Citizen, &[("hide", "false")]),
+    ("cv/preview", Guard::Citizen, &[]),
+    (
+        "jobseeker/register",
+        Guard::Citizen,
+        &[("form[situation]", "ingen")],
+    ),
+    ("questionnaire/get", Guard::Citizen, &[]),
+    (
+        "questionnaire/answer",
+        Guard::Citizen,
+        &[("step", "ingen-trin"), ("go", "stay")],
+    ),
+    ("questionnaire/submit", Guard::Citizen, &[]),
+    ("employer/terms", Guard::Employer, &[]),
+    ("employer/accept-terms", Guard::Employer, &[]),
+    ("employer/search", Guard::EmployerWithTerms, &[]),
+    (
+        "employer/contact-request",
+        Guard::EmployerWithTerms,
+        &[("cv_id", "0"), ("message", "")],
+    ),
+    ("employer/cv", Guard::EmployerWithTerms, &[("cv_id", "0")]),
+    ("caseworker/home", Guard::Caseworker, &[]),
+    ("caseworker/find", Guard::Caseworker, &[("cpr", "1")]),
+    (
+        "caseworker/citizen",
+        Guard::Caseworker,
+        &[("citizen_id", "0")],
+    ),
+];
+
+/// A client logged in as `who`, on the demo data (`jobspor-server seed`).
+async fn logged_in(app: &TestApp, who: Who) -> reqwest::Client {
+    let c = client();
+    let password = jobspor_server::demo::DEMO_PASSWORD;
+    match who {
+        Who::Anonymous => {}
+        // A register person the demo data has not made a profile for.
+        Who::CitizenWithoutProfile => {
+            app.ok(&c, "mitid/login", &[("cpr", "1906910161")]).await;
+        }
+        Who::Citizen => {
+            app.ok(
+                &c,
+                "citizen/login",
+                &[("username", "mette"), ("password", password)],
+            )
+            .await;
+        }
+        Who::EmployerWithoutTerms | Who::Employer => {
+            let email = if who == Who::Employer {
+                "rekruttering@regionmidt.example"
+            } else {
+                "job@broedkassen.example"
+            };
+            app.ok(
+                &c,
+                "employer/login",
+                &[("email", email), ("password", password)],
+            )
+            .await;
+        }
+        Who::Caseworker => {
+            app.ok(
+                &c,
+                "caseworker/login",
+                &[("username", "anna.aarhus"), ("password", password)],
+            )
+            .await;
+        }
+    }
+    c
+}
+
+#[tokio::test]
+async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
+    each_backend(|store| async move {
+        let register = SimulatedCprRegister::load().unwrap();
+        let app = spawn(store).await;
+        jobspor_server::demo::seed(&app.store, &register, app.clock.now())
+            .await
+            .unwrap();
+        let mut clients = BTreeMap::new();
+        for who in EVERYONE {
+            clients.insert(who, logged_in(&app, who).await);
+        }
+        let mut wrong = Vec::new();
+        for (endpoint, guard, form) in MATRIX {
+            for who in EVERYONE {
+                // Open functions log in and out: each gets a client of its own, so the
+                // shared sessions stay as they are.
+                let own;
+                let c = if *guard == Guard::Anyone {
+                    own = logged_in(&app, who).await;
+                    &own
+                } else {
+                    &clients[&who]
+                };
+                let status = app.call(c, endpoint, form).await.status().as_u16();
+                let refused = matches!(status, 401 | 403);
+                let ok = match guard.expected(who) {
+                    None => !refused,
+                    Some(s) => status == s,
+                };
+                if !ok {
+                    wrong.push(format!(
+                        "{endpoint} as {who:?}: {status}, expected {:?}",
+                        guard.expected(who)
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    })
+    .await;
+}
+
+/// The server functions of `app/src/api`, each with the guard its body opens with.
+fn server_functions() -> Vec<(String, String, Option<String>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"\)\]"#).unwrap();
+    let guard = Regex::new(r"crate::ssr::guard::(\w+)\(\)").unwrap();
+    let mut out = Vec::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for m in endpoint.captures_iter(&src) {
+            let at = m.get(0).unwrap().end();
+            // The body starts after the signature's `-> Result<…> {`.
+            let body_at = at + src[at..].find(") -> Result<").unwrap();
+            let body_at = body_at + src[body_at..].find("{\n").unwrap() + 2;
+            // Its first statement that is not a `use`.
+            let mut rest = &src[body_at..];
+            while rest.trim_start().starts_with("use ") {
+                rest = &rest[rest.find(';').unwrap() + 1..];
+            }
+            let first = &rest[..rest.find(';').unwrap_or(rest.len())];
+            out.push((
+                m[1].to_string(),
+                name.clone(),
+                guard.captures(first).map(|g| g[1].to_string()),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_server_function_opens_with_its_guard_and_has_a_row() {
+    let found = server_functions();
+    assert!(found.len() >= MATRIX.len(), "the API's sources were read");
+    let mut wrong = Vec::new();
+    for (endpoint, file, guard) in &found {
+        match MATRIX.iter().find(|(e, _, _)| e == endpoint) {
+            None => wrong.push(format!("{endpoint} ({file}) has no row in MATRIX")),
+            Some((_, expected, _)) if guard.as_deref() != Some(expected.function()) => {
+                wrong.push(format!(
+                    "{endpoint} ({file}) opens with {guard:?}, its row says guard::{}",
+                    expected.function()
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    for (endpoint, _, _) in MATRIX {
+        if !found.iter().any(|(e, _, _)| e == endpoint) {
+            wrong.push(format!("{endpoint} is in MATRIX but not in the API"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn nothing_in_the_api_goes_around_the_guards() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    // Who is asking comes from a guard only: no reading of the session or the state, no
+    // policy door or operator's door of its own.
+    let forbidden = Regex::new(
+        r"current_actor|AppState::from_context|operator_acts_for|policy::(\{[^}]*)?may_",
+    )
+    .unwrap();
+    let mut wrong = Vec::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        for m in forbidden.find_iter(&src) {
+            let line = src[..m.start()].lines().count();
+            wrong.push(format!("{}:{line}: {}", path.display(), m.as_str()));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Log lines written while the test runs, to read back.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_request_span_names_the_actors_kind_and_never_a_cpr_number() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter("jobspor_app=debug,tower_http=debug")
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _default = tracing::subscriber::set_default(subscriber);
+    let (store, _dir) = jobspor_testkit::sqlite().await;
+    let app = spawn(store).await;
+    let c = client();
+    app.ok(&c, "mitid/login", &[("cpr", "1906910161")]).await;
+    app.call(&c, "citizen/register-data", &[]).await;
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("actor=\"citizen\"") || log.contains("actor=citizen"),
+        "{log}"
+    );
+    assert!(log.contains("path=/api/citizen/register-data"), "{log}");
+    assert!(
+        !log.contains("1906910161") && !log.contains("190691"),
+        "{log}"
+    );
+}

@@ -1,0 +1,129 @@
+//! What the server's integration tests and benchmarks share: the real app on a random port
+//! over a store of either engine, a client as a script would be, and the PostgreSQL admin
+//! helpers. The store's own fresh-database helpers stay in `jobspor_store::testing` (the
+//! store's integration tests need them and must not depend on the server); they are
+//! re-exported here so that tests and benchmarks have one place to look.
+pub mod pg;
+
+pub use jobspor_store::testing::{each_backend, naive_text_search, postgres, sqlite, unique};
+
+use chrono::{TimeZone, Utc};
+use jobspor::FixedClock;
+use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
+use jobspor_app::ssr::state::AppState;
+use jobspor_app::AppError;
+use jobspor_store::Store;
+use leptos::config::LeptosOptions;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// The app under test: its address, its clock (tests move it) and its store.
+pub struct TestApp {
+    pub base: String,
+    pub clock: FixedClock,
+    pub store: Store,
+}
+
+/// The real router over `store` on a random port, with the simulated registers and a fixed
+/// clock at 2026-11-22 09:00 UTC.
+pub async fn spawn(store: Store) -> TestApp {
+    let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
+    let state = AppState {
+        store: store.clone(),
+        clock: Arc::new(clock.clone()),
+        cpr: Arc::new(SimulatedCprRegister::load().unwrap()),
+        registers: Arc::new(SimulatedLabourMarketRegisters::load().unwrap()),
+        secure_cookies: false,
+    };
+    let options = LeptosOptions::builder()
+        .output_name("jobspor")
+        .site_root("target/site")
+        .build();
+    let app = jobspor_server::router::router(state, options);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    TestApp {
+        base: format!("http://{addr}"),
+        clock,
+        store,
+    }
+}
+
+/// A client like a script would be: keeps cookies, does not follow redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+impl TestApp {
+    /// Calls a server function with a form, asking for JSON, as a crafted client would.
+    pub async fn call(
+        &self,
+        c: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        c.post(format!("{}/api/{endpoint}", self.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "application/json")
+            .body(serde_urlencoded::to_string(form).unwrap())
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{endpoint}: request failed: {e}"))
+    }
+
+    /// Calls a server function and decodes its refusal, checking its status.
+    pub async fn refused(
+        &self,
+        c: &reqwest::Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> AppError {
+        let r = self.call(c, endpoint, form).await;
+        let status = r.status().as_u16();
+        let e: AppError = serde_json::from_str(&r.text().await.unwrap()).expect("an AppError");
+        assert_eq!(status, e.http_status(), "{endpoint}: status for {e:?}");
+        assert!(status >= 400);
+        e
+    }
+
+    /// Calls a server function; panics with the answer unless it is 2xx.
+    pub async fn ok(&self, c: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> String {
+        let r = self.call(c, endpoint, form).await;
+        let status = r.status();
+        let body = r.text().await.unwrap();
+        assert!(
+            status.is_success(),
+            "{endpoint} refused {form:?}: {status} {body}"
+        );
+        body
+    }
+
+    /// A citizen with a complete profile, logged in on `c`.
+    pub async fn citizen(&self, c: &reqwest::Client, cpr: &str, username: &str) {
+        self.ok(c, "mitid/login", &[("cpr", cpr)]).await;
+        self.ok(
+            c,
+            "citizen/complete-profile",
+            &[
+                ("form[username]", username),
+                ("form[password]", "en-lang-adgangskode"),
+                ("form[password_repeat]", "en-lang-adgangskode"),
+            ],
+        )
+        .await;
+    }
+}
