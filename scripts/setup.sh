@@ -16,6 +16,12 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
+# rustfmt and clippy: the test command checks formatting and lints (a minimal rustup
+# profile leaves them out).
+for c in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$c" || { say "adding $c"; rustup component add "$c"; }
+done
+
 rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
 
 # cargo-leptos 0.3.10: 0.3.11 needs a newer rustc than this project's 1.95.

@@ -23,6 +23,13 @@ else
   say "SKIPPED PostgreSQL: nothing answers at $pg_host:$pg_port; store tests run on SQLite only"
 fi
 
+say "Formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --exclude jobspor-frontend --all-targets --locked -- -D warnings
+# The browser's crate alone, for its own target (with the server's crates it would switch
+# on both the ssr and the hydrate feature of the app).
+cargo clippy -p jobspor-frontend --target wasm32-unknown-unknown --locked -- -D warnings
+
 say "Rust tests"
 # The wasm entry crate is left out: building it alongside would switch on the app's
 # `hydrate` feature in the same build as `ssr` (cargo unifies features), and the server tests

@@ -14,6 +14,8 @@
 //! the same size in every round.
 //!
 //! Run: `cargo bench -p jobspor-server --bench cv_save` (see bench/README.md).
+// Printing is this file's job: a benchmark prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 use jobspor::person::CprStatus;
 use jobspor_app::ssr::cpr_register::{CprRegister, SimulatedCprRegister};
 use jobspor_store::Store;

@@ -18,6 +18,8 @@
 //! p50 to the indexed (a) p50 is printed.
 //!
 //! Run: `cargo bench -p jobspor-server --bench cv_search` (see bench/README.md).
+// Printing is this file's job: a benchmark prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 use anyhow::Context;
 use chrono::{DateTime, TimeZone, Utc};
 use jobspor::cv_search::{CvQuery, SearchForm};

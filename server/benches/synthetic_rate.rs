@@ -3,6 +3,8 @@
 //! slower side of `jobspor-server generate`; this shows how far behind the generator is.
 //!
 //! Run: `cargo bench -p jobspor-server --bench synthetic_rate` (see bench/README.md).
+// Printing is this file's job: a benchmark prints its figures.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 use jobspor::cv::entry::CvSection;
 use jobspor_server::synthetic::citizen;
 use std::collections::HashMap;

@@ -1,6 +1,8 @@
 //! `jobspor-server generate N`: loads N synthetic citizens with CVs (`synthetic`), for the
 //! employer search at scale and its benchmark. Generating runs on its own thread while the
 //! database writes; the database is the slower of the two. A progress bar on stderr.
+// Printing is this file's job: the operator's generate command reports its progress.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 use crate::synthetic;
 use jobspor_store::bulk::SyntheticCv;
 use jobspor_store::{Store, StoreError};

@@ -1,6 +1,8 @@
 //! The operator's command line: `jobspor-server [KOMMANDO]`, `serve` when none is given;
 //! `jobspor-server --help` lists the commands and `jobspor-server KOMMANDO --help` explains
 //! one.
+// Printing is this file's job: the operator CLI answers on the terminal.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use jobspor::{Clock, SystemClock};

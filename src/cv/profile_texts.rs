@@ -110,7 +110,7 @@ mod tests {
             let fields: Fields = [("text".to_string(), text)].into_iter().collect();
             CvEntry::parse(CvSection::Introduction, &fields, chrono::NaiveDate::MIN)
         };
-        assert_eq!(intro("  ".into()).unwrap_err().0[0].key, "required");
+        assert_eq!(intro("  ".into()).unwrap_err().0[0].key, Msg::Required);
         assert!(intro("x".repeat(INTRODUCTION_MAX)).is_ok());
         assert_eq!(
             intro("x".repeat(INTRODUCTION_MAX + 1)).unwrap_err().0[0].key,

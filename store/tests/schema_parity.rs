@@ -29,6 +29,8 @@
 //!   (`sqlite_autoindex_…` against `…_key`).
 //!
 //! Foreign keys, defaults and triggers are not compared.
+// Printing is this file's job: the test says what it compared and what it skipped.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use jobspor_store::testing;
 use sqlx::{Connection, Executor, Row};
