@@ -103,9 +103,11 @@ impl SearchForm {
             .pairs()
             .iter()
             .filter(|(k, v)| {
-                !v.trim().is_empty()
-                    && !(*k == "sortering" && v.trim() == default_sort)
-                    && !(*k == "side" && v.trim() == "1")
+                // Empty fields and the defaults (sort order, first page) are left out.
+                let v = v.trim();
+                let is_default =
+                    (*k == "sortering" && v == default_sort) || (*k == "side" && v == "1");
+                !v.is_empty() && !is_default
             })
             .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
             .collect();
@@ -498,7 +500,7 @@ impl<'a> Facet<'a> {
         // A code counts only as spelled exactly (`from_code` would also take it padded).
         fn exact<T: Copy>(
             rest: &str,
-            parse: fn(&str) -> Result<T, crate::Msg>,
+            parse: fn(&str) -> Result<T, Msg>,
             code: fn(T) -> &'static str,
         ) -> Option<T> {
             parse(rest).ok().filter(|v| code(*v) == rest)

@@ -33,7 +33,7 @@ impl Cvr {
             .zip(Self::WEIGHTS)
             .map(|(b, w)| (b - b'0') as u32 * w)
             .sum();
-        if sum % 11 == 0 {
+        if sum.is_multiple_of(11) {
             Ok(Cvr(digits))
         } else {
             Err(Msg::CvrInvalid)

@@ -50,10 +50,7 @@ pub fn content_security_policy(nonce: &str) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     #[cfg(feature = "ssr")]
-    if let (Some(nonce), Some(res)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) {
+    if let (Some(nonce), Some(res)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
         if let Ok(v) = http::HeaderValue::from_str(&content_security_policy(&nonce)) {
             res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
         }

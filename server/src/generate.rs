@@ -67,11 +67,7 @@ pub async fn run(
 /// `[#########           ]  45%  450.000/1.000.000  12.345 CV/s  ca. 45 s tilbage`
 fn progress(done: u64, total: u64, started: Instant) {
     const WIDTH: u64 = 30;
-    let filled = if total == 0 {
-        WIDTH
-    } else {
-        done * WIDTH / total
-    };
+    let filled = (done * WIDTH).checked_div(total).unwrap_or(WIDTH);
     let secs = started.elapsed().as_secs_f64().max(0.001);
     let rate = done as f64 / secs;
     let left = if rate > 0.0 {
@@ -83,7 +79,7 @@ fn progress(done: u64, total: u64, started: Instant) {
         "\r[{}{}] {:>3}%  {}/{}  {} CV/s  ca. {:.0} s tilbage   ",
         "#".repeat(filled as usize),
         " ".repeat((WIDTH - filled) as usize),
-        if total == 0 { 100 } else { done * 100 / total },
+        (done * 100).checked_div(total).unwrap_or(100),
         jobspor::numbers::thousands(done as i64),
         jobspor::numbers::thousands(total as i64),
         jobspor::numbers::thousands(rate as i64),

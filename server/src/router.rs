@@ -77,7 +77,7 @@ async fn page_redirects(req: Request<Body>, next: Next) -> Response {
 /// bookmarked, and the same search is the same address.
 async fn canonical_search_url(req: Request<Body>, next: Next) -> Response {
     use jobspor::cv_search::{SearchForm, SEARCH_PATH};
-    if req.method() == axum::http::Method::GET && req.uri().path() == SEARCH_PATH {
+    if req.method() == http::Method::GET && req.uri().path() == SEARCH_PATH {
         let pairs: Vec<(String, String)> = req
             .uri()
             .query()

@@ -108,7 +108,7 @@ mod tests {
         use crate::cv::entry::{CvEntry, CvSection, Fields};
         let intro = |text: String| {
             let fields: Fields = [("text".to_string(), text)].into_iter().collect();
-            CvEntry::parse(CvSection::Introduction, &fields, chrono::NaiveDate::MIN)
+            CvEntry::parse(CvSection::Introduction, &fields, NaiveDate::MIN)
         };
         assert_eq!(intro("  ".into()).unwrap_err().0[0].key, Msg::Required);
         assert!(intro("x".repeat(INTRODUCTION_MAX)).is_ok());

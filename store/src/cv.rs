@@ -162,7 +162,7 @@ impl Store {
         let section = entry.section();
         let mut tx = self.begin_write().await?;
         let cv_id = cv_id_of(&mut tx, citizen_id).await?;
-        let all = entries(&mut *tx, cv_id).await?;
+        let all = entries(&mut tx, cv_id).await?;
         let same: Vec<&StoredEntry> = all
             .iter()
             .filter(|e| e.entry.section() == section)
@@ -243,7 +243,7 @@ impl Store {
             return Err(StoreError::NotFound);
         }
         unmark_if_not_ready(&mut tx, cv_id).await?;
-        let after = entries(&mut *tx, cv_id).await?;
+        let after = entries(&mut tx, cv_id).await?;
         index_cv(&mut tx, cv_id, after.iter().map(|e| &e.entry), now).await?;
         tx.commit().await?;
         Ok(())

@@ -27,7 +27,7 @@ impl FormState {
 /// The state of the form driven by `action`, without a check in the browser.
 pub fn form_state<S>(action: ServerAction<S>) -> Signal<FormState>
 where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S: server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
     checked_form_state(action, RwSignal::new(FieldErrors::new()))
@@ -40,7 +40,7 @@ pub fn checked_form_state<S>(
     browser: RwSignal<FieldErrors>,
 ) -> Signal<FormState>
 where
-    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S: server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
     Signal::derive(move || {
@@ -262,7 +262,7 @@ pub fn TextField(
     let current = move || if secret { String::new() } else { shown() };
     view! {
         <div class="form-group" class:form-error=err>
-            <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
+            <label class="form-label" for=id.clone()>{label}{(!required).then_some(" (valgfrit)")}</label>
             {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
             {field_error(message, id.clone())}
             <input
@@ -309,7 +309,7 @@ pub fn TextArea(
     });
     view! {
         <div class="form-group" class:form-error=err>
-            <label class="form-label" for=id.clone()>{label}{(!required).then(|| " (valgfrit)")}</label>
+            <label class="form-label" for=id.clone()>{label}{(!required).then_some(" (valgfrit)")}</label>
             {field_error(message, id.clone())}
             <textarea
                 class="form-input"
