@@ -435,14 +435,7 @@ async fn postgres(cprs: &[String], rounds: usize) -> bool {
 }
 
 fn main() {
-    // A server error is logged with its cause (the answer only carries a reference).
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "error".into()),
-        )
-        .init();
+    jobspor_testkit::log_errors_to_stderr();
     // A refused save panics its citizen's task; one line each is enough (the level reports
     // the first as FAILED), not a backtrace per citizen.
     std::panic::set_hook(Box::new(|info| {

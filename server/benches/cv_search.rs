@@ -495,13 +495,7 @@ async fn postgres(wanted: u64, runs: usize) -> bool {
 }
 
 fn main() {
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "error".into()),
-        )
-        .init();
+    jobspor_testkit::log_errors_to_stderr();
     let wanted: u64 = match std::env::var("SEARCH_BENCH_CVS") {
         Ok(v) => v
             .replace(['_', '.'], "")

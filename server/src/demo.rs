@@ -113,33 +113,40 @@ const EMPLOYERS: &[(&str, &str, &str, bool)] = &[
     ),
 ];
 
+/// Why the demo data could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("the demo data is not valid: {0}")]
+    Data(String),
+    #[error("storing the demo data")]
+    Store(#[from] StoreError),
+    #[error("asking the CPR register")]
+    Register(#[from] jobspor_app::ssr::cpr_register::RegisterError),
+    #[error("hashing the demo password")]
+    Hash(#[from] jobspor_app::AppError),
+}
+
 pub async fn seed(
     store: &Store,
     register: &dyn CprRegister,
     now: DateTime<Utc>,
-) -> Result<(), String> {
-    let err = |e: &dyn std::fmt::Display| e.to_string();
-    let password = Password::parse(DEMO_PASSWORD).map_err(|e| e.to_string())?;
-    let hash = passwords::hash(&password).await.map_err(|e| err(&e))?;
+) -> Result<(), SeedError> {
+    let password = Password::parse(DEMO_PASSWORD)
+        .map_err(|key| SeedError::Data(format!("password: {key}")))?;
+    let hash = passwords::hash(&password).await?;
     for c in CITIZENS {
-        if store
-            .citizen_password_hash(c.username)
-            .await
-            .map_err(|e| err(&e))?
-            .is_some()
-        {
+        if store.citizen_password_hash(c.username).await?.is_some() {
             continue;
         }
-        let cpr = Cpr::parse(c.cpr).map_err(|e| e.to_string())?;
+        let cpr = Cpr::parse(c.cpr)
+            .map_err(|key| SeedError::Data(format!("{}'s CPR number: {key}", c.username)))?;
         let person = register
             .lookup(&cpr)
-            .await
-            .map_err(|e| err(&e))?
-            .ok_or_else(|| format!("{} not in the register", c.username))?;
+            .await?
+            .ok_or_else(|| SeedError::Data(format!("{} not in the register", c.username)))?;
         let login = store
             .citizen_mitid_login(cpr.digits(), &person, register.source_name(), now)
-            .await
-            .map_err(|e| err(&e))?;
+            .await?;
         // The demo seed acts for its synthetic citizens, as they would at first login.
         let me = operator_acts_for(login.citizen_id);
         let details = NewContactDetails {
@@ -150,10 +157,7 @@ pub async fn seed(
             sms_reminders: false,
             email_reminders: true,
         };
-        store
-            .complete_citizen_profile(me, &details, now)
-            .await
-            .map_err(|e| err(&e))?;
+        store.complete_citizen_profile(me, &details, now).await?;
         let today = now.date_naive();
         let add = |section: CvSection, pairs: Vec<(&str, &str)>| {
             let fields: Fields = pairs
@@ -162,11 +166,8 @@ pub async fn seed(
                 .collect();
             let entry = CvEntry::parse(section, &fields, today);
             async move {
-                let entry = entry.map_err(|e| format!("{section:?}: {e:?}"))?;
-                store
-                    .save_cv_entry(me, None, &entry, now)
-                    .await
-                    .map_err(|e| err(&e))
+                let entry = entry.map_err(|e| SeedError::Data(format!("{section:?}: {e:?}")))?;
+                Ok::<_, SeedError>(store.save_cv_entry(me, None, &entry, now).await?)
             }
         };
         add(
@@ -269,30 +270,30 @@ pub async fn seed(
             .await?;
         }
         if c.searchable {
-            store
-                .set_cv_searchable(me, true, now)
-                .await
-                .map_err(|e| err(&e))?;
+            store.set_cv_searchable(me, true, now).await?;
         }
         store
             .set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login))
-            .await
-            .map_err(|e| err(&e))?;
+            .await?;
     }
     for (username, name, jobcentre, codes) in CASEWORKERS {
         store
             .upsert_caseworker(username, &hash.0, name, jobcentre, codes, now)
-            .await
-            .map_err(|e| err(&e))?;
+            .await?;
     }
     for (name, cvr, email, accepted) in EMPLOYERS {
         match store.create_employer(name, cvr, email, &hash.0, now).await {
-            Ok(id) if *accepted => store
-                .accept_employer_terms(operator_acts_for(id), jobspor::employer::TERMS_VERSION, now)
-                .await
-                .map_err(|e| err(&e))?,
+            Ok(id) if *accepted => {
+                store
+                    .accept_employer_terms(
+                        operator_acts_for(id),
+                        jobspor::employer::TERMS_VERSION,
+                        now,
+                    )
+                    .await?
+            }
             Ok(_) | Err(StoreError::Conflict(Unique::Cvr | Unique::Email)) => {}
-            Err(e) => return Err(err(&e)),
+            Err(e) => return Err(e.into()),
         }
     }
     Ok(())

@@ -90,12 +90,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("database {}", redact_url(&config.database_url)))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let register = Arc::new(SimulatedCprRegister::load().map_err(anyhow::Error::msg)?);
+    let register = Arc::new(SimulatedCprRegister::load()?);
     match command {
         Command::Seed => {
-            demo::seed(&store, register.as_ref(), clock.now())
-                .await
-                .map_err(anyhow::Error::msg)?;
+            demo::seed(&store, register.as_ref(), clock.now()).await?;
             println!("Demodata er indlæst i {}", redact_url(&config.database_url));
             Ok(())
         }
@@ -140,9 +138,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 store: store.clone(),
                 clock: clock.clone(),
                 cpr: register,
-                registers: Arc::new(
-                    SimulatedLabourMarketRegisters::load().map_err(anyhow::Error::msg)?,
-                ),
+                registers: Arc::new(SimulatedLabourMarketRegisters::load()?),
                 secure_cookies: config.secure_cookies,
             };
             let addr = config.leptos.site_addr;

@@ -127,3 +127,15 @@ impl TestApp {
         .await;
     }
 }
+
+/// For benchmarks: a server error is logged on stderr with its cause (the answer carries
+/// only a reference); `RUST_LOG` may ask for more.
+pub fn log_errors_to_stderr() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "error".into()),
+        )
+        .init();
+}

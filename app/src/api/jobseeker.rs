@@ -47,6 +47,7 @@ mod server {
     use jobspor::policy::Caller;
     use jobspor::CitizenId;
     use jobspor_store::citizens::CitizenRecord;
+    use jobspor_store::jobseekers::Answers;
 
     /// The logged-in citizen, their registration and what it leads to.
     pub struct Plan {
@@ -81,6 +82,25 @@ mod server {
                 questionnaire,
                 health,
             })
+        }
+
+        /// The citizen's stored answers, and the health answers when the pilot's questions
+        /// apply (else none, whatever is stored).
+        pub async fn answers(&self, state: &AppState) -> Result<(Answers, Fields), AppError> {
+            let stored = state
+                .store
+                .own_answers(Part::Questionnaire, self.me)
+                .await?;
+            let health = if self.health {
+                state
+                    .store
+                    .own_answers(Part::Health, self.me)
+                    .await?
+                    .answers
+            } else {
+                Fields::new()
+            };
+            Ok((stored, health))
         }
 
         /// The steps, for a registered citizen; otherwise a refusal.
@@ -182,19 +202,7 @@ pub async fn get_questionnaire(
 ) -> Result<QuestionnaireView, AppError> {
     let (state, me) = crate::ssr::guard::citizen().await?;
     let plan = server::Plan::load(&state, me).await?;
-    let stored = state
-        .store
-        .own_answers(Part::Questionnaire, plan.me)
-        .await?;
-    let health_answers = if plan.health {
-        state
-            .store
-            .own_answers(Part::Health, plan.me)
-            .await?
-            .answers
-    } else {
-        Fields::new()
-    };
+    let (stored, health_answers) = plan.answers(&state).await?;
     let facts = if with_facts {
         plan.facts(&state).await?
     } else {
@@ -277,20 +285,8 @@ pub async fn submit_questionnaire() -> Result<(), AppError> {
     let plan = server::Plan::load(&state, me).await?;
     let steps = plan.steps()?;
     let kind = plan.questionnaire.ok_or(AppError::Forbidden)?;
-    let answers = state
-        .store
-        .own_answers(Part::Questionnaire, plan.me)
-        .await?
-        .answers;
-    let health = if plan.health {
-        state
-            .store
-            .own_answers(Part::Health, plan.me)
-            .await?
-            .answers
-    } else {
-        Fields::new()
-    };
+    let (stored, health) = plan.answers(&state).await?;
+    let answers = stored.answers;
     let done = check_complete(&steps, &answers, &health)
         .map_err(|(_, errors)| AppError::invalid(errors, Vec::new()))?;
     let (facts, pilot) = plan.facts(&state).await?.unwrap_or_default();

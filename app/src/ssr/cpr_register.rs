@@ -23,6 +23,19 @@ pub enum RegisterError {
     Unavailable(String),
 }
 
+/// The data shipped with a simulated register could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SimulatedDataError {
+    #[error("{what} is not valid JSON")]
+    Json {
+        what: &'static str,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("the simulated CPR register has a bad CPR number for {name}")]
+    BadCpr { name: String },
+}
+
 pub trait CprRegister: Send + Sync {
     /// Shown beside register data as its source.
     fn source_name(&self) -> &'static str;
@@ -56,17 +69,17 @@ const DATA: &str = include_str!("../../data/simulated_cpr_register.json");
 impl SimulatedCprRegister {
     /// Loads the shipped synthetic persons. A broken data file is a build defect, found by
     /// the tests, so it is reported as an error rather than half-loaded.
-    pub fn load() -> Result<Self, String> {
+    pub fn load() -> Result<Self, SimulatedDataError> {
         let entries: Vec<Entry> =
-            serde_json::from_str(DATA).map_err(|e| format!("simulated CPR data: {e}"))?;
+            serde_json::from_str(DATA).map_err(|source| SimulatedDataError::Json {
+                what: "the simulated CPR register",
+                source,
+            })?;
         let mut by_cpr = HashMap::new();
         let mut order = Vec::new();
         for e in entries {
-            let cpr = Cpr::parse(&e.cpr).map_err(|_| {
-                format!(
-                    "simulated CPR data: bad number for {}",
-                    e.person.full_name()
-                )
+            let cpr = Cpr::parse(&e.cpr).map_err(|_| SimulatedDataError::BadCpr {
+                name: e.person.full_name(),
             })?;
             order.push(cpr.digits().to_string());
             by_cpr.insert(cpr.digits().to_string(), e.person);

@@ -12,7 +12,7 @@
 //! `SimulatedLabourMarketRegisters` is the stand-in: made-up records for the synthetic
 //! persons, shipped as `app/data/simulated_labour_market_registers.json` (written by the
 //! script beside it). No real person is in it.
-use crate::ssr::cpr_register::{BoxFuture, RegisterError};
+use crate::ssr::cpr_register::{BoxFuture, RegisterError, SimulatedDataError};
 use jobspor::cpr::Cpr;
 use jobspor::jobseeker::register_data::{LabourMarketRecord, RegisterSources};
 use std::collections::HashMap;
@@ -34,9 +34,11 @@ pub struct SimulatedLabourMarketRegisters {
 const DATA: &str = include_str!("../../data/simulated_labour_market_registers.json");
 
 impl SimulatedLabourMarketRegisters {
-    pub fn load() -> Result<Self, String> {
-        let by_cpr = serde_json::from_str(DATA)
-            .map_err(|e| format!("simulated labour-market register data: {e}"))?;
+    pub fn load() -> Result<Self, SimulatedDataError> {
+        let by_cpr = serde_json::from_str(DATA).map_err(|source| SimulatedDataError::Json {
+            what: "the simulated labour-market registers",
+            source,
+        })?;
         Ok(Self { by_cpr })
     }
 }
