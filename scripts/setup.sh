@@ -43,6 +43,14 @@ command -v node >/dev/null && command -v npm >/dev/null || { say "installing Nod
 # DKFDS (CSS, fonts) into public/dkfds, and binaryen's wasm-opt (Debian's breaks hydration).
 bash scripts/assets.sh
 
+# The local simulated identity provider (npm oidc-provider): the demo's MitID, MitID
+# Erhverv and staff login, and what the tests sign in through.
+if [ ! -d idp/node_modules ] || [ idp/package-lock.json -nt idp/node_modules ]; then
+  say "installing the simulated identity provider (idp/)"
+  (cd idp && npm ci --no-audit --no-fund --loglevel=error)
+  touch idp/node_modules
+fi
+
 if [ "$want_test" = 1 ]; then
   [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium; }
   command -v curl >/dev/null || apt_install curl

@@ -41,12 +41,25 @@ cargo leptos build --release
 
 say "End-to-end tests (Playwright, Chromium)"
 work=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 3123)
-export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+idp_port=$(free_port)
+# The simulated identity provider, registered with this app's address.
+IDP_PORT="$idp_port" IDP_APP_BASE_URLS="http://127.0.0.1:$port" node idp/server.mjs >"$work/idp.log" 2>&1 &
+idp=$!
+# The demo (simulated provider allowed), over plain http on 127.0.0.1 (development cookies).
+export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
+  JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port" \
+  JOBSPOR_PUBLIC_URL="http://127.0.0.1:$port"
 "$CARGO_TARGET_DIR/release/jobspor-server" seed
 "$CARGO_TARGET_DIR/release/jobspor-server" serve >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $server $idp 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$idp_port/healthz" >/dev/null 2>&1 && break
+  kill -0 $idp 2>/dev/null || { cat "$work/idp.log"; exit 1; }
+  sleep 0.2
+done
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
@@ -56,5 +69,6 @@ status=0
 (cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
 if [ "$status" != 0 ]; then
   echo "--- server log (last 40 lines)"; tail -n 40 "$work/server.log"
+  echo "--- identity provider log (last 20 lines)"; tail -n 20 "$work/idp.log"
 fi
 exit "$status"

@@ -1,7 +1,7 @@
-//! Employers: registration and the terms they must accept before using CVs.
-use crate::contact::{Email, Password};
+//! Employers: the CVR number they are known by, and the terms they must accept before
+//! using CVs.
 use crate::messages::Msg;
-use crate::validation::{checkbox, required_text, serde_via_parse, FieldErrors};
+use crate::validation::{checkbox, serde_via_parse, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// A CVR number (Det Centrale Virksomhedsregister): 8 digits passing modulus 11.
@@ -46,57 +46,6 @@ impl Cvr {
 }
 
 serde_via_parse!(Cvr);
-
-pub const COMPANY_NAME_MAX: usize = 200;
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct EmployerRegistrationForm {
-    pub company_name: String,
-    pub cvr: String,
-    pub email: String,
-    pub password: String,
-}
-
-impl EmployerRegistrationForm {
-    pub fn without_secrets(&self) -> Self {
-        Self {
-            password: String::new(),
-            ..self.clone()
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct EmployerRegistration {
-    pub company_name: String,
-    pub cvr: Cvr,
-    pub email: Email,
-    pub password: Password,
-}
-
-impl TryFrom<&EmployerRegistrationForm> for EmployerRegistration {
-    type Error = FieldErrors;
-
-    fn try_from(f: &EmployerRegistrationForm) -> Result<Self, FieldErrors> {
-        let mut e = FieldErrors::new();
-        let company_name = e.check(
-            "company_name",
-            required_text(&f.company_name, COMPANY_NAME_MAX),
-        );
-        let cvr = e.check("cvr", Cvr::parse(&f.cvr));
-        let email = e.check("email", Email::parse(&f.email));
-        let password = e.check("password", Password::parse(&f.password));
-        e.finish(|| {
-            Some(EmployerRegistration {
-                company_name: company_name?,
-                cvr: cvr?,
-                email: email?,
-                password: password?,
-            })
-        })
-    }
-}
 
 /// Parses the terms form: the box must be ticked.
 pub fn parse_terms_acceptance(accept: &str) -> Result<(), FieldErrors> {
@@ -151,27 +100,6 @@ mod tests {
         assert!(
             serde_json::from_str::<Cvr>("10150817").is_err(),
             "a number is not a CVR"
-        );
-    }
-
-    #[test]
-    fn registration_reports_every_field() {
-        let f = EmployerRegistrationForm {
-            company_name: " ".into(),
-            cvr: "12345678".into(),
-            email: "x".into(),
-            password: "kort".into(),
-        };
-        let e = EmployerRegistration::try_from(&f).unwrap_err();
-        let keys: Vec<_> = e.iter().map(|e| e.key).collect();
-        assert_eq!(
-            keys,
-            [
-                Msg::Required,
-                Msg::CvrInvalid,
-                Msg::EmailInvalid,
-                Msg::PasswordTooShort
-            ]
         );
     }
 

@@ -55,6 +55,10 @@ id_type!(
     EmployerId
 );
 id_type!(
+    /// A person who signs in for an employer (through MitID Erhverv).
+    EmployerUserId
+);
+id_type!(
     /// A jobcentre caseworker.
     CaseworkerId
 );
@@ -76,4 +80,12 @@ mod tests {
         assert_eq!(" 42".parse::<CvId>().unwrap(), id);
         assert!("4x".parse::<CvId>().is_err());
     }
+}
+
+/// A person acting for an employer: the company and who, as a session knows them. The
+/// terms are accepted by a person for the company, and the acceptance records both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EmployerPerson {
+    pub employer_id: EmployerId,
+    pub user_id: EmployerUserId,
 }

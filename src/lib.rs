@@ -22,9 +22,13 @@ pub mod occupations;
 pub mod person;
 pub mod policy;
 pub mod retention;
+pub mod signin;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use ids::{CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId};
+pub use ids::{
+    CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId, EmployerPerson,
+    EmployerUserId,
+};
 pub use messages::Msg;
 pub use validation::{FieldError, FieldErrors};

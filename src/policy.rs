@@ -6,7 +6,7 @@
 //! The employer's view type has no CPR field at all, and its address is `None` whenever the
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
 use crate::cv::entry::CvEntry;
-use crate::ids::{CaseworkerId, CitizenId, CvId, EmployerId};
+use crate::ids::{CaseworkerId, CitizenId, CvId, EmployerId, EmployerPerson, EmployerUserId};
 use crate::person::{country_name_da, RegisterPerson};
 use serde::{Deserialize, Serialize};
 
@@ -49,11 +49,13 @@ pub enum Actor {
         citizen_id: CitizenId,
         profile_complete: bool,
     },
+    /// A person signed in through MitID Erhverv for the employer (company) `employer_id`.
     Employer {
         employer_id: EmployerId,
+        user_id: EmployerUserId,
         terms_accepted: bool,
     },
-    /// A jobcentre caseworker, logged in with username + password.
+    /// A jobcentre caseworker, signed in through the staff provider with a second factor.
     Caseworker {
         caseworker_id: CaseworkerId,
     },
@@ -141,12 +143,29 @@ pub fn may_act_as_employer(actor: &Actor) -> Result<Caller<EmployerId>, Denied> 
     }
 }
 
+/// The person signed in for an employer, to accept the terms for the company (the
+/// acceptance records who accepted).
+pub fn may_accept_terms(actor: &Actor) -> Result<Caller<EmployerPerson>, Denied> {
+    match actor {
+        Actor::Employer {
+            employer_id,
+            user_id,
+            ..
+        } => Ok(Caller(EmployerPerson {
+            employer_id: *employer_id,
+            user_id: *user_id,
+        })),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
 /// Only an employer who has accepted the current terms may search or open CVs.
 pub fn may_search_cvs(actor: &Actor) -> Result<Caller<EmployerId>, Denied> {
     match actor {
         Actor::Employer {
             employer_id,
             terms_accepted: true,
+            ..
         } => Ok(Caller(*employer_id)),
         Actor::Employer {
             terms_accepted: false,
@@ -384,8 +403,24 @@ mod tests {
     fn employer(id: i64, terms_accepted: bool) -> Actor {
         Actor::Employer {
             employer_id: EmployerId::new(id),
+            user_id: EmployerUserId::new(id * 10),
             terms_accepted,
         }
+    }
+
+    #[test]
+    fn the_person_signed_in_for_an_employer_accepts_the_terms() {
+        let ok = |a: &Actor| may_accept_terms(a).map(|c| c.id());
+        assert_eq!(
+            ok(&employer(7, false)),
+            Ok(EmployerPerson {
+                employer_id: EmployerId::new(7),
+                user_id: EmployerUserId::new(70)
+            })
+        );
+        assert_eq!(ok(&Actor::Anonymous), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&citizen(1, true)), Err(Denied::NotLoggedIn));
+        assert_eq!(ok(&caseworker(7)), Err(Denied::NotLoggedIn));
     }
 
     fn caseworker(id: i64) -> Actor {

@@ -12,7 +12,7 @@ use jobspor::cv::fields::fields;
 use jobspor::cv::profile_texts::{Volunteer, VolunteerForm, WhyApplying, WhyApplyingForm};
 use jobspor::cv::skills::{ItSkill, ItSkillForm, Language, LanguageForm};
 use jobspor::cv::{WorkExperience, WorkExperienceForm};
-use jobspor::employer::{Cvr, EmployerRegistration, EmployerRegistrationForm};
+use jobspor::employer::Cvr;
 use jobspor::FieldErrors;
 use proptest::prelude::*;
 
@@ -89,14 +89,6 @@ proptest! {
         let f = ProfileForm { username, password, password_repeat: repeat, phone, email, sms_reminders: sms, email_reminders: mail };
         if let Err(e) = ProfileInput::try_from(&f) {
             assert_errors_are_about(&e, &["username", "password", "password_repeat", "phone", "email"]);
-        }
-    }
-
-    #[test]
-    fn employer_registration(company_name in text(), cvr in text(), email in text(), password in text()) {
-        let f = EmployerRegistrationForm { company_name, cvr, email, password };
-        if let Err(e) = EmployerRegistration::try_from(&f) {
-            assert_errors_are_about(&e, &["company_name", "cvr", "email", "password"]);
         }
     }
 

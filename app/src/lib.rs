@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>
                 <Route path=path!("/privatliv") view=pages::privacy::Privacy ssr=SsrMode::Async/>
                 <Route path=path!("/log-ind") view=pages::login::Login ssr=SsrMode::Async/>
-                <Route path=path!("/log-ind/mitid") view=pages::mitid::SimulatedMitId ssr=SsrMode::Async/>
+                <Route path=path!("/log-ind/afvist") view=pages::login::SignInRefused ssr=SsrMode::Async/>
                 <Route path=path!("/borger") view=pages::citizen_home::CitizenHome ssr=SsrMode::Async/>
                 <Route path=path!("/borger/opret-profil") view=pages::profile_setup::ProfileSetup ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv") view=pages::cv::MyCv ssr=SsrMode::Async/>
@@ -86,7 +86,6 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sagsbehandler/log-ind") view=pages::caseworker::CaseworkerLoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/borger/:id") view=pages::caseworker::CitizenCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
-                <Route path=path!("/arbejdsgiver/opret") view=pages::employer_register::EmployerRegister ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/vilkaar") view=pages::terms::Terms ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/soeg") view=pages::search::Search ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/cv/:id") view=pages::cv_view::EmployerCv ssr=SsrMode::Async/>

@@ -7,7 +7,8 @@ use jobspor::cv::entry::CvSection;
 pub const HOME: &str = "/";
 pub const PRIVACY: &str = "/privatliv";
 pub const LOGIN: &str = "/log-ind";
-pub const MITID: &str = "/log-ind/mitid";
+/// Why a sign-in through an identity provider was refused (`?aarsag=<SignInRefusal code>`).
+pub const SIGN_IN_FAILED: &str = "/log-ind/afvist";
 
 pub const CITIZEN_HOME: &str = "/borger";
 pub const PROFILE_SETUP: &str = "/borger/opret-profil";
@@ -25,18 +26,17 @@ pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
 pub const CASEWORKER_CITIZEN: &str = "/sagsbehandler/borger/:id";
 
 pub const EMPLOYER_HOME: &str = "/arbejdsgiver";
-pub const EMPLOYER_REGISTER: &str = "/arbejdsgiver/opret";
 pub const EMPLOYER_TERMS: &str = "/arbejdsgiver/vilkaar";
 /// The search's address belongs to the core, which builds a search's URL from its form.
 pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 22] = [
+pub const PATTERNS: [&str; 21] = [
     HOME,
     PRIVACY,
     LOGIN,
-    MITID,
+    SIGN_IN_FAILED,
     CITIZEN_HOME,
     PROFILE_SETUP,
     MY_CV,
@@ -51,7 +51,6 @@ pub const PATTERNS: [&str; 22] = [
     CASEWORKER_LOGIN,
     CASEWORKER_CITIZEN,
     EMPLOYER_HOME,
-    EMPLOYER_REGISTER,
     EMPLOYER_TERMS,
     EMPLOYER_SEARCH,
     EMPLOYER_CV,
@@ -63,6 +62,7 @@ pub const SAVED_PARAM: &str = "gemt";
 pub const MESSAGE_PARAM: &str = "besked";
 pub const MESSAGE_SENT: &str = "sendt";
 pub const LOGGED_OUT_PARAM: &str = "logget-ud";
+pub const REFUSAL_PARAM: &str = "aarsag";
 
 /// `pattern` with its parameter, the last segment, filled in.
 fn fill(pattern: &str, value: impl std::fmt::Display) -> String {
@@ -101,6 +101,17 @@ pub fn employer_cv(cv_id: jobspor::CvId) -> String {
 /// A CV's page after the employer's message was passed on.
 pub fn employer_cv_message_sent(cv_id: jobspor::CvId) -> String {
     format!("{}?{MESSAGE_PARAM}={MESSAGE_SENT}", employer_cv(cv_id))
+}
+
+/// The page saying why a sign-in was refused.
+pub fn sign_in_failed(refusal: jobspor::signin::SignInRefusal) -> String {
+    format!("{SIGN_IN_FAILED}?{REFUSAL_PARAM}={}", refusal.code())
+}
+
+/// Where a provider sends the person back (registered with the provider as the redirect
+/// URI): a server function per provider.
+pub fn sign_in_callback(provider: jobspor::signin::Provider) -> String {
+    format!("/api/auth/{}/callback", provider.slug())
 }
 
 /// The front page after logging out.

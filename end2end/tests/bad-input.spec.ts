@@ -52,36 +52,22 @@ test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ pag
   await page.getByRole("button", { name: "Log af" }).click();
   await afterNavigation(page, /logget-ud/);
 
-  // Employer registration: invalid CVR number; the company name is kept.
-  await visit(page, "/arbejdsgiver/opret");
-  await page.getByLabel("Virksomhedens navn").fill("Fejlfri Fisk ApS");
-  await page.getByLabel("CVR-nummer").fill("12345678");
-  await page.getByLabel("Kontakt-e-mail").fill("fisk@fejlfri.example");
-  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Opret konto" }).click();
-  await expectFieldError(page, "CVR-nummer", "Skriv et gyldigt CVR-nummer på 8 cifre.");
-  await afterNavigation(page, /\/arbejdsgiver\/opret/);
-  await expect(page.getByLabel("Virksomhedens navn")).toHaveValue("Fejlfri Fisk ApS");
-  await expect(page.getByLabel("CVR-nummer")).toHaveValue("12345678");
-  await expect(page.getByLabel("Kontakt-e-mail")).toHaveValue("fisk@fejlfri.example");
-  // A password is never sent back: after a plain form post (JavaScript off) it is empty.
-  if (info.project.name === "nojs") await expect(page.getByLabel("Adgangskode", { exact: true })).toHaveValue("");
 });
 
 test("browseren tjekker formularen med samme regel som serveren, før den sendes", async ({ page }) => {
-  await visit(page, "/arbejdsgiver/opret");
+  // A person no other journey uses: the profile form at first MitID sign-in.
+  await mitidLogin(page, "2111903190", /\/borger\/opret-profil$/);
   const posts: string[] = [];
   page.on("request", (r) => {
     if (r.method() === "POST") posts.push(r.url());
   });
-  await page.getByLabel("Virksomhedens navn").fill("Fejlfri Fisk ApS");
-  await page.getByLabel("CVR-nummer").fill("12345678");
-  await page.getByLabel("Kontakt-e-mail").fill("fisk@fejlfri.example");
+  await page.getByLabel("Brugernavn", { exact: true }).fill("r");
   await page.getByLabel("Adgangskode", { exact: true }).fill("kort");
-  await page.getByRole("button", { name: "Opret konto" }).click();
-  await expectFieldError(page, "CVR-nummer", "Skriv et gyldigt CVR-nummer på 8 cifre.");
+  await page.getByLabel("Gentag adgangskode").fill("kort");
+  await page.getByRole("button", { name: "Opret profil" }).click();
+  await expectFieldError(page, "Brugernavn", "Brugernavnet skal være 3-40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg.");
   await expectFieldError(page, "Adgangskode", "Adgangskoden skal være på mindst 10 tegn.");
   expect(posts, "nothing was sent to the server").toEqual([]);
-  await expect(page.getByLabel("Virksomhedens navn")).toHaveValue("Fejlfri Fisk ApS");
+  await expect(page.getByLabel("Brugernavn", { exact: true })).toHaveValue("r");
   await checkA11y(page);
 });

@@ -1,7 +1,8 @@
-/** Journey 2: a citizen logs in with the simulated MitID, creates a profile from the CPR
- * register's data, logs out, and logs in again with username + password and with MitID. */
+/** Journey 2: a citizen signs in with MitID (OpenID Connect against the local simulated
+ * provider), creates a profile from the CPR register's data, logs out, and logs in again
+ * with username + password and with MitID. */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { mitidLogin, createProfile, logout, PASSWORD } from "./helpers";
+import { mitidLogin, createProfile, logout, staffLogin, PASSWORD } from "./helpers";
 
 const PERSONS = {
   js: { cpr: "2005982695", name: "Rasmus Olsen", username: "rasmus.o" },
@@ -14,9 +15,6 @@ test("borger logger ind med MitID, opretter profil og logger ind igen @nojs", as
   await visit(page, "/");
   await page.getByRole("link", { name: "Log ind som borger" }).click();
   await afterNavigation(page, /\/log-ind$/);
-  await page.getByRole("link", { name: "Log ind med MitID (simuleret)" }).click();
-  await afterNavigation(page, /\/log-ind\/mitid$/);
-  await expect(page.getByText("Dette er en simulering af MitID")).toBeVisible();
 
   await mitidLogin(page, p.cpr, /\/borger\/opret-profil$/);
   // The register's data, read-only, with its source.
@@ -49,7 +47,9 @@ test("borger logger ind med MitID, opretter profil og logger ind igen @nojs", as
 
   // MitID again, this time picking the person from the simulated MitID's list: the
   // profile exists, so straight to Min side.
-  await visit(page, "/log-ind/mitid");
+  await visit(page, "/log-ind");
+  await page.getByRole("button", { name: "Log ind med MitID" }).click();
+  await page.waitForURL(/\/mitid\/interaction\//);
   await page.getByRole("button", { name: `Log ind som ${p.name}` }).click();
   await afterNavigation(page, /\/borger$/);
   await page.getByRole("link", { name: "Min historik" }).click();
@@ -60,11 +60,18 @@ test("borger logger ind med MitID, opretter profil og logger ind igen @nojs", as
 });
 
 test("en død person kan ikke logge ind @nojs", async ({ page }) => {
-  await visit(page, "/log-ind/mitid");
-  await page.getByLabel("CPR-nummer").fill("3009502888");
-  await page.getByRole("button", { name: "Log ind", exact: true }).click();
-  await expect(page.getByRole("alert").getByRole("link", { name: "Personen kan ikke logge ind: CPR-status er ikke aktiv." })).toBeVisible();
-  await afterNavigation(page, /\/log-ind\/mitid/);
+  await mitidLogin(page, "3009502888", /\/log-ind\/afvist\?aarsag=ikke-i-cpr$/);
+  await expect(page.getByRole("alert")).toContainText("CPR-registeret oplyser, at du ikke er aktiv");
+  // No session: a citizen's page sends to the login.
+  await page.goto("/borger");
+  await afterNavigation(page, /\/log-ind$/);
+});
+
+test("en sagsbehandler uden engangskode afvises, med kode lukkes ind @nojs", async ({ page }) => {
+  await staffLogin(page, "per.frederikshavn", null, /\/log-ind\/afvist\?aarsag=for-lavt-sikringsniveau$/);
+  await expect(page.getByRole("alert")).toContainText("to faktorer");
+  await staffLogin(page, "per.frederikshavn", "123456", /\/sagsbehandler$/);
+  await expect(page.getByText("Per Nielsen, Jobcenter Frederikshavn")).toBeVisible();
 });
 
 test("sider for borgere kræver login", async ({ page }) => {

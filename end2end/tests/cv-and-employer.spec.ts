@@ -1,12 +1,12 @@
 /** Journeys 3 and 4: a citizen writes a first CV and makes it searchable; an employer
- * registers, accepts the terms, finds that CV by a word from it and opens it. */
+ * signs in with MitID Erhverv, accepts the terms for the company, finds that CV by a word from it and opens it. */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { mitidLogin, createProfile, logout, randomCvr, PASSWORD } from "./helpers";
+import { mitidLogin, mitidErhvervLogin, createProfile, logout, PASSWORD } from "./helpers";
 
 /** The JavaScript-on and -off runs write different CVs, so each search finds exactly one. */
 const RUNS = {
-  js: { cpr: "2109632284", name: "Gitte Bach", username: "gitte.b", position: "Brolægger", query: "brolæggere", encoded: "brol%C3%A6ggere" },
-  nojs: { cpr: "2403661061", name: "Jens Dam Rasmussen", username: "jens.r", position: "Glarmester", query: "glarmester", encoded: "glarmester" },
+  js: { cpr: "2109632284", name: "Gitte Bach", username: "gitte.b", position: "Brolægger", query: "brolæggere", encoded: "brol%C3%A6ggere", employer: "Ali Demir, Kodeværkstedet ApS (CVR 34099219)", company: "Kodeværkstedet ApS" },
+  nojs: { cpr: "2403661061", name: "Jens Dam Rasmussen", username: "jens.r", position: "Glarmester", query: "glarmester", encoded: "glarmester", employer: "Signe Kjeldsen, Aarhus Cykellager ApS (CVR 37751022)", company: "Aarhus Cykellager ApS" },
 };
 
 test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, info) => {
@@ -84,16 +84,10 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await expect(page.locator("main")).not.toContainText("nattevagter");
   await logout(page);
 
-  // Journey 4: the employer.
-  await visit(page, "/arbejdsgiver");
-  await page.getByRole("link", { name: "Opret konto" }).click();
-  await afterNavigation(page, /\/arbejdsgiver\/opret$/);
-  await page.getByLabel("Virksomhedens navn").fill("Grøn Anlæg ApS");
-  await page.getByLabel("CVR-nummer").fill(randomCvr());
-  await page.getByLabel("Kontakt-e-mail").fill(`job${Date.now()}@groen.example`);
-  await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Opret konto" }).click();
-  await afterNavigation(page, /\/arbejdsgiver\/vilkaar$/);
+  // Journey 4: the employer signs in with MitID Erhverv for a company that has not yet
+  // accepted the terms (one company per project: the acceptance is the company's).
+  await mitidErhvervLogin(page, run.employer, /\/arbejdsgiver\/vilkaar$/);
+  await expect(page.getByText(run.company).first()).toBeVisible();
 
   // The seven points of the terms; no search before they are accepted.
   await expect(page.locator("ol.terms > li")).toHaveCount(7);
@@ -123,11 +117,7 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
 });
 
 test("en beskyttet adresse vises aldrig for arbejdsgivere @nojs", async ({ page }) => {
-  await visit(page, "/arbejdsgiver");
-  await page.getByLabel("E-mail").fill("rekruttering@regionmidt.example");
-  await page.getByLabel("Adgangskode", { exact: true }).fill("demo-adgangskode");
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await afterNavigation(page, /\/arbejdsgiver\/soeg$/);
+  await mitidErhvervLogin(page, "Karen Holm, Region Midtjylland (CVR 29190925)", /\/arbejdsgiver\/soeg$/);
   await page.getByLabel("Søgeord").fill("tømrer");
   await page.getByRole("button", { name: "Søg", exact: true }).click();
   await afterNavigation(page, /q=t%C3%B8mrer/);

@@ -4,14 +4,49 @@
  * JavaScript-on and -off runs of a journey use different persons too.
  */
 import { expect, type Page } from "@playwright/test";
-import { afterNavigation, visit } from "./fixtures";
+import { afterNavigation, checkA11y, visit } from "./fixtures";
 
 export const PASSWORD = "en-lang-adgangskode";
 
-/** Logs in through the simulated MitID by typing the CPR number. */
+/** The local identity provider's login page (the simulated MitID, MitID Erhverv or staff
+ * login), reached from one of the app's sign-in buttons. It is not the app's page: no
+ * hydration to wait for, and axe checks it all the same. */
+async function atProvider(page: Page, issuer: string) {
+  await page.waitForURL(new RegExp(`/${issuer}/interaction/`));
+  await page.waitForLoadState("load");
+  await checkA11y(page);
+}
+
+/** Signs in through the simulated MitID (OpenID Connect, the local provider) by typing the
+ * CPR number on the provider's page. */
 export async function mitidLogin(page: Page, cpr: string, expectUrl: RegExp) {
-  await visit(page, "/log-ind/mitid");
+  await visit(page, "/log-ind");
+  await page.getByRole("button", { name: "Log ind med MitID" }).click();
+  await atProvider(page, "mitid");
+  await expect(page.getByText("Simulering – ikke den rigtige MitID")).toBeVisible();
   await page.getByLabel("CPR-nummer").fill(cpr);
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await afterNavigation(page, expectUrl);
+}
+
+/** Signs in through the simulated MitID Erhverv as one of the provider's employer users,
+ * by the button's name, e.g. "Jonas Bager, Bageriet Brødkassen ApS (CVR 35060219)". */
+export async function mitidErhvervLogin(page: Page, who: string, expectUrl: RegExp) {
+  await visit(page, "/arbejdsgiver");
+  await page.getByRole("button", { name: "Log ind med MitID Erhverv" }).click();
+  await atProvider(page, "mitid-erhverv");
+  await page.getByRole("button", { name: `Log ind som ${who}` }).click();
+  await afterNavigation(page, expectUrl);
+}
+
+/** Signs in a caseworker through the staff provider, with a one-time code unless `otp` is
+ * null (then the app refuses: no second factor). */
+export async function staffLogin(page: Page, username: string, otp: string | null, expectUrl: RegExp) {
+  await visit(page, "/sagsbehandler/log-ind");
+  await page.getByRole("button", { name: "Log ind med medarbejderlogin" }).click();
+  await atProvider(page, "medarbejder");
+  await page.getByLabel("Medarbejder").selectOption(username);
+  if (otp !== null) await page.getByLabel("Engangskode").fill(otp);
   await page.getByRole("button", { name: "Log ind", exact: true }).click();
   await afterNavigation(page, expectUrl);
 }
@@ -33,17 +68,6 @@ export async function logout(page: Page) {
   await page.getByRole("button", { name: "Log af" }).click();
   await afterNavigation(page, /\/\?logget-ud=1$/);
   await expect(page.getByText("Du er logget af.")).toBeVisible();
-}
-
-/** A random CVR number that passes modulus 11 (weights 2,7,6,5,4,3,2,1). */
-export function randomCvr(): string {
-  const w = [2, 7, 6, 5, 4, 3, 2, 1];
-  for (;;) {
-    const d = [1 + Math.floor(Math.random() * 9), ...Array.from({ length: 6 }, () => Math.floor(Math.random() * 10))];
-    const sum = d.reduce((s, x, i) => s + x * w[i], 0);
-    const last = (11 - (sum % 11)) % 11;
-    if (last < 10) return [...d, last].join("");
-  }
 }
 
 /** The error summary above the heading, and the message at the field. */

@@ -2,7 +2,7 @@
  * municipalities' disability questions — with JavaScript on and off. Each journey uses its
  * own synthetic persons (one for each run). */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { mitidLogin, createProfile, expectFieldError, logout } from "./helpers";
+import { mitidLogin, createProfile, expectFieldError, logout, staffLogin } from "./helpers";
 import type { Page } from "@playwright/test";
 
 type Persons = { js: [cpr: string, username: string]; nojs: [cpr: string, username: string] };
@@ -129,11 +129,7 @@ test("dagpengemodtager i Aarhus: registeroplysninger, helbredsspørgsmål, pause
 
   // The caseworker reads the health answers; the citizen sees that in Min historik.
   await logout(page);
-  await visit(page, "/sagsbehandler/log-ind");
-  await page.getByLabel("Brugernavn").fill("anna.aarhus");
-  await page.getByLabel("Adgangskode").fill("demo-adgangskode");
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await afterNavigation(page, /\/sagsbehandler$/);
+  await staffLogin(page, "anna.aarhus", "123456", /\/sagsbehandler$/);
   await page.getByLabel("Borgerens CPR-nummer").fill(cpr);
   await page.getByRole("button", { name: "Find borger" }).click();
   await afterNavigation(page, /\/sagsbehandler\/borger\/\d+$/);

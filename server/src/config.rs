@@ -1,30 +1,54 @@
 //! Configuration from the environment, with defaults that make `jobspor-server serve` work
-//! on a fresh checkout.
+//! on a fresh checkout beside the local simulated identity provider (`idp/`).
+use jobspor::signin::Provider;
+use jobspor_app::ssr::oidc::OidcSettings;
 use leptos::config::errors::LeptosConfigError;
 use leptos::config::LeptosOptions;
 
 pub struct Config {
     pub database_url: String,
+    /// Cookies `__Host-` prefixed and `Secure`; off only with `JOBSPOR_DEV_HTTP=1`.
     pub secure_cookies: bool,
+    /// `JOBSPOR_DEMO=1`: the demo, which may use the simulated identity provider.
+    pub demo: bool,
+    pub oidc: OidcSettings,
     pub leptos: LeptosOptions,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/jobspor.db";
+/// The local simulated identity provider (`idp/`), as the run and test commands start it.
+pub const DEFAULT_IDP_URL: &str = "http://127.0.0.1:4000";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("leptos configuration")]
     Leptos(#[source] LeptosConfigError),
+    #[error(
+        "the identity provider is the local simulation ({0}); set JOBSPOR_DEMO=1 to run the demo, \
+         or configure the real providers (JOBSPOR_OIDC_ISSUER_MITID, …)"
+    )]
+    SimulatedProviderWithoutDemo(String),
+    #[error(
+        "JOBSPOR_DEV_HTTP=1 (cookies over plain http) is allowed only when the site is bound to \
+         127.0.0.1, not {0}"
+    )]
+    DevHttpNotLocal(String),
+}
+
+fn flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| v == "1" || v == "true")
+}
+
+fn env_or(name: &str, default: impl FnOnce() -> String) -> String {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(default)
 }
 
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
-        let database_url =
-            std::env::var("DATABASE_URL").unwrap_or_else(|_| DEFAULT_DATABASE_URL.to_string());
-        // Cookies get `Secure` when we are told we sit behind TLS.
-        let secure_cookies = std::env::var("JOBSPOR_SECURE_COOKIES")
-            .map(|v| v == "1" || v == "true")
-            .unwrap_or(false);
+        let database_url = env_or("DATABASE_URL", || DEFAULT_DATABASE_URL.to_string());
         let mut leptos = leptos::config::get_configuration(None)
             .map_err(ConfigError::Leptos)?
             .leptos_options;
@@ -32,10 +56,47 @@ impl Config {
             // Built without cargo-leptos (plain `cargo build`): use the project's name.
             leptos.output_name = "jobspor".into();
         }
+        let dev_http = flag("JOBSPOR_DEV_HTTP");
+        let scheme = if dev_http { "http" } else { "https" };
+        let public_url = env_or("JOBSPOR_PUBLIC_URL", || {
+            format!("{scheme}://{}", leptos.site_addr)
+        });
+        let idp = env_or("JOBSPOR_IDP_URL", || DEFAULT_IDP_URL.to_string());
+        let mut oidc = OidcSettings::simulated(&idp, &public_url);
+        for p in Provider::ALL {
+            let var = format!(
+                "JOBSPOR_OIDC_ISSUER_{}",
+                p.slug().to_uppercase().replace('-', "_")
+            );
+            if let Ok(issuer) = std::env::var(var) {
+                oidc.issuers.insert(p, issuer);
+            }
+        }
+        oidc.client_id = env_or("JOBSPOR_OIDC_CLIENT_ID", || oidc.client_id.clone());
+        oidc.client_secret = env_or("JOBSPOR_OIDC_CLIENT_SECRET", || oidc.client_secret.clone());
         Ok(Config {
             database_url,
-            secure_cookies,
+            secure_cookies: !dev_http,
+            demo: flag("JOBSPOR_DEMO"),
+            oidc,
             leptos,
         })
+    }
+
+    /// Refuses to serve what must not be served: the simulated identity provider without
+    /// the demo setting, plain-http cookies on anything but the loopback address.
+    pub fn check_serving(&self) -> Result<(), ConfigError> {
+        if !self.secure_cookies && !self.leptos.site_addr.ip().is_loopback() {
+            return Err(ConfigError::DevHttpNotLocal(
+                self.leptos.site_addr.to_string(),
+            ));
+        }
+        if self.oidc.uses_simulation() && !self.demo {
+            let issuers: Vec<&str> = self.oidc.issuers.values().map(String::as_str).collect();
+            return Err(ConfigError::SimulatedProviderWithoutDemo(
+                issuers.join(", "),
+            ));
+        }
+        Ok(())
     }
 }

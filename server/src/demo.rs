@@ -5,11 +5,14 @@ use chrono::{DateTime, Duration, Utc};
 use jobspor::contact::Password;
 use jobspor::cpr::Cpr;
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
+use jobspor::employer::Cvr;
 use jobspor::policy::operator_acts_for;
 use jobspor_app::ssr::cpr_register::CprRegister;
+use jobspor_app::ssr::cvr_register::CvrRegister;
 use jobspor_app::ssr::passwords;
 use jobspor_store::citizens::NewContactDetails;
-use jobspor_store::{Store, StoreError, Unique};
+use jobspor_store::employers::CompanyFacts;
+use jobspor_store::{Store, StoreError};
 
 pub const DEMO_PASSWORD: &str = "demo-adgangskode";
 
@@ -97,20 +100,15 @@ const CASEWORKERS: &[(&str, &str, &str, &[&str])] = &[
     ("sara.odense", "Sara Holm", "Jobcenter Odense", &["461"]),
 ];
 
-/// (company, CVR, e-mail, has accepted the terms)
-const EMPLOYERS: &[(&str, &str, &str, bool)] = &[
+/// Companies (CVR numbers of the simulated CVR register) and, for one that has accepted
+/// the terms, the MitID Erhverv person who accepted them (the simulated provider's subject
+/// and name, `idp/data/erhverv_users.json`).
+const EMPLOYERS: &[(&str, Option<(&str, &str)>)] = &[
     (
-        "Region Midtjylland",
         "29190925",
-        "rekruttering@regionmidt.example",
-        true,
+        Some(("erhverv-fed60143-1ec3-4a5a-9107-0e4b1f514572", "Karen Holm")),
     ),
-    (
-        "Bageriet Brødkassen ApS",
-        "35060219",
-        "job@broedkassen.example",
-        false,
-    ),
+    ("35060219", None),
 ];
 
 /// Why the demo data could not be loaded.
@@ -129,6 +127,7 @@ pub enum SeedError {
 pub async fn seed(
     store: &Store,
     register: &dyn CprRegister,
+    companies: &dyn CvrRegister,
     now: DateTime<Utc>,
 ) -> Result<(), SeedError> {
     let password = Password::parse(DEMO_PASSWORD)
@@ -278,22 +277,40 @@ pub async fn seed(
     }
     for (username, name, jobcentre, codes) in CASEWORKERS {
         store
-            .upsert_caseworker(username, &hash.0, name, jobcentre, codes, now)
+            .upsert_caseworker(username, name, jobcentre, codes, now)
             .await?;
     }
-    for (name, cvr, email, accepted) in EMPLOYERS {
-        match store.create_employer(name, cvr, email, &hash.0, now).await {
-            Ok(id) if *accepted => {
-                store
-                    .accept_employer_terms(
-                        operator_acts_for(id),
-                        jobspor::employer::TERMS_VERSION,
-                        now,
-                    )
+    for (cvr, accepted_by) in EMPLOYERS {
+        let cvr = Cvr::parse(cvr).map_err(|key| SeedError::Data(format!("CVR {cvr}: {key}")))?;
+        let company = companies
+            .lookup(&cvr)
+            .await?
+            .ok_or_else(|| SeedError::Data(format!("CVR {} not in the register", cvr.as_str())))?;
+        let facts = CompanyFacts {
+            cvr: cvr.as_str(),
+            name: &company.name,
+            email: &company.email,
+        };
+        match accepted_by {
+            Some((subject, name)) => {
+                let person = store.employer_sign_in(facts, subject, name, now).await?;
+                if !store
+                    .employer(person.employer_id)
                     .await?
+                    .accepted_current_terms()
+                {
+                    store
+                        .accept_employer_terms(
+                            operator_acts_for(person),
+                            jobspor::employer::TERMS_VERSION,
+                            now,
+                        )
+                        .await?;
+                }
             }
-            Ok(_) | Err(StoreError::Conflict(Unique::Cvr | Unique::Email)) => {}
-            Err(e) => return Err(e.into()),
+            None => {
+                store.upsert_employer(facts, now).await?;
+            }
         }
     }
     Ok(())

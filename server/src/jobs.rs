@@ -1,5 +1,5 @@
 //! Background housekeeping, run every few minutes by `serve` and on demand by
-//! `jobspor-server jobs`: expired sessions, old login failures, access history past the
+//! `jobspor-server jobs`: expired sessions, unfinished sign-ins, old login failures, access history past the
 //! 3 months it is kept for, and profiles inactive for 18½ months (seed 000,
 //! "Opbevaringsperiode"). The rules are core functions of (facts, now). Once a day, the
 //! employer search's counts per filter key (`Store::refresh_facet_totals`).
@@ -10,6 +10,8 @@ use jobspor_store::Store;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct JobReport {
     pub sessions: u64,
+    /// Sign-ins started and never finished, past their ten minutes.
+    pub sign_ins: u64,
     pub login_failures: u64,
     pub access_entries: u64,
     pub profiles_deleted: u64,
@@ -37,6 +39,7 @@ pub async fn run_once(
     }
     Ok(JobReport {
         sessions: store.delete_expired_sessions(now).await?,
+        sign_ins: store.delete_stale_sign_ins(now).await?,
         login_failures: store.purge_login_failures(now - Duration::days(1)).await?,
         access_entries: store
             .purge_access_history(jobspor::retention::access_history_cutoff(now))

@@ -7,7 +7,9 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use jobspor::{Clock, SystemClock};
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
+use jobspor_app::ssr::cvr_register::SimulatedCvrRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
+use jobspor_app::ssr::oidc::Oidc;
 use jobspor_app::ssr::state::AppState;
 use jobspor_server::{config::Config, demo, jobs, router};
 use jobspor_store::{redact_url, Store};
@@ -93,7 +95,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
     let register = Arc::new(SimulatedCprRegister::load()?);
     match command {
         Command::Seed => {
-            demo::seed(&store, register.as_ref(), clock.now()).await?;
+            let companies = SimulatedCvrRegister::load()?;
+            demo::seed(&store, register.as_ref(), &companies, clock.now()).await?;
             println!("Demodata er indlæst i {}", redact_url(&config.database_url));
             Ok(())
         }
@@ -134,10 +137,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve => {
+            config.check_serving()?;
+            if config.demo {
+                tracing::warn!("DEMO: sign-in through the simulated identity provider");
+            }
             let state = AppState {
                 store: store.clone(),
                 clock: clock.clone(),
                 cpr: register,
+                cvr: Arc::new(SimulatedCvrRegister::load()?),
+                oidc: Arc::new(Oidc::new(config.oidc.clone())?),
                 registers: Arc::new(SimulatedLabourMarketRegisters::load()?),
                 secure_cookies: config.secure_cookies,
             };

@@ -1,9 +1,10 @@
 //! Integration tests of the server functions over HTTP, as a crafted client would call them
 //! (no browser), against a real database: SQLite always, PostgreSQL when reachable.
 use chrono::Duration;
+use jobspor::signin::Provider;
 use jobspor::Clock;
 use jobspor_app::AppError;
-use jobspor_testkit::{client, each_backend, spawn, TestApp};
+use jobspor_testkit::{client, each_backend, idp, spawn, TestApp};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION, SET_COOKIE};
 use reqwest::StatusCode;
 
@@ -37,63 +38,37 @@ async fn healthz_is_200_while_the_database_answers_and_503_after() {
 }
 
 #[tokio::test]
-async fn employer_registration_is_refused_field_by_field_without_a_browser() {
+async fn an_employer_signs_in_with_mitid_erhverv_and_the_company_comes_from_the_cvr_register() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
-        let e = app
-            .refused(
-                &c,
-                "employer/register",
-                &[
-                    ("form[company_name]", " "),
-                    ("form[cvr]", "12345678"),
-                    ("form[email]", "ingen-snabel-a.dk"),
-                    ("form[password]", "kort"),
-                ],
-            )
-            .await;
-        assert_eq!(e.http_status(), 422);
-        assert_eq!(
-            keys(&e),
-            pairs(&[
-                ("company_name", "required"),
-                ("cvr", "cvr.invalid"),
-                ("email", "email.invalid"),
-                ("password", "password.too_short")
-            ])
+        let to = app.mitid_erhverv(&c, idp::JONAS_BROEDKASSEN).await;
+        // Not yet accepted for the company: the search sends to the terms.
+        assert!(to.ends_with("/arbejdsgiver/soeg"), "{to}");
+        let session: serde_json::Value =
+            serde_json::from_str(&app.ok(&c, "session", &[]).await).unwrap();
+        assert_eq!(session["name"], "Jonas Bager, Bageriet Brødkassen ApS");
+        // A colleague signs in for the same company: one employer, two persons.
+        let line = client();
+        app.mitid_erhverv(&line, idp::LINE_BROEDKASSEN).await;
+        let terms: serde_json::Value =
+            serde_json::from_str(&app.ok(&line, "employer/terms", &[]).await).unwrap();
+        assert_eq!(terms["company_name"], "Bageriet Brødkassen ApS");
+        assert_eq!(terms["cvr"], "35060219");
+        // A ceased company is refused, and gets no session.
+        let ceased = client();
+        let to = app.mitid_erhverv(&ceased, idp::POUL_CEASED_COMPANY).await;
+        assert!(
+            to.ends_with("/log-ind/afvist?aarsag=virksomhed-ikke-aktiv"),
+            "{to}"
         );
-        // What was typed comes back to refill the form, the password never.
-        let AppError::Invalid { echo, .. } = e else {
-            unreachable!()
-        };
-        assert!(echo.contains(&("cvr".into(), "12345678".into())));
-        assert!(!echo.iter().any(|(k, _)| k == "password"));
-
-        app.ok(
-            &c,
-            "employer/register",
-            &[
-                ("form[company_name]", "Bageriet"),
-                ("form[cvr]", "10150817"),
-                ("form[email]", "job@bageriet.dk"),
-                ("form[password]", "en-lang-adgangskode"),
-            ],
-        )
-        .await;
-        let again = app
-            .refused(
-                &client(),
-                "employer/register",
-                &[
-                    ("form[company_name]", "Andet"),
-                    ("form[cvr]", "10150817"),
-                    ("form[email]", "x@y.dk"),
-                    ("form[password]", "en-lang-adgangskode"),
-                ],
-            )
-            .await;
-        assert_eq!(keys(&again), pairs(&[("cvr", "cvr.taken")]));
+        assert_eq!(
+            app.refused(&ceased, "employer/terms", &[]).await,
+            AppError::NotLoggedIn
+        );
+        // Self-registration with a password is gone.
+        let r = app.call(&client(), "employer/register", &[]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
     })
     .await;
 }
@@ -103,17 +78,7 @@ async fn an_employer_must_accept_the_terms_before_searching() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
-        app.ok(
-            &c,
-            "employer/register",
-            &[
-                ("form[company_name]", "Bageriet"),
-                ("form[cvr]", "10150817"),
-                ("form[email]", "job@bageriet.dk"),
-                ("form[password]", "en-lang-adgangskode"),
-            ],
-        )
-        .await;
+        app.mitid_erhverv(&c, idp::JONAS_BROEDKASSEN).await;
         assert_eq!(
             app.refused(&c, "employer/search", &[("form[q]", "kok")])
                 .await,
@@ -126,6 +91,16 @@ async fn an_employer_must_accept_the_terms_before_searching() {
         app.ok(&c, "employer/accept-terms", &[("accept", "on")])
             .await;
         app.ok(&c, "employer/search", &[("form[q]", "kok")]).await;
+        // The acceptance records who accepted, when, and which version; it holds for the
+        // company, so a colleague may search at once.
+        let terms: serde_json::Value =
+            serde_json::from_str(&app.ok(&c, "employer/terms", &[]).await).unwrap();
+        assert_eq!(terms["accepted_by"], "Jonas Bager");
+        assert!(terms["accepted_on"].is_string());
+        let colleague = client();
+        app.mitid_erhverv(&colleague, idp::LINE_BROEDKASSEN).await;
+        app.ok(&colleague, "employer/search", &[("form[q]", "kok")])
+            .await;
         // Nobody else may search.
         assert_eq!(
             app.refused(&client(), "employer/search", &[("form[q]", "kok")])
@@ -327,7 +302,7 @@ async fn profile_is_refused_with_every_field_error_at_once() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
-        app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        app.mitid(&c, "2005982695").await;
         let e = app
             .refused(
                 &c,
@@ -355,34 +330,165 @@ async fn profile_is_refused_with_every_field_error_at_once() {
 }
 
 #[tokio::test]
-async fn mitid_login_refuses_unknown_and_inactive_persons() {
+async fn mitid_sign_in_refuses_persons_the_cpr_register_does_not_let_in() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
+        for dead_or_emigrated in ["3009502888", "0606703365"] {
+            let to = app.mitid(&c, dead_or_emigrated).await;
+            assert!(to.ends_with("/log-ind/afvist?aarsag=ikke-i-cpr"), "{to}");
+            assert_eq!(
+                app.refused(&c, "citizen/register-data", &[]).await,
+                AppError::NotLoggedIn
+            );
+        }
+        // A bare CPR number gets no session: the old simulated login is gone, and the
+        // start of a sign-in only sends the browser to the provider.
+        let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        assert!(r.headers().get(SET_COOKIE).is_none());
+        let r = app.call(&c, "mitid/persons", &[]).await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let r = c
+            .post(format!("{}/api/auth/start", app.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .body("provider=mitid&cpr=2005982695")
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_redirection());
+        let to = r.headers().get(LOCATION).unwrap().to_str().unwrap();
+        assert!(to.starts_with(&format!("{}/mitid/auth?", app.idp)), "{to}");
+        assert!(!to.contains("2005982695"));
         assert_eq!(
-            keys(&app.refused(&c, "mitid/login", &[("cpr", "12345")]).await),
-            pairs(&[("cpr", "cpr.invalid")])
+            app.refused(&c, "citizen/register-data", &[]).await,
+            AppError::NotLoggedIn
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_caseworker_needs_the_second_factor_and_to_be_staff_here() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        app.store
+            .upsert_caseworker(
+                "anna.aarhus",
+                "Anna Sørensen",
+                "Jobcenter Aarhus",
+                &["751"],
+                app.clock.now(),
+            )
+            .await
+            .unwrap();
+        let c = client();
+        // Password only: the provider's acr says so, and the app refuses.
+        let to = app.staff(&c, "anna.aarhus", None).await;
+        assert!(
+            to.ends_with("/log-ind/afvist?aarsag=for-lavt-sikringsniveau"),
+            "{to}"
         );
         assert_eq!(
-            keys(
-                &app.refused(&c, "mitid/login", &[("cpr", "0101011111")])
-                    .await
-            ),
-            pairs(&[("cpr", "cpr.unknown")])
+            app.refused(&c, "caseworker/home", &[]).await,
+            AppError::NotLoggedIn
         );
-        assert_eq!(
-            keys(
-                &app.refused(&c, "mitid/login", &[("cpr", "3009502888")])
-                    .await
-            ),
-            pairs(&[("cpr", "cpr.inactive")])
+        // Known to the provider, not a caseworker here.
+        let to = app.staff(&c, "sara.odense", Some(idp::OTP)).await;
+        assert!(
+            to.ends_with("/log-ind/afvist?aarsag=ikke-medarbejder"),
+            "{to}"
         );
+        // With the code: in.
+        let to = app.staff(&c, "anna.aarhus", Some(idp::OTP)).await;
+        assert!(to.ends_with("/sagsbehandler"), "{to}");
+        app.ok(&c, "caseworker/home", &[]).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_host_prefixed_and_secure_outside_the_development_setting() {
+    each_backend(|store| async move {
+        let app = jobspor_testkit::spawn_with(store, true).await;
+        let c = client();
+        let r = app
+            .sign_in(&c, Provider::MitId, &[("cpr", "2005982695")])
+            .await;
+        let cookie = session_cookie(&r);
+        assert!(cookie.starts_with("__Host-jobspor_session="), "{cookie}");
+        for part in ["Secure", "HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(cookie.contains(part), "{part} in {cookie}");
+        }
+        assert!(!cookie.contains("Domain="), "{cookie}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_sign_in_answer_must_come_back_to_the_browser_that_started_it_once() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        // A callback with a state this server never gave out.
+        let c = client();
+        let r = c
+            .get(format!(
+                "{}/api/auth/mitid/callback?state=forged&code=forged",
+                app.base
+            ))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        let to = jobspor_testkit::location(&r, &app.base).unwrap();
+        assert!(to.ends_with("/log-ind/afvist?aarsag=udloebet"), "{to}");
+        // A real sign-in's callback replayed from another browser (no binding cookie),
+        // and replayed in the same browser after it was used.
+        let victim = client();
+        let start = victim
+            .post(format!("{}/api/auth/start", app.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .body("provider=mitid")
+            .send()
+            .await
+            .unwrap();
+        let authorize = jobspor_testkit::location(&start, &app.base).unwrap();
+        let state = url::Url::parse(&authorize)
+            .unwrap()
+            .query_pairs()
+            .find(|(k, _)| k == "state")
+            .map(|(_, v)| v.to_string())
+            .unwrap();
+        let attacker = client();
+        let r = attacker
+            .get(format!(
+                "{}/api/auth/mitid/callback?state={state}&code=x",
+                app.base
+            ))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        let to = jobspor_testkit::location(&r, &app.base).unwrap();
+        assert!(to.ends_with("/log-ind/afvist?aarsag=udloebet"), "{to}");
+        // The victim's sign-in was not used by the replay; housekeeping removes it once
+        // its ten minutes are over (`jobspor::signin::sign_in_is_fresh`).
         assert_eq!(
-            keys(
-                &app.refused(&c, "mitid/login", &[("cpr", "0606703365")])
-                    .await
-            ),
-            pairs(&[("cpr", "cpr.inactive")])
+            app.store
+                .delete_stale_sign_ins(app.clock.now())
+                .await
+                .unwrap(),
+            0
+        );
+        app.clock.advance(jobspor::signin::SIGN_IN_MAX_AGE);
+        assert_eq!(
+            app.store
+                .delete_stale_sign_ins(app.clock.now())
+                .await
+                .unwrap(),
+            1
         );
     })
     .await;
@@ -393,7 +499,7 @@ fn session_cookie(r: &reqwest::Response) -> String {
         .get_all(SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("jobspor_session="))
+        .find(|v| v.starts_with("jobspor_session=") || v.starts_with("__Host-jobspor_session="))
         .expect("a session cookie")
         .to_string()
 }
@@ -403,7 +509,9 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
     each_backend(|store| async move {
         let app = spawn(store).await;
         let c = client();
-        let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        let r = app
+            .sign_in(&c, Provider::MitId, &[("cpr", "2005982695")])
+            .await;
         let first = session_cookie(&r);
         assert!(
             first.contains("HttpOnly")
@@ -412,7 +520,9 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
             "{first}"
         );
         assert!(!first.contains("Secure"), "plain HTTP here");
-        let r = app.call(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        let r = app
+            .sign_in(&c, Provider::MitId, &[("cpr", "2005982695")])
+            .await;
         let second = session_cookie(&r);
         assert_ne!(
             first.split(';').next(),
@@ -444,7 +554,7 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
         );
 
         // Busy all day: out after 12 hours all the same.
-        app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        app.mitid(&c, "2005982695").await;
         for _ in 0..24 {
             app.clock.advance(Duration::minutes(29));
             app.ok(&c, "citizen/register-data", &[]).await;
@@ -456,7 +566,7 @@ async fn sessions_are_httponly_rotated_at_login_and_expire() {
         );
 
         // Logout ends the session in the database, not only in the browser.
-        app.ok(&c, "mitid/login", &[("cpr", "2005982695")]).await;
+        app.mitid(&c, "2005982695").await;
         app.ok(&c, "logout", &[]).await;
         assert_eq!(
             app.refused(&c, "citizen/register-data", &[]).await,
@@ -523,43 +633,75 @@ async fn unknown_user_and_wrong_password_get_the_same_answer_and_guessing_is_thr
 async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_password() {
     each_backend(|store| async move {
         let app = spawn(store).await;
+        app.citizen(&client(), "2005982695", "rasmus").await;
         let c = client();
         let r = c
-            .post(format!("{}/api/employer/register", app.base))
+            .post(format!("{}/api/citizen/login", app.base))
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "text/html")
-            .header("referer", format!("{}/arbejdsgiver/opret", app.base))
-            .body("form[company_name]=Fisk&form[cvr]=123&form[email]=a%40b.dk&form[password]=hemmelig-kode-42")
+            .header("referer", format!("{}/log-ind", app.base))
+            .body("username=rasmus&password=hemmelig-kode-42")
             .send()
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::FOUND);
-        let location = r.headers().get(LOCATION).unwrap().to_str().unwrap().to_string();
-        assert!(location.starts_with(&format!("{}/arbejdsgiver/opret?", app.base)), "{location}");
-        assert!(location.contains("__err="), "{location}");
+        let location = r
+            .headers()
+            .get(LOCATION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            location.starts_with(&format!("{}/log-ind", app.base)),
+            "{location}"
+        );
         assert!(!location.contains("hemmelig"), "{location}");
         // The page it leads to shows the message at the field, under a policy that allows
         // only inline scripts carrying this response's nonce.
-        let page = c.get(&location).header(ACCEPT, "text/html").send().await.unwrap();
-        let csp = page.headers().get("content-security-policy").unwrap().to_str().unwrap().to_string();
+        let page = c
+            .get(&location)
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        let csp = page
+            .headers()
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         assert!(!csp.contains("unsafe-inline"), "{csp}");
-        let nonce = csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("a nonce").to_string();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+            .expect("a nonce")
+            .to_string();
         let page = page.text().await.unwrap();
-        assert!(page.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the nonce");
-        assert!(page.contains("Skriv et gyldigt CVR-nummer på 8 cifre."), "{page}");
-        assert!(page.contains("value=\"Fisk\""));
-        // Corrected and sent again: back to the form's own address, error and `?` gone.
+        assert!(
+            page.contains(&format!("nonce=\"{nonce}\"")),
+            "scripts carry the nonce"
+        );
+        assert!(
+            page.contains("Brugernavn eller adgangskode er forkert."),
+            "{page}"
+        );
+        assert!(page.contains("value=\"rasmus\""));
+        assert!(!page.contains("hemmelig"));
+        // Corrected and sent again: on to Min side.
         let r = c
-            .post(format!("{}/api/employer/register", app.base))
+            .post(format!("{}/api/citizen/login", app.base))
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "text/html")
             .header("referer", &location)
-            .body("form[company_name]=Fisk&form[cvr]=10150817&form[email]=a%40b.dk&form[password]=hemmelig-kode-42")
+            .body("username=rasmus&password=en-lang-adgangskode")
             .send()
             .await
             .unwrap();
         assert_eq!(r.status(), StatusCode::FOUND);
-        assert_eq!(r.headers().get(LOCATION).unwrap(), "/arbejdsgiver/vilkaar");
+        assert_eq!(r.headers().get(LOCATION).unwrap(), "/borger");
     })
     .await;
 }
@@ -617,17 +759,7 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
             .await;
 
         let employer = client();
-        app.ok(
-            &employer,
-            "employer/register",
-            &[
-                ("form[company_name]", "Byggeriet A/S"),
-                ("form[cvr]", "10150817"),
-                ("form[email]", "hr@byggeriet.dk"),
-                ("form[password]", "en-lang-adgangskode"),
-            ],
-        )
-        .await;
+        app.mitid_erhverv(&employer, idp::JONAS_BROEDKASSEN).await;
         app.ok(&employer, "employer/accept-terms", &[("accept", "on")])
             .await;
         let found: serde_json::Value = serde_json::from_str(
@@ -668,7 +800,8 @@ async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening()
 
         let history = app.ok(&citizen, "citizen/history", &[]).await;
         assert!(
-            history.contains("Arbejdsgiver: Byggeriet A/S") && history.contains("Åbnede dit CV"),
+            history.contains("Arbejdsgiver: Bageriet Brødkassen ApS")
+                && history.contains("Åbnede dit CV"),
             "{history}"
         );
 
@@ -1120,16 +1253,9 @@ mod questionnaire {
             app.ok(&c, "questionnaire/submit", &[]).await;
             let citizen = citizen_id(&app, "1906910161").await;
 
-            let hash = jobspor_app::ssr::passwords::hash(
-                &jobspor::contact::Password::parse("en-lang-adgangskode").unwrap(),
-            )
-            .await
-            .unwrap()
-            .0;
             app.store
                 .upsert_caseworker(
-                    "anna",
-                    &hash,
+                    "anna.aarhus",
                     "Anna Sørensen",
                     "Jobcenter Aarhus",
                     &["751"],
@@ -1139,8 +1265,7 @@ mod questionnaire {
                 .unwrap();
             app.store
                 .upsert_caseworker(
-                    "sara",
-                    &hash,
+                    "sara.odense",
                     "Sara Holm",
                     "Jobcenter Odense",
                     &["461"],
@@ -1150,12 +1275,7 @@ mod questionnaire {
                 .unwrap();
 
             let odense = client();
-            app.ok(
-                &odense,
-                "caseworker/login",
-                &[("username", "sara"), ("password", "en-lang-adgangskode")],
-            )
-            .await;
+            app.staff(&odense, "sara.odense", Some(idp::OTP)).await;
             assert_eq!(
                 keys(
                     &app.refused(&odense, "caseworker/find", &[("cpr", "1906910161")])
@@ -1184,12 +1304,7 @@ mod questionnaire {
             );
 
             let aarhus = client();
-            app.ok(
-                &aarhus,
-                "caseworker/login",
-                &[("username", "anna"), ("password", "en-lang-adgangskode")],
-            )
-            .await;
+            app.staff(&aarhus, "anna.aarhus", Some(idp::OTP)).await;
             app.ok(&aarhus, "caseworker/find", &[("cpr", "190691-0161")])
                 .await;
             let case: jobspor_app::api::caseworker::CitizenCase = serde_json::from_str(

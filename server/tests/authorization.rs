@@ -6,7 +6,8 @@
 //! A new server function must get its row in `MATRIX`: the source test fails until it has.
 use jobspor::Clock;
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
-use jobspor_testkit::{client, each_backend, spawn, TestApp};
+use jobspor_app::ssr::cvr_register::SimulatedCvrRegister;
+use jobspor_testkit::{client, each_backend, idp, spawn, TestApp};
 use regex::Regex;
 use std::collections::BTreeMap;
 
@@ -18,6 +19,7 @@ enum Guard {
     CitizenRegisterData,
     CitizenWithoutProfile,
     Employer,
+    EmployerPerson,
     EmployerWithTerms,
     Caseworker,
 }
@@ -31,6 +33,7 @@ impl Guard {
             Guard::CitizenRegisterData => "citizen_register_data",
             Guard::CitizenWithoutProfile => "citizen_without_profile",
             Guard::Employer => "employer",
+            Guard::EmployerPerson => "employer_person",
             Guard::EmployerWithTerms => "employer_with_terms",
             Guard::Caseworker => "caseworker",
         }
@@ -44,16 +47,36 @@ impl Guard {
         const FORBIDDEN: Option<u16> = Some(403);
         match (self, who) {
             (Guard::Anyone, _) => None,
-            (Guard::Citizen, Citizen) => None,
+            (Guard::Citizen, Citizen | OtherCitizen) => None,
             (Guard::Citizen, CitizenWithoutProfile) => FORBIDDEN,
-            (Guard::CitizenRegisterData, Citizen | CitizenWithoutProfile) => None,
+            (Guard::CitizenRegisterData, Citizen | OtherCitizen | CitizenWithoutProfile) => None,
             (Guard::CitizenWithoutProfile, CitizenWithoutProfile) => None,
-            (Guard::CitizenWithoutProfile, Citizen) => FORBIDDEN,
-            (Guard::Employer, EmployerWithoutTerms | Employer) => None,
+            (Guard::CitizenWithoutProfile, Citizen | OtherCitizen) => FORBIDDEN,
+            (Guard::Employer | Guard::EmployerPerson, EmployerWithoutTerms | Employer) => None,
             (Guard::EmployerWithTerms, Employer) => None,
             (Guard::EmployerWithTerms, EmployerWithoutTerms) => FORBIDDEN,
-            (Guard::Caseworker, Caseworker) => None,
+            (Guard::Caseworker, Caseworker | CaseworkerNotServing) => None,
             _ => LOGIN,
+        }
+    }
+}
+
+/// Whose data a row's request names: the guard decides who may call at all, the subject
+/// whether this caller may reach this citizen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Subject {
+    /// The caller's own, or nobody's.
+    Own,
+    /// Mette's (a citizen of Aarhus): her own data, which only a caseworker serving Aarhus
+    /// may read; any other caseworker gets 404, as if she did not exist.
+    Mette,
+}
+
+impl Subject {
+    fn expected(self, guard: Guard, who: Who) -> Option<u16> {
+        match (self, who) {
+            (Subject::Mette, Who::CaseworkerNotServing) => Some(404),
+            _ => guard.expected(who),
         }
     }
 }
@@ -62,46 +85,56 @@ impl Guard {
 enum Who {
     Anonymous,
     CitizenWithoutProfile,
+    /// Mette, whose data the `Subject::Mette` rows name.
     Citizen,
+    /// Lars: a citizen, asking for Mette's data.
+    OtherCitizen,
     EmployerWithoutTerms,
     Employer,
+    /// Anna, Jobcenter Aarhus: serves Mette.
     Caseworker,
+    /// Sara, Jobcenter Odense: does not.
+    CaseworkerNotServing,
 }
 
-const EVERYONE: [Who; 6] = [
+const EVERYONE: [Who; 8] = [
     Who::Anonymous,
     Who::CitizenWithoutProfile,
     Who::Citizen,
+    Who::OtherCitizen,
     Who::EmployerWithoutTerms,
     Who::Employer,
     Who::Caseworker,
+    Who::CaseworkerNotServing,
 ];
 
 /// (endpoint, guard, a request that changes nothing when let through: input the server
-/// refuses, or a read).
+/// refuses, or a read). `{mette}` in a value is Mette's citizen id.
 type Row = (&'static str, Guard, &'static [(&'static str, &'static str)]);
+
+/// Rows whose request names someone's data (the rest are `Subject::Own`).
+const SUBJECTS: &[(&str, Subject)] = &[("caseworker/citizen", Subject::Mette)];
 
 const MATRIX: &[Row] = &[
     ("session", Guard::Anyone, &[]),
-    ("mitid/persons", Guard::Anyone, &[]),
-    ("mitid/login", Guard::Anyone, &[("cpr", "ikke-et-cpr")]),
     (
         "citizen/login",
         Guard::Anyone,
         &[("username", "ingen"), ("password", "forkert-forkert")],
     ),
-    (
-        "employer/login",
-        Guard::Anyone,
-        &[("email", "ingen@x.dk"), ("password", "forkert-forkert")],
-    ),
-    (
-        "caseworker/login",
-        Guard::Anyone,
-        &[("username", "ingen"), ("password", "forkert-forkert")],
-    ),
     ("logout", Guard::Anyone, &[]),
-    ("employer/register", Guard::Anyone, &[("form[cvr]", "1")]),
+    ("auth/start", Guard::Anyone, &[("provider", "ingen")]),
+    ("auth/mitid/callback", Guard::Anyone, &[("state", "ingen")]),
+    (
+        "auth/mitid-erhverv/callback",
+        Guard::Anyone,
+        &[("state", "ingen")],
+    ),
+    (
+        "auth/medarbejder/callback",
+        Guard::Anyone,
+        &[("state", "ingen")],
+    ),
     ("citizen/profile", Guard::Citizen, &[]),
     ("citizen/register-data", Guard::CitizenRegisterData, &[]),
     (
@@ -144,7 +177,7 @@ const MATRIX: &[Row] = &[
     ),
     ("questionnaire/submit", Guard::Citizen, &[]),
     ("employer/terms", Guard::Employer, &[]),
-    ("employer/accept-terms", Guard::Employer, &[]),
+    ("employer/accept-terms", Guard::EmployerPerson, &[]),
     (
         "employer/search",
         Guard::EmployerWithTerms,
@@ -161,11 +194,12 @@ const MATRIX: &[Row] = &[
     (
         "caseworker/citizen",
         Guard::Caseworker,
-        &[("citizen_id", "0")],
+        &[("citizen_id", "{mette}")],
     ),
 ];
 
-/// A client logged in as `who`, on the demo data (`jobspor-server seed`).
+/// A client signed in as `who` on the demo data (`jobspor-server seed`), through the local
+/// identity provider or the citizen's password, as a browser would.
 async fn logged_in(app: &TestApp, who: Who) -> reqwest::Client {
     let c = client();
     let password = jobspor_server::demo::DEMO_PASSWORD;
@@ -173,36 +207,28 @@ async fn logged_in(app: &TestApp, who: Who) -> reqwest::Client {
         Who::Anonymous => {}
         // A register person the demo data has not made a profile for.
         Who::CitizenWithoutProfile => {
-            app.ok(&c, "mitid/login", &[("cpr", "1906910161")]).await;
+            app.mitid(&c, "1906910161").await;
         }
-        Who::Citizen => {
+        Who::Citizen | Who::OtherCitizen => {
+            let username = if who == Who::Citizen { "mette" } else { "lars" };
             app.ok(
                 &c,
                 "citizen/login",
-                &[("username", "mette"), ("password", password)],
+                &[("username", username), ("password", password)],
             )
             .await;
         }
-        Who::EmployerWithoutTerms | Who::Employer => {
-            let email = if who == Who::Employer {
-                "rekruttering@regionmidt.example"
-            } else {
-                "job@broedkassen.example"
-            };
-            app.ok(
-                &c,
-                "employer/login",
-                &[("email", email), ("password", password)],
-            )
-            .await;
+        Who::EmployerWithoutTerms => {
+            app.mitid_erhverv(&c, idp::JONAS_BROEDKASSEN).await;
+        }
+        Who::Employer => {
+            app.mitid_erhverv(&c, idp::KAREN_REGION_MIDT).await;
         }
         Who::Caseworker => {
-            app.ok(
-                &c,
-                "caseworker/login",
-                &[("username", "anna.aarhus"), ("password", password)],
-            )
-            .await;
+            app.staff(&c, "anna.aarhus", Some(idp::OTP)).await;
+        }
+        Who::CaseworkerNotServing => {
+            app.staff(&c, "sara.odense", Some(idp::OTP)).await;
         }
     }
     c
@@ -212,10 +238,18 @@ async fn logged_in(app: &TestApp, who: Who) -> reqwest::Client {
 async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
     each_backend(|store| async move {
         let register = SimulatedCprRegister::load().unwrap();
+        let companies = SimulatedCvrRegister::load().unwrap();
         let app = spawn(store).await;
-        jobspor_server::demo::seed(&app.store, &register, app.clock.now())
+        jobspor_server::demo::seed(&app.store, &register, &companies, app.clock.now())
             .await
             .unwrap();
+        let mette = app
+            .store
+            .citizen_id_by_cpr("1205901806")
+            .await
+            .unwrap()
+            .unwrap()
+            .to_string();
         let mut clients = BTreeMap::new();
         for who in EVERYONE {
             clients.insert(who, logged_in(&app, who).await);
@@ -232,16 +266,38 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
                 } else {
                     &clients[&who]
                 };
-                let status = app.call(c, endpoint, form).await.status().as_u16();
-                let refused = matches!(status, 401 | 403);
-                let ok = match guard.expected(who) {
+                let form: Vec<(&str, &str)> = form
+                    .iter()
+                    .map(|(k, v)| (*k, if *v == "{mette}" { mette.as_str() } else { *v }))
+                    .collect();
+                // The providers' answers are GET requests (the browser is sent back).
+                let status = if endpoint.ends_with("/callback") {
+                    c.get(format!("{}/api/{endpoint}", app.base))
+                        .query(&form)
+                        .send()
+                        .await
+                        .unwrap()
+                        .status()
+                        .as_u16()
+                } else {
+                    app.call(c, endpoint, &form).await.status().as_u16()
+                };
+                let subject = SUBJECTS
+                    .iter()
+                    .find(|(e, _)| e == endpoint)
+                    .map_or(Subject::Own, |(_, s)| *s);
+                let expected = subject.expected(*guard, who);
+                // 404 refuses the caller only where the request names someone's data; for
+                // the rest it answers the (deliberately empty) input.
+                let refused =
+                    matches!(status, 401 | 403) || (subject != Subject::Own && status == 404);
+                let ok = match expected {
                     None => !refused,
                     Some(s) => status == s,
                 };
                 if !ok {
                     wrong.push(format!(
-                        "{endpoint} as {who:?}: {status}, expected {:?}",
-                        guard.expected(who)
+                        "{endpoint} as {who:?}: {status}, expected {expected:?}"
                     ));
                 }
             }
@@ -254,7 +310,7 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
 /// The server functions of `app/src/api`, each with the guard its body opens with.
 fn server_functions() -> Vec<(String, String, Option<String>)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
-    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"\)\]"#).unwrap();
+    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"(, input = \w+)?\)\]"#).unwrap();
     let guard = Regex::new(r"crate::ssr::guard::(\w+)\(\)").unwrap();
     let mut out = Vec::new();
     for file in std::fs::read_dir(&dir).unwrap() {
@@ -355,7 +411,7 @@ async fn a_request_span_names_the_actors_kind_and_never_a_cpr_number() {
     let (store, _dir) = jobspor_testkit::sqlite().await;
     let app = spawn(store).await;
     let c = client();
-    app.ok(&c, "mitid/login", &[("cpr", "1906910161")]).await;
+    app.mitid(&c, "1906910161").await;
     app.call(&c, "citizen/register-data", &[]).await;
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     // The guard's line in the request's span, which the guard named.

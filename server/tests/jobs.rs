@@ -27,7 +27,7 @@ async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {
             .unwrap()
             .citizen_id;
         store
-            .create_session("h", ActorKind::Citizen, old.get(), t0)
+            .create_session("h", ActorKind::Citizen, old.get(), "acr", t0)
             .await
             .unwrap();
 

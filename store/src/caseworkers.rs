@@ -14,23 +14,22 @@ pub struct CaseworkerRecord {
 }
 
 impl Store {
-    /// Creates a caseworker, or updates the one with this username (operator seeding).
+    /// Creates a caseworker, or updates the one with this username (operator seeding). The
+    /// username is the subject the organisation's identity provider signs them in as.
     pub async fn upsert_caseworker(
         &self,
         username: &str,
-        password_hash: &str,
         name: &str,
         jobcentre: &str,
         municipality_codes: &[&str],
         now: DateTime<Utc>,
     ) -> Result<CaseworkerId> {
         let row = sqlx::query(
-            "INSERT INTO caseworkers (username, password_hash, name, jobcentre, municipality_codes, created_at) VALUES ($1,$2,$3,$4,$5,$6) \
-             ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, name = excluded.name, jobcentre = excluded.jobcentre, \
+            "INSERT INTO caseworkers (username, name, jobcentre, municipality_codes, created_at) VALUES ($1,$2,$3,$4,$5) \
+             ON CONFLICT (username) DO UPDATE SET name = excluded.name, jobcentre = excluded.jobcentre, \
              municipality_codes = excluded.municipality_codes RETURNING id",
         )
         .bind(username.trim().to_lowercase())
-        .bind(password_hash)
         .bind(name)
         .bind(jobcentre)
         .bind(municipality_codes.join(","))
@@ -40,19 +39,14 @@ impl Store {
         Ok(CaseworkerId::new(row.try_get("id")?))
     }
 
-    pub async fn caseworker_password_hash(
-        &self,
-        username: &str,
-    ) -> Result<Option<(CaseworkerId, String)>> {
-        let row = sqlx::query("SELECT id, password_hash FROM caseworkers WHERE username = $1")
-            .bind(username.trim().to_lowercase())
+    /// The caseworker the staff identity provider signed in as `subject`, if one is here.
+    pub async fn caseworker_by_subject(&self, subject: &str) -> Result<Option<CaseworkerId>> {
+        let row = sqlx::query("SELECT id FROM caseworkers WHERE username = $1")
+            .bind(subject.trim().to_lowercase())
             .fetch_optional(&self.pool)
             .await?;
         Ok(match row {
-            Some(r) => Some((
-                CaseworkerId::new(r.try_get("id")?),
-                r.try_get("password_hash")?,
-            )),
+            Some(r) => Some(CaseworkerId::new(r.try_get("id")?)),
             None => None,
         })
     }

@@ -18,6 +18,7 @@ pub mod login_failures;
 pub mod search;
 pub mod search_index;
 pub mod sessions;
+pub mod sign_ins;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod text;

@@ -17,6 +17,8 @@ pub struct SessionRecord {
     pub subject_id: i64,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
+    /// The assurance level the session began with (`jobspor::signin::acr`).
+    pub acr: Option<String>,
 }
 
 impl Store {
@@ -26,20 +28,22 @@ impl Store {
         id_hash: &str,
         actor_kind: ActorKind,
         subject_id: i64,
+        acr: &str,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        sqlx::query("INSERT INTO sessions (id_hash, actor_kind, subject_id, created_at, last_seen_at) VALUES ($1,$2,$3,$4,$4)")
+        sqlx::query("INSERT INTO sessions (id_hash, actor_kind, subject_id, created_at, last_seen_at, acr) VALUES ($1,$2,$3,$4,$4,$5)")
             .bind(id_hash)
             .bind(actor_kind.as_str())
             .bind(subject_id)
             .bind(ts(now))
+            .bind(acr)
             .execute(&self.pool)
             .await?;
         Ok(())
     }
 
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>> {
-        let row = sqlx::query("SELECT actor_kind, subject_id, created_at, last_seen_at FROM sessions WHERE id_hash = $1")
+        let row = sqlx::query("SELECT actor_kind, subject_id, created_at, last_seen_at, acr FROM sessions WHERE id_hash = $1")
             .bind(id_hash)
             .fetch_optional(&self.pool)
             .await?;
@@ -49,6 +53,7 @@ impl Store {
                 subject_id: r.try_get("subject_id")?,
                 created_at: from_ts(r.try_get("created_at")?),
                 last_seen_at: from_ts(r.try_get("last_seen_at")?),
+                acr: r.try_get("acr")?,
             }),
             None => None,
         })
@@ -83,6 +88,25 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Ends every other session of the same person ("log out my other sessions", and after
+    /// a password change). Returns how many ended.
+    pub async fn delete_other_sessions(
+        &self,
+        keep_id_hash: &str,
+        actor_kind: ActorKind,
+        subject_id: i64,
+    ) -> Result<u64> {
+        let r = sqlx::query(
+            "DELETE FROM sessions WHERE actor_kind = $1 AND subject_id = $2 AND id_hash <> $3",
+        )
+        .bind(actor_kind.as_str())
+        .bind(subject_id)
+        .bind(keep_id_hash)
+        .execute(&self.pool)
+        .await?;
+        Ok(r.rows_affected())
     }
 
     /// Removes sessions past their idle or absolute limit.

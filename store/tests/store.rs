@@ -8,6 +8,7 @@ use jobspor::policy::{operator_acts_for as me, ActorKind, Caller};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
 use jobspor::{CitizenId, CvEntryId, CvId};
 use jobspor_store::citizens::NewContactDetails;
+use jobspor_store::employers::CompanyFacts;
 use jobspor_store::testing::{self as common, each_backend};
 use jobspor_store::{Store, StoreError, Unique};
 
@@ -237,11 +238,17 @@ async fn usernames_are_unique_and_complete_the_profile() {
 async fn sessions_expire_by_the_core_rule() {
     each_backend(|store| async move {
         store
-            .create_session("h1", ActorKind::Citizen, 1, now())
+            .create_session("h1", ActorKind::Citizen, 1, "acr", now())
             .await
             .unwrap();
         store
-            .create_session("h2", ActorKind::Citizen, 1, now() - Duration::minutes(31))
+            .create_session(
+                "h2",
+                ActorKind::Citizen,
+                1,
+                "acr",
+                now() - Duration::minutes(31),
+            )
             .await
             .unwrap();
         let s = store.session("h1").await.unwrap().unwrap();
@@ -258,7 +265,7 @@ async fn sessions_expire_by_the_core_rule() {
 async fn a_session_is_marked_seen_at_most_once_a_minute() {
     each_backend(|store| async move {
         store
-            .create_session("h1", ActorKind::Citizen, 1, now())
+            .create_session("h1", ActorKind::Citizen, 1, "acr", now())
             .await
             .unwrap();
         let seen =
@@ -912,7 +919,14 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
         )
         .await;
         let employer = store
-            .create_employer("Region Midtjylland", "10150817", "hr@rm.dk", "hash", now())
+            .upsert_employer(
+                CompanyFacts {
+                    cvr: "10150817",
+                    name: "Region Midtjylland",
+                    email: "hr@rm.dk",
+                },
+                now(),
+            )
             .await
             .unwrap();
         let later = now() + Duration::hours(1);
@@ -1010,38 +1024,60 @@ async fn history_shows_three_months_and_old_entries_can_be_purged() {
 }
 
 #[tokio::test]
-async fn employers_are_unique_by_cvr_and_email_and_accept_terms() {
+async fn an_employer_is_a_company_by_cvr_with_the_persons_who_sign_in_for_it() {
     each_backend(|store| async move {
-        let id = store
-            .create_employer("Bageriet", "10150817", "Job@Bageriet.dk", "hash", now())
+        let facts = |name| CompanyFacts {
+            cvr: "10150817",
+            name,
+            email: "Job@Bageriet.dk",
+        };
+        let jonas = store
+            .employer_sign_in(facts("Bageriet"), "sub-jonas", "Jonas", now())
             .await
             .unwrap();
+        // The register renamed the company; a colleague signs in: same company, new name.
+        let line = store
+            .employer_sign_in(facts("Bageriet ApS"), "sub-line", "Line", now())
+            .await
+            .unwrap();
+        assert_eq!(jonas.employer_id, line.employer_id);
+        assert_ne!(jonas.user_id, line.user_id);
+        let again = store
+            .employer_sign_in(facts("Bageriet ApS"), "sub-jonas", "Jonas B.", now())
+            .await
+            .unwrap();
+        assert_eq!(again, jonas);
+        let e = store.employer(jonas.employer_id).await.unwrap();
+        assert_eq!(e.company_name, "Bageriet ApS");
+        assert_eq!(e.email, "job@bageriet.dk");
+        assert_eq!(
+            store.employer_user(jonas.user_id).await.unwrap().name,
+            "Jonas B."
+        );
+        // Another company may not take the e-mail.
         assert!(matches!(
             store
-                .create_employer("Andet", "10150817", "x@y.dk", "hash", now())
-                .await,
-            Err(StoreError::Conflict(Unique::Cvr))
-        ));
-        assert!(matches!(
-            store
-                .create_employer("Andet", "25313763", "job@bageriet.dk", "hash", now())
+                .upsert_employer(
+                    CompanyFacts {
+                        cvr: "25313763",
+                        name: "Andet",
+                        email: "job@bageriet.dk"
+                    },
+                    now()
+                )
                 .await,
             Err(StoreError::Conflict(Unique::Email))
         ));
+        // The acceptance records who, when and which version.
+        assert_eq!(e.terms_version, None);
+        store
+            .accept_employer_terms(me(line), 1, now())
+            .await
+            .unwrap();
+        let e = store.employer(jonas.employer_id).await.unwrap();
         assert_eq!(
-            store
-                .employer_password_hash(" JOB@bageriet.dk ")
-                .await
-                .unwrap()
-                .map(|x| x.0),
-            Some(id)
-        );
-        assert_eq!(store.employer(id).await.unwrap().terms_version, None);
-        store.accept_employer_terms(me(id), 1, now()).await.unwrap();
-        let e = store.employer(id).await.unwrap();
-        assert_eq!(
-            (e.terms_version, e.terms_accepted_at),
-            (Some(1), Some(now()))
+            (e.terms_version, e.terms_accepted_at, e.terms_accepted_by),
+            (Some(1), Some(now()), Some(line.user_id))
         );
     })
     .await;
@@ -1344,7 +1380,6 @@ mod jobseekers {
             let id = store
                 .upsert_caseworker(
                     "Anna.Jc",
-                    "hash",
                     "Anna Sørensen",
                     "Jobcenter Aarhus",
                     &["751"],
@@ -1356,7 +1391,6 @@ mod jobseekers {
                 store
                     .upsert_caseworker(
                         "anna.jc",
-                        "hash2",
                         "Anna Sørensen",
                         "Jobcenter Aarhus",
                         &["751", "615"],
@@ -1369,8 +1403,8 @@ mod jobseekers {
             let cw = store.caseworker(id).await.unwrap();
             assert_eq!(cw.municipality_codes, ["751", "615"]);
             assert_eq!(
-                store.caseworker_password_hash("ANNA.JC").await.unwrap(),
-                Some((id, "hash2".into()))
+                store.caseworker_by_subject("ANNA.JC").await.unwrap(),
+                Some(id)
             );
             let c = citizen(&store).await;
             assert_eq!(
@@ -1753,7 +1787,14 @@ mod search_rules {
             let (mette, _) = two_cvs(&store).await;
             let cv = store.cv_of_citizen(mette).await.unwrap().cv_id;
             let employer = store
-                .create_employer("Region Midtjylland", "10150817", "hr@rm.dk", "hash", now())
+                .upsert_employer(
+                    CompanyFacts {
+                        cvr: "10150817",
+                        name: "Region Midtjylland",
+                        email: "hr@rm.dk",
+                    },
+                    now(),
+                )
                 .await
                 .unwrap();
             let cutoff = searchable_login_cutoff(now());

@@ -1,5 +1,6 @@
-//! Login (simulated MitID; username + password for citizens; e-mail + password for
-//! employers), logout, and who the current session belongs to.
+//! The citizen's username + password (the second way in, after a first MitID sign-in),
+//! logout, and who the current session belongs to. Sign-in through the identity providers
+//! is `api::signin`.
 use crate::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -35,11 +36,16 @@ pub async fn get_session() -> Result<SessionView, AppError> {
                 name: Some(c.person.full_name()),
             }
         }
-        Actor::Employer { employer_id, .. } => {
+        Actor::Employer {
+            employer_id,
+            user_id,
+            ..
+        } => {
             let e = state.store.employer(employer_id).await?;
+            let u = state.store.employer_user(user_id).await?;
             SessionView {
                 kind: SessionKind::Employer,
-                name: Some(e.company_name),
+                name: Some(format!("{}, {}", u.name, e.company_name)),
             }
         }
         Actor::Caseworker { caseworker_id } => {
@@ -52,92 +58,9 @@ pub async fn get_session() -> Result<SessionView, AppError> {
     })
 }
 
-/// A synthetic person offered by the simulated MitID.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SyntheticPerson {
-    pub cpr: String,
-    pub name: String,
-    pub age: u32,
-    pub place: String,
-    pub notes: Vec<String>,
-}
-
-#[server(endpoint = "mitid/persons")]
-pub async fn simulated_mitid_persons() -> Result<Vec<SyntheticPerson>, AppError> {
-    let (state, _) = crate::ssr::guard::anyone().await?;
-    let today = state.clock.today();
-    Ok(state
-        .cpr
-        .synthetic_persons()
-        .into_iter()
-        .map(|(cpr, p)| {
-            let mut notes = Vec::new();
-            if p.is_minor_on(today) {
-                notes.push("Under 18 år".to_string());
-            }
-            if p.protected_address {
-                notes.push("Beskyttet adresse".to_string());
-            }
-            if p.co_address.is_some() {
-                notes.push("C/O-adresse".to_string());
-            }
-            if p.country != "DK" {
-                notes.push(format!("Adresse i {}", p.country_da()));
-            }
-            if !p.status.may_log_in() {
-                notes.push(format!("CPR-status: {}", p.status.label_da()));
-            }
-            SyntheticPerson {
-                cpr: format!("{}-{}", &cpr[..6], &cpr[6..]),
-                name: p.full_name(),
-                age: p.age_on(today),
-                place: p.municipality.clone().unwrap_or_else(|| p.city.clone()),
-                notes,
-            }
-        })
-        .collect())
-}
-
-/// Simulated MitID: the citizen is identified by a CPR number. The production adapter is an
-/// OpenID Connect flow against the MitID broker (NemLog-in) whose ID token carries the CPR
-/// number; everything after that line is the same.
-#[server(endpoint = "mitid/login")]
-pub async fn mitid_login(cpr: String) -> Result<(), AppError> {
-    use crate::ssr::session;
-    use jobspor::cpr::Cpr;
-    let (state, _) = crate::ssr::guard::anyone().await?;
-    let echo = vec![("cpr".to_string(), cpr.clone())];
-    let cpr = Cpr::parse(&cpr).map_err(|key| AppError::field("cpr", key, echo.clone()))?;
-    let person = state
-        .cpr
-        .lookup(&cpr)
-        .await
-        .map_err(|e| crate::error::internal(&e))?
-        .ok_or_else(|| AppError::field("cpr", jobspor::Msg::CprUnknown, echo.clone()))?;
-    if !person.status.may_log_in() {
-        return Err(AppError::field("cpr", jobspor::Msg::CprInactive, echo));
-    }
-    let login = state
-        .store
-        .citizen_mitid_login(
-            cpr.digits(),
-            &person,
-            state.cpr.source_name(),
-            state.clock.now(),
-        )
-        .await?;
-    session::start(&state, session::Subject::Citizen(login.citizen_id)).await?;
-    leptos_axum::redirect(if login.profile_complete {
-        crate::routes::CITIZEN_HOME
-    } else {
-        crate::routes::PROFILE_SETUP
-    });
-    Ok(())
-}
-
-/// The part of a password login both kinds of user share: refuse while throttled, check the
-/// password (an unknown user costs the same time and gets the same answer as a wrong
-/// password), count failures, forgive them on success. Returns the user's id.
+/// A password login: refuse while throttled, check the password (an unknown user costs the
+/// same time and gets the same answer as a wrong password), count failures, forgive them on
+/// success. Returns the user's id.
 #[cfg(feature = "ssr")]
 async fn check_password<Id: Copy>(
     state: &crate::ssr::state::AppState,
@@ -206,41 +129,13 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
         .store
         .citizen_password_login(id, state.clock.now())
         .await?;
-    session::start(&state, session::Subject::Citizen(id)).await?;
-    leptos_axum::redirect(crate::routes::CITIZEN_HOME);
-    Ok(())
-}
-
-#[server(endpoint = "employer/login")]
-pub async fn employer_login(email: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::session;
-    let (state, _) = crate::ssr::guard::anyone().await?;
-    let echo = vec![("email".to_string(), email.clone())];
-    let email = email.trim().to_lowercase();
-    let found = state.store.employer_password_hash(&email).await?;
-    let id = check_password(&state, &format!("employer:{email}"), &password, found, echo).await?;
-    session::start(&state, session::Subject::Employer(id)).await?;
-    leptos_axum::redirect(crate::routes::EMPLOYER_SEARCH);
-    Ok(())
-}
-
-#[server(endpoint = "caseworker/login")]
-pub async fn caseworker_login(username: String, password: String) -> Result<(), AppError> {
-    use crate::ssr::session;
-    let (state, _) = crate::ssr::guard::anyone().await?;
-    let echo = vec![("username".to_string(), username.clone())];
-    let username = username.trim().to_lowercase();
-    let found = state.store.caseworker_password_hash(&username).await?;
-    let id = check_password(
+    session::start(
         &state,
-        &format!("caseworker:{username}"),
-        &password,
-        found,
-        echo,
+        session::Subject::Citizen(id),
+        jobspor::signin::acr::LOCAL_PASSWORD,
     )
     .await?;
-    session::start(&state, session::Subject::Caseworker(id)).await?;
-    leptos_axum::redirect(crate::routes::CASEWORKER_HOME);
+    leptos_axum::redirect(crate::routes::CITIZEN_HOME);
     Ok(())
 }
 

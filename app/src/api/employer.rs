@@ -1,53 +1,19 @@
-//! Employers: registration, the CV terms, search, and opening a CV.
+//! Employers (signed in through MitID Erhverv): the CV terms, search, and opening a CV.
 use crate::AppError;
 use jobspor::cv_search::SearchForm;
-use jobspor::employer::EmployerRegistrationForm;
 use jobspor::policy::EmployerCvView;
 use jobspor::{CvId, FieldErrors};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[server(endpoint = "employer/register")]
-pub async fn register_employer(form: EmployerRegistrationForm) -> Result<(), AppError> {
-    use crate::api::echo;
-    use crate::ssr::{passwords, session};
-    use jobspor::employer::EmployerRegistration;
-    use jobspor_store::{StoreError, Unique};
-    let (state, _) = crate::ssr::guard::anyone().await?;
-    let echo = echo(&form.without_secrets());
-    let reg =
-        EmployerRegistration::try_from(&form).map_err(|e| AppError::invalid(e, echo.clone()))?;
-    let hash = passwords::hash(&reg.password).await?;
-    let id = match state
-        .store
-        .create_employer(
-            &reg.company_name,
-            reg.cvr.as_str(),
-            reg.email.as_str(),
-            &hash.0,
-            state.clock.now(),
-        )
-        .await
-    {
-        Ok(id) => id,
-        Err(StoreError::Conflict(Unique::Cvr)) => {
-            return Err(AppError::field("cvr", jobspor::Msg::CvrTaken, echo))
-        }
-        Err(StoreError::Conflict(Unique::Email)) => {
-            return Err(AppError::field("email", jobspor::Msg::EmailTaken, echo))
-        }
-        Err(e) => return Err(e.into()),
-    };
-    session::start(&state, session::Subject::Employer(id)).await?;
-    leptos_axum::redirect(crate::routes::EMPLOYER_TERMS);
-    Ok(())
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermsView {
     pub company_name: String,
+    pub cvr: String,
     pub accepted_on: Option<String>,
+    /// Who accepted the terms in force for the company.
+    pub accepted_by: Option<String>,
 }
 
 #[server(endpoint = "employer/terms")]
@@ -55,19 +21,25 @@ pub async fn get_terms_status() -> Result<TermsView, AppError> {
     let (state, me) = crate::ssr::guard::employer().await?;
     let e = state.store.employer(me.id()).await?;
     let terms_accepted = e.accepted_current_terms();
+    let accepted_by = match e.terms_accepted_by.filter(|_| terms_accepted) {
+        Some(id) => Some(state.store.employer_user(id).await?.name),
+        None => None,
+    };
     Ok(TermsView {
         company_name: e.company_name,
+        cvr: e.cvr,
         accepted_on: e
             .terms_accepted_at
             .filter(|_| terms_accepted)
             .map(jobspor::dates::format_da_time),
+        accepted_by,
     })
 }
 
 /// `accept` is the checkbox: present ("on") when ticked, absent when not.
 #[server(endpoint = "employer/accept-terms")]
 pub async fn accept_terms(accept: Option<String>) -> Result<(), AppError> {
-    let (state, me) = crate::ssr::guard::employer().await?;
+    let (state, me) = crate::ssr::guard::employer_person().await?;
     jobspor::employer::parse_terms_acceptance(accept.as_deref().unwrap_or(""))
         .map_err(|e| AppError::invalid(e, Vec::new()))?;
     state

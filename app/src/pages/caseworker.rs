@@ -1,30 +1,27 @@
-//! The caseworker's pages: log in, find a citizen by CPR number, read their sent
+//! The caseworker's pages: sign in, find a citizen by CPR number, read their sent
 //! preparation questionnaire. The health answers are shown in their own section; opening
 //! the page is the read, and the citizen sees it in "Min historik".
-use crate::api::auth::CaseworkerLogin;
 use crate::api::caseworker::{get_caseworker_home, get_citizen_case, FindCitizen};
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::pages::jobseeker::{Facts, StepAnswers};
+use crate::pages::login::SignInButton;
 use crate::routes;
 use jobspor::jobseeker::questionnaire::{health_step, steps, StepKind};
+use jobspor::signin::Provider;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+/// Caseworkers sign in through their organisation's identity provider, with a second
+/// factor (the provider's `acr` must say so).
 #[component]
 pub fn CaseworkerLoginPage() -> impl IntoView {
-    let action = ServerAction::<CaseworkerLogin>::new();
-    let state = form_state(action);
     view! {
         <Page title="Log ind som sagsbehandler">
-            <ErrorSummary state form_id="cwlogin"/>
             <h1>"Log ind som sagsbehandler"</h1>
-            <ActionForm attr:novalidate=true action>
-                <TextField state form_id="cwlogin" field="username" name="username" label="Brugernavn" autocomplete="username" required=true/>
-                <TextField state form_id="cwlogin" field="password" name="password" label="Adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
-                <button type="submit" class="button button-primary">"Log ind"</button>
-            </ActionForm>
+            <p>"Du logger ind med din organisations login og en engangskode (to faktorer)."</p>
+            <SignInButton provider=Provider::Staff label="Log ind med medarbejderlogin"/>
         </Page>
     }
 }

@@ -2,7 +2,49 @@ use crate::api::auth::CitizenLogin;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::routes;
+use jobspor::signin::{Provider, SignInRefusal};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_query_map;
+
+/// Starts a sign-in with `provider`: a plain form posted to the server, which sends the
+/// browser on to the provider (the same with JavaScript off). A POST, not a link, so that
+/// another site cannot start a sign-in in the person's browser.
+#[component]
+pub fn SignInButton(provider: Provider, #[prop(into)] label: String) -> impl IntoView {
+    view! {
+        <form method="post" action=crate::api::signin::StartSignIn::url() class="sign-in">
+            <input type="hidden" name="provider" value=provider.slug()/>
+            <button type="submit" class="button button-primary">{label}</button>
+        </form>
+    }
+}
+
+/// Why a sign-in was refused, from the refusal's code in the address; and the ways back in.
+#[component]
+pub fn SignInRefused() -> impl IntoView {
+    let query = use_query_map();
+    let refusal = move || {
+        query
+            .read()
+            .get(routes::REFUSAL_PARAM)
+            .and_then(|c| SignInRefusal::parse(&c))
+            .unwrap_or(SignInRefusal::Invalid)
+    };
+    view! {
+        <Page title="Login blev afvist">
+            <h1>"Du blev ikke logget ind"</h1>
+            <div class="alert alert-error" role="alert"><div class="alert-body">
+                <p class="alert-text">{move || refusal().da()}</p>
+            </div></div>
+            <ul class="nobullet-list">
+                <li><a href=routes::LOGIN>"Log ind som borger"</a></li>
+                <li><a href=routes::EMPLOYER_HOME>"Log ind som arbejdsgiver"</a></li>
+                <li><a href=routes::CASEWORKER_LOGIN>"Log ind som sagsbehandler"</a></li>
+            </ul>
+        </Page>
+    }
+}
 
 #[component]
 pub fn Login() -> impl IntoView {
@@ -16,7 +58,8 @@ pub fn Login() -> impl IntoView {
                 <section class="col-12 col-md-6" aria-labelledby="mitid">
                     <h2 id="mitid">"Med MitID"</h2>
                     <p>"Første gang skal du logge ind med MitID. Vi henter dine oplysninger fra CPR-registeret."</p>
-                    <a class="button button-primary" href=routes::MITID>"Log ind med MitID (simuleret)"</a>
+                    <SignInButton provider=Provider::MitId label="Log ind med MitID"/>
+                    <p class="form-hint">"I demoen er MitID en simulering med syntetiske personer."</p>
                 </section>
                 <section class="col-12 col-md-6" aria-labelledby="password">
                     <h2 id="password">"Med brugernavn og adgangskode"</h2>

@@ -20,13 +20,13 @@ pub fn Terms() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match status.await {
                         Ok(s) => view! {
-                            <p>"Før " {s.company_name.clone()} " kan søge i CV'er, skal I acceptere de fælles vilkår og betingelser for arbejdsgivere, der tilgår CV'er."</p>
+                            <p>"Før " {s.company_name.clone()} " (CVR " {s.cvr.clone()} ") kan søge i CV'er, skal I acceptere de fælles vilkår og betingelser for arbejdsgivere, der tilgår CV'er."</p>
                             <ol class="terms">
                                 {TERMS.iter().map(|t| view! { <li>{*t}</li> }).collect_view()}
                             </ol>
                             {match s.accepted_on {
                                 Some(on) => view! {
-                                    <p>"I accepterede vilkårene " {on} "."</p>
+                                    <p>{s.accepted_by.clone().unwrap_or_default()} " accepterede vilkårene for virksomheden " {on} "."</p>
                                     <a class="button button-primary" href=routes::EMPLOYER_SEARCH>"Søg i CV'er"</a>
                                 }.into_any(),
                                 None => view! {

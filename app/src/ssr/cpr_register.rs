@@ -34,6 +34,8 @@ pub enum SimulatedDataError {
     },
     #[error("the simulated CPR register has a bad CPR number for {name}")]
     BadCpr { name: String },
+    #[error("the simulated CVR register has a bad CVR number for {name}")]
+    BadCvr { name: String },
 }
 
 pub trait CprRegister: Send + Sync {

@@ -14,7 +14,7 @@ use crate::ssr::session::current_actor;
 use crate::ssr::state::AppState;
 use crate::AppError;
 use jobspor::policy::{self, Actor, Caller, Denied};
-use jobspor::{CaseworkerId, CitizenId, EmployerId};
+use jobspor::{CaseworkerId, CitizenId, EmployerId, EmployerPerson};
 
 /// The state and the caller's own id, as a guard returns them.
 pub type Guarded<Id> = (AppState, Caller<Id>);
@@ -38,7 +38,7 @@ fn name_on_span(actor: &Actor) {
     );
 }
 
-/// Open to everyone (logins, the simulated MitID's list). Returns who is asking only for
+/// Open to everyone (sign-in, logout, the header's view of the session). Returns who is asking only for
 /// showing it (the header's name), never as a right to anything.
 pub async fn anyone() -> Result<(AppState, Actor), AppError> {
     let state = AppState::from_context()?;
@@ -66,6 +66,12 @@ pub async fn citizen_without_profile() -> Result<Guarded<CitizenId>, AppError> {
 /// A logged-in employer, terms accepted or not (`policy::may_act_as_employer`).
 pub async fn employer() -> Result<Guarded<EmployerId>, AppError> {
     guarded(policy::may_act_as_employer).await
+}
+
+/// The person signed in for an employer, accepting the terms for the company
+/// (`policy::may_accept_terms`).
+pub async fn employer_person() -> Result<Guarded<EmployerPerson>, AppError> {
+    guarded(policy::may_accept_terms).await
 }
 
 /// An employer who has accepted the current terms (`policy::may_search_cvs`).

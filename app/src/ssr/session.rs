@@ -1,5 +1,10 @@
 //! Sessions: a random id in an HttpOnly cookie, its SHA-256 in the database. A new id at
-//! every login (no fixation); idle and absolute expiry by `jobspor::login`.
+//! every sign-in, so also at any rise in assurance level (no fixation); idle and absolute
+//! expiry by `jobspor::login`.
+//!
+//! Cookies are `__Host-` prefixed, `Secure`, `HttpOnly`, `SameSite=Lax`, `Path=/`: the
+//! prefix makes the browser refuse one set by a sibling domain or over plain http. Only the
+//! explicit development setting (plain http, bound to 127.0.0.1) drops prefix and `Secure`.
 use crate::error::internal;
 use crate::ssr::state::AppState;
 use crate::AppError;
@@ -9,19 +14,32 @@ use http::request::Parts;
 use http::HeaderValue;
 use jobspor::login::session_is_live;
 use jobspor::policy::{Actor, ActorKind};
-use jobspor::{CaseworkerId, CitizenId, EmployerId};
+use jobspor::{CaseworkerId, CitizenId, EmployerPerson, EmployerUserId};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
 
+/// The session cookie's name without the `__Host-` prefix.
 pub const COOKIE_NAME: &str = "jobspor_session";
+/// Binds a started sign-in (its `state`) to the browser that started it.
+pub const SIGN_IN_COOKIE_NAME: &str = "jobspor_signin";
 
-fn hash_id(id: &str) -> String {
+/// A cookie's name as sent: `__Host-<name>` unless in the plain-http development setting.
+pub fn cookie_name(secure: bool, name: &str) -> String {
+    if secure {
+        format!("__Host-{name}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// The SHA-256 of a secret (session id, sign-in state), as the database keeps it.
+pub fn hash_id(id: &str) -> String {
     hex::encode(Sha256::digest(id.as_bytes()))
 }
 
-fn session_cookie_id(parts: &Parts) -> Option<String> {
+fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
     parts
         .headers
         .get_all(COOKIE)
@@ -29,8 +47,12 @@ fn session_cookie_id(parts: &Parts) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE_NAME)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
+}
+
+fn session_cookie_id(state: &AppState, parts: &Parts) -> Option<String> {
+    cookie_value(parts, &cookie_name(state.secure_cookies, COOKIE_NAME))
         .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
@@ -51,7 +73,7 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
     let Some(parts) = use_context::<Parts>() else {
         return Ok(Actor::Anonymous);
     };
-    let Some(id) = session_cookie_id(&parts) else {
+    let Some(id) = session_cookie_id(state, &parts) else {
         return Ok(Actor::Anonymous);
     };
     let id_hash = hash_id(&id);
@@ -81,9 +103,15 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
             }
         }
         ActorKind::Employer => {
-            let e = state.store.employer(EmployerId::new(s.subject_id)).await?;
+            // An employer's session is the person's; the company is theirs at sign-in.
+            let u = state
+                .store
+                .employer_user(EmployerUserId::new(s.subject_id))
+                .await?;
+            let e = state.store.employer(u.employer_id).await?;
             Actor::Employer {
                 employer_id: e.id,
+                user_id: u.id,
                 terms_accepted: e.accepted_current_terms(),
             }
         }
@@ -101,7 +129,8 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
 #[derive(Debug, Clone, Copy)]
 pub enum Subject {
     Citizen(CitizenId),
-    Employer(EmployerId),
+    /// The person signed in for the company.
+    Employer(EmployerPerson),
     Caseworker(CaseworkerId),
 }
 
@@ -109,36 +138,88 @@ impl Subject {
     fn kind_and_id(self) -> (ActorKind, i64) {
         match self {
             Subject::Citizen(id) => (ActorKind::Citizen, id.get()),
-            Subject::Employer(id) => (ActorKind::Employer, id.get()),
+            Subject::Employer(p) => (ActorKind::Employer, p.user_id.get()),
             Subject::Caseworker(id) => (ActorKind::Caseworker, id.get()),
         }
     }
 }
 
-/// Starts a fresh session for a login, ending any session the browser already had.
-pub async fn start(state: &AppState, subject: Subject) -> Result<(), AppError> {
+fn current_session_id(state: &AppState) -> Option<String> {
+    use_context::<Parts>()
+        .as_ref()
+        .and_then(|p| session_cookie_id(state, p))
+}
+
+/// Starts a fresh session for a sign-in with the assurance level `acr`, ending any session
+/// the browser already had: the id changes at every sign-in.
+pub async fn start(state: &AppState, subject: Subject, acr: &str) -> Result<(), AppError> {
     let (actor_kind, subject_id) = subject.kind_and_id();
-    if let Some(old) = use_context::<Parts>().as_ref().and_then(session_cookie_id) {
+    if let Some(old) = current_session_id(state) {
         state.store.delete_session(&hash_id(&old)).await?;
     }
     let id = hex::encode(rand::random::<[u8; 32]>());
     state
         .store
-        .create_session(&hash_id(&id), actor_kind, subject_id, state.clock.now())
+        .create_session(
+            &hash_id(&id),
+            actor_kind,
+            subject_id,
+            acr,
+            state.clock.now(),
+        )
         .await?;
-    set_cookie(state, &id, None)
+    set_cookie(state, COOKIE_NAME, &id, None)
 }
 
 /// Ends the session (logout).
 pub async fn end(state: &AppState) -> Result<(), AppError> {
-    if let Some(old) = use_context::<Parts>().as_ref().and_then(session_cookie_id) {
+    if let Some(old) = current_session_id(state) {
         state.store.delete_session(&hash_id(&old)).await?;
     }
-    set_cookie(state, "", Some(0))
+    set_cookie(state, COOKIE_NAME, "", Some(0))
 }
 
-fn set_cookie(state: &AppState, value: &str, max_age: Option<i64>) -> Result<(), AppError> {
-    let mut c = format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax");
+/// Ends every other session of the person this session belongs to. Returns how many.
+pub async fn end_others(state: &AppState, subject: Subject) -> Result<u64, AppError> {
+    let (actor_kind, subject_id) = subject.kind_and_id();
+    let keep = current_session_id(state)
+        .map(|id| hash_id(&id))
+        .unwrap_or_default();
+    Ok(state
+        .store
+        .delete_other_sessions(&keep, actor_kind, subject_id)
+        .await?)
+}
+
+/// Binds a started sign-in to this browser: the callback must bring the same state back
+/// in the query as in this cookie. Lives ten minutes (`jobspor::signin::SIGN_IN_MAX_AGE`).
+pub fn set_sign_in_cookie(state: &AppState, sign_in_state: &str) -> Result<(), AppError> {
+    set_cookie(
+        state,
+        SIGN_IN_COOKIE_NAME,
+        sign_in_state,
+        Some(jobspor::signin::SIGN_IN_MAX_AGE.num_seconds()),
+    )
+}
+
+/// The sign-in state this browser holds, and the cookie cleared (used once).
+pub fn take_sign_in_cookie(state: &AppState) -> Result<Option<String>, AppError> {
+    let value = use_context::<Parts>()
+        .and_then(|p| cookie_value(&p, &cookie_name(state.secure_cookies, SIGN_IN_COOKIE_NAME)));
+    if value.is_some() {
+        set_cookie(state, SIGN_IN_COOKIE_NAME, "", Some(0))?;
+    }
+    Ok(value)
+}
+
+fn set_cookie(
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age: Option<i64>,
+) -> Result<(), AppError> {
+    let name = cookie_name(state.secure_cookies, name);
+    let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
     if state.secure_cookies {
         c.push_str("; Secure");
     }

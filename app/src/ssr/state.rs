@@ -1,5 +1,7 @@
 use crate::ssr::cpr_register::CprRegister;
+use crate::ssr::cvr_register::CvrRegister;
 use crate::ssr::labour_market::LabourMarketRegisters;
+use crate::ssr::oidc::Oidc;
 use jobspor::Clock;
 use jobspor_store::Store;
 use std::sync::Arc;
@@ -10,9 +12,14 @@ pub struct AppState {
     pub store: Store,
     pub clock: Arc<dyn Clock>,
     pub cpr: Arc<dyn CprRegister>,
+    /// The company register: an employer's name comes from here.
+    pub cvr: Arc<dyn CvrRegister>,
+    /// The identity providers (MitID, MitID Erhverv, the staff provider).
+    pub oidc: Arc<Oidc>,
     /// The labour-market registers behind the preparation questionnaires.
     pub registers: Arc<dyn LabourMarketRegisters>,
-    /// Set the `Secure` flag on cookies (when served over TLS).
+    /// Cookies are `__Host-` prefixed and `Secure`. Off only in the development setting
+    /// (plain http on 127.0.0.1).
     pub secure_cookies: bool,
 }
 
