@@ -1,8 +1,10 @@
 //! Server-only parts of the app: state, sessions, password hashing and the national
 //! registers (simulated). Compiled only with the `ssr` feature; nothing here reaches wasm.
+pub mod client;
 pub mod cpr_register;
 pub mod guard;
 pub mod labour_market;
+pub mod limits;
 pub mod passwords;
 pub mod session;
 pub mod state;

@@ -14,6 +14,8 @@ pub struct AppState {
     pub registers: Arc<dyn LabourMarketRegisters>,
     /// Set the `Secure` flag on cookies (when served over TLS).
     pub secure_cookies: bool,
+    /// Rate limits and ceilings kept in memory (`ssr::limits`).
+    pub limits: Arc<crate::ssr::limits::Limits>,
 }
 
 impl AppState {
