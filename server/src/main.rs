@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use jobspor::{Clock, SystemClock};
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
+use jobspor_app::ssr::limits::Limits;
 use jobspor_app::ssr::state::AppState;
 use jobspor_server::{config::Config, demo, jobs, router};
 use jobspor_store::{redact_url, Store};
@@ -140,13 +141,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 cpr: register,
                 registers: Arc::new(SimulatedLabourMarketRegisters::load()?),
                 secure_cookies: config.secure_cookies,
+                limits: Arc::new(Limits::new(config.quotas)),
             };
             let addr = config.leptos.site_addr;
-            let app = router::router(state, config.leptos);
+            let limits = state.limits.clone();
+            let app = router::router(state, config.leptos, config.door);
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(Duration::from_secs(300));
                 loop {
                     tick.tick().await;
+                    limits.forget_idle();
                     match jobs::run_once(&store, clock.now()).await {
                         Ok(r) => tracing::info!(?r, "housekeeping"),
                         Err(e) => tracing::error!(error = %e, "housekeeping failed"),
