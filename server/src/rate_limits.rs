@@ -23,20 +23,22 @@ const SIGN_IN: &[&str] = &[
 const SIGN_IN_PREFIX: &str = "/auth/";
 const CONTACT_REQUEST: &str = "/api/employer/contact-request";
 
+/// One of `Limits`' per-address checks.
+type Check = fn(&Limits, IpAddr) -> Result<(), RetryAfter>;
+
 pub async fn middleware(
     State(limits): State<Arc<Limits>>,
     req: Request<Body>,
     next: Next,
 ) -> Response {
     let path = req.uri().path();
-    let check: Option<fn(&Limits, IpAddr) -> Result<(), RetryAfter>> =
-        if SIGN_IN.contains(&path) || path.starts_with(SIGN_IN_PREFIX) {
-            Some(Limits::sign_in)
-        } else if path == CONTACT_REQUEST {
-            Some(Limits::contact_request)
-        } else {
-            None
-        };
+    let check: Option<Check> = if SIGN_IN.contains(&path) || path.starts_with(SIGN_IN_PREFIX) {
+        Some(Limits::sign_in)
+    } else if path == CONTACT_REQUEST {
+        Some(Limits::contact_request)
+    } else {
+        None
+    };
     if let Some(check) = check {
         // Requests that did not come over a socket share one allowance.
         let client =
