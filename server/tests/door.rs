@@ -442,7 +442,15 @@ async fn forty_guesses_at_once_get_at_most_five_password_checks() {
 }
 
 #[tokio::test]
-async fn an_employer_opening_cvs_past_the_ceiling_gets_429() {
+async fn an_employer_opening_cvs_past_the_ceiling_gets_429_and_an_alert_is_logged() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_env_filter("jobspor_app=warn")
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _default = tracing::subscriber::set_default(subscriber);
     each_backend(|store| async move {
         let app = spawn_with(store, settings(|q| q.cv_openings_per_hour = 3, |_| {})).await;
         let register = jobspor_app::ssr::cpr_register::SimulatedCprRegister::load().unwrap();
@@ -471,6 +479,26 @@ async fn an_employer_opening_cvs_past_the_ceiling_gets_429() {
         assert_eq!(e.http_status(), 429);
     })
     .await;
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let alert = log
+        .lines()
+        .find(|l| l.contains("alert=\"cv_openings_ceiling\""))
+        .unwrap_or_else(|| panic!("no alert in the log:\n{log}"));
+    assert!(alert.contains("WARN"), "{alert}");
+}
+
+/// Log lines written while a test runs, to read back.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A form posted as a browser without JavaScript does: HTML accepted, not JSON, from the
