@@ -489,7 +489,7 @@ async fn an_employer_opening_cvs_past_the_ceiling_gets_429_and_an_alert_is_logge
 
 /// Log lines written while a test runs, to read back.
 #[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+struct Captured(Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl std::io::Write for Captured {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
