@@ -80,6 +80,10 @@ messages! {
     SearchOccupationUnknown = "search.occupation_unknown" => "Vælg en stillingsbetegnelse fra listen.",
     SearchPostcodeUnknown = "search.postcode_unknown" => "Vi kender ikke det postnummer. Skriv et dansk postnummer med 4 cifre.",
     SearchPostcodeNeeded = "search.postcode_needed" => "Skriv det postnummer, afstanden skal regnes fra.",
+    RequestForeign = "request.foreign" => "Anmodningen blev afvist: den kom ikke fra Jobspors egne sider.",
+    RequestTooLarge = "request.too_large" => "Anmodningen er for stor. Send mindre tekst ad gangen.",
+    TooManyRequests = "limit.requests" => "Der er kommet for mange forespørgsler fra din forbindelse. Vent lidt, og prøv igen.",
+    CvOpeningsCeiling = "limit.cv_openings" => "Du har åbnet mange CV'er på kort tid. Vent en time, og prøv igen, eller kontakt Jobnetsupporten.",
     Internal = "internal" => "Der skete en fejl hos os. Prøv igen om lidt.",
 }
 

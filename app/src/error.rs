@@ -26,6 +26,10 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
+    /// Too many of something in too short a time (a limit of `ssr::limits`); the message
+    /// says which.
+    #[error("too many: {0}")]
+    TooMany(Msg),
     /// Something failed on our side; the reference is in the server log.
     #[error("internal error {reference}")]
     Internal { reference: String },
@@ -72,6 +76,7 @@ impl AppError {
             AppError::NotLoggedIn => 401,
             AppError::TermsNotAccepted | AppError::ProfileIncomplete | AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::TooMany(_) => 429,
             AppError::Transport(_) => 400,
             AppError::Internal { .. } => 500,
         }
@@ -86,6 +91,7 @@ impl AppError {
             AppError::ProfileIncomplete => "Du skal først oprette din profil.",
             AppError::Forbidden => "Du har ikke adgang til siden.",
             AppError::NotFound => "Siden eller oplysningen findes ikke.",
+            AppError::TooMany(key) => key.da(),
             AppError::Internal { .. } => "Der skete en fejl hos os. Prøv igen om lidt.",
             AppError::Transport(_) => "Forbindelsen til Jobspor svigtede. Prøv igen.",
         }

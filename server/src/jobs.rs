@@ -1,5 +1,6 @@
 //! Background housekeeping, run every few minutes by `serve` and on demand by
-//! `jobspor-server jobs`: expired sessions, unfinished sign-ins, old login failures, access history past the
+//! `jobspor-server jobs`: expired sessions, unfinished sign-ins, old login failures, unfetched
+//! flashes, access history past the
 //! 3 months it is kept for, and profiles inactive for 18½ months (seed 000,
 //! "Opbevaringsperiode"). The rules are core functions of (facts, now). Once a day, the
 //! employer search's counts per filter key (`Store::refresh_facet_totals`).
@@ -15,6 +16,8 @@ pub struct JobReport {
     pub login_failures: u64,
     pub access_entries: u64,
     pub profiles_deleted: u64,
+    /// Refused forms' answers nobody came back for (`crate::flash`).
+    pub flashes: u64,
     /// The search's counts per filter key were refreshed.
     pub facet_totals: bool,
 }
@@ -45,6 +48,9 @@ pub async fn run_once(
             .purge_access_history(jobspor::retention::access_history_cutoff(now))
             .await?,
         profiles_deleted,
+        flashes: store
+            .delete_flashes_before(now - crate::flash::FLASH_TTL)
+            .await?,
         facet_totals: store
             .refresh_facet_totals_if_older(FACET_TOTALS_MAX_AGE, now)
             .await?,

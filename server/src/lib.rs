@@ -1,11 +1,16 @@
-//! The Jobspor server process: configuration, the axum router, security headers, health,
+//! The Jobspor server process: configuration, the axum router and the door in front of the
+//! app (CSRF, limits, security headers, the flash), health,
 //! background jobs and the operator commands (seed demo data, run jobs once, and with the
 //! feature `synthetic` generate synthetic CVs).
 pub mod config;
+pub mod csrf;
 pub mod demo;
+pub mod flash;
 #[cfg(feature = "synthetic")]
 pub mod generate;
 pub mod jobs;
+pub mod rate_limits;
+pub mod refusal;
 pub mod router;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;

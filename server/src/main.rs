@@ -9,6 +9,7 @@ use jobspor::{Clock, SystemClock};
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::cvr_register::SimulatedCvrRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
+use jobspor_app::ssr::limits::Limits;
 use jobspor_app::ssr::oidc::Oidc;
 use jobspor_app::ssr::state::AppState;
 use jobspor_server::{config::Config, demo, jobs, router};
@@ -149,13 +150,16 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 oidc: Arc::new(Oidc::new(config.oidc.clone())?),
                 registers: Arc::new(SimulatedLabourMarketRegisters::load()?),
                 secure_cookies: config.secure_cookies,
+                limits: Arc::new(Limits::new(config.quotas)),
             };
             let addr = config.leptos.site_addr;
-            let app = router::router(state, config.leptos);
+            let limits = state.limits.clone();
+            let app = router::router(state, config.leptos, config.door);
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(Duration::from_secs(300));
                 loop {
                     tick.tick().await;
+                    limits.forget_idle();
                     match jobs::run_once(&store, clock.now()).await {
                         Ok(r) => tracing::info!(?r, "housekeeping"),
                         Err(e) => tracing::error!(error = %e, "housekeeping failed"),

@@ -1,19 +1,25 @@
 //! The axum router: server functions under /api, the Leptos pages, static files, /healthz,
-//! and security headers on every answer.
+//! and in front of them the door: security headers on every answer, the cross-site check
+//! (`csrf`), per-address rate limits (`rate_limits`), a body limit, and the flash that keeps
+//! refused forms' input out of URLs (`flash`).
+use crate::config::Door;
+use crate::{csrf, flash, rate_limits};
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use jobspor_app::ssr::client::TrustProxy;
 use jobspor_app::ssr::state::AppState;
 use jobspor_app::{shell, App, AppError};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -22,6 +28,35 @@ use tower_http::trace::TraceLayer;
 const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                    img-src 'self' data:; font-src 'self'; connect-src 'self'; \
                    frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+
+/// The largest request body: the fullest form is a few tens of kilobytes.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Powerful browser features the site never uses, denied to it and to anything it embeds.
+const PERMISSIONS_POLICY: &str = "accelerometer=(), ambient-light-sensor=(), autoplay=(), \
+    battery=(), bluetooth=(), camera=(), display-capture=(), document-domain=(), \
+    encrypted-media=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), \
+    interest-cohort=(), browsing-topics=(), magnetometer=(), microphone=(), midi=(), \
+    payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), \
+    xr-spatial-tracking=()";
+
+/// Two years, every subdomain: only sent when served over TLS.
+const HSTS: &str = "max-age=63072000; includeSubDomains";
+
+/// A body over the limit: 413 with the Danish message, whoever noticed it (the body-limit
+/// layer answers 413 with a bare body of its own).
+async fn body_too_large(req: Request<Body>, next: Next) -> Response {
+    let headers = req.headers().clone();
+    let res = next.run(req).await;
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return crate::refusal::refuse(
+            &headers,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            jobspor::Msg::RequestTooLarge,
+        );
+    }
+    res
+}
 
 /// Tidies the answers of /api:
 /// - server_fn answers every refusal with 500; a crafted client deserves the real reason;
@@ -121,8 +156,11 @@ fn request_span(req: &Request<Body>) -> tracing::Span {
     )
 }
 
-pub fn router(state: AppState, options: LeptosOptions) -> Router {
+pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
     let routes = routes();
+    let flash_state = state.clone();
+    let limits = state.limits.clone();
+    let csrf_settings = Arc::new(csrf::Settings::from_door(&door));
     let page_state = state.clone();
     let fallback_state = state.clone();
     let health_store = state.store.clone();
@@ -158,6 +196,22 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
             shell,
         ))
         .layer(middleware::from_fn(api_answers))
+        .layer(middleware::from_fn_with_state(
+            flash_state,
+            flash::middleware,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(body_too_large))
+        .layer(middleware::from_fn_with_state(
+            limits,
+            rate_limits::middleware,
+        ))
+        .layer(middleware::from_fn_with_state(
+            csrf_settings,
+            csrf::middleware,
+        ))
+        .layer(axum::Extension(TrustProxy(door.trust_proxy)))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(middleware::from_fn(page_redirects))
         .layer(middleware::from_fn(canonical_search_url))
@@ -180,6 +234,18 @@ pub fn router(state: AppState, options: LeptosOptions) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static(PERMISSIONS_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            door.tls.then(|| HeaderValue::from_static(HSTS)),
         ))
         .with_state(options)
 }

@@ -7,7 +7,7 @@
 use jobspor::Clock;
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::cvr_register::SimulatedCvrRegister;
-use jobspor_testkit::{client, each_backend, idp, spawn, TestApp};
+use jobspor_testkit::{client, each_backend, idp, server_functions, spawn, TestApp};
 use regex::Regex;
 use std::collections::BTreeMap;
 
@@ -307,40 +307,12 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
     .await;
 }
 
-/// The server functions of `app/src/api`, each with the guard its body opens with.
-fn server_functions() -> Vec<(String, String, Option<String>)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
-    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"(, input = \w+)?\)\]"#).unwrap();
-    let guard = Regex::new(r"crate::ssr::guard::(\w+)\(\)").unwrap();
-    let mut out = Vec::new();
-    for file in std::fs::read_dir(&dir).unwrap() {
-        let path = file.unwrap().path();
-        let src = std::fs::read_to_string(&path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        for m in endpoint.captures_iter(&src) {
-            let at = m.get(0).unwrap().end();
-            // The body starts after the signature's `-> Result<…> {`.
-            let body_at = at + src[at..].find(") -> Result<").unwrap();
-            let body_at = body_at + src[body_at..].find("{\n").unwrap() + 2;
-            // Its first statement that is not a `use`.
-            let mut rest = &src[body_at..];
-            while rest.trim_start().starts_with("use ") {
-                rest = &rest[rest.find(';').unwrap() + 1..];
-            }
-            let first = &rest[..rest.find(';').unwrap_or(rest.len())];
-            out.push((
-                m[1].to_string(),
-                name.clone(),
-                guard.captures(first).map(|g| g[1].to_string()),
-            ));
-        }
-    }
-    out
-}
-
 #[test]
 fn every_server_function_opens_with_its_guard_and_has_a_row() {
-    let found = server_functions();
+    let found: Vec<_> = server_functions()
+        .into_iter()
+        .map(|f| (f.endpoint, f.file, f.guard))
+        .collect();
     assert!(found.len() >= MATRIX.len(), "the API's sources were read");
     let mut wrong = Vec::new();
     for (endpoint, file, guard) in &found {

@@ -464,6 +464,11 @@ pub const DRAFT_MAX_FIELDS: usize = 20;
 /// Most characters in one field of a draft.
 pub const DRAFT_MAX_CHARS: usize = 5000;
 
+/// The most a stored draft may weigh, as the store writes it (JSON, UTF-8), whichever path
+/// stores it. The fullest form of any section, typed in two-byte letters, fits several
+/// times over (tested below), so nothing a citizen can type in a form is lost to it.
+pub const MAX_DRAFT_BYTES: usize = 64 * 1024;
+
 /// A draft is only text the citizen typed: bounded like the fullest form, so a crafted
 /// request cannot park megabytes as a draft.
 pub fn draft_within_bounds(fields: &Fields) -> bool {
@@ -498,6 +503,31 @@ mod tests {
                 }
             }
             assert!(draft_within_bounds(&form), "{section:?}");
+        }
+    }
+
+    #[test]
+    fn every_sections_fullest_form_in_danish_letters_fits_the_stored_bound() {
+        use crate::form_fields::{checkbox_key, FieldKind};
+        for section in CvSection::ALL {
+            let mut form = Fields::new();
+            for spec in crate::cv::fields::fields(*section) {
+                match spec.kind {
+                    FieldKind::Text { max } | FieldKind::TextArea { max } => {
+                        form.insert(spec.name.into(), "æ".repeat(max));
+                    }
+                    FieldKind::Checkboxes(options) => {
+                        for (code, _) in options {
+                            form.insert(checkbox_key(spec.name, code), "on".into());
+                        }
+                    }
+                    _ => {
+                        form.insert(spec.name.into(), "æ".repeat(100));
+                    }
+                }
+            }
+            let bytes = serde_json::to_string(&form).unwrap().len();
+            assert!(bytes <= MAX_DRAFT_BYTES, "{section:?}: {bytes} bytes");
         }
     }
 

@@ -16,7 +16,7 @@ use crate::dates::parse_form_date;
 use crate::messages::Msg;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use chrono::{Datelike, NaiveDate};
-pub use entry::CvSection;
+pub use entry::{CvSection, MAX_DRAFT_BYTES};
 use serde::{Deserialize, Serialize};
 
 pub const POSITION_MAX: usize = 100;

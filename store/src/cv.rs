@@ -3,7 +3,7 @@
 use crate::search_index::{index_cv, sync_owner};
 use crate::{flag, from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
-use jobspor::cv::entry::{may_add_entry, CvEntry, CvSection, Fields};
+use jobspor::cv::entry::{may_add_entry, CvEntry, CvSection, Fields, MAX_DRAFT_BYTES};
 use jobspor::policy::Caller;
 use jobspor::{CitizenId, CvEntryId, CvId};
 use sqlx::{Any, Row, Transaction};
@@ -287,7 +287,11 @@ impl Store {
         Ok(())
     }
 
-    /// Keeps what the citizen has typed in a section's form (one draft per section).
+    /// Keeps what the citizen has typed in a section's form (one draft per section), and
+    /// answers whether it was kept. A draft beyond `MAX_DRAFT_BYTES` is not kept, whoever
+    /// sends it: no form holds that much, so it is a crafted request, and the draft saved
+    /// before it (every 3 s while typing) stays. Skipped rather than refused, so a refused
+    /// form still gets its own field errors back.
     pub async fn save_cv_draft(
         &self,
         citizen: Caller<CitizenId>,
@@ -295,12 +299,20 @@ impl Store {
         entry_id: Option<CvEntryId>,
         fields: &Fields,
         now: DateTime<Utc>,
-    ) -> Result<()> {
+    ) -> Result<bool> {
         let citizen_id = citizen.id().get();
         let data = serde_json::to_string(fields).map_err(|source| StoreError::Json {
             what: "a CV draft",
             source,
         })?;
+        if data.len() > MAX_DRAFT_BYTES {
+            tracing::warn!(
+                section = section.code(),
+                bytes = data.len(),
+                "a CV draft over the bound was not kept"
+            );
+            return Ok(false);
+        }
         sqlx::query(
             "INSERT INTO cv_drafts (citizen_id, section, entry_id, data, saved_at) VALUES ($1,$2,$3,$4,$5) \
              ON CONFLICT (citizen_id, section) DO UPDATE SET entry_id = excluded.entry_id, data = excluded.data, saved_at = excluded.saved_at",
@@ -312,7 +324,7 @@ impl Store {
         .bind(ts(now))
         .execute(&self.pool)
         .await?;
-        Ok(())
+        Ok(true)
     }
 
     pub async fn cv_draft(

@@ -13,6 +13,7 @@ pub mod citizens;
 pub mod contact_requests;
 pub mod cv;
 pub mod employers;
+pub mod flashes;
 pub mod jobseekers;
 pub mod login_failures;
 pub mod search;

@@ -645,6 +645,61 @@ async fn a_draft_is_kept_until_the_section_is_saved() {
 }
 
 #[tokio::test]
+async fn a_draft_over_the_bound_is_not_kept_and_the_one_before_it_stays() {
+    use jobspor::cv::MAX_DRAFT_BYTES;
+    each_backend(|store| async move {
+        let c = store
+            .citizen_mitid_login(
+                "1205901806",
+                &person("Mette", "Aarhus", false),
+                "sim",
+                now(),
+            )
+            .await
+            .unwrap()
+            .citizen_id;
+        let typed: Fields = [("position".to_string(), "Kok".to_string())].into();
+        assert!(store
+            .save_cv_draft(me(c), CvSection::WorkExperience, None, &typed, now())
+            .await
+            .unwrap());
+        // Just under the bound as stored (JSON): kept.
+        let overhead = serde_json::to_string(&Fields::from([("tasks".to_string(), String::new())]))
+            .unwrap()
+            .len();
+        let fits: Fields = [("tasks".to_string(), "x".repeat(MAX_DRAFT_BYTES - overhead))].into();
+        assert!(store
+            .save_cv_draft(me(c), CvSection::Education, None, &fits, now())
+            .await
+            .unwrap());
+        // One byte more, or 1.5 MB: not kept, and the earlier draft is what remains.
+        for size in [MAX_DRAFT_BYTES - overhead + 1, 1_500_000] {
+            let huge: Fields = [("tasks".to_string(), "x".repeat(size))].into();
+            assert!(!store
+                .save_cv_draft(me(c), CvSection::WorkExperience, None, &huge, now())
+                .await
+                .unwrap());
+        }
+        let d = store
+            .cv_draft(me(c), CvSection::WorkExperience)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.fields, typed);
+        assert_eq!(
+            store
+                .cv_draft(me(c), CvSection::Education)
+                .await
+                .unwrap()
+                .unwrap()
+                .fields,
+            fits
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn search_finds_danish_inflections_of_searchable_cvs_only() {
     each_backend(|store| async move {
         let (_, nurse) = searchable_citizen(
@@ -1924,4 +1979,58 @@ mod search_rules {
         })
         .await;
     }
+}
+
+#[tokio::test]
+async fn a_flash_is_taken_once_and_not_after_it_expires() {
+    use jobspor_store::flashes::Flash;
+    each_backend(|store| async move {
+        let flash = |at| Flash {
+            fn_path: "/api/cv/entry/save".into(),
+            page: "/borger/cv/work_experience".into(),
+            payload: "eyJJbnZhbGlkIjp7fX0=".into(),
+            created_at: at,
+        };
+        store.create_flash("a", &flash(now())).await.unwrap();
+        assert_eq!(
+            store
+                .take_flash("a", now() - Duration::minutes(10))
+                .await
+                .unwrap(),
+            Some(flash(now()))
+        );
+        assert_eq!(
+            store
+                .take_flash("a", now() - Duration::minutes(10))
+                .await
+                .unwrap(),
+            None,
+            "once"
+        );
+        // Too old to show: gone all the same.
+        store.create_flash("b", &flash(now())).await.unwrap();
+        assert_eq!(
+            store
+                .take_flash("b", now() + Duration::seconds(1))
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(store.take_flash("b", now()).await.unwrap(), None);
+        // Housekeeping removes what nobody fetched.
+        store.create_flash("c", &flash(now())).await.unwrap();
+        store
+            .create_flash("d", &flash(now() + Duration::minutes(11)))
+            .await
+            .unwrap();
+        assert_eq!(
+            store
+                .delete_flashes_before(now() + Duration::minutes(1))
+                .await
+                .unwrap(),
+            1
+        );
+        assert!(store.take_flash("d", now()).await.unwrap().is_some());
+    })
+    .await;
 }

@@ -13,12 +13,15 @@ use jobspor::FixedClock;
 use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
 use jobspor_app::ssr::cvr_register::SimulatedCvrRegister;
 use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
+use jobspor_app::ssr::limits::{Limits, Quotas};
 use jobspor_app::ssr::oidc::{Oidc, OidcSettings};
 use jobspor_app::ssr::state::AppState;
 use jobspor_app::AppError;
+use jobspor_server::config::Door;
 use jobspor_store::Store;
 use leptos::config::LeptosOptions;
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
+use regex::Regex;
+use reqwest::header::{ACCEPT, CONTENT_TYPE, ORIGIN};
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -31,19 +34,46 @@ pub struct TestApp {
     pub idp: String,
 }
 
+/// What a test may change in the app it starts: the limits and the door.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub quotas: Quotas,
+    pub door: Door,
+}
+
+impl Default for Settings {
+    /// Limits far above what any test does from its one address (tests of a limit set it
+    /// low), and the door as `jobspor-server serve` has it by default.
+    fn default() -> Self {
+        Settings {
+            quotas: Quotas {
+                sign_in_per_minute: 100_000,
+                contact_requests_per_hour: 100_000,
+                cv_openings_per_hour: 100_000,
+            },
+            door: Door::default(),
+        }
+    }
+}
+
 /// The real router over `store` on a random port, with the simulated registers, the local
 /// identity provider (`idp/`, started once per test process) and a fixed clock at
 /// 2026-11-22 09:00 UTC. Cookies as in the development setting (plain http).
 pub async fn spawn(store: Store) -> TestApp {
-    spawn_with(store, false).await
+    spawn_with(store, Settings::default()).await
 }
 
-/// As `spawn`, with `__Host-` prefixed `Secure` cookies as in production.
-pub async fn spawn_with(store: Store, secure_cookies: bool) -> TestApp {
+/// `spawn` with other limits or another door (`door.tls`: `__Host-` prefixed `Secure`
+/// cookies and HSTS, as in production).
+pub async fn spawn_with(store: Store, mut settings: Settings) -> TestApp {
     let clock = FixedClock::new(Utc.with_ymd_and_hms(2026, 11, 22, 9, 0, 0).unwrap());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let base = format!("http://{addr}");
+    if settings.door.tls && settings.door.public_url.is_none() {
+        // Tests speak plain http even "over TLS": the site's origin is the test server's.
+        settings.door.public_url = Some(base.clone());
+    }
     let idp = idp::base().to_string();
     let state = AppState {
         store: store.clone(),
@@ -52,13 +82,14 @@ pub async fn spawn_with(store: Store, secure_cookies: bool) -> TestApp {
         cvr: Arc::new(SimulatedCvrRegister::load().unwrap()),
         oidc: Arc::new(Oidc::new(OidcSettings::simulated(&idp, &base)).unwrap()),
         registers: Arc::new(SimulatedLabourMarketRegisters::load().unwrap()),
-        secure_cookies,
+        secure_cookies: settings.door.tls,
+        limits: Arc::new(Limits::new(settings.quotas)),
     };
     let options = LeptosOptions::builder()
         .output_name("jobspor")
         .site_root("target/site")
         .build();
-    let app = jobspor_server::router::router(state, options);
+    let app = jobspor_server::router::router(state, options, settings.door);
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -75,7 +106,9 @@ pub async fn spawn_with(store: Store, secure_cookies: bool) -> TestApp {
     }
 }
 
-/// A client like a script would be: keeps cookies, does not follow redirects.
+/// A client like a script would be: keeps cookies, does not follow redirects. It sends no
+/// `Origin`, so its own posts are refused as cross-site; `TestApp::call` adds one, and
+/// `TestApp::client` is a client that always sends it.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -84,8 +117,64 @@ pub fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// The server functions of `app/src/api`, read from the sources: each endpoint (as under
+/// `/api/`), its file, and the guard its body opens with. The authorization matrix checks
+/// its rows against this list; the door's tests call every endpoint in it.
+pub fn server_functions() -> Vec<ServerFunction> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
+    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"(, input = \w+)?\)\]"#).unwrap();
+    let guard = Regex::new(r"crate::ssr::guard::(\w+)\(\)").unwrap();
+    let mut out = Vec::new();
+    for file in std::fs::read_dir(&dir).unwrap() {
+        let path = file.unwrap().path();
+        let src = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for m in endpoint.captures_iter(&src) {
+            let at = m.get(0).unwrap().end();
+            // The body starts after the signature's `-> Result<…> {`.
+            let body_at = at + src[at..].find(") -> Result<").unwrap();
+            let body_at = body_at + src[body_at..].find("{\n").unwrap() + 2;
+            // Its first statement that is not a `use`.
+            let mut rest = &src[body_at..];
+            while rest.trim_start().starts_with("use ") {
+                rest = &rest[rest.find(';').unwrap() + 1..];
+            }
+            let first = &rest[..rest.find(';').unwrap_or(rest.len())];
+            out.push(ServerFunction {
+                endpoint: m[1].to_string(),
+                file: name.clone(),
+                guard: guard.captures(first).map(|g| g[1].to_string()),
+            });
+        }
+    }
+    out.sort_by(|a, b| a.endpoint.cmp(&b.endpoint));
+    out
+}
+
+/// A server function as `server_functions` reads it.
+#[derive(Debug, Clone)]
+pub struct ServerFunction {
+    pub endpoint: String,
+    pub file: String,
+    pub guard: Option<String>,
+}
+
 impl TestApp {
-    /// Calls a server function with a form, asking for JSON, as a crafted client would.
+    /// A client (`client()`) that says it comes from the app's own pages, as a browser on
+    /// them does (`Origin`).
+    pub fn client(&self) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(ORIGIN, self.base.parse().unwrap());
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    }
+
+    /// Calls a server function with a form, asking for JSON, as a crafted client would; from
+    /// the app's own origin, as the app's pages would.
     pub async fn call(
         &self,
         c: &reqwest::Client,
@@ -93,6 +182,7 @@ impl TestApp {
         form: &[(&str, &str)],
     ) -> reqwest::Response {
         c.post(format!("{}/api/{endpoint}", self.base))
+            .header(ORIGIN, &self.base)
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "application/json")
             .body(serde_urlencoded::to_string(form).unwrap())
@@ -142,6 +232,7 @@ impl TestApp {
             .post(format!("{}/api/auth/start", self.base))
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "text/html")
+            .header(ORIGIN, &self.base)
             .body(serde_urlencoded::to_string([("provider", provider.slug())]).unwrap())
             .send()
             .await

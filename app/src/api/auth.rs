@@ -71,12 +71,15 @@ async fn check_password<Id: Copy>(
 ) -> Result<Id, AppError> {
     use crate::ssr::{passwords, session};
     let address = session::client_address();
+    // Held until the failure is recorded: checks under way count as failures, so guesses
+    // sent at once cannot all read the same count before any is recorded.
+    let in_flight = state.limits.password_check(user_key);
     let since = state.clock.now() - jobspor::login::THROTTLE_WINDOW;
     let (per_user, per_address) = state
         .store
         .login_failures_since(user_key, &address, since)
         .await?;
-    if jobspor::login::is_throttled(per_user, per_address) {
+    if jobspor::login::is_throttled(per_user + in_flight.others(), per_address) {
         tracing::warn!(address, "login throttled");
         return Err(AppError::field(
             "password",

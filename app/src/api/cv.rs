@@ -159,10 +159,13 @@ pub async fn save_cv_draft(
         return Err(AppError::field("form", jobspor::Msg::TooLong, Vec::new()));
     }
     let now = state.clock.now();
-    state
+    if !state
         .store
         .save_cv_draft(me, section, id, &form, now)
-        .await?;
+        .await?
+    {
+        return Err(AppError::field("form", jobspor::Msg::TooLong, Vec::new()));
+    }
     Ok(jobspor::dates::format_da_time(now))
 }
 

@@ -162,6 +162,15 @@ pub async fn request_contact(cv_id: CvId, message: String) -> Result<(), AppErro
 #[server(endpoint = "employer/cv")]
 pub async fn open_cv(cv_id: CvId) -> Result<EmployerCvView, AppError> {
     let (state, me) = crate::ssr::guard::employer_with_terms().await?;
+    if state.limits.cv_opening(me.id()).is_err() {
+        // An operator should look: an employer reading this many CVs may be harvesting.
+        tracing::warn!(
+            alert = "cv_openings_ceiling",
+            employer = %me.id(),
+            "an employer reached the ceiling of CV openings per hour"
+        );
+        return Err(AppError::TooMany(jobspor::Msg::CvOpeningsCeiling));
+    }
     let employer = state.store.employer(me.id()).await?;
     let now = state.clock.now();
     let cutoff = jobspor::retention::searchable_login_cutoff(now);

@@ -8,7 +8,6 @@
 use crate::error::internal;
 use crate::ssr::state::AppState;
 use crate::AppError;
-use axum::extract::ConnectInfo;
 use http::header::{COOKIE, SET_COOKIE};
 use http::request::Parts;
 use http::HeaderValue;
@@ -18,7 +17,6 @@ use jobspor::{CaseworkerId, CitizenId, EmployerPerson, EmployerUserId};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
-use std::net::SocketAddr;
 
 /// The session cookie's name without the `__Host-` prefix.
 pub const COOKIE_NAME: &str = "jobspor_session";
@@ -56,14 +54,11 @@ fn session_cookie_id(state: &AppState, parts: &Parts) -> Option<String> {
         .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// The client's address, for login throttling.
+/// The client's address, for login throttling: the same answer the rate limits use.
 pub fn client_address() -> String {
     use_context::<Parts>()
-        .and_then(|p| {
-            p.extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
+        .and_then(|p| crate::ssr::client::client_ip(&p.headers, &p.extensions))
+        .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".into())
 }
 

@@ -21,6 +21,8 @@ pub struct AppState {
     /// Cookies are `__Host-` prefixed and `Secure`. Off only in the development setting
     /// (plain http on 127.0.0.1).
     pub secure_cookies: bool,
+    /// Rate limits and ceilings kept in memory (`ssr::limits`).
+    pub limits: Arc<crate::ssr::limits::Limits>,
 }
 
 impl AppState {

@@ -1,4 +1,4 @@
--- Issue 20: sign-in through OpenID Connect. Keep in step with ../sqlite/0013.
+-- Issue 20: sign-in through OpenID Connect. Keep in step with ../sqlite/0014.
 -- An employer is a company (CVR) with the persons who sign in for it through MitID Erhverv;
 -- its name and e-mail come from the CVR register at each sign-in. Caseworkers sign in
 -- through their organisation's provider (`username` is the provider's subject). Only a
