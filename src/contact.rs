@@ -41,7 +41,8 @@ pub const PASSWORD_MIN: usize = 10;
 pub const PASSWORD_MAX: usize = 128;
 
 impl Password {
-    /// At least 10 characters (NIST 800-63B style: length, not composition rules).
+    /// At least 10 characters and not one of the commonly used passwords (NIST 800-63B
+    /// style: length and a blocklist, not composition rules).
     pub fn parse(raw: &str) -> Result<Password, Msg> {
         let n = raw.chars().count();
         if n == 0 {
@@ -50,6 +51,8 @@ impl Password {
             Err(Msg::PasswordTooShort)
         } else if n > PASSWORD_MAX {
             Err(Msg::PasswordTooLong)
+        } else if common_passwords::is_common(raw) {
+            Err(Msg::PasswordTooCommon)
         } else {
             Ok(Password(raw.to_string()))
         }
@@ -58,6 +61,52 @@ impl Password {
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The passwords too common to accept.
+///
+/// Source: SecLists (github.com/danielmiessler/SecLists, MIT licence),
+/// `Passwords/Common-Credentials/10k-most-common.txt`, commit 4f84b3c2, one password a line
+/// as published (line endings made LF); see `src/data/README.md`.
+pub mod common_passwords {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+
+    const LIST: &str = include_str!("data/common_passwords.txt");
+
+    fn set() -> &'static HashSet<&'static str> {
+        static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        SET.get_or_init(|| {
+            LIST.lines()
+                .map(str::trim_end)
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+    }
+
+    /// True when the password, in lower case, is on the list. The list is lower case.
+    pub fn is_common(password: &str) -> bool {
+        set().contains(password.to_lowercase().as_str())
+    }
+
+    /// How many passwords the list holds.
+    pub fn len() -> usize {
+        set().len()
+    }
+}
+
+/// A new password and its repetition: the new one parsed (`Password::parse`), the repetition
+/// the same. The profile form and the change-password form share this rule.
+fn new_password(
+    e: &mut FieldErrors,
+    (field, raw): (&str, &str),
+    (repeat_field, repeat): (&str, &str),
+) -> Option<Password> {
+    let password = e.check(field, Password::parse(raw));
+    if password.is_some() && raw != repeat {
+        e.add(repeat_field, Msg::PasswordMismatch);
+    }
+    password
 }
 
 impl std::fmt::Debug for Password {
@@ -198,10 +247,11 @@ impl TryFrom<&ProfileForm> for ProfileInput {
     fn try_from(f: &ProfileForm) -> Result<Self, FieldErrors> {
         let mut e = FieldErrors::new();
         let username = e.check("username", Username::parse(&f.username));
-        let password = e.check("password", Password::parse(&f.password));
-        if password.is_some() && f.password != f.password_repeat {
-            e.add("password_repeat", Msg::PasswordMismatch);
-        }
+        let password = new_password(
+            &mut e,
+            ("password", &f.password),
+            ("password_repeat", &f.password_repeat),
+        );
         let phone = e.check("phone", optional(&f.phone, Phone::parse));
         let email = e.check("email", optional(&f.email, Email::parse));
         let sms_reminders = checkbox(&f.sms_reminders);
@@ -220,6 +270,60 @@ impl TryFrom<&ProfileForm> for ProfileInput {
                 email: email?,
                 sms_reminders,
                 email_reminders,
+            })
+        })
+    }
+}
+
+/// "Skift adgangskode" as the browser sends it. `Debug` hides the passwords, and nothing of
+/// it is ever echoed back.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChangePasswordForm {
+    pub current: String,
+    pub new: String,
+    pub new_repeat: String,
+}
+
+impl std::fmt::Debug for ChangePasswordForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ChangePasswordForm(***)")
+    }
+}
+
+/// A parsed password change: the current password as typed (checked against the stored
+/// hash by the server, not here: it may predate today's rules) and the new one.
+#[derive(Clone)]
+pub struct PasswordChange {
+    current: String,
+    pub new: Password,
+}
+
+impl PasswordChange {
+    pub fn current(&self) -> &str {
+        &self.current
+    }
+}
+
+impl std::fmt::Debug for PasswordChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PasswordChange(***)")
+    }
+}
+
+impl TryFrom<&ChangePasswordForm> for PasswordChange {
+    type Error = FieldErrors;
+
+    fn try_from(f: &ChangePasswordForm) -> Result<Self, FieldErrors> {
+        let mut e = FieldErrors::new();
+        if f.current.is_empty() {
+            e.add("current", Msg::Required);
+        }
+        let new = new_password(&mut e, ("new", &f.new), ("new_repeat", &f.new_repeat));
+        e.finish(|| {
+            Some(PasswordChange {
+                current: f.current.clone(),
+                new: new?,
             })
         })
     }
@@ -306,6 +410,68 @@ mod tests {
         assert!(
             !format!("{:?}", Password::parse("hemmelig-kode-123").unwrap()).contains("hemmelig")
         );
+    }
+
+    #[test]
+    fn the_most_common_passwords_are_refused_in_any_case() {
+        assert_eq!(common_passwords::len(), 10_000);
+        for listed in ["basketball", "1234567890", "qwertyuiop", "BasketBall"] {
+            assert_eq!(
+                Password::parse(listed),
+                Err(Msg::PasswordTooCommon),
+                "{listed}"
+            );
+        }
+        // Too short is said first: the list's short entries are refused by length.
+        assert_eq!(Password::parse("password"), Err(Msg::PasswordTooShort));
+        for fine in [
+            "demo-adgangskode",
+            "en-lang-adgangskode",
+            "en lang adgangskode",
+            "kx9#Tq2!mVb7",
+        ] {
+            assert!(Password::parse(fine).is_ok(), "{fine}");
+            assert!(!common_passwords::is_common(fine), "{fine}");
+        }
+    }
+
+    #[test]
+    fn a_password_change_needs_the_current_one_and_a_good_new_one_twice() {
+        let form = |current: &str, new: &str, repeat: &str| ChangePasswordForm {
+            current: current.into(),
+            new: new.into(),
+            new_repeat: repeat.into(),
+        };
+        let ok = PasswordChange::try_from(&form("gammel", "en helt ny kode", "en helt ny kode"))
+            .unwrap();
+        assert_eq!(ok.current(), "gammel");
+        assert_eq!(ok.new.expose(), "en helt ny kode");
+        let keys = |f: ChangePasswordForm| -> Vec<(String, Msg)> {
+            PasswordChange::try_from(&f)
+                .unwrap_err()
+                .iter()
+                .map(|e| (e.field.clone(), e.key))
+                .collect()
+        };
+        assert_eq!(
+            keys(form("", "", "")),
+            [
+                ("current".into(), Msg::Required),
+                ("new".into(), Msg::Required)
+            ]
+        );
+        assert_eq!(
+            keys(form("gammel", "basketball", "basketball")),
+            [("new".into(), Msg::PasswordTooCommon)]
+        );
+        assert_eq!(
+            keys(form("gammel", "en helt ny kode", "en anden ny kode")),
+            [("new_repeat".into(), Msg::PasswordMismatch)]
+        );
+        let secret = form("hemmelig-gammel", "hemmelig-ny-kode", "hemmelig-ny-kode");
+        assert!(!format!("{secret:?}").contains("hemmelig"));
+        let parsed = PasswordChange::try_from(&secret).unwrap();
+        assert!(!format!("{parsed:?}").contains("hemmelig"));
     }
 
     #[test]

@@ -62,6 +62,8 @@ messages! {
     PasswordTooShort = "password.too_short" => "Adgangskoden skal være på mindst 10 tegn.",
     PasswordTooLong = "password.too_long" => "Adgangskoden må højst være på 128 tegn.",
     PasswordMismatch = "password.mismatch" => "De to adgangskoder er ikke ens.",
+    PasswordTooCommon = "password.too_common" => "Adgangskoden er for almindelig og let at gætte. Vælg en anden.",
+    PasswordCurrentWrong = "password.current_wrong" => "Den nuværende adgangskode er forkert.",
     RemindersNeedContact = "reminders.need_contact" => "Du skal oplyse den kontaktoplysning, som påmindelsen skal sendes til.",
     ChoiceInvalid = "choice.invalid" => "Vælg en af mulighederne.",
     ChoiceRequired = "choice.required" => "Vælg et svar.",

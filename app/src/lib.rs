@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/forberedelse") view=pages::jobseeker::QuestionnaireOverview ssr=SsrMode::Async/>
                 <Route path=path!("/borger/forberedelse/:step") view=pages::jobseeker::QuestionnaireStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/historik") view=pages::history::History ssr=SsrMode::Async/>
+                <Route path=path!("/borger/sikkerhed") view=pages::security::Security ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler") view=pages::caseworker::CaseworkerHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/log-ind") view=pages::caseworker::CaseworkerLoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/borger/:id") view=pages::caseworker::CitizenCasePage ssr=SsrMode::Async/>

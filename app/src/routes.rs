@@ -20,6 +20,8 @@ pub const JOBSEEKER_REGISTRATION: &str = "/borger/jobsoegende";
 pub const QUESTIONNAIRE: &str = "/borger/forberedelse";
 pub const QUESTIONNAIRE_STEP: &str = "/borger/forberedelse/:step";
 pub const HISTORY: &str = "/borger/historik";
+/// "Adgangskode og log-ind": change the password, log out the other sessions.
+pub const SECURITY: &str = "/borger/sikkerhed";
 
 pub const CASEWORKER_HOME: &str = "/sagsbehandler";
 pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
@@ -32,7 +34,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 21] = [
+pub const PATTERNS: [&str; 22] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -47,6 +49,7 @@ pub const PATTERNS: [&str; 21] = [
     QUESTIONNAIRE,
     QUESTIONNAIRE_STEP,
     HISTORY,
+    SECURITY,
     CASEWORKER_HOME,
     CASEWORKER_LOGIN,
     CASEWORKER_CITIZEN,
@@ -63,6 +66,10 @@ pub const MESSAGE_PARAM: &str = "besked";
 pub const MESSAGE_SENT: &str = "sendt";
 pub const LOGGED_OUT_PARAM: &str = "logget-ud";
 pub const REFUSAL_PARAM: &str = "aarsag";
+/// The security page after a password change (`=1`).
+pub const PASSWORD_CHANGED_PARAM: &str = "adgangskode-skiftet";
+/// The security page after logging out the other sessions: how many ended.
+pub const SESSIONS_ENDED_PARAM: &str = "logget-af";
 
 /// `pattern` with its parameter, the last segment, filled in.
 fn fill(pattern: &str, value: impl std::fmt::Display) -> String {
@@ -101,6 +108,16 @@ pub fn employer_cv(cv_id: jobspor::CvId) -> String {
 /// A CV's page after the employer's message was passed on.
 pub fn employer_cv_message_sent(cv_id: jobspor::CvId) -> String {
     format!("{}?{MESSAGE_PARAM}={MESSAGE_SENT}", employer_cv(cv_id))
+}
+
+/// The security page after the password was changed.
+pub fn security_password_changed() -> String {
+    format!("{SECURITY}?{PASSWORD_CHANGED_PARAM}=1")
+}
+
+/// The security page after `ended` other sessions were logged out.
+pub fn security_sessions_ended(ended: u64) -> String {
+    format!("{SECURITY}?{SESSIONS_ENDED_PARAM}={ended}")
 }
 
 /// The page saying why a sign-in was refused.
@@ -148,6 +165,11 @@ mod tests {
             "/arbejdsgiver/cv/12?besked=sendt"
         );
         assert_eq!(logged_out(), "/?logget-ud=1");
+        assert_eq!(
+            security_password_changed(),
+            "/borger/sikkerhed?adgangskode-skiftet=1"
+        );
+        assert_eq!(security_sessions_ended(2), "/borger/sikkerhed?logget-af=2");
         assert_eq!(EMPLOYER_SEARCH, "/arbejdsgiver/soeg");
     }
 

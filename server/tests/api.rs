@@ -634,6 +634,260 @@ async fn unknown_user_and_wrong_password_get_the_same_answer_and_guessing_is_thr
     .await;
 }
 
+/// The change-password form's fields.
+fn change(current: &'static str, new: &'static str) -> [(&'static str, &'static str); 3] {
+    [
+        ("form[current]", current),
+        ("form[new]", new),
+        ("form[new_repeat]", new),
+    ]
+}
+
+async fn password_login(app: &TestApp, c: &reqwest::Client, username: &str, password: &str) {
+    app.ok(
+        c,
+        "citizen/login",
+        &[("username", username), ("password", password)],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_changed_password_replaces_the_old_one_and_ends_the_other_sessions() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        app.citizen(&c, "2005982695", "rasmus").await;
+        // Rasmus in another browser too.
+        let other = client();
+        password_login(&app, &other, "rasmus", "en-lang-adgangskode").await;
+
+        let refused = |current, new| {
+            let (app, c) = (&app, &c);
+            async move {
+                keys(
+                    &app.refused(c, "citizen/change-password", &change(current, new))
+                        .await,
+                )
+            }
+        };
+        assert_eq!(
+            refused("forkert-forkert", "min nye lange kode").await,
+            pairs(&[("current", "password.current_wrong")])
+        );
+        assert_eq!(
+            refused("en-lang-adgangskode", "basketball").await,
+            pairs(&[("new", "password.too_common")])
+        );
+        assert_eq!(
+            refused("en-lang-adgangskode", "kort").await,
+            pairs(&[("new", "password.too_short")])
+        );
+        let e = app
+            .refused(
+                &c,
+                "citizen/change-password",
+                &[
+                    ("form[current]", "en-lang-adgangskode"),
+                    ("form[new]", "min nye lange kode"),
+                    ("form[new_repeat]", "min nye lange kodx"),
+                ],
+            )
+            .await;
+        assert_eq!(keys(&e), pairs(&[("new_repeat", "password.mismatch")]));
+        match e {
+            AppError::Invalid { echo, .. } => assert!(echo.is_empty(), "{echo:?}"),
+            other => panic!("{other:?}"),
+        }
+        // Refusals change nothing.
+        app.ok(&other, "citizen/profile", &[]).await;
+
+        app.ok(
+            &c,
+            "citizen/change-password",
+            &change("en-lang-adgangskode", "min nye lange kode"),
+        )
+        .await;
+        // This browser stays signed in; the other one is out.
+        app.ok(&c, "citizen/profile", &[]).await;
+        assert_eq!(
+            app.refused(&other, "citizen/profile", &[]).await,
+            AppError::NotLoggedIn
+        );
+        // The old password no longer logs in, the new one does.
+        let e = app
+            .refused(
+                &client(),
+                "citizen/login",
+                &[("username", "rasmus"), ("password", "en-lang-adgangskode")],
+            )
+            .await;
+        assert_eq!(keys(&e), pairs(&[("password", "login.failed")]));
+        password_login(&app, &client(), "rasmus", "min nye lange kode").await;
+        // The change is in Rasmus' history.
+        let history = app.ok(&c, "citizen/history", &[]).await;
+        assert!(history.contains("Skiftede adgangskode"), "{history}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_are_throttled_with_the_logins() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        app.citizen(&c, "2005982695", "rasmus").await;
+        for _ in 0..4 {
+            app.refused(
+                &c,
+                "citizen/change-password",
+                &change("forkert-forkert", "min nye lange kode"),
+            )
+            .await;
+        }
+        // The fifth failure is a login's.
+        app.refused(
+            &client(),
+            "citizen/login",
+            &[("username", "rasmus"), ("password", "forkert-forkert")],
+        )
+        .await;
+        let e = app
+            .refused(
+                &c,
+                "citizen/change-password",
+                &change("en-lang-adgangskode", "min nye lange kode"),
+            )
+            .await;
+        assert_eq!(keys(&e), pairs(&[("current", "login.throttled")]));
+        app.clock
+            .advance(jobspor::login::THROTTLE_WINDOW + Duration::seconds(1));
+        app.ok(
+            &c,
+            "citizen/change-password",
+            &change("en-lang-adgangskode", "min nye lange kode"),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_plain_change_password_post_comes_back_without_the_passwords() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        app.citizen(&c, "2005982695", "rasmus").await;
+        let post = |body: &'static str| {
+            c.post(format!("{}/api/citizen/change-password", app.base))
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(ACCEPT, "text/html")
+                .header("referer", format!("{}/borger/sikkerhed", app.base))
+                .body(body)
+                .send()
+        };
+        let r = post("form[current]=hemmelig-gammel&form[new]=hemmelig-ny-kode&form[new_repeat]=hemmelig-ny-kode")
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FOUND);
+        let location = r.headers().get(LOCATION).unwrap().to_str().unwrap();
+        assert!(
+            location.starts_with(&format!("{}/borger/sikkerhed", app.base)),
+            "{location}"
+        );
+        assert!(!location.contains("hemmelig"), "{location}");
+        let page = c
+            .get(location)
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Den nuværende adgangskode er forkert."), "{page}");
+        assert!(!page.contains("hemmelig"));
+        let r = post("form[current]=en-lang-adgangskode&form[new]=min+nye+lange+kode&form[new_repeat]=min+nye+lange+kode")
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FOUND);
+        assert_eq!(
+            r.headers().get(LOCATION).unwrap(),
+            "/borger/sikkerhed?adgangskode-skiftet=1"
+        );
+        let page = c
+            .get(format!("{}/borger/sikkerhed?adgangskode-skiftet=1", app.base))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("Din adgangskode er skiftet."), "{page}");
+        assert!(!page.contains("min nye lange kode"));
+        // Min side leads here.
+        let home = c
+            .get(format!("{}/borger", app.base))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(home.contains("href=\"/borger/sikkerhed\""), "{home}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn logging_out_the_other_sessions_keeps_this_one_and_other_citizens() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        let c = client();
+        app.citizen(&c, "2005982695", "rasmus").await;
+        let by_password = client();
+        password_login(&app, &by_password, "rasmus", "en-lang-adgangskode").await;
+        let by_mitid = client();
+        app.mitid(&by_mitid, "2005982695").await;
+        let anne = client();
+        app.citizen(&anne, "2301781804", "anne").await;
+
+        let ended = app.ok(&c, "citizen/logout-other-sessions", &[]).await;
+        assert_eq!(ended.trim(), "2");
+        app.ok(&c, "citizen/profile", &[]).await;
+        for gone in [&by_password, &by_mitid] {
+            assert_eq!(
+                app.refused(gone, "citizen/profile", &[]).await,
+                AppError::NotLoggedIn
+            );
+        }
+        app.ok(&anne, "citizen/profile", &[]).await;
+        assert_eq!(
+            app.ok(&c, "citizen/logout-other-sessions", &[])
+                .await
+                .trim(),
+            "0"
+        );
+        // Without JavaScript: back to the page, saying how many.
+        let r = c
+            .post(format!("{}/api/citizen/logout-other-sessions", app.base))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .header("referer", format!("{}/borger/sikkerhed", app.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FOUND);
+        assert_eq!(
+            r.headers().get(LOCATION).unwrap(),
+            "/borger/sikkerhed?logget-af=0"
+        );
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_password() {
     each_backend(|store| async move {

@@ -143,6 +143,19 @@ const MATRIX: &[Row] = &[
         &[("form[username]", "")],
     ),
     ("citizen/history", Guard::Citizen, &[]),
+    // Refused by the parser before any password check, so the matrix's wrong password
+    // does not count toward Mette's login throttling.
+    (
+        "citizen/change-password",
+        Guard::Citizen,
+        &[
+            ("form[current]", "forkert-forkert"),
+            ("form[new]", ""),
+            ("form[new_repeat]", ""),
+        ],
+    ),
+    // Ends only the caller's other sessions: every kind of caller here has one client.
+    ("citizen/logout-other-sessions", Guard::Citizen, &[]),
     ("cv/mine", Guard::Citizen, &[]),
     (
         "cv/section",

@@ -29,6 +29,18 @@ impl AccessEntry {
             action: format!("Logget ind med {method}"),
         }
     }
+
+    /// Something the citizen did to their own login ("Skiftede adgangskode").
+    pub fn own_act(citizen_id: CitizenId, action: &str, at: DateTime<Utc>) -> Self {
+        AccessEntry {
+            citizen_id,
+            at,
+            actor_kind: ActorKind::Citizen,
+            actor_id: Some(citizen_id.get()),
+            actor_label: "Dig selv".into(),
+            action: action.to_string(),
+        }
+    }
 }
 
 pub(crate) async fn record(tx: &mut Transaction<'_, Any>, e: &AccessEntry) -> Result<()> {

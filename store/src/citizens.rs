@@ -216,6 +216,37 @@ impl Store {
         }
     }
 
+    /// Replaces the citizen's password hash (a changed password), and writes the change to
+    /// the citizen's history in the same transaction. The caller ends the other sessions.
+    #[tracing::instrument(skip(self, password_hash))]
+    pub async fn set_citizen_password(
+        &self,
+        citizen: Caller<CitizenId>,
+        password_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let r = sqlx::query(
+            "UPDATE citizens SET password_hash=$1, last_activity_at=$2 \
+             WHERE id=$3 AND password_hash IS NOT NULL",
+        )
+        .bind(password_hash)
+        .bind(ts(now))
+        .bind(citizen.id().get())
+        .execute(&mut *tx)
+        .await?;
+        if r.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        access_log::record(
+            &mut tx,
+            &AccessEntry::own_act(citizen.id(), "Skiftede adgangskode", now),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The stored hash for a username, to check a password against.
     #[tracing::instrument(skip(self))]
     pub async fn citizen_password_hash(

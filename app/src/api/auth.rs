@@ -58,15 +58,17 @@ pub async fn get_session() -> Result<SessionView, AppError> {
     })
 }
 
-/// A password login: refuse while throttled, check the password (an unknown user costs the
-/// same time and gets the same answer as a wrong password), count failures, forgive them on
-/// success. Returns the user's id.
+/// A password check, for a login and for a password change alike: refuse while throttled,
+/// check the password (an unknown user costs the same time and gets the same answer as a
+/// wrong password), count failures, forgive them on success. Returns the user's id. A
+/// refusal is a field error at `field`: `wrong` for a wrong password.
 #[cfg(feature = "ssr")]
 async fn check_password<Id: Copy>(
     state: &crate::ssr::state::AppState,
     user_key: &str,
     password: &str,
     found: Option<(Id, String)>,
+    (field, wrong): (&str, jobspor::Msg),
     echo: Vec<(String, String)>,
 ) -> Result<Id, AppError> {
     use crate::ssr::{passwords, session};
@@ -81,11 +83,7 @@ async fn check_password<Id: Copy>(
         .await?;
     if jobspor::login::is_throttled(per_user + in_flight.others(), per_address) {
         tracing::warn!(address, "login throttled");
-        return Err(AppError::field(
-            "password",
-            jobspor::Msg::LoginThrottled,
-            echo,
-        ));
+        return Err(AppError::field(field, jobspor::Msg::LoginThrottled, echo));
     }
     let (id, hash) = match found {
         Some((id, h)) => (Some(id), Some(h)),
@@ -104,9 +102,15 @@ async fn check_password<Id: Copy>(
                 .store
                 .record_login_failure(user_key, &address, state.clock.now())
                 .await?;
-            Err(AppError::field("password", jobspor::Msg::LoginFailed, echo))
+            Err(AppError::field(field, wrong, echo))
         }
     }
+}
+
+/// The throttling key of a citizen's password: a login and a password change count together.
+#[cfg(feature = "ssr")]
+fn citizen_key(username: &str) -> String {
+    format!("citizen:{username}")
 }
 
 #[server(endpoint = "citizen/login")]
@@ -118,9 +122,10 @@ pub async fn citizen_login(username: String, password: String) -> Result<(), App
     let found = state.store.citizen_password_hash(&username).await?;
     let id = check_password(
         &state,
-        &format!("citizen:{username}"),
+        &citizen_key(&username),
         &password,
         found,
+        ("password", jobspor::Msg::LoginFailed),
         echo.clone(),
     )
     .await?;
@@ -148,4 +153,56 @@ pub async fn logout() -> Result<(), AppError> {
     crate::ssr::session::end(&state).await?;
     leptos_axum::redirect(&crate::routes::logged_out());
     Ok(())
+}
+
+/// "Skift adgangskode": the form parsed first (so empty or bad input never costs a password
+/// check), then the current password checked under the login's throttling (a wrong one
+/// counts as a failed login), then the new one stored hashed and every other session of the
+/// citizen ended; this one stays. Nothing typed is echoed back.
+#[server(endpoint = "citizen/change-password")]
+pub async fn change_password(form: jobspor::contact::ChangePasswordForm) -> Result<(), AppError> {
+    use crate::ssr::{passwords, session};
+    use jobspor::contact::PasswordChange;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let change = PasswordChange::try_from(&form).map_err(|e| AppError::invalid(e, Vec::new()))?;
+    let username = state
+        .store
+        .citizen(me.id())
+        .await?
+        .username
+        .ok_or(jobspor_store::StoreError::NotFound)?;
+    let found = state
+        .store
+        .citizen_password_hash(&username)
+        .await?
+        .filter(|(id, _)| *id == me.id());
+    check_password(
+        &state,
+        &citizen_key(&username),
+        change.current(),
+        found,
+        ("current", jobspor::Msg::PasswordCurrentWrong),
+        Vec::new(),
+    )
+    .await?;
+    let hash = passwords::hash(&change.new).await?;
+    state
+        .store
+        .set_citizen_password(me, &hash.0, state.clock.now())
+        .await?;
+    let ended = session::end_others(&state, session::Subject::Citizen(me.id())).await?;
+    tracing::info!(ended, "password changed, other sessions ended");
+    leptos_axum::redirect(&crate::routes::security_password_changed());
+    Ok(())
+}
+
+/// "Log mine andre sessioner af": ends every other session of this citizen (other browsers,
+/// other devices); this one stays. Answers how many ended.
+#[server(endpoint = "citizen/logout-other-sessions")]
+pub async fn logout_other_sessions() -> Result<u64, AppError> {
+    use crate::ssr::session;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let ended = session::end_others(&state, session::Subject::Citizen(me.id())).await?;
+    leptos_axum::redirect(&crate::routes::security_sessions_ended(ended));
+    Ok(ended)
 }

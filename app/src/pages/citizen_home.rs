@@ -25,6 +25,7 @@ pub fn CitizenHome() -> impl IntoView {
                                     <li><a class="function-link" href=routes::JOBSEEKER_REGISTRATION>"Tilmeld dig som jobsøgende"</a></li>
                                     <li><a class="function-link" href=routes::QUESTIONNAIRE>"Forberedelsesskema"</a></li>
                                     <li><a class="function-link" href=routes::HISTORY>"Min historik"</a></li>
+                                    <li><a class="function-link" href=routes::SECURITY>"Adgangskode og log-ind"</a></li>
                                 </ul>
                                 <section aria-labelledby="contact">
                                     <h2 id="contact">"Dine kontaktoplysninger"</h2>

@@ -12,4 +12,5 @@ pub mod not_found;
 pub mod privacy;
 pub mod profile_setup;
 pub mod search;
+pub mod security;
 pub mod terms;
