@@ -50,7 +50,8 @@ idp=$!
 # The demo (simulated provider allowed), over plain http on 127.0.0.1 (development cookies).
 export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port" \
-  JOBSPOR_PUBLIC_URL="http://127.0.0.1:$port"
+  JOBSPOR_PUBLIC_URL="http://127.0.0.1:$port" \
+  JOBSPOR_SIGN_IN_PER_MINUTE=1000  # every journey signs in from this one address
 "$CARGO_TARGET_DIR/release/jobspor-server" seed
 "$CARGO_TARGET_DIR/release/jobspor-server" serve >"$work/server.log" 2>&1 &
 server=$!

@@ -38,11 +38,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The Content-Security-Policy of a page: scripts only from this origin or inline with this
 /// response's nonce (Leptos puts it on its hydration and resource scripts), wasm allowed.
-pub fn content_security_policy(nonce: &str) -> String {
+///
+/// `form_targets` are the origins a form may lead to besides the site: the identity
+/// providers, as the sign-in form's answer redirects there (browsers apply `form-action`
+/// to a form's redirects too).
+pub fn content_security_policy(nonce: &str, form_targets: &[String]) -> String {
+    let targets: String = form_targets.iter().map(|o| format!(" {o}")).collect();
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
          img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; \
-         form-action 'self'; base-uri 'self'; object-src 'none'"
+         form-action 'self'{targets}; base-uri 'self'; object-src 'none'"
     )
 }
 
@@ -51,7 +56,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     #[cfg(feature = "ssr")]
     if let (Some(nonce), Some(res)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
-        if let Ok(v) = http::HeaderValue::from_str(&content_security_policy(&nonce)) {
+        let providers = use_context::<ssr::state::AppState>()
+            .map(|s| s.oidc.settings().origins())
+            .unwrap_or_default();
+        if let Ok(v) = http::HeaderValue::from_str(&content_security_policy(&nonce, &providers)) {
             res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
         }
     }

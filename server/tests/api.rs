@@ -780,6 +780,7 @@ async fn a_plain_change_password_post_comes_back_without_the_passwords() {
         app.citizen(&c, "2005982695", "rasmus").await;
         let post = |body: &'static str| {
             c.post(format!("{}/api/citizen/change-password", app.base))
+                .header(ORIGIN, &app.base)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .header(ACCEPT, "text/html")
                 .header("referer", format!("{}/borger/sikkerhed", app.base))
@@ -873,6 +874,7 @@ async fn logging_out_the_other_sessions_keeps_this_one_and_other_citizens() {
         // Without JavaScript: back to the page, saying how many.
         let r = c
             .post(format!("{}/api/citizen/logout-other-sessions", app.base))
+            .header(ORIGIN, &app.base)
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, "text/html")
             .header("referer", format!("{}/borger/sikkerhed", app.base))
@@ -931,6 +933,11 @@ async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_pas
             .unwrap()
             .to_string();
         assert!(!csp.contains("unsafe-inline"), "{csp}");
+        // A sign-in form's answer leads to the identity provider: the only other target.
+        assert!(
+            csp.contains(&format!("form-action 'self' {};", app.idp)),
+            "{csp}"
+        );
         let nonce = csp
             .split("'nonce-")
             .nth(1)

@@ -63,6 +63,19 @@ impl OidcSettings {
         )
     }
 
+    /// The providers' origins (`scheme://host[:port]`), each once, for the pages' CSP.
+    pub fn origins(&self) -> Vec<String> {
+        let mut origins: Vec<String> = self
+            .issuers
+            .values()
+            .filter_map(|i| url::Url::parse(i).ok())
+            .map(|u| u.origin().ascii_serialization())
+            .collect();
+        origins.sort();
+        origins.dedup();
+        origins
+    }
+
     /// An issuer on this machine is the local simulation, never a real provider.
     pub fn uses_simulation(&self) -> bool {
         self.issuers.values().any(|i| {
@@ -555,6 +568,7 @@ mod tests {
     fn simulated_issuers_are_recognised() {
         let s = OidcSettings::simulated("http://127.0.0.1:4000", "http://127.0.0.1:3000");
         assert!(s.uses_simulation());
+        assert_eq!(s.origins(), ["http://127.0.0.1:4000"]);
         assert_eq!(
             s.redirect_uri(Provider::MitId),
             "http://127.0.0.1:3000/api/auth/mitid/callback"
