@@ -414,3 +414,183 @@ async fn a_request_span_names_the_actors_kind_and_never_a_cpr_number() {
         "{log}"
     );
 }
+
+/// Who may see a page: the guard of the server functions it reads, and whether it names
+/// Mette's data (the caseworker's case page, an employer's view of her CV).
+const PAGES: &[(&str, Guard, Subject)] = &[
+    (jobspor_app::routes::HOME, Guard::Anyone, Subject::Own),
+    (jobspor_app::routes::PRIVACY, Guard::Anyone, Subject::Own),
+    (jobspor_app::routes::LOGIN, Guard::Anyone, Subject::Own),
+    (
+        jobspor_app::routes::SIGN_IN_FAILED,
+        Guard::Anyone,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::CASEWORKER_LOGIN,
+        Guard::Anyone,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::EMPLOYER_HOME,
+        Guard::Anyone,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::CITIZEN_HOME,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::PROFILE_SETUP,
+        Guard::CitizenWithoutProfile,
+        Subject::Own,
+    ),
+    (jobspor_app::routes::MY_CV, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::CV_PREVIEW,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (jobspor_app::routes::CV_PRINT, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::CV_SECTION,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::JOBSEEKER_REGISTRATION,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::QUESTIONNAIRE,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::QUESTIONNAIRE_STEP,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (jobspor_app::routes::HISTORY, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::SECURITY, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::CASEWORKER_HOME,
+        Guard::Caseworker,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::CASEWORKER_CITIZEN,
+        Guard::Caseworker,
+        Subject::Mette,
+    ),
+    (
+        jobspor_app::routes::EMPLOYER_TERMS,
+        Guard::Employer,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::EMPLOYER_SEARCH,
+        Guard::EmployerWithTerms,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::EMPLOYER_CV,
+        Guard::EmployerWithTerms,
+        Subject::Mette,
+    ),
+];
+
+#[test]
+fn every_page_has_a_row() {
+    let rows: Vec<&str> = PAGES.iter().map(|(p, _, _)| *p).collect();
+    let mut missing: Vec<&str> = jobspor_app::routes::PATTERNS
+        .iter()
+        .copied()
+        .filter(|p| !rows.contains(p))
+        .collect();
+    missing.extend(
+        rows.iter()
+            .copied()
+            .filter(|p| !jobspor_app::routes::PATTERNS.contains(p)),
+    );
+    assert!(
+        missing.is_empty(),
+        "pages without a row, or rows without a page: {missing:?}"
+    );
+}
+
+/// Every page, opened as a browser does by every kind of user: one let in gets the page
+/// (200); anyone else is sent elsewhere (302: to sign in, to the terms, to the profile) or
+/// told there is nothing (404), and never sees Mette's data on a page naming her.
+#[tokio::test]
+async fn every_page_lets_in_exactly_whom_its_guard_names() {
+    each_backend(|store| async move {
+        let register = SimulatedCprRegister::load().unwrap();
+        let companies = SimulatedCvrRegister::load().unwrap();
+        let app = spawn(store).await;
+        jobspor_server::demo::seed(&app.store, &register, &companies, app.clock.now())
+            .await
+            .unwrap();
+        let mette = app
+            .store
+            .citizen_id_by_cpr("1205901806")
+            .await
+            .unwrap()
+            .unwrap();
+        let mettes_cv = app
+            .store
+            .cv_of_citizen(jobspor::policy::operator_acts_for(mette))
+            .await
+            .unwrap()
+            .cv_id;
+        let mut clients = BTreeMap::new();
+        for who in EVERYONE {
+            clients.insert(who, logged_in(&app, who).await);
+        }
+        let mut wrong = Vec::new();
+        for (pattern, guard, subject) in PAGES {
+            let path = match *pattern {
+                p if p == jobspor_app::routes::CV_SECTION => {
+                    jobspor_app::routes::cv_section(jobspor::cv::entry::CvSection::WorkExperience)
+                }
+                p if p == jobspor_app::routes::QUESTIONNAIRE_STEP => {
+                    jobspor_app::routes::questionnaire_step("registeroplysninger")
+                }
+                p if p == jobspor_app::routes::CASEWORKER_CITIZEN => {
+                    jobspor_app::routes::caseworker_citizen(mette)
+                }
+                p if p == jobspor_app::routes::EMPLOYER_CV => {
+                    jobspor_app::routes::employer_cv(mettes_cv)
+                }
+                p => p.to_string(),
+            };
+            for who in EVERYONE {
+                let r = clients[&who]
+                    .get(format!("{}{path}", app.base))
+                    .header(reqwest::header::ACCEPT, "text/html")
+                    .send()
+                    .await
+                    .unwrap();
+                let status = r.status().as_u16();
+                let body = r.text().await.unwrap_or_default();
+                let let_in = subject.expected(*guard, who).is_none();
+                let ok = if let_in {
+                    status == 200
+                } else {
+                    matches!(status, 302 | 404)
+                        || (status == 200 && *subject == Subject::Mette && !body.contains("Mette"))
+                };
+                if !ok {
+                    wrong.push(format!(
+                        "{path} as {who:?}: {status}, expected {}",
+                        if let_in { "200" } else { "302 or 404" }
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    })
+    .await;
+}
