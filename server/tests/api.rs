@@ -1448,6 +1448,23 @@ mod questionnaire {
                 keys(&e),
                 pairs(&[("health_significance", "choice.required")])
             );
+            // A health answer refused without JavaScript comes back through the server, not
+            // the address (`jobspor_server::flash`): the Location holds none of it.
+            let step = jobspor_app::routes::questionnaire_step("helbred");
+            let r = c
+                .post(format!("{}/api/questionnaire/answer", app.base))
+                .header(ORIGIN, &app.base)
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(ACCEPT, "text/html")
+                .header("referer", format!("{}{step}", app.base))
+                .body("step=helbred&go=next&form%5Bhealth_problem%5D=yes_some")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::FOUND);
+            let location = r.headers().get(LOCATION).unwrap().to_str().unwrap();
+            assert_eq!(location, format!("{}{step}", app.base));
+            assert!(!location.contains("health") && !location.contains("yes_some"));
             answer(
                 &app,
                 &c,
