@@ -31,8 +31,8 @@ test("borger skifter adgangskode og logger ind med den nye @nojs", async ({ page
   await afterNavigation(page, /\/borger\/sikkerhed$/);
   await expect(page.getByRole("heading", { level: 1, name: "Adgangskode og log-ind" })).toBeVisible();
 
-  // A common password is refused at its field (by the browser's check with JavaScript, by
-  // the server without).
+  // A common password is refused at its field (by the server, with JavaScript too: the
+  // list stays out of the browser's download).
   await page.getByLabel("Nuværende adgangskode", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Ny adgangskode", { exact: true }).fill(TOO_COMMON);
   await page.getByLabel("Gentag ny adgangskode", { exact: true }).fill(TOO_COMMON);

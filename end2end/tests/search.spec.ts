@@ -9,16 +9,13 @@
  * login 13 weeks ago) and Ida (shop assistant, not searchable).
  */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { expectFieldError, logout } from "./helpers";
+import { expectFieldError, logout, mitidErhvervLogin } from "./helpers";
 
 const DEMO_PASSWORD = "demo-adgangskode";
 
+/** Karen Holm signs in with MitID Erhverv for Region Midtjylland, which has accepted the terms. */
 async function employerLogin(page: import("@playwright/test").Page) {
-  await visit(page, "/arbejdsgiver");
-  await page.getByLabel("E-mail").fill("rekruttering@regionmidt.example");
-  await page.getByLabel("Adgangskode", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log ind" }).click();
-  await afterNavigation(page, /\/arbejdsgiver\/soeg$/);
+  await mitidErhvervLogin(page, "Karen Holm, Region Midtjylland (CVR 29190925)", /\/arbejdsgiver\/soeg$/);
 }
 
 async function searchFor(page: import("@playwright/test").Page, words: string, expectUrl: RegExp) {
