@@ -27,6 +27,10 @@ test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ pag
   await expect(page.getByLabel("E-mail (valgfrit)")).toHaveValue("helle.eksempel.dk");
   // The summary's link leads to the field.
   await expect(page.getByRole("link", { name: "Adgangskoden skal være på mindst 10 tegn." })).toHaveAttribute("href", "#profile-password");
+  // Nothing typed reached the address, so nothing of it is in the browser's history: the
+  // refusal came back through the server (with JavaScript off), or never left the page.
+  expect(page.url()).toMatch(/\/borger\/opret-profil$/);
+  for (const typed of ["helle", "20304050", p.username, "__err"]) expect(page.url()).not.toContain(typed);
 
   await page.getByLabel("Adgangskode", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Gentag adgangskode").fill(PASSWORD);

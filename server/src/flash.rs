@@ -22,7 +22,7 @@ pub const FLASH_TTL: chrono::Duration = chrono::Duration::minutes(10);
 /// Named and flagged like the session cookie (`jobspor_app::ssr::session`).
 /// The flash cookie's name without the `__Host-` prefix.
 pub const COOKIE_NAME: &str = "jobspor_flash";
-use jobspor_app::ssr::session::cookie_name;
+use jobspor_app::ssr::session::{cookie_name, cookie_value};
 const ERR: &str = "__err";
 const PATH: &str = "__path";
 
@@ -169,15 +169,7 @@ fn accepts_html(headers: &HeaderMap) -> bool {
 }
 
 fn cookie_id(state: &AppState, headers: &HeaderMap) -> Option<String> {
-    let name = cookie_name(state.secure_cookies, COOKIE_NAME);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
+    cookie_value(headers, &cookie_name(state.secure_cookies, COOKIE_NAME))
         .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
 

@@ -37,9 +37,9 @@ pub fn hash_id(id: &str) -> String {
     hex::encode(Sha256::digest(id.as_bytes()))
 }
 
-fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+/// The value of the cookie `name` (as sent, prefix included) in a request's headers.
+pub fn cookie_value(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -50,8 +50,11 @@ fn cookie_value(parts: &Parts, name: &str) -> Option<String> {
 }
 
 fn session_cookie_id(state: &AppState, parts: &Parts) -> Option<String> {
-    cookie_value(parts, &cookie_name(state.secure_cookies, COOKIE_NAME))
-        .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
+    cookie_value(
+        &parts.headers,
+        &cookie_name(state.secure_cookies, COOKIE_NAME),
+    )
+    .filter(|v| v.len() == 64 && v.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// The client's address, for login throttling: the same answer the rate limits use.
@@ -199,8 +202,12 @@ pub fn set_sign_in_cookie(state: &AppState, sign_in_state: &str) -> Result<(), A
 
 /// The sign-in state this browser holds, and the cookie cleared (used once).
 pub fn take_sign_in_cookie(state: &AppState) -> Result<Option<String>, AppError> {
-    let value = use_context::<Parts>()
-        .and_then(|p| cookie_value(&p, &cookie_name(state.secure_cookies, SIGN_IN_COOKIE_NAME)));
+    let value = use_context::<Parts>().and_then(|p| {
+        cookie_value(
+            &p.headers,
+            &cookie_name(state.secure_cookies, SIGN_IN_COOKIE_NAME),
+        )
+    });
     if value.is_some() {
         set_cookie(state, SIGN_IN_COOKIE_NAME, "", Some(0))?;
     }
