@@ -41,8 +41,11 @@ test("borger skifter adgangskode og logger ind med den nye @nojs", async ({ page
   await expect(page.getByRole("alert").getByRole("link", { name: tooCommon })).toBeVisible();
   await afterNavigation(page, /\/borger\/sikkerhed/);
   await expectFieldError(page, "Ny adgangskode", tooCommon);
-  // No password is ever filled back in.
-  await expect(page.getByLabel("Nuværende adgangskode", { exact: true })).toHaveValue("");
+  // The server never fills a password back in (with JavaScript the browser simply keeps
+  // what was typed, as the page never reloaded).
+  if (info.project.name === "nojs") {
+    await expect(page.getByLabel("Nuværende adgangskode", { exact: true })).toHaveValue("");
+  }
 
   // A good one is taken; this browser stays signed in.
   await page.getByLabel("Nuværende adgangskode", { exact: true }).fill(PASSWORD);
