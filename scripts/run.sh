@@ -8,11 +8,13 @@ source scripts/env.sh
 cargo leptos build --release
 export DATABASE_URL="${DATABASE_URL:-sqlite://data/jobspor.db}"
 "$CARGO_TARGET_DIR/release/jobspor-server" seed
-# The simulated identity provider (MitID, MitID Erhverv, staff login) on 127.0.0.1:4000.
-IDP_PORT=4000 IDP_APP_BASE_URLS="http://127.0.0.1:3000" node idp/server.mjs &
+# The simulated identity provider (MitID, MitID Erhverv, staff login) on a free port; the
+# server finds it by its address.
+idp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+IDP_PORT="$idp_port" IDP_APP_BASE_URLS="http://127.0.0.1:3000" node idp/server.mjs &
 idp=$!
 trap 'kill $idp 2>/dev/null || true' EXIT
 # The demo: the simulated provider is allowed, cookies over plain http on 127.0.0.1.
-export JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:4000"
+export JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port"
 echo "Jobspor: http://127.0.0.1:3000  (demo logins in README.md; Ctrl-C stops)"
 "$CARGO_TARGET_DIR/release/jobspor-server" serve

@@ -159,3 +159,58 @@ impl Config {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(issuer_base: &str, demo: bool, secure_cookies: bool, addr: &str) -> Config {
+        let leptos = LeptosOptions::builder()
+            .output_name("jobspor")
+            .site_addr(addr.parse::<std::net::SocketAddr>().unwrap())
+            .build();
+        Config {
+            database_url: DEFAULT_DATABASE_URL.into(),
+            secure_cookies,
+            demo,
+            oidc: OidcSettings::simulated(issuer_base, "https://jobspor.example"),
+            leptos,
+            door: Door::default(),
+            quotas: Quotas::default(),
+        }
+    }
+
+    #[test]
+    fn the_simulated_provider_needs_the_demo_setting_and_says_so_in_one_line() {
+        let e = config(DEFAULT_IDP_URL, false, true, "127.0.0.1:3000")
+            .check_serving()
+            .unwrap_err();
+        let line = e.to_string();
+        assert!(matches!(e, ConfigError::SimulatedProviderWithoutDemo(_)));
+        assert!(
+            line.contains("JOBSPOR_DEMO=1") && !line.contains('\n'),
+            "{line}"
+        );
+        assert!(config(DEFAULT_IDP_URL, true, true, "127.0.0.1:3000")
+            .check_serving()
+            .is_ok());
+        assert!(
+            config("https://broker.example.dk", false, true, "0.0.0.0:3000")
+                .check_serving()
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn plain_http_cookies_only_on_the_loopback_address() {
+        assert!(matches!(
+            config("https://broker.example.dk", false, false, "0.0.0.0:3000").check_serving(),
+            Err(ConfigError::DevHttpNotLocal(_))
+        ));
+        assert!(
+            config("https://broker.example.dk", false, false, "127.0.0.1:3000")
+                .check_serving()
+                .is_ok()
+        );
+    }
+}
