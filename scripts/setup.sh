@@ -24,10 +24,17 @@ done
 
 rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
 
+# The build tools are compiled without optimisations (`--debug`, no debug info): they run
+# for seconds per build, and an optimised compile of cargo-leptos alone took 16 minutes on
+# two cores, half of a fresh machine's wait for its first page (bench/README.md).
+install_tool() {
+  CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_DEV_INCREMENTAL=false cargo install --debug "$@"
+}
+
 # cargo-leptos 0.3.10: 0.3.11 needs a newer rustc than this project's 1.95.
 if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
-  say "installing cargo-leptos 0.3.10 (about 15 minutes, once per machine)"
-  cargo install cargo-leptos@0.3.10 --locked
+  say "installing cargo-leptos 0.3.10 (about 8 minutes on two cores, once per machine)"
+  install_tool cargo-leptos@0.3.10 --locked
 fi
 
 # wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock. No --locked: its lockfile
@@ -35,7 +42,7 @@ fi
 wbg=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg$"; then
   say "installing wasm-bindgen-cli $wbg"
-  cargo install wasm-bindgen-cli --version "$wbg"
+  install_tool wasm-bindgen-cli --version "$wbg"
 fi
 
 command -v node >/dev/null && command -v npm >/dev/null || { say "installing Node.js"; apt_install nodejs npm; }

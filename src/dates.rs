@@ -1,5 +1,5 @@
 //! Dates as Danes read them (dd-mm-åååå) and as forms send them (ISO, from `<input type=date>`).
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 /// Denmark's offset from UTC at an instant, in hours: +2 in summer time, +1 otherwise. Summer
 /// time runs from the last Sunday of March to the last Sunday of October, 01:00 UTC both ends.
@@ -36,9 +36,10 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     last - chrono::Duration::days(back)
 }
 
-/// `dd-mm-åååå`, the Danish way.
+/// `dd-mm-åååå`, the Danish way. (By hand rather than chrono's `format`: its format-string
+/// interpreter is code the browser's wasm would otherwise carry for this one pattern.)
 pub fn format_da(date: NaiveDate) -> String {
-    date.format("%d-%m-%Y").to_string()
+    format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year())
 }
 
 /// `dd-mm-åååå kl. tt:mm` in Danish local time.
@@ -47,16 +48,28 @@ pub fn format_da_time(at: DateTime<Utc>) -> String {
     format!(
         "{} kl. {}",
         format_da(local.date_naive()),
-        local.format("%H:%M")
+        format_args!("{:02}:{:02}", local.hour(), local.minute())
     )
 }
 
 /// Parses a form date: ISO `åååå-mm-dd` (what `<input type=date>` sends) or Danish `dd-mm-åååå`.
 pub fn parse_form_date(raw: &str) -> Option<NaiveDate> {
-    let s = raw.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
-        .ok()
+    let mut parts = raw.trim().split('-');
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a, 4..=4)?, number(b, 1..=2)?, number(c, 1..=2)?)
+    } else {
+        (number(c, 4..=4)?, number(b, 1..=2)?, number(a, 1..=2)?)
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 #[cfg(test)]
@@ -92,6 +105,11 @@ mod tests {
         assert_eq!(parse_form_date("2026-03-09"), Some(d));
         assert_eq!(parse_form_date("09-03-2026"), Some(d));
         assert_eq!(parse_form_date("9/3"), None);
+        assert_eq!(parse_form_date(" 9-3-2026 "), Some(d));
+        assert_eq!(parse_form_date("2026-02-30"), None);
+        assert_eq!(parse_form_date("09-03-26"), None);
+        assert_eq!(parse_form_date("09-03-2026-1"), None);
+        assert_eq!(parse_form_date("+9-03-2026"), None);
         let t = Utc.with_ymd_and_hms(2026, 7, 1, 10, 5, 0).unwrap();
         assert_eq!(format_da_time(t), "01-07-2026 kl. 12:05");
         let w = Utc.with_ymd_and_hms(2026, 12, 1, 10, 5, 0).unwrap();

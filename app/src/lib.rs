@@ -17,8 +17,11 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// The HTML document around the app.
+/// The HTML document around the app. The pages are rendered on the server only; a page with
+/// islands (`routes::has_islands`) loads the wasm that hydrates them, any other page loads
+/// no script at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let islands = current_path().is_some_and(|p| routes::has_islands(&p));
     view! {
         <!DOCTYPE html>
         <html lang="da">
@@ -26,13 +29,26 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {islands.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The path of the page being rendered (on the server; the shell is never rendered in the
+/// browser).
+fn current_path() -> Option<String> {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>().map(|p| p.uri.path().to_string())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        None
     }
 }
 
@@ -63,12 +79,6 @@ pub fn App() -> impl IntoView {
             res.insert_header(http::header::CONTENT_SECURITY_POLICY, v);
         }
     }
-    // Tests wait for this marker before clicking: a click before hydration does nothing.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     // Every route renders completely before the response is sent (SsrMode::Async): the page
     // must work with JavaScript off, and redirects must become real HTTP redirects.
     view! {

@@ -59,6 +59,36 @@ pub const PATTERNS: [&str; 22] = [
     EMPLOYER_CV,
 ];
 
+/// The pages with islands (forms with a check before submit, drafts saved while typing):
+/// only these load the browser's wasm. A test beside the server's router checks every page
+/// against its HTML: islands on exactly these.
+pub const WITH_ISLANDS: [&str; 5] = [
+    PROFILE_SETUP,
+    CV_SECTION,
+    JOBSEEKER_REGISTRATION,
+    QUESTIONNAIRE_STEP,
+    SECURITY,
+];
+
+/// Whether `path` is a page that has islands.
+pub fn has_islands(path: &str) -> bool {
+    WITH_ISLANDS.iter().any(|p| matches(p, path))
+}
+
+/// Whether `path` is an address of `pattern` (`:name` matches one non-empty segment).
+pub fn matches(pattern: &str, path: &str) -> bool {
+    let mut want = pattern.split('/');
+    let mut got = path.split('/');
+    loop {
+        match (want.next(), got.next()) {
+            (None, None) => return true,
+            (Some(w), Some(g)) if w.starts_with(':') && !g.is_empty() => continue,
+            (Some(w), Some(g)) if w == g => continue,
+            _ => return false,
+        }
+    }
+}
+
 /// Query parameters the pages read, set by the links and redirects below.
 pub const EDIT_PARAM: &str = "rediger";
 pub const SAVED_PARAM: &str = "gemt";
@@ -139,6 +169,19 @@ pub fn logged_out() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_matches_its_addresses_only() {
+        assert!(matches(CV_SECTION, "/borger/cv/afsnit/jobonske"));
+        assert!(!matches(CV_SECTION, "/borger/cv/afsnit/"));
+        assert!(!matches(CV_SECTION, "/borger/cv/afsnit/a/b"));
+        assert!(!matches(CV_SECTION, "/borger/cv"));
+        assert!(matches(HOME, "/"));
+        assert!(!matches(HOME, "/borger"));
+        assert!(has_islands(SECURITY));
+        assert!(!has_islands(MY_CV));
+        assert!(!has_islands(HOME));
+    }
 
     #[test]
     fn addresses_with_a_parameter_fill_it_in() {

@@ -16,8 +16,10 @@
  *   or logged a console error mentioning "panicked" or "WebAssembly"
  *   (Rust/Leptos panic, wasm load failure). Other console errors are only
  *   attached to the report.
- * - With JavaScript enabled, navigation helpers wait for
- *   <body data-hydrated="true">, which the app sets once hydration is done.
+ * - With JavaScript enabled, navigation helpers wait until every island on
+ *   the page (<leptos-island>, the forms with a check before submit) carries
+ *   data-hydrated="true", which the island sets once it is hydrated. A page
+ *   without islands loads no script and has nothing to wait for.
  * - `checkA11y` runs axe-core with the WCAG 2.0/2.1 A + AA rule sets and
  *   fails with a list of rule ids, help texts and target selectors. With
  *   JavaScript disabled it checks a JS-enabled copy of the no-JS DOM (axe
@@ -76,15 +78,14 @@ export const test = base.extend<{ _pageErrors: void }>({
   ],
 });
 
-/** Waits until the current document is loaded and, with JS on, hydrated. */
+/** Waits until the current document is loaded and, with JS on, its islands hydrated. */
 async function waitReady(page: Page): Promise<void> {
   await page.waitForLoadState("load");
   if (javaScriptEnabled(page)) {
-    await expect(page.locator("body"), "app did not hydrate (body[data-hydrated=true])").toHaveAttribute(
-      "data-hydrated",
-      "true",
-      { timeout: 15_000 },
-    );
+    await expect(
+      page.locator("leptos-island:not([data-hydrated='true'])"),
+      "an island did not hydrate (leptos-island[data-hydrated=true])",
+    ).toHaveCount(0, { timeout: 15_000 });
   }
 }
 

@@ -550,6 +550,9 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
             clients.insert(who, logged_in(&app, who).await);
         }
         let mut wrong = Vec::new();
+        // First-load size: a page without islands loads no wasm; one that renders an island
+        // loads the wasm that hydrates it.
+        let mut scripts = Vec::new();
         for (pattern, guard, subject) in PAGES {
             let path = match *pattern {
                 p if p == jobspor_app::routes::CV_SECTION => {
@@ -575,6 +578,18 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                     .unwrap();
                 let status = r.status().as_u16();
                 let body = r.text().await.unwrap_or_default();
+                if status == 200 {
+                    let island = body.contains("<leptos-island");
+                    // The wasm and its JavaScript glue (Leptos' inline data script is
+                    // neither: it travels in the page).
+                    let wasm = body.contains(".wasm\"") || body.contains("modulepreload");
+                    if !jobspor_app::routes::has_islands(pattern) && wasm {
+                        scripts.push(format!("{path} as {who:?}: wasm on a page without islands"));
+                    }
+                    if island && !wasm {
+                        scripts.push(format!("{path} as {who:?}: an island but no wasm"));
+                    }
+                }
                 let let_in = subject.expected(*guard, who).is_none();
                 let ok = if let_in {
                     status == 200
@@ -591,6 +606,7 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert!(scripts.is_empty(), "{}", scripts.join("\n"));
     })
     .await;
 }

@@ -127,11 +127,12 @@ pub enum CvEntry {
 
 /// The raw fields as a section's form struct. Every form struct is all strings with
 /// `#[serde(default)]`, so any map of strings fits; unknown names are ignored.
+/// Read with serde's own map deserializer: this runs in the browser's check too, whose wasm
+/// need not carry serde_json's `Value`.
 fn form<F: DeserializeOwned + Default>(fields: &Fields) -> F {
-    serde_json::to_value(fields)
-        .ok()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default()
+    use serde::de::value::{Error, MapDeserializer};
+    let pairs = fields.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    F::deserialize(MapDeserializer::<_, Error>::new(pairs)).unwrap_or_default()
 }
 
 fn fields_of<F: Serialize>(form: &F) -> Fields {

@@ -1,18 +1,22 @@
 //! Form pieces in the DKFDS pattern: error summary above the heading, each error message
 //! above its field, inputs keep what was typed.
 //!
-//! A form's state (`FormState`) comes from its server action: with JavaScript the action's
-//! value; without, the same error decoded by Leptos from the redirect after the post.
+//! A form's state (`FormState`) comes from its server action's answer, read on the server:
+//! a refused post comes back to the page as the same error (Leptos decodes it from the
+//! redirect; the flash keeps it out of the URL). Every form is a plain form post, with or
+//! without JavaScript. A form with a check before submit is an island (`#[island]`): it gets
+//! the server's state as a prop, and in the browser adds the core parser's errors.
 use crate::AppError;
+use jobspor::form_fields::Fields;
 use jobspor::FieldErrors;
 use leptos::prelude::*;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FormState {
     pub errors: FieldErrors,
     pub echo: Vec<(String, String)>,
     /// An error not about a field (not logged in, internal).
-    pub general: Option<&'static str>,
+    pub general: Option<String>,
 }
 
 impl FormState {
@@ -24,54 +28,77 @@ impl FormState {
     }
 }
 
-/// The state of the form driven by `action`, without a check in the browser.
+/// The state of the form driven by `action`: its last answer, read on the server.
 pub fn form_state<S>(action: ServerAction<S>) -> Signal<FormState>
 where
     S: server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
-    checked_form_state(action, RwSignal::new(FieldErrors::new()))
+    let state = answer_state(action);
+    Signal::derive(move || state.clone())
 }
 
-/// The state of a form whose submit button first checks it in the browser (`SubmitButton`):
-/// the browser's errors while there are any, otherwise the server's last answer.
-pub fn checked_form_state<S>(
-    action: ServerAction<S>,
-    browser: RwSignal<FieldErrors>,
-) -> Signal<FormState>
+/// What the server answered `action` last, as a form's state (for an island's props).
+pub fn answer_state<S>(action: ServerAction<S>) -> FormState
 where
     S: server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
+    match action.value().get_untracked() {
+        Some(Err(AppError::Invalid { errors, echo })) => FormState {
+            errors,
+            echo,
+            general: None,
+        },
+        Some(Err(other)) => FormState {
+            general: Some(other.message_da().to_string()),
+            ..Default::default()
+        },
+        _ => FormState::default(),
+    }
+}
+
+/// The state of a form whose submit button first checks it in the browser (`SubmitButton`):
+/// the browser's errors while there are any, otherwise the server's answer.
+pub fn checked_form_state(server: FormState, browser: RwSignal<FieldErrors>) -> Signal<FormState> {
     Signal::derive(move || {
         let local = browser.get();
-        if !local.is_empty() {
-            return FormState {
+        if local.is_empty() {
+            server.clone()
+        } else {
+            FormState {
                 errors: local,
                 ..Default::default()
-            };
-        }
-        match action.value().get() {
-            Some(Err(AppError::Invalid { errors, echo })) => FormState {
-                errors,
-                echo,
-                general: None,
-            },
-            Some(Err(other)) => FormState {
-                general: Some(other.message_da()),
-                ..Default::default()
-            },
-            _ => FormState::default(),
+            }
         }
     })
 }
 
-/// Runs a core parser over form values: `parse` gets the raw form struct.
+/// Marks the island holding `node` as hydrated (`data-hydrated` on its `leptos-island`):
+/// the end-to-end tests wait for it before they type, as a click before hydration would
+/// skip the check.
+pub fn mark_hydrated(form: NodeRef<leptos::html::Form>) {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(form) = form.get() {
+            if let Ok(Some(island)) = form.closest("leptos-island") {
+                let _ = island.set_attribute("data-hydrated", "true");
+            }
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = form;
+}
+
+/// Runs a core parser over form values: `parse` gets the raw form struct, read from the
+/// form's named values by serde's own map deserializer (no JSON in between: the browser's
+/// wasm does not carry serde_json's `Value`).
 pub fn check_with<F: serde::de::DeserializeOwned>(
-    values: serde_json::Value,
+    values: Fields,
     parse: impl Fn(&F) -> Result<(), FieldErrors>,
 ) -> FieldErrors {
-    match serde_json::from_value::<F>(values) {
+    use serde::de::value::{Error, MapDeserializer};
+    match F::deserialize(MapDeserializer::<_, Error>::new(values.into_iter())) {
         Ok(form) => parse(&form).err().unwrap_or_default(),
         // Values the form struct cannot hold: let the server answer.
         Err(_) => FieldErrors::new(),
@@ -92,7 +119,7 @@ pub fn SubmitButton<C>(
     #[prop(optional)] value: Option<&'static str>,
 ) -> impl IntoView
 where
-    C: Fn(serde_json::Value) -> FieldErrors + Copy + Send + Sync + 'static,
+    C: Fn(Fields) -> FieldErrors + Copy + Send + Sync + 'static,
 {
     view! {
         <button type="submit" class="button button-primary" name=name value=value on:click=move |ev| {
@@ -101,8 +128,7 @@ where
                 use wasm_bindgen::JsCast;
                 let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).and_then(|b| b.form());
                 if let Some(form) = form {
-                    let values = serde_json::to_value(form_values(&form)).unwrap_or_default();
-                    let errors = check(values);
+                    let errors = check(form_values(&form));
                     if !errors.is_empty() {
                         ev.prevent_default();
                     }
@@ -117,8 +143,8 @@ where
 
 /// The form's named values, `form[x]` named `x`.
 #[cfg(feature = "hydrate")]
-pub(crate) fn form_values(form: &web_sys::HtmlFormElement) -> jobspor::cv::entry::Fields {
-    let mut map = jobspor::cv::entry::Fields::new();
+pub(crate) fn form_values(form: &web_sys::HtmlFormElement) -> Fields {
+    let mut map = Fields::new();
     if let Ok(data) = web_sys::FormData::new_with_form(form) {
         if let Ok(Some(entries)) = js_sys::try_iter(&data) {
             for entry in entries.flatten() {
@@ -152,7 +178,7 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
             <div class="alert alert-error error-summary" role="alert" aria-labelledby=format!("{form_id}-summary") tabindex="-1">
                 <div class="alert-body">
                     <h2 class="alert-heading" id=format!("{form_id}-summary")>"Der er problemer"</h2>
-                    {s.general.map(|g| view! { <p class="alert-text">{g}</p> })}
+                    {s.general.clone().map(|g| view! { <p class="alert-text">{g}</p> })}
                     <ul class="alert-text nobullet-list">
                         {s.errors.iter().map(|e| {
                             let href = format!("#{}-{}", form_id, e.field);

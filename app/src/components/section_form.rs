@@ -5,13 +5,14 @@
 use crate::api::cv::SaveCvEntry;
 use crate::components::fields_view::field_view;
 use crate::components::form::{
-    checked_form_state, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField,
+    checked_form_state, mark_hydrated, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField,
 };
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv::fields::{fields, FieldSpec};
 use jobspor::FieldErrors;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 pub const FORM_ID: &str = "cv";
 /// How often a changed form is saved as a draft.
@@ -19,10 +20,9 @@ pub const FORM_ID: &str = "cv";
 const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The browser's check of a section's form: the same parser the server runs.
-fn check(section: CvSection, values: serde_json::Value) -> FieldErrors {
+fn check(section: CvSection, fields: Fields) -> FieldErrors {
     // The browser's idea of today; the server decides with its own clock.
     let today = jobspor::dates::danish_date(chrono::Utc::now());
-    let fields: Fields = serde_json::from_value(values).unwrap_or_default();
     CvEntry::parse(section, &fields, today)
         .err()
         .unwrap_or_default()
@@ -69,12 +69,19 @@ pub(crate) fn OccupationField(
                 }.into_any()
             }
         }}
-        <OccupationsDatalist/>
     }
 }
 
+/// Whether a form of these fields has an occupation field (and so needs the list).
+pub fn needs_occupations(specs: &[FieldSpec]) -> bool {
+    specs
+        .iter()
+        .any(|f| matches!(f.kind, jobspor::form_fields::FieldKind::Occupation))
+}
+
 /// The controlled list of occupation titles as the browser's type-ahead, for any input with
-/// `list="occupations"` (a CV's job wish, the employer's search).
+/// `list="occupations"` (a CV's job wish, the employer's search). Rendered by the page, out
+/// of any island: the browser needs the list, the island's code does not.
 #[component]
 pub(crate) fn OccupationsDatalist() -> impl IntoView {
     view! {
@@ -84,30 +91,35 @@ pub(crate) fn OccupationsDatalist() -> impl IntoView {
     }
 }
 
-/// The section's add/edit form. `initial` is what it opens with (a draft, or the entry being
-/// edited); `draft_saved` the time of the draft it opens with.
-#[component]
+/// The section's add/edit form, an island: the check before submit, the draft saved while
+/// typing and the character counters run in the browser. `initial` is what it opens with (a
+/// draft, or the entry being edited); `draft_saved` the time of the draft it opens with;
+/// `server` the server's answer to the last post.
+#[island]
 pub fn SectionForm(
     section: CvSection,
-    action: ServerAction<SaveCvEntry>,
     editing: Option<jobspor::CvEntryId>,
     initial: Fields,
     draft_saved: Option<String>,
+    server: FormState,
 ) -> impl IntoView {
     let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(action, browser);
+    let state = checked_form_state(server, browser);
     let form = NodeRef::<html::Form>::new();
     let status = RwSignal::new(draft_saved.map(|t| format!("Kladde sidst gemt {t}")));
-    autosave(section, editing, form, status, action);
+    let sending = StoredValue::new(false);
+    autosave(section, editing, form, status, sending);
+    mark_hydrated(form);
     view! {
         <ErrorSummary state form_id=FORM_ID/>
-        <ActionForm attr:novalidate=true action node_ref=form attr:class="cv-form">
+        <form method="post" action=SaveCvEntry::url() novalidate node_ref=form class="cv-form"
+            on:submit=move |_| sending.set_value(true)>
             <input type="hidden" name="section" value=section.code()/>
             <input type="hidden" name="id" value=editing.map(|i| i.to_string()).unwrap_or_default()/>
             {fields(section).iter().map(|spec| field_view(state, FORM_ID, *spec, &initial)).collect_view()}
             <p class="form-hint draft-status" role="status" aria-live="polite">{move || status.get()}</p>
             <SubmitButton label="Gem" check=move |v| check(section, v) browser/>
-        </ActionForm>
+        </form>
     }
 }
 
@@ -120,7 +132,7 @@ fn autosave(
     editing: Option<jobspor::CvEntryId>,
     form: NodeRef<html::Form>,
     status: RwSignal<Option<String>>,
-    action: ServerAction<SaveCvEntry>,
+    sending: StoredValue<bool>,
 ) {
     #[cfg(feature = "hydrate")]
     {
@@ -146,9 +158,7 @@ fn autosave(
             let Some(values) = values() else { return };
             // Not while the form itself is being sent: saving the entry ends the draft, and a
             // draft written just after would bring the saved text back.
-            if last.get_value().as_ref() == Some(&values)
-                || busy.get_value()
-                || action.pending().get_untracked()
+            if last.get_value().as_ref() == Some(&values) || busy.get_value() || sending.get_value()
             {
                 return;
             }

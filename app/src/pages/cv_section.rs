@@ -2,11 +2,13 @@
 //! `?rediger=<id>` opens an entry in the form, so editing works without JavaScript.
 use crate::api::cv::{get_cv_section, DeleteCvEntry, DiscardCvDraft, SaveCvEntry};
 use crate::components::cv_entry::EntryView;
+use crate::components::form::answer_state;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
-use crate::components::section_form::SectionForm;
+use crate::components::section_form::{needs_occupations, OccupationsDatalist, SectionForm};
 use crate::routes;
 use jobspor::cv::entry::CvSection;
+use jobspor::cv::fields::fields;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -85,7 +87,8 @@ pub fn CvSectionPage() -> impl IntoView {
                                 })}
                                 <section aria-labelledby="form-heading">
                                     <h2 id="form-heading" class="h3">{heading}</h2>
-                                    <SectionForm section=s action=save editing=v.editing initial=v.form draft_saved=v.draft_saved/>
+                                    <SectionForm section=s editing=v.editing initial=v.form draft_saved=v.draft_saved server=answer_state(save)/>
+                                    {needs_occupations(fields(s)).then(|| view! { <OccupationsDatalist/> })}
                                     {has_draft.then(|| view! {
                                         <ActionForm attr:novalidate=true action=discard>
                                             <input type="hidden" name="section" value=s.code()/>

@@ -7,16 +7,19 @@ use crate::api::jobseeker::{
 };
 use crate::components::fields_view::questions_view;
 use crate::components::form::{
-    check_with, checked_form_state, form_state, ErrorSummary, SubmitButton,
+    answer_state, check_with, checked_form_state, form_state, mark_hydrated, ErrorSummary,
+    FormState, SubmitButton,
 };
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use jobspor::form_fields::Fields;
+use jobspor::jobseeker::eligibility::Questionnaire;
 use jobspor::jobseeker::questionnaire::{find_step, steps, Step, StepCode, StepKind, RECEIPT};
 use jobspor::jobseeker::register_data::RegisterFact;
 use jobspor::jobseeker::registration::{Registration, RegistrationForm, FIELDS};
 use jobspor::FieldErrors;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 const FORM_ID: &str = "q";
@@ -91,22 +94,41 @@ pub(crate) fn StepAnswers(
     }
 }
 
-fn check_registration(v: serde_json::Value) -> FieldErrors {
+fn check_registration(v: Fields) -> FieldErrors {
     check_with(v, |f: &RegistrationForm| Registration::parse(f).map(|_| ()))
+}
+
+/// The registration form, an island for its check before submit. `children`: the page's
+/// heading, rendered on the server, below the error summary.
+#[island]
+fn RegisterForm(values: Fields, server: FormState, children: Children) -> impl IntoView {
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(server, browser);
+    let form = NodeRef::<leptos::html::Form>::new();
+    mark_hydrated(form);
+    view! {
+        <ErrorSummary state form_id="reg"/>
+        {children()}
+        <form method="post" action=RegisterJobseeker::url() novalidate node_ref=form>
+            {questions_view(state, "reg", FIELDS, &values)}
+            <SubmitButton label="Tilmeld" check=check_registration browser/>
+        </form>
+    }
 }
 
 #[component]
 pub fn JobseekerRegistration() -> impl IntoView {
     let action = ServerAction::<RegisterJobseeker>::new();
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(action, browser);
     let data = Resource::new(|| (), |_| get_questionnaire(false));
-    view! {
-        <Page title="Tilmeld dig som jobsøgende">
-            <ErrorSummary state form_id="reg"/>
+    let heading = || {
+        view! {
             <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
             <h1>"Tilmeld dig som jobsøgende"</h1>
             <p class="font-lead">"Fortæl os, hvilken situation du er i. Det afgør, hvilket forberedelsesskema du skal udfylde før din første samtale på jobcentret."</p>
+        }
+    };
+    view! {
+        <Page title="Tilmeld dig som jobsøgende">
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -119,13 +141,10 @@ pub fn JobseekerRegistration() -> impl IntoView {
                                 }
                             }
                             view! {
-                                <ActionForm attr:novalidate=true action>
-                                    {questions_view(state, "reg", FIELDS, &values)}
-                                    <SubmitButton label="Tilmeld" check=check_registration browser/>
-                                </ActionForm>
+                                <RegisterForm values server=answer_state(action)>{heading()}</RegisterForm>
                             }.into_any()
                         }
-                        Err(e) => on_error(e, Area::Citizen),
+                        Err(e) => view! { {heading()} {on_error(e, Area::Citizen)} }.into_any(),
                     }
                 })}
             </Suspense>
@@ -197,8 +216,6 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     let code = move || params.with(|p| p.get("step").unwrap_or_default());
     let answer = ServerAction::<AnswerStep>::new();
     let submit = ServerAction::<SubmitQuestionnaire>::new();
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(answer, browser);
     let submit_state = form_state(submit);
     // Only the register step and "Tjek dine svar" show the register facts.
     let data = Resource::new(
@@ -207,12 +224,8 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
             get_questionnaire(StepCode::parse(&code).is_some_and(StepCode::shows_register_facts))
         },
     );
-    let form = NodeRef::<leptos::html::Form>::new();
-    let autosaved = RwSignal::new(false);
-    autosave(form, answer, autosaved);
     view! {
         <Page title="Forberedelsesskema">
-            <ErrorSummary state form_id=FORM_ID/>
             <ErrorSummary state=submit_state form_id="send"/>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -229,40 +242,75 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                         return on_error(crate::AppError::NotFound, Area::Citizen);
                     };
                     let total = all.len();
-                    let body = match step.kind {
-                        StepKind::Review => review(&v, &all, submit).into_any(),
-                        _ => {
-                            let questions = step.questions();
-                            let values = v.values_of(&step).clone();
-                            view! {
-                                {(step.kind == StepKind::RegisterData).then(|| view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> })}
-                                <ActionForm attr:novalidate=true action=answer node_ref=form>
-                                    <input type="hidden" name="step" value=step.code.as_str()/>
-                                    {questions_view(state, FORM_ID, questions, &values)}
-                                    <p class="form-hint" role="status" aria-live="polite">
-                                        {move || autosaved.get().then_some("Dine svar på denne side er gemt.")}
-                                    </p>
-                                    <div class="step-buttons">
-                                        <SubmitButton label="Næste" name="go" value="next" check=move |v| check_step(step, v) browser/>
-                                        {(index > 0).then(|| view! {
-                                            <button type="submit" class="button button-secondary" name="go" value="back" on:click=move |_| browser.set(FieldErrors::new())>"Tilbage"</button>
-                                        })}
-                                        <button type="submit" class="button button-tertiary" name="go" value="later" on:click=move |_| browser.set(FieldErrors::new())>"Gem og fortsæt senere"</button>
-                                    </div>
-                                </ActionForm>
-                            }.into_any()
-                        }
-                    };
-                    view! {
+                    let header = view! {
                         <p><a class="back-link" href=routes::QUESTIONNAIRE>"Til oversigten over skemaet"</a></p>
                         <p class="step-indicator">{format!("Trin {} af {}", index + 1, total)}</p>
                         <h1>{step.title}</h1>
                         {(!step.intro.is_empty()).then(|| view! { <p class="font-lead">{step.intro}</p> })}
-                        {body}
-                    }.into_any()
+                    };
+                    match (step.kind, v.questionnaire) {
+                        (StepKind::Review, _) | (_, None) => view! { {header} {review(&v, &all, submit)} }.into_any(),
+                        (kind, Some(questionnaire)) => {
+                            let values = v.values_of(&step).clone();
+                            view! {
+                                <StepForm questionnaire health=v.health step=step.code.as_str().to_string() values
+                                    first=index == 0 server=answer_state(answer)>
+                                    {header}
+                                    {(kind == StepKind::RegisterData).then(|| view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> })}
+                                </StepForm>
+                            }.into_any()
+                        }
+                    }
                 })}
             </Transition>
         </Page>
+    }
+}
+
+/// A step's form, an island: "Næste" first checks the step with the core's rule, and a
+/// changed step is saved every few seconds. The step is named by its code and found again
+/// in the browser (`steps`), so the props stay plain data. `children`: the step's heading
+/// and the register facts, rendered on the server, below the error summary.
+#[island]
+fn StepForm(
+    questionnaire: Questionnaire,
+    health: bool,
+    step: String,
+    values: Fields,
+    first: bool,
+    server: FormState,
+    children: Children,
+) -> impl IntoView {
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(server, browser);
+    let form = NodeRef::<leptos::html::Form>::new();
+    let autosaved = RwSignal::new(false);
+    let sending = StoredValue::new(false);
+    autosave(form, sending, autosaved);
+    mark_hydrated(form);
+    let all = steps(questionnaire, health);
+    let step = find_step(&all, &step).map(|(_, s)| s);
+    let questions = step.map(|s| s.questions()).unwrap_or_default();
+    view! {
+        <ErrorSummary state form_id=FORM_ID/>
+        {children()}
+        {step.map(|step| view! {
+            <form method="post" action=AnswerStep::url() novalidate node_ref=form
+                on:submit=move |_| sending.set_value(true)>
+                <input type="hidden" name="step" value=step.code.as_str()/>
+                {questions_view(state, FORM_ID, questions, &values)}
+                <p class="form-hint" role="status" aria-live="polite">
+                    {move || autosaved.get().then_some("Dine svar på denne side er gemt.")}
+                </p>
+                <div class="step-buttons">
+                    <SubmitButton label="Næste" name="go" value="next" check=move |v| check_step(step, v) browser/>
+                    {(!first).then(|| view! {
+                        <button type="submit" class="button button-secondary" name="go" value="back" on:click=move |_| browser.set(FieldErrors::new())>"Tilbage"</button>
+                    })}
+                    <button type="submit" class="button button-tertiary" name="go" value="later" on:click=move |_| browser.set(FieldErrors::new())>"Gem og fortsæt senere"</button>
+                </div>
+            </form>
+        })}
     }
 }
 
@@ -275,7 +323,7 @@ const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 #[allow(unused_variables)]
 fn autosave(
     form: NodeRef<leptos::html::Form>,
-    answer: ServerAction<AnswerStep>,
+    sending: StoredValue<bool>,
     autosaved: RwSignal<bool>,
 ) {
     #[cfg(feature = "hydrate")]
@@ -305,7 +353,7 @@ fn autosave(
             }
             if last.with_value(|l| l.as_ref() == Some(&values))
                 || busy.get_value()
-                || answer.pending().get_untracked()
+                || sending.get_value()
             {
                 return;
             }
@@ -328,8 +376,7 @@ fn autosave(
 }
 
 /// The browser's check of a step: the server's rule, run before sending.
-fn check_step(step: Step, values: serde_json::Value) -> FieldErrors {
-    let fields: Fields = serde_json::from_value(values).unwrap_or_default();
+fn check_step(step: Step, fields: Fields) -> FieldErrors {
     step.validate(&fields).err().unwrap_or_default()
 }
 

@@ -1,7 +1,8 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
 use crate::api::citizen::{get_my_register_data, CompleteProfile, MyProfileView};
 use crate::components::form::{
-    check_with, checked_form_state, Checkbox, ErrorSummary, SubmitButton, TextField,
+    answer_state, check_with, checked_form_state, mark_hydrated, Checkbox, ErrorSummary, FormState,
+    SubmitButton, TextField,
 };
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -9,6 +10,7 @@ use crate::routes;
 use jobspor::contact::{ProfileForm, ProfileInput};
 use jobspor::FieldErrors;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::components::Redirect;
 
 /// The register's data about the citizen, as a description list with its source.
@@ -25,43 +27,56 @@ pub fn RegisterData(profile: MyProfileView) -> impl IntoView {
     }
 }
 
-fn check_profile(v: serde_json::Value) -> FieldErrors {
+fn check_profile(v: jobspor::form_fields::Fields) -> FieldErrors {
     check_with(v, |f: &ProfileForm| ProfileInput::try_from(f).map(|_| ()))
+}
+
+/// The profile's form, an island for its check before submit. `children`: the page's
+/// heading and the register data, rendered on the server, below the error summary.
+#[island]
+fn ProfileDetailsForm(server: FormState, children: Children) -> impl IntoView {
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(server, browser);
+    let form = NodeRef::<leptos::html::Form>::new();
+    mark_hydrated(form);
+    view! {
+        <ErrorSummary state form_id="profile"/>
+        {children()}
+        <h2>"Dine egne oplysninger"</h2>
+        <form method="post" action=CompleteProfile::url() novalidate node_ref=form>
+            <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
+            <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
+            <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
+            <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode"/>
+            <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email"/>
+            <fieldset>
+                <legend class="form-label">"Påmindelser (sms- og e-mailservice)"</legend>
+                <Checkbox state form_id="profile" field="sms_reminders" name="form[sms_reminders]" label="Ja tak, send mig påmindelser på sms"/>
+                <Checkbox state form_id="profile" field="email_reminders" name="form[email_reminders]" label="Ja tak, send mig påmindelser på e-mail"/>
+            </fieldset>
+            <SubmitButton label="Opret profil" check=check_profile browser/>
+        </form>
+    }
 }
 
 #[component]
 pub fn ProfileSetup() -> impl IntoView {
     let action = ServerAction::<CompleteProfile>::new();
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(action, browser);
     let profile = Resource::new(|| (), |_| get_my_register_data());
     view! {
         <Page title="Opret din profil">
-            <ErrorSummary state form_id="profile"/>
-            <h1>"Opret din profil"</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match profile.await {
                         Ok(p) if p.username.is_some() => view! { <Redirect path=routes::CITIZEN_HOME/> }.into_any(),
                         Ok(p) => view! {
-                            <p>"Velkommen, " {p.name.clone()} ". Vælg et brugernavn og en adgangskode, og fortæl os, hvordan vi kan kontakte dig."</p>
-                            <RegisterData profile=p/>
-                            <h2>"Dine egne oplysninger"</h2>
-                            <ActionForm attr:novalidate=true action>
-                                <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
-                                <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
-                                <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
-                                <TextField state form_id="profile" field="phone" name="form[phone]" label="Mobil-/telefonnummer" kind="tel" autocomplete="tel" hint="8 cifre, eller med landekode"/>
-                                <TextField state form_id="profile" field="email" name="form[email]" label="E-mail" kind="email" autocomplete="email"/>
-                                <fieldset>
-                                    <legend class="form-label">"Påmindelser (sms- og e-mailservice)"</legend>
-                                    <Checkbox state form_id="profile" field="sms_reminders" name="form[sms_reminders]" label="Ja tak, send mig påmindelser på sms"/>
-                                    <Checkbox state form_id="profile" field="email_reminders" name="form[email_reminders]" label="Ja tak, send mig påmindelser på e-mail"/>
-                                </fieldset>
-                                <SubmitButton label="Opret profil" check=check_profile browser/>
-                            </ActionForm>
+                            <ProfileDetailsForm server=answer_state(action)>
+                                <h1>"Opret din profil"</h1>
+                                <p>"Velkommen, " {p.name.clone()} ". Vælg et brugernavn og en adgangskode, og fortæl os, hvordan vi kan kontakte dig."</p>
+                                <RegisterData profile=p/>
+                            </ProfileDetailsForm>
                         }.into_any(),
-                        Err(e) => on_error(e, Area::Citizen),
+                        Err(e) => view! { <h1>"Opret din profil"</h1> {on_error(e, Area::Citizen)} }.into_any(),
                     }
                 })}
             </Suspense>

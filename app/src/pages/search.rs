@@ -12,8 +12,7 @@ use jobspor::cv::{EmploymentType, WorkingTime};
 use jobspor::cv_search::{Facet, SearchForm, SEARCH_PATH};
 use jobspor::numbers::thousands;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 const FORM_ID: &str = "search";
 
@@ -30,34 +29,6 @@ pub fn Search() -> impl IntoView {
             SearchForm::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
         })
     };
-    // With JavaScript the router submits the GET form itself, every field included: show
-    // the search at its stable URL, as the server does for a browser without JavaScript.
-    // Only while this page is the one shown: leaving it (opening a CV) changes the path
-    // before this component is gone.
-    let navigate = use_navigate();
-    let location = use_location();
-    Effect::new(move |_| {
-        if location.pathname.get() != SEARCH_PATH {
-            return;
-        }
-        let search = location.search.get();
-        let search = search.trim_start_matches('?');
-        let here = if search.is_empty() {
-            SEARCH_PATH.to_string()
-        } else {
-            format!("{SEARCH_PATH}?{search}")
-        };
-        let canonical = form().url();
-        if here != canonical {
-            navigate(
-                &canonical,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        }
-    });
     let results = Resource::new(form, search_cvs);
     view! {
         <Page title="Søg i CV'er">

@@ -5,7 +5,8 @@
 use crate::api::auth::{ChangePassword, LogoutOtherSessions};
 use crate::api::citizen::get_my_profile;
 use crate::components::form::{
-    check_with, checked_form_state, form_state, ErrorSummary, SubmitButton, TextField,
+    answer_state, check_with, checked_form_state, form_state, mark_hydrated, ErrorSummary,
+    FormState, SubmitButton, TextField,
 };
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -13,9 +14,10 @@ use crate::routes;
 use jobspor::contact::{ChangePasswordForm, PasswordChange};
 use jobspor::FieldErrors;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
-fn check_change(v: serde_json::Value) -> FieldErrors {
+fn check_change(v: jobspor::form_fields::Fields) -> FieldErrors {
     check_with(v, |f: &ChangePasswordForm| {
         PasswordChange::try_from(f).map(|_| ())
     })
@@ -38,6 +40,25 @@ fn success(text: String) -> impl IntoView {
     }
 }
 
+/// The password change, an island for its check before submit. Its fields are never
+/// refilled: no typed password comes back from the server.
+#[island]
+fn PasswordForm(server: FormState) -> impl IntoView {
+    let browser = RwSignal::new(FieldErrors::new());
+    let state = checked_form_state(server, browser);
+    let form = NodeRef::<leptos::html::Form>::new();
+    mark_hydrated(form);
+    view! {
+        <ErrorSummary state form_id="password"/>
+        <form method="post" action=ChangePassword::url() novalidate node_ref=form>
+            <TextField state form_id="password" field="current" name="form[current]" label="Nuværende adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
+            <TextField state form_id="password" field="new" name="form[new]" label="Ny adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn. Vælg ikke en almindelig adgangskode, som andre let kan gætte." required=true secret=true/>
+            <TextField state form_id="password" field="new_repeat" name="form[new_repeat]" label="Gentag ny adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
+            <SubmitButton label="Skift adgangskode" check=check_change browser/>
+        </form>
+    }
+}
+
 #[component]
 pub fn Security() -> impl IntoView {
     let query = use_query_map();
@@ -49,8 +70,6 @@ pub fn Security() -> impl IntoView {
         })
     };
     let change = ServerAction::<ChangePassword>::new();
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(change, browser);
     let logout = ServerAction::<LogoutOtherSessions>::new();
     let sessions_state = form_state(logout);
     // Who is asking: a citizen with a profile (else to the login or the profile's page).
@@ -58,7 +77,6 @@ pub fn Security() -> impl IntoView {
     view! {
         <Page title="Adgangskode og log-ind">
             <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
-            <ErrorSummary state form_id="password"/>
             <ErrorSummary state=sessions_state form_id="sessions"/>
             {move || changed().then(|| success(
                 "Din adgangskode er skiftet. Du er logget af alle andre steder, hvor du var logget ind.".into(),
@@ -73,18 +91,7 @@ pub fn Security() -> impl IntoView {
                             <section aria-labelledby="change-password">
                                 <h2 id="change-password">"Skift adgangskode"</h2>
                                 <p>"Når du skifter adgangskode, bliver du logget af alle andre steder, hvor du er logget ind. Her forbliver du logget ind."</p>
-                                // Drawn again after every answer, so no typed password stays in a field.
-                                {move || {
-                                    change.value().track();
-                                    view! {
-                                        <ActionForm attr:novalidate=true action=change>
-                                            <TextField state form_id="password" field="current" name="form[current]" label="Nuværende adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
-                                            <TextField state form_id="password" field="new" name="form[new]" label="Ny adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn. Vælg ikke en almindelig adgangskode, som andre let kan gætte." required=true secret=true/>
-                                            <TextField state form_id="password" field="new_repeat" name="form[new_repeat]" label="Gentag ny adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
-                                            <SubmitButton label="Skift adgangskode" check=check_change browser/>
-                                        </ActionForm>
-                                    }
-                                }}
+                                <PasswordForm server=answer_state(change)/>
                             </section>
                             <section aria-labelledby="other-sessions">
                                 <h2 id="other-sessions">"Log af andre steder"</h2>
