@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Copies DKFDS (Det Fælles Designsystem) CSS, fonts and icons from
-# node_modules/dkfds/dist into public/dkfds/, which cargo-leptos serves from
-# the site root (assets-dir = "public").  Result:
+# Builds the DKFDS (Det Fælles Designsystem, npm `dkfds`) part of the site:
 #
-#   <link rel="stylesheet" href="/dkfds/css/dkfds.min.css">
+#   style/generated/dkfds.css   the DKFDS rules the app uses (PurgeCSS), fonts woff2 only,
+#                               url()s to hashed names; imported by style/jobspor.css, the
+#                               one stylesheet cargo-leptos bundles, minifies and hashes
+#   public/dkfds/fonts, img     the files that CSS refers to, as <name>.<16 hex>.<ext>
+#                               (cargo-leptos copies public/ into the site root: /dkfds/…)
 #
-# The CSS refers to its fonts/images as url(../fonts/...) and url(../img/...),
-# so the dist layout (css/, fonts/, img/) is kept.  Only the font files the CSS
-# actually references are copied; img/ is copied whole so the icon sprite
-# (/dkfds/img/all-svg-icons.svg) and single icons can be used from markup.
+# The work is scripts/site-css.mjs; this script installs the npm packages it needs and
+# swaps the results in. Both outputs are generated (gitignored). Run it again after
+# changing the classes the app uses (run.sh and test.sh do, through setup.sh).
 #
 # Idempotent: runs `npm ci` only when node_modules is missing or older than
 # package-lock.json, rebuilds public/dkfds/ in a staging dir and swaps it in.
@@ -21,6 +22,7 @@ cd "$ROOT"
 SRC="node_modules/dkfds/dist"
 DEST="public/dkfds"
 CSS="css/dkfds.min.css"
+CSS_OUT="style/generated/dkfds.css"
 
 # 1. npm dependencies.  npm writes node_modules/.package-lock.json on every
 #    install, so its mtime is a reliable "installed at" stamp.
@@ -38,63 +40,17 @@ fi
 
 # 2. Build a fresh copy in a staging dir (under the gitignored target/, same
 #    filesystem as public/ so the final mv is a rename).
-mkdir -p target public
+mkdir -p target public style/generated
 stage="$(mktemp -d "target/.dkfds-stage.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 
-mkdir -p "$stage/css"
-cp "$SRC/$CSS" "$stage/$CSS"
-if [[ -f "$SRC/$CSS.map" ]]; then
-    cp "$SRC/$CSS.map" "$stage/$CSS.map"
-fi
-cp -R "$SRC/img" "$stage/img"
 cp "$SRC/LICENSE.md" "$stage/LICENSE.md"
+summary="$(node scripts/site-css.mjs "$stage/dkfds.css" "$stage/public")"
 
-# All local url(...) targets of the CSS, as paths relative to the css/ dir,
-# without quotes, ?query or #fragment.
-refs="$(grep -o 'url([^)]*)' "$stage/$CSS" \
-    | sed -E 's/^url\([[:space:]]*//; s/[[:space:]]*\)$//; s/^["'\'']//; s/["'\'']$//' \
-    | grep -Ev '^(data:|https?:|//|#)' \
-    | sed -E 's/[?#].*$//' \
-    | sort -u)"
-
-# 3. Copy every referenced file that is not there yet (fonts), keeping the
-#    relative path, then verify that every reference resolves.
-missing=0
-while IFS= read -r ref; do
-    [[ -z "$ref" ]] && continue
-    if [[ "$ref" == /* ]]; then
-        echo "assets.sh: absolute url($ref) in $CSS is not supported" >&2
-        missing=1
-        continue
-    fi
-    target="$(realpath -m "$stage/css/$ref")"
-    case "$target" in
-        "$(realpath "$stage")"/*) ;;
-        *) echo "assets.sh: url($ref) points outside $DEST" >&2; missing=1; continue ;;
-    esac
-    rel="${target#"$(realpath "$stage")"/}"
-    if [[ ! -f "$target" ]]; then
-        if [[ -f "$SRC/$rel" ]]; then
-            mkdir -p "$(dirname "$target")"
-            cp "$SRC/$rel" "$target"
-        else
-            echo "assets.sh: url($ref) in $CSS: $SRC/$rel does not exist" >&2
-            missing=1
-        fi
-    fi
-done <<<"$refs"
-if [[ "$missing" -ne 0 ]]; then
-    exit 1
-fi
-
-# 4. Swap in.
+# 3. Swap in.
+mv "$stage/dkfds.css" "$CSS_OUT"
 rm -rf "$DEST"
-mv "$stage" "$DEST"
+mv "$stage/public" "$DEST"
+mv "$stage/LICENSE.md" "$DEST/LICENSE.md"
 chmod 755 "$DEST"
-trap - EXIT
-
-version="$(node -p 'require("./node_modules/dkfds/package.json").version')"
-nfiles="$(find "$DEST" -type f | wc -l)"
-nrefs="$(grep -c . <<<"$refs" || true)"
-echo "assets.sh: dkfds $version -> $DEST ($nfiles files, $nrefs url() refs ok); link /dkfds/css/dkfds.min.css"
+echo "assets.sh: $summary -> $CSS_OUT, $DEST"

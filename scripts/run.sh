@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-cargo leptos build --release
+cargo leptos build --release --precompress
 export DATABASE_URL="${DATABASE_URL:-sqlite://data/jobspor.db}"
 "$CARGO_TARGET_DIR/release/jobspor-server" seed
 # The simulated identity provider (MitID, MitID Erhverv, staff login) on a free port; the

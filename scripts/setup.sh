@@ -47,7 +47,8 @@ fi
 
 command -v node >/dev/null && command -v npm >/dev/null || { say "installing Node.js"; apt_install nodejs npm; }
 
-# DKFDS (CSS, fonts) into public/dkfds, and binaryen's wasm-opt (Debian's breaks hydration).
+# DKFDS: the rules the app uses into style/generated/, its fonts and icons into public/dkfds
+# (scripts/assets.sh); and binaryen's wasm-opt (Debian's breaks hydration).
 bash scripts/assets.sh
 
 # The local simulated identity provider (npm oidc-provider): the demo's MitID, MitID

@@ -37,7 +37,7 @@ say "Rust tests"
 cargo test --workspace --exclude jobspor-frontend --locked
 
 say "Release build"
-cargo leptos build --release
+cargo leptos build --release --precompress
 
 say "End-to-end tests (Playwright, Chromium)"
 work=$(mktemp -d)

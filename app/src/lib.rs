@@ -13,7 +13,7 @@ pub mod ssr;
 pub use error::AppError;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -28,6 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // The site's one stylesheet (style/jobspor.css), by its hashed name.
+                <HashedStylesheet id="leptos" options=options.clone()/>
+                <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <AutoReload options=options.clone()/>
                 {islands.then(|| view! { <HydrationScripts options islands=true/> })}
                 <MetaTags/>
@@ -82,8 +85,6 @@ pub fn App() -> impl IntoView {
     // Every route renders completely before the response is sent (SsrMode::Async): the page
     // must work with JavaScript off, and redirects must become real HTTP redirects.
     view! {
-        <Stylesheet href="/dkfds/css/dkfds.min.css"/>
-        <Stylesheet id="leptos" href="/pkg/jobspor.css"/>
         <Router>
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/") view=pages::home::Home ssr=SsrMode::Async/>

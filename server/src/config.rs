@@ -79,6 +79,18 @@ fn env_or(name: &str, default: impl FnOnce() -> String) -> String {
         .unwrap_or_else(default)
 }
 
+/// Whether cargo-leptos built the site with hashed names (`hash-files`): it then writes the
+/// names' hashes into `hash.txt` beside the server binary, which Leptos reads for the
+/// script and stylesheet links only when `hash_files` is on. cargo-leptos says so
+/// (`LEPTOS_HASH_FILES`) only to a server it starts itself; the run and test commands and
+/// production start the binary directly, so the file says it.
+fn hash_file_beside_binary(leptos: &LeptosOptions) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(&*leptos.hash_file)))
+        .is_some_and(|file| file.is_file())
+}
+
 impl Config {
     pub fn from_env() -> Result<Config, ConfigError> {
         let database_url = env_or("DATABASE_URL", || DEFAULT_DATABASE_URL.to_string());
@@ -88,6 +100,9 @@ impl Config {
         if leptos.output_name.is_empty() {
             // Built without cargo-leptos (plain `cargo build`): use the project's name.
             leptos.output_name = "jobspor".into();
+        }
+        if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+            leptos.hash_files = hash_file_beside_binary(&leptos);
         }
         let dev_http = flag("JOBSPOR_DEV_HTTP");
         let scheme = if dev_http { "http" } else { "https" };

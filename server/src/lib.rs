@@ -12,5 +12,6 @@ pub mod jobs;
 pub mod rate_limits;
 pub mod refusal;
 pub mod router;
+pub mod static_files;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;

@@ -1,8 +1,10 @@
-//! The axum router: server functions under /api, the Leptos pages, static files, /healthz,
+//! The axum router: server functions under /api, the Leptos pages, static files
+//! (`static_files`: precompressed, cached by name; else the app's 404 page), /healthz,
 //! and in front of them the door: security headers on every answer, the cross-site check
 //! (`csrf`), per-address rate limits (`rate_limits`), a body limit, and the flash that keeps
 //! refused forms' input out of URLs (`flash`).
 use crate::config::Door;
+use crate::static_files::{self, SiteFiles};
 use crate::{csrf, flash, rate_limits};
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request};
@@ -165,6 +167,18 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
     let fallback_state = state.clone();
     let health_store = state.store.clone();
     let shell_options = options.clone();
+    let not_found_options = options.clone();
+    let not_found_page = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(fallback_state.clone());
+            provide_context(not_found_options.clone());
+        },
+        {
+            let options = options.clone();
+            move || shell(options.clone())
+        },
+    );
+    let site_files = SiteFiles::new(&options.site_root);
     Router::new()
         .route(
             "/healthz",
@@ -191,10 +205,16 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
             move || provide_context(page_state.clone()),
             move || shell(shell_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler_with_context(
-            move || provide_context(fallback_state.clone()),
-            shell,
-        ))
+        .fallback(move |req: Request<Body>| {
+            let site_files = site_files.clone();
+            let not_found_page = not_found_page.clone();
+            async move {
+                match site_files.serve(req).await {
+                    Ok(file) => file,
+                    Err(req) => static_files::not_found(not_found_page(req).await),
+                }
+            }
+        })
         .layer(middleware::from_fn(api_answers))
         .layer(middleware::from_fn_with_state(
             flash_state,
@@ -231,6 +251,8 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // Pages and /api answers hold a person's data: never stored. Static files set
+        // their own cache policy (`static_files::CachePolicy`).
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

@@ -34,11 +34,14 @@ pub struct TestApp {
     pub idp: String,
 }
 
-/// What a test may change in the app it starts: the limits and the door.
+/// What a test may change in the app it starts: the limits, the door and the folder its
+/// static files are served from.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub quotas: Quotas,
     pub door: Door,
+    /// The site root (cargo-leptos' `target/site`); a test of the static files makes its own.
+    pub site_root: String,
 }
 
 impl Default for Settings {
@@ -52,6 +55,7 @@ impl Default for Settings {
                 cv_openings_per_hour: 100_000,
             },
             door: Door::default(),
+            site_root: "target/site".into(),
         }
     }
 }
@@ -87,7 +91,7 @@ pub async fn spawn_with(store: Store, mut settings: Settings) -> TestApp {
     };
     let options = LeptosOptions::builder()
         .output_name("jobspor")
-        .site_root("target/site")
+        .site_root(settings.site_root.as_str())
         .build();
     let app = jobspor_server::router::router(state, options, settings.door);
     tokio::spawn(async move {
