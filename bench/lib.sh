@@ -19,7 +19,7 @@ need_browser() {
 # trap calls stop_app.
 start_app() {
   local work=$1; shift
-  local port idp_port bin="$CARGO_TARGET_DIR/release/jobspor-server"
+  local port idp_port bin="${BENCH_SERVER_BIN:-$CARGO_TARGET_DIR/release/jobspor-server}"
   [ -x "$bin" ] || { echo "FAILED: no release build at $bin (run without --no-build)"; return 1; }
   port=$(free_port)
   idp_port=$(free_port)

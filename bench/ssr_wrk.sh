@@ -38,7 +38,7 @@ conns=${SSR_WRK_CONNECTIONS:-8}
 duration=${SSR_WRK_DURATION:-15s}
 warmup=${SSR_WRK_WARMUP:-3s}
 path=${SSR_WRK_PATH:-/borger/cv}
-bare_bin="$CARGO_TARGET_DIR/release/jobspor-bench-bare"
+bare_bin="${BENCH_BARE_BIN:-$CARGO_TARGET_DIR/release/jobspor-bench-bare}"
 
 if [ "$build" = 1 ]; then
   if cargo leptos --version >/dev/null 2>&1; then
