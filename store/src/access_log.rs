@@ -4,7 +4,7 @@ use crate::{from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use jobspor::policy::ActorKind;
 use jobspor::CitizenId;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessEntry {
@@ -43,7 +43,7 @@ impl AccessEntry {
     }
 }
 
-pub(crate) async fn record(tx: &mut Transaction<'_, Any>, e: &AccessEntry) -> Result<()> {
+pub(crate) async fn record(conn: &mut AnyConnection, e: &AccessEntry) -> Result<()> {
     sqlx::query("INSERT INTO access_log (citizen_id, at, actor_kind, actor_id, actor_label, action) VALUES ($1,$2,$3,$4,$5,$6)")
         .bind(e.citizen_id.get())
         .bind(ts(e.at))
@@ -51,7 +51,7 @@ pub(crate) async fn record(tx: &mut Transaction<'_, Any>, e: &AccessEntry) -> Re
         .bind(e.actor_id)
         .bind(&e.actor_label)
         .bind(&e.action)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! The citizen's CV: entries of every section (one table, the core's `CvEntry` as JSON), the
 //! searchable mark, drafts of a section being edited, and the search index kept in step.
-use crate::search_index::{index_cv, sync_owner};
+use crate::search_index::{index_cv, index_cv_of, sync_owner, Owner};
 use crate::{flag, from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
 use jobspor::cv::entry::{may_add_entry, CvEntry, CvSection, Fields, MAX_DRAFT_BYTES};
 use jobspor::policy::Caller;
 use jobspor::{CitizenId, CvEntryId, CvId};
-use sqlx::{Any, Row, Transaction};
+use sqlx::{AnyConnection, Row};
 use std::cmp::Reverse;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,10 +48,7 @@ pub struct Draft {
     pub saved_at: DateTime<Utc>,
 }
 
-pub(crate) async fn entries(
-    conn: &mut sqlx::AnyConnection,
-    cv_id: i64,
-) -> Result<Vec<StoredEntry>> {
+pub(crate) async fn entries(conn: &mut AnyConnection, cv_id: i64) -> Result<Vec<StoredEntry>> {
     let rows = sqlx::query(
         "SELECT id, section, data, updated_at FROM cv_entries WHERE cv_id = $1 ORDER BY id",
     )
@@ -84,22 +81,22 @@ pub(crate) async fn entries(
     Ok(out)
 }
 
-async fn cv_id_of(tx: &mut Transaction<'_, Any>, citizen_id: i64) -> Result<i64> {
+async fn cv_id_of(conn: &mut AnyConnection, citizen_id: i64) -> Result<i64> {
     let row = sqlx::query("SELECT id FROM cvs WHERE citizen_id = $1")
         .bind(citizen_id)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await?
         .ok_or(StoreError::NotFound)?;
     Ok(row.try_get("id")?)
 }
 
 /// (work experiences, educations, job wishes) of a CV: what searchability depends on.
-async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usize, usize)> {
+async fn counts(conn: &mut AnyConnection, cv_id: i64) -> Result<(usize, usize, usize)> {
     let rows = sqlx::query(
         "SELECT section, COUNT(*) AS n FROM cv_entries WHERE cv_id = $1 GROUP BY section",
     )
     .bind(cv_id)
-    .fetch_all(&mut **tx)
+    .fetch_all(&mut *conn)
     .await?;
     let mut n = (0, 0, 0);
     for r in &rows {
@@ -115,12 +112,12 @@ async fn counts(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<(usize, usi
 }
 
 /// Takes the CV out of search when it no longer has what searchability needs.
-async fn unmark_if_not_ready(tx: &mut Transaction<'_, Any>, cv_id: i64) -> Result<()> {
-    let (we, ed, jw) = counts(tx, cv_id).await?;
+async fn unmark_if_not_ready(conn: &mut AnyConnection, cv_id: i64) -> Result<()> {
+    let (we, ed, jw) = counts(conn, cv_id).await?;
     if jobspor::cv::may_be_made_searchable(jw, we, ed).is_err() {
         sqlx::query("UPDATE cvs SET searchable = 0 WHERE id = $1")
             .bind(cv_id)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
     }
     Ok(())
@@ -161,7 +158,24 @@ impl Store {
         let citizen_id = citizen.id().get();
         let section = entry.section();
         let mut tx = self.begin_write().await?;
-        let cv_id = cv_id_of(&mut tx, citizen_id).await?;
+        // One read for what the save needs besides the entries: the CV, its owner as the
+        // search shows them, the CV's filter keys as last indexed, and whether the section
+        // has a draft to discard (a round trip fewer per save for each).
+        let head = sqlx::query(
+            "SELECT c.id, p.cpr_status, c.searchable, p.last_login_at, p.municipality_code, p.protected_address, \
+             s.facet_keys, (SELECT COUNT(*) FROM cv_drafts d WHERE d.citizen_id = c.citizen_id AND d.section = $2) AS drafts \
+             FROM cvs c JOIN citizens p ON p.id = c.citizen_id LEFT JOIN cv_search s ON s.cv_id = c.id \
+             WHERE c.citizen_id = $1",
+        )
+        .bind(citizen_id)
+        .bind(section.code())
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+        let cv_id: i64 = head.try_get("id")?;
+        let owner = Owner::from_row(citizen_id, &head)?;
+        let indexed_keys: Option<String> = head.try_get("facet_keys")?;
+        let has_draft = head.try_get::<i64, _>("drafts")? > 0;
         let all = entries(&mut tx, cv_id).await?;
         let same: Vec<&StoredEntry> = all
             .iter()
@@ -207,18 +221,20 @@ impl Store {
                     .map(CvEntryId::new)?
             }
         };
-        sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
-            .bind(citizen_id)
-            .bind(section.code())
-            .execute(&mut *tx)
-            .await?;
+        if has_draft {
+            sqlx::query("DELETE FROM cv_drafts WHERE citizen_id = $1 AND section = $2")
+                .bind(citizen_id)
+                .bind(section.code())
+                .execute(&mut *tx)
+                .await?;
+        }
         // The CV after this save, from what was read above: no second read.
         let after = all
             .iter()
             .filter(|e| e.id != id)
             .map(|e| &e.entry)
             .chain(std::iter::once(entry));
-        index_cv(&mut tx, cv_id, after, now).await?;
+        index_cv_of(&mut tx, cv_id, &owner, indexed_keys.as_deref(), after, now).await?;
         tx.commit().await?;
         Ok(id)
     }

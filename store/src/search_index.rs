@@ -83,12 +83,32 @@ pub(crate) fn body_of<'e>(entries: impl IntoIterator<Item = &'e CvEntry>) -> Str
         .join("\n")
 }
 
-struct Owner {
+/// What the search shows of a CV's owner.
+pub(crate) struct Owner {
     citizen_id: i64,
     listed: bool,
     last_login_at: i64,
     /// The municipality the CV may be found by (`searchable_place`).
     place: Option<String>,
+}
+
+impl Owner {
+    /// From a row with the columns `searchable` (the CV's), `cpr_status`, `last_login_at`,
+    /// `municipality_code` and `protected_address` (the citizen's).
+    pub(crate) fn from_row(citizen_id: i64, r: &sqlx::any::AnyRow) -> Result<Owner> {
+        Ok(Owner {
+            citizen_id,
+            listed: r.try_get::<i64, _>("searchable")? != 0
+                && r.try_get::<String, _>("cpr_status")? == "active",
+            last_login_at: r.try_get("last_login_at")?,
+            place: searchable_place(
+                r.try_get::<Option<String>, _>("municipality_code")?
+                    .as_deref(),
+                r.try_get::<i64, _>("protected_address")? != 0,
+            )
+            .map(str::to_string),
+        })
+    }
 }
 
 async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
@@ -99,18 +119,7 @@ async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
     .bind(cv_id)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(Owner {
-        citizen_id: r.try_get("citizen_id")?,
-        listed: r.try_get::<i64, _>("searchable")? != 0
-            && r.try_get::<String, _>("cpr_status")? == "active",
-        last_login_at: r.try_get("last_login_at")?,
-        place: searchable_place(
-            r.try_get::<Option<String>, _>("municipality_code")?
-                .as_deref(),
-            r.try_get::<i64, _>("protected_address")? != 0,
-        )
-        .map(str::to_string),
-    })
+    Owner::from_row(r.try_get("citizen_id")?, &r)
 }
 
 /// Rewrites a CV's search row and facet keys from its entries as they are after a change,
@@ -122,15 +131,42 @@ pub(crate) async fn index_cv<'e>(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let owner = owner_of(conn, cv_id).await?;
+    index_cv_of(conn, cv_id, &owner, None, entries, now).await
+}
+
+/// `index_cv` with the owner already read, and the CV's keys text as last indexed
+/// (`cv_search.facet_keys`, `None` if unknown or not indexed yet). When the keys are the
+/// same, the CV's rows in `cv_facets` are re-stamped in one statement instead of deleted
+/// and inserted again (they are kept equal to that text: `index_cv`, `sync_owner`, the
+/// bulk load).
+pub(crate) async fn index_cv_of<'e>(
+    conn: &mut AnyConnection,
+    cv_id: i64,
+    owner: &Owner,
+    indexed_keys: Option<&str>,
+    entries: impl IntoIterator<Item = &'e CvEntry> + Clone,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let keys = facets_of(entries.clone(), owner.place.as_deref());
     let body = body_of(entries);
-    write_row(conn, cv_id, &owner, &body, &keys, ts(now)).await?;
-    add_body_words(conn, &crate::text::index_words(&body)).await?;
-    sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1")
-        .bind(cv_id)
-        .execute(&mut *conn)
-        .await?;
-    insert_facets(conn, keys.iter().map(|k| (cv_id, ts(now), k.as_str()))).await?;
+    let text = keys_text(&keys);
+    write_row(conn, cv_id, owner, &body, &text, ts(now)).await?;
+    if crate::Backend::of(conn) == crate::Backend::Sqlite {
+        add_body_words(conn, &crate::text::index_words(&body)).await?;
+    }
+    if indexed_keys == Some(text.as_str()) {
+        sqlx::query("UPDATE cv_facets SET updated_at = $1 WHERE cv_id = $2")
+            .bind(ts(now))
+            .bind(cv_id)
+            .execute(&mut *conn)
+            .await?;
+    } else {
+        sqlx::query("DELETE FROM cv_facets WHERE cv_id = $1")
+            .bind(cv_id)
+            .execute(&mut *conn)
+            .await?;
+        insert_facets(conn, keys.iter().map(|k| (cv_id, ts(now), k.as_str()))).await?;
+    }
     sqlx::query("UPDATE cvs SET updated_at = $1 WHERE id = $2")
         .bind(ts(now))
         .bind(cv_id)
@@ -144,7 +180,7 @@ async fn write_row(
     cv_id: i64,
     owner: &Owner,
     body: &str,
-    keys: &BTreeSet<String>,
+    keys_text: &str,
     updated_at: i64,
 ) -> Result<()> {
     sqlx::query(
@@ -158,7 +194,7 @@ async fn write_row(
     .bind(owner.last_login_at)
     .bind(updated_at)
     .bind(body)
-    .bind(keys_text(keys))
+    .bind(keys_text)
     .execute(&mut *conn)
     .await?;
     Ok(())
