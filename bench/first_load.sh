@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 27: what each page kind loads first, and Lighthouse on three pages.
 #
-#   bash bench/first_load.sh             builds release (cargo leptos build --release) first
+#   bash bench/first_load.sh             builds release (cargo leptos build --release --precompress) first
 #   bash bench/first_load.sh --no-build  measures the release build already there
 #
 # 1. Starts the simulated identity provider and `jobspor-server serve` as scripts/test.sh
@@ -31,7 +31,7 @@ for a in "$@"; do
 done
 
 if [ "$build" = 1 ]; then
-  cargo leptos build --release || { echo "FAILED: cargo leptos build --release"; exit 1; }
+  cargo leptos build --release --precompress || { echo "FAILED: cargo leptos build --release --precompress"; exit 1; }
 fi
 
 need_browser
