@@ -85,7 +85,11 @@ function assetsNamed(html, pageUrl) {
     const src = m[1].match(/\bsrc\s*=\s*["']([^"']+)["']/i);
     if (src) add(src[1]);
     // Inline module scripts: import('…'), import … from '…', and any quoted .js/.wasm path.
-    for (const s of m[2].matchAll(/["'`]([^"'`\s]+\.(?:m?js|wasm)(?:[?#][^"'`\s]*)?)["'`]/g)) add(s[1]);
+    // A template literal (`${root}/…`, Leptos' island loader) is a pattern, not a file: the
+    // files it makes are the preload links above.
+    for (const s of m[2].matchAll(/["'`]([^"'`\s]+\.(?:m?js|wasm)(?:[?#][^"'`\s]*)?)["'`]/g)) {
+      if (!s[1].includes("${")) add(s[1]);
+    }
   }
   return [...found].sort();
 }
