@@ -74,6 +74,25 @@ pub fn checked_form_state(server: FormState, browser: RwSignal<FieldErrors>) -> 
     })
 }
 
+/// What every island with a checked form starts from: the browser's errors, the form's
+/// state (`checked_form_state`) and the form's node, marked hydrated once mounted.
+pub struct CheckedForm {
+    pub browser: RwSignal<FieldErrors>,
+    pub state: Signal<FormState>,
+    pub form: NodeRef<leptos::html::Form>,
+}
+
+pub fn checked_form(server: FormState) -> CheckedForm {
+    let browser = RwSignal::new(FieldErrors::new());
+    let form = NodeRef::new();
+    mark_hydrated(form);
+    CheckedForm {
+        browser,
+        state: checked_form_state(server, browser),
+        form,
+    }
+}
+
 /// Marks the island holding `node` as hydrated (`data-hydrated` on its `leptos-island`):
 /// the end-to-end tests wait for it before they type, as a click before hydration would
 /// skip the check.

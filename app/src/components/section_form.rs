@@ -5,7 +5,7 @@
 use crate::api::cv::SaveCvEntry;
 use crate::components::fields_view::field_view;
 use crate::components::form::{
-    checked_form_state, mark_hydrated, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField,
+    checked_form, CheckedForm, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField,
 };
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv::fields::{fields, FieldSpec};
@@ -103,13 +103,14 @@ pub fn SectionForm(
     draft_saved: Option<String>,
     server: FormState,
 ) -> impl IntoView {
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(server, browser);
-    let form = NodeRef::<html::Form>::new();
+    let CheckedForm {
+        browser,
+        state,
+        form,
+    } = checked_form(server);
     let status = RwSignal::new(draft_saved.map(|t| format!("Kladde sidst gemt {t}")));
     let sending = StoredValue::new(false);
     autosave(section, editing, form, status, sending);
-    mark_hydrated(form);
     view! {
         <ErrorSummary state form_id=FORM_ID/>
         <form method="post" action=SaveCvEntry::url() novalidate node_ref=form class="cv-form"

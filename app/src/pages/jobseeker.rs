@@ -7,8 +7,8 @@ use crate::api::jobseeker::{
 };
 use crate::components::fields_view::questions_view;
 use crate::components::form::{
-    answer_state, check_with, checked_form_state, form_state, mark_hydrated, ErrorSummary,
-    FormState, SubmitButton,
+    answer_state, check_with, checked_form, form_state, CheckedForm, ErrorSummary, FormState,
+    SubmitButton,
 };
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -102,10 +102,11 @@ fn check_registration(v: Fields) -> FieldErrors {
 /// heading, rendered on the server, below the error summary.
 #[island]
 fn RegisterForm(values: Fields, server: FormState, children: Children) -> impl IntoView {
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(server, browser);
-    let form = NodeRef::<leptos::html::Form>::new();
-    mark_hydrated(form);
+    let CheckedForm {
+        browser,
+        state,
+        form,
+    } = checked_form(server);
     view! {
         <ErrorSummary state form_id="reg"/>
         {children()}
@@ -281,13 +282,14 @@ fn StepForm(
     server: FormState,
     children: Children,
 ) -> impl IntoView {
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(server, browser);
-    let form = NodeRef::<leptos::html::Form>::new();
+    let CheckedForm {
+        browser,
+        state,
+        form,
+    } = checked_form(server);
     let autosaved = RwSignal::new(false);
     let sending = StoredValue::new(false);
     autosave(form, sending, autosaved);
-    mark_hydrated(form);
     let all = steps(questionnaire, health);
     let step = find_step(&all, &step).map(|(_, s)| s);
     let questions = step.map(|s| s.questions()).unwrap_or_default();

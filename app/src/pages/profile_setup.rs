@@ -1,7 +1,7 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
 use crate::api::citizen::{get_my_register_data, CompleteProfile, MyProfileView};
 use crate::components::form::{
-    answer_state, check_with, checked_form_state, mark_hydrated, Checkbox, ErrorSummary, FormState,
+    answer_state, check_with, checked_form, Checkbox, CheckedForm, ErrorSummary, FormState,
     SubmitButton, TextField,
 };
 use crate::components::layout::Page;
@@ -35,10 +35,11 @@ fn check_profile(v: jobspor::form_fields::Fields) -> FieldErrors {
 /// heading and the register data, rendered on the server, below the error summary.
 #[island]
 fn ProfileDetailsForm(server: FormState, children: Children) -> impl IntoView {
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(server, browser);
-    let form = NodeRef::<leptos::html::Form>::new();
-    mark_hydrated(form);
+    let CheckedForm {
+        browser,
+        state,
+        form,
+    } = checked_form(server);
     view! {
         <ErrorSummary state form_id="profile"/>
         {children()}

@@ -5,8 +5,8 @@
 use crate::api::auth::{ChangePassword, LogoutOtherSessions};
 use crate::api::citizen::get_my_profile;
 use crate::components::form::{
-    answer_state, check_with, checked_form_state, form_state, mark_hydrated, ErrorSummary,
-    FormState, SubmitButton, TextField,
+    answer_state, check_with, checked_form, form_state, CheckedForm, ErrorSummary, FormState,
+    SubmitButton, TextField,
 };
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -44,10 +44,11 @@ fn success(text: String) -> impl IntoView {
 /// refilled: no typed password comes back from the server.
 #[island]
 fn PasswordForm(server: FormState) -> impl IntoView {
-    let browser = RwSignal::new(FieldErrors::new());
-    let state = checked_form_state(server, browser);
-    let form = NodeRef::<leptos::html::Form>::new();
-    mark_hydrated(form);
+    let CheckedForm {
+        browser,
+        state,
+        form,
+    } = checked_form(server);
     view! {
         <ErrorSummary state form_id="password"/>
         <form method="post" action=ChangePassword::url() novalidate node_ref=form>
