@@ -4,10 +4,10 @@
 //! A form's state (`FormState`) comes from its server action's answer, read on the server:
 //! a refused post comes back to the page as the same error (Leptos decodes it from the
 //! redirect; the flash keeps it out of the URL). Every form is a plain form post, with or
-//! without JavaScript. A form with a check before submit is an island (`#[island]`): it gets
-//! the server's state as a prop, and in the browser adds the core parser's errors.
+//! without JavaScript, rendered on the server only. A form with a check before submit sits
+//! in the `CheckedForm` island, which writes the browser's messages into the same places
+//! (`form_dom`).
 use crate::AppError;
-use jobspor::form_fields::Fields;
 use jobspor::FieldErrors;
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ where
     Signal::derive(move || state.clone())
 }
 
-/// What the server answered `action` last, as a form's state (for an island's props).
+/// What the server answered `action` last, as a form's state.
 pub fn answer_state<S>(action: ServerAction<S>) -> FormState
 where
     S: server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
@@ -58,136 +58,12 @@ where
     }
 }
 
-/// The state of a form whose submit button first checks it in the browser (`SubmitButton`):
-/// the browser's errors while there are any, otherwise the server's answer.
-pub fn checked_form_state(server: FormState, browser: RwSignal<FieldErrors>) -> Signal<FormState> {
-    Signal::derive(move || {
-        let local = browser.get();
-        if local.is_empty() {
-            server.clone()
-        } else {
-            FormState {
-                errors: local,
-                ..Default::default()
-            }
-        }
-    })
-}
-
-/// What every island with a checked form starts from: the browser's errors, the form's
-/// state (`checked_form_state`) and the form's node, marked hydrated once mounted.
-pub struct CheckedForm {
-    pub browser: RwSignal<FieldErrors>,
-    pub state: Signal<FormState>,
-    pub form: NodeRef<leptos::html::Form>,
-}
-
-pub fn checked_form(server: FormState) -> CheckedForm {
-    let browser = RwSignal::new(FieldErrors::new());
-    let form = NodeRef::new();
-    mark_hydrated(form);
-    CheckedForm {
-        browser,
-        state: checked_form_state(server, browser),
-        form,
-    }
-}
-
-/// Marks the island holding `node` as hydrated (`data-hydrated` on its `leptos-island`):
-/// the end-to-end tests wait for it before they type, as a click before hydration would
-/// skip the check.
-pub fn mark_hydrated(form: NodeRef<leptos::html::Form>) {
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(form) = form.get() {
-            if let Ok(Some(island)) = form.closest("leptos-island") {
-                let _ = island.set_attribute("data-hydrated", "true");
-            }
-        }
-    });
-    #[cfg(not(feature = "hydrate"))]
-    let _ = form;
-}
-
-/// Runs a core parser over form values: `parse` gets the raw form struct, read from the
-/// form's named values by serde's own map deserializer (no JSON in between: the browser's
-/// wasm does not carry serde_json's `Value`).
-pub fn check_with<F: serde::de::DeserializeOwned>(
-    values: Fields,
-    parse: impl Fn(&F) -> Result<(), FieldErrors>,
-) -> FieldErrors {
-    use serde::de::value::{Error, MapDeserializer};
-    match F::deserialize(MapDeserializer::<_, Error>::new(values.into_iter())) {
-        Ok(form) => parse(&form).err().unwrap_or_default(),
-        // Values the form struct cannot hold: let the server answer.
-        Err(_) => FieldErrors::new(),
-    }
-}
-
-/// The submit button of a checked form. On click it parses the form with the same core
-/// parser the server uses; with errors, the form is not sent and the errors show at once.
-/// Without JavaScript it is a plain submit button and the server does the check.
-#[component]
-pub fn SubmitButton<C>(
-    #[prop(into)] label: String,
-    check: C,
-    browser: RwSignal<FieldErrors>,
-    /// The button's own name and value, sent with the form (which of several buttons).
-    #[prop(optional)]
-    name: Option<&'static str>,
-    #[prop(optional)] value: Option<&'static str>,
-) -> impl IntoView
-where
-    C: Fn(Fields) -> FieldErrors + Copy + Send + Sync + 'static,
-{
-    view! {
-        <button type="submit" class="button button-primary" name=name value=value on:click=move |ev| {
-            #[cfg(feature = "hydrate")]
-            {
-                use wasm_bindgen::JsCast;
-                let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlButtonElement>().ok()).and_then(|b| b.form());
-                if let Some(form) = form {
-                    let errors = check(form_values(&form));
-                    if !errors.is_empty() {
-                        ev.prevent_default();
-                    }
-                    browser.set(errors);
-                }
-            }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = (&ev, check, browser);
-        }>{label}</button>
-    }
-}
-
-/// The form's named values, `form[x]` named `x`.
-#[cfg(feature = "hydrate")]
-pub(crate) fn form_values(form: &web_sys::HtmlFormElement) -> Fields {
-    let mut map = Fields::new();
-    if let Ok(data) = web_sys::FormData::new_with_form(form) {
-        if let Ok(Some(entries)) = js_sys::try_iter(&data) {
-            for entry in entries.flatten() {
-                let pair = js_sys::Array::from(&entry);
-                let (Some(key), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string())
-                else {
-                    continue;
-                };
-                let key = key
-                    .strip_prefix("form[")
-                    .and_then(|k| k.strip_suffix(']'))
-                    .map(str::to_string)
-                    .unwrap_or(key);
-                map.insert(key, value);
-            }
-        }
-    }
-    map
-}
-
-/// The DKFDS error summary: a heading, then a link to each field in error.
+/// The DKFDS error summary: a heading, then a link to each field in error. Its place
+/// (`{form_id}-errors`) is there without errors too: a checked form's browser check fills it.
 #[component]
 pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> impl IntoView {
-    move || {
+    let slot = format!("{form_id}-errors");
+    let summary = move || {
         let s = state.get();
         if s.errors.is_empty() && s.general.is_none() {
             return None;
@@ -207,21 +83,25 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
                 </div>
             </div>
         })
+    };
+    view! { <div id=slot>{summary}</div> }
+}
+
+/// A text area's counter: how many characters are left (or too many).
+pub fn chars_left_da(left: i64) -> String {
+    if left >= 0 {
+        format!("Du har {left} tegn tilbage")
+    } else {
+        format!("Du har {} tegn for meget", -left)
     }
 }
 
-/// A field's current message: the live check of what is being typed (text areas' length),
-/// else the form's state (the browser's check at submit, or the server's answer).
+/// A field's message in the server's answer.
 fn field_message(
     state: Signal<FormState>,
-    live: RwSignal<Option<jobspor::Msg>>,
     field: &'static str,
 ) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
-    move || {
-        live.get()
-            .map(jobspor::Msg::da)
-            .or_else(|| state.with(|s| s.errors.for_field(field).map(|e| e.message())))
-    }
+    move || state.with(|s| s.errors.for_field(field).map(|e| e.message()))
 }
 
 /// What a field shows: what was sent last (the server's echo after a refusal), else the
@@ -300,7 +180,7 @@ pub fn TextField(
     // An empty hint is no hint (generic forms pass one for every field).
     let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
-    let message = field_message(state, RwSignal::new(None), field);
+    let message = field_message(state, field);
     let err = move || message().is_some();
     let shown = shown_value(state, field, value);
     // A secret field is never refilled.
@@ -327,8 +207,8 @@ pub fn TextField(
     }
 }
 
-/// A labelled multi-line input with a live count of characters left (computed by the same
-/// core function the server's length check uses).
+/// A labelled multi-line input with a count of characters left (computed by the same core
+/// function the server's length check uses; `CheckedForm` counts again as it is typed).
 #[component]
 pub fn TextArea(
     state: Signal<FormState>,
@@ -341,17 +221,12 @@ pub fn TextArea(
     #[prop(default = false)] required: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let live = RwSignal::new(None::<jobspor::Msg>);
-    let message = field_message(state, live, field);
+    let message = field_message(state, field);
     let err = move || message().is_some();
-    let initial = value.unwrap_or_default();
-    let start = state.with_untracked(|s| s.echo(field)).unwrap_or(initial);
-    let text = RwSignal::new(start.clone());
-    Effect::new(move |_| {
-        if let Some(v) = state.with(|s| s.echo(field)) {
-            text.set(v);
-        }
-    });
+    let text = state
+        .with_untracked(|s| s.echo(field))
+        .unwrap_or_else(|| value.unwrap_or_default());
+    let left = jobspor::validation::remaining_chars(&text, max);
     view! {
         <div class="form-group" class:form-error=err>
             <label class="form-label" for=id.clone()>{label}{(!required).then_some(" (valgfrit)")}</label>
@@ -361,20 +236,12 @@ pub fn TextArea(
                 id=id.clone()
                 name=name
                 rows="5"
+                data-max=max.to_string()
                 aria-invalid=move || err().then_some("true")
                 aria-describedby=described_by(message, id.clone(), true)
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    // The same length rule the server applies.
-                    live.set(jobspor::validation::optional_text(&v, max).err());
-                    text.set(v);
-                }
-            >{start}</textarea>
+            >{text}</textarea>
             <span class="form-hint character-limit" id=format!("{id}-hint") aria-live="polite">
-                {move || {
-                    let left = jobspor::validation::remaining_chars(&text.get(), max);
-                    if left >= 0 { format!("Du har {left} tegn tilbage") } else { format!("Du har {} tegn for meget", -left) }
-                }}
+                {chars_left_da(left)}
             </span>
         </div>
     }
@@ -440,7 +307,7 @@ fn choice_fieldset(
     hint: Option<String>,
     items: impl IntoView + 'static,
 ) -> impl IntoView {
-    let message = field_message(state, RwSignal::new(None), field);
+    let message = field_message(state, field);
     let err = move || message().is_some();
     let hint = hint.filter(|h| !h.is_empty());
     let has_hint = hint.is_some();
@@ -508,7 +375,7 @@ pub fn Checkbox(
     #[prop(default = false)] checked: bool,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let message = field_message(state, RwSignal::new(None), field);
+    let message = field_message(state, field);
     let err = move || message().is_some();
     let is_checked = move || {
         state
@@ -542,7 +409,7 @@ pub fn SelectField(
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
     let id = format!("{form_id}-{field}");
-    let message = field_message(state, RwSignal::new(None), field);
+    let message = field_message(state, field);
     let err = move || message().is_some();
     let chosen = shown_value(state, field, value);
     let hint = hint.filter(|h| !h.is_empty());

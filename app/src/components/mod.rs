@@ -1,7 +1,10 @@
 //! The project's own components over Det Fælles Designsystem's CSS classes.
+pub mod checked_form;
 pub mod cv_entry;
 pub mod fields_view;
 pub mod form;
+#[cfg(feature = "hydrate")]
+pub mod form_dom;
 pub mod layout;
 pub mod outcome;
 pub mod section_form;

@@ -1,32 +1,17 @@
 //! The form of any CV section, built from the core's field list (`jobspor::cv::fields`):
-//! each field kind has one widget, every section the same behaviour — the browser check at
-//! submit with `CvEntry::parse`, a draft saved every few seconds while typing (with
-//! JavaScript), and the "sidst gemt" status.
+//! each field kind has one widget, every section the same behaviour — with JavaScript the
+//! browser check at submit with `CvEntry::parse` and a draft saved every few seconds
+//! (`CheckedForm`), and the "sidst gemt" status.
 use crate::api::cv::SaveCvEntry;
+use crate::components::checked_form::{form_element_id, Check, CheckedForm};
 use crate::components::fields_view::field_view;
-use crate::components::form::{
-    checked_form, CheckedForm, ErrorSummary, FormState, RadioGroup, SubmitButton, TextField,
-};
-use jobspor::cv::entry::{CvEntry, CvSection, Fields};
+use crate::components::form::{FormState, RadioGroup, TextField};
+use jobspor::cv::entry::{CvSection, Fields};
 use jobspor::cv::fields::{fields, FieldSpec};
-use jobspor::FieldErrors;
-use leptos::html;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 pub const FORM_ID: &str = "cv";
-/// How often a changed form is saved as a draft.
-#[cfg(feature = "hydrate")]
-const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// The browser's check of a section's form: the same parser the server runs.
-fn check(section: CvSection, fields: Fields) -> FieldErrors {
-    // The browser's idea of today; the server decides with its own clock.
-    let today = jobspor::dates::danish_date(chrono::Utc::now());
-    CvEntry::parse(section, &fields, today)
-        .err()
-        .unwrap_or_default()
-}
 
 /// A title from the controlled list of occupations. The browser's own `<datalist>` is the
 /// type-ahead, with or without JavaScript. The no-JavaScript search-and-select: a title not
@@ -91,11 +76,11 @@ pub(crate) fn OccupationsDatalist() -> impl IntoView {
     }
 }
 
-/// The section's add/edit form, an island: the check before submit, the draft saved while
-/// typing and the character counters run in the browser. `initial` is what it opens with (a
-/// draft, or the entry being edited); `draft_saved` the time of the draft it opens with;
-/// `server` the server's answer to the last post.
-#[island]
+/// The section's add/edit form, checked and saved as a draft in the browser
+/// (`CheckedForm`). `initial` is what it opens with (a draft, or the entry being edited);
+/// `draft_saved` the time of the draft it opens with; `server` the server's answer to the
+/// last post. The error summary is the page's (`ErrorSummary`, above its heading).
+#[component]
 pub fn SectionForm(
     section: CvSection,
     editing: Option<jobspor::CvEntryId>,
@@ -103,84 +88,17 @@ pub fn SectionForm(
     draft_saved: Option<String>,
     server: FormState,
 ) -> impl IntoView {
-    let CheckedForm {
-        browser,
-        state,
-        form,
-    } = checked_form(server);
-    let status = RwSignal::new(draft_saved.map(|t| format!("Kladde sidst gemt {t}")));
-    let sending = StoredValue::new(false);
-    autosave(section, editing, form, status, sending);
+    let state = Signal::stored(server);
+    let status = draft_saved.map(|t| format!("Kladde sidst gemt {t}"));
     view! {
-        <ErrorSummary state form_id=FORM_ID/>
-        <form method="post" action=SaveCvEntry::url() novalidate node_ref=form class="cv-form"
-            on:submit=move |_| sending.set_value(true)>
-            <input type="hidden" name="section" value=section.code()/>
-            <input type="hidden" name="id" value=editing.map(|i| i.to_string()).unwrap_or_default()/>
-            {fields(section).iter().map(|spec| field_view(state, FORM_ID, *spec, &initial)).collect_view()}
-            <p class="form-hint draft-status" role="status" aria-live="polite">{move || status.get()}</p>
-            <SubmitButton label="Gem" check=move |v| check(section, v) browser/>
-        </form>
-    }
-}
-
-/// With JavaScript: every few seconds, a form that changed since the last save is saved as
-/// the section's draft, and the status says when. Without JavaScript the server keeps the
-/// draft when a submitted form is refused.
-#[allow(unused_variables)]
-fn autosave(
-    section: CvSection,
-    editing: Option<jobspor::CvEntryId>,
-    form: NodeRef<html::Form>,
-    status: RwSignal<Option<String>>,
-    sending: StoredValue<bool>,
-) {
-    #[cfg(feature = "hydrate")]
-    {
-        use crate::api::cv::save_cv_draft;
-        use crate::components::form::form_values;
-        let last = StoredValue::new(None::<Fields>);
-        let busy = StoredValue::new(false);
-        let values = move || {
-            form.get_untracked().map(|f| {
-                let mut values = form_values(&f);
-                values.remove("section");
-                values.remove("id");
-                values
-            })
-        };
-        // What the page opened with is not a change.
-        Effect::new(move |_| {
-            if form.get().is_some() && last.get_value().is_none() {
-                last.set_value(values());
-            }
-        });
-        let tick = move || {
-            let Some(values) = values() else { return };
-            // Not while the form itself is being sent: saving the entry ends the draft, and a
-            // draft written just after would bring the saved text back.
-            if last.get_value().as_ref() == Some(&values) || busy.get_value() || sending.get_value()
-            {
-                return;
-            }
-            busy.set_value(true);
-            leptos::task::spawn_local(async move {
-                let id = editing.map(|i| i.to_string()).unwrap_or_default();
-                match save_cv_draft(section.code().to_string(), id, values.clone()).await {
-                    Ok(at) => {
-                        last.set_value(Some(values));
-                        status.set(Some(format!("Kladde gemt {at}")));
-                    }
-                    Err(_) => status.set(Some(
-                        "Kladden kunne ikke gemmes lige nu. Det, du har skrevet, er stadig her."
-                            .into(),
-                    )),
-                }
-                busy.set_value(false);
-            });
-        };
-        if let Ok(handle) = set_interval_with_handle(tick, AUTOSAVE_EVERY) {
-            on_cleanup(move || handle.clear());
-        }
+        <CheckedForm form_id=FORM_ID check=Check::CvSection { section, editing }>
+            <form method="post" action=SaveCvEntry::url() novalidate id=form_element_id(FORM_ID) class="cv-form">
+                <input type="hidden" name="section" value=section.code()/>
+                <input type="hidden" name="id" value=editing.map(|i| i.to_string()).unwrap_or_default()/>
+                {fields(section).iter().map(|spec| field_view(state, FORM_ID, *spec, &initial)).collect_view()}
+                <p class="form-hint draft-status" role="status" aria-live="polite">{status}</p>
+                <button type="submit" class="button button-primary">"Gem"</button>
+            </form>
+        </CheckedForm>
     }
 }

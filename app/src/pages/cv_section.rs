@@ -2,10 +2,12 @@
 //! `?rediger=<id>` opens an entry in the form, so editing works without JavaScript.
 use crate::api::cv::{get_cv_section, DeleteCvEntry, DiscardCvDraft, SaveCvEntry};
 use crate::components::cv_entry::EntryView;
-use crate::components::form::answer_state;
+use crate::components::form::{answer_state, ErrorSummary};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
-use crate::components::section_form::{needs_occupations, OccupationsDatalist, SectionForm};
+use crate::components::section_form::{
+    needs_occupations, OccupationsDatalist, SectionForm, FORM_ID,
+};
 use crate::routes;
 use jobspor::cv::entry::CvSection;
 use jobspor::cv::fields::fields;
@@ -54,7 +56,9 @@ pub fn CvSectionPage() -> impl IntoView {
                                 None => format!("Tilføj {}", s.entry_noun_da()),
                             };
                             let has_draft = v.draft_saved.is_some();
+                            let server = answer_state(save);
                             view! {
+                                <ErrorSummary state=Signal::stored(server.clone()) form_id=FORM_ID/>
                                 <h1>{s.label_da()}</h1>
                                 {(!s.intro_da().is_empty()).then(|| view! { <p class="font-lead">{s.intro_da()}</p> })}
                                 {(!s.is_single() || !v.entries.is_empty()).then(|| view! {
@@ -87,7 +91,7 @@ pub fn CvSectionPage() -> impl IntoView {
                                 })}
                                 <section aria-labelledby="form-heading">
                                     <h2 id="form-heading" class="h3">{heading}</h2>
-                                    <SectionForm section=s editing=v.editing initial=v.form draft_saved=v.draft_saved server=answer_state(save)/>
+                                    <SectionForm section=s editing=v.editing initial=v.form draft_saved=v.draft_saved server/>
                                     {needs_occupations(fields(s)).then(|| view! { <OccupationsDatalist/> })}
                                     {has_draft.then(|| view! {
                                         <ActionForm attr:novalidate=true action=discard>

@@ -5,19 +5,16 @@
 use crate::api::jobseeker::{
     get_questionnaire, AnswerStep, QuestionnaireView, RegisterJobseeker, SubmitQuestionnaire,
 };
+use crate::components::checked_form::{form_element_id, Check, CheckedForm};
 use crate::components::fields_view::questions_view;
-use crate::components::form::{
-    answer_state, check_with, checked_form, form_state, CheckedForm, ErrorSummary, FormState,
-    SubmitButton,
-};
+use crate::components::form::{answer_state, form_state, ErrorSummary, FormState};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use jobspor::form_fields::Fields;
 use jobspor::jobseeker::eligibility::Questionnaire;
 use jobspor::jobseeker::questionnaire::{find_step, steps, Step, StepCode, StepKind, RECEIPT};
 use jobspor::jobseeker::register_data::RegisterFact;
-use jobspor::jobseeker::registration::{Registration, RegistrationForm, FIELDS};
-use jobspor::FieldErrors;
+use jobspor::jobseeker::registration::FIELDS;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -94,26 +91,20 @@ pub(crate) fn StepAnswers(
     }
 }
 
-fn check_registration(v: Fields) -> FieldErrors {
-    check_with(v, |f: &RegistrationForm| Registration::parse(f).map(|_| ()))
-}
-
-/// The registration form, an island for its check before submit. `children`: the page's
-/// heading, rendered on the server, below the error summary.
-#[island]
+/// The registration form, checked in the browser (`CheckedForm`). `children`: the page's
+/// heading, below the error summary.
+#[component]
 fn RegisterForm(values: Fields, server: FormState, children: Children) -> impl IntoView {
-    let CheckedForm {
-        browser,
-        state,
-        form,
-    } = checked_form(server);
+    let state = Signal::stored(server);
     view! {
         <ErrorSummary state form_id="reg"/>
         {children()}
-        <form method="post" action=RegisterJobseeker::url() novalidate node_ref=form>
-            {questions_view(state, "reg", FIELDS, &values)}
-            <SubmitButton label="Tilmeld" check=check_registration browser/>
-        </form>
+        <CheckedForm form_id="reg" check=Check::Registration>
+            <form method="post" action=RegisterJobseeker::url() novalidate id=form_element_id("reg")>
+                {questions_view(state, "reg", FIELDS, &values)}
+                <button type="submit" class="button button-primary">"Tilmeld"</button>
+            </form>
+        </CheckedForm>
     }
 }
 
@@ -268,11 +259,10 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
     }
 }
 
-/// A step's form, an island: "Næste" first checks the step with the core's rule, and a
-/// changed step is saved every few seconds. The step is named by its code and found again
-/// in the browser (`steps`), so the props stay plain data. `children`: the step's heading
-/// and the register facts, rendered on the server, below the error summary.
-#[island]
+/// A step's form: "Næste" first checks the step with the core's rule in the browser, and
+/// a changed step is saved every few seconds (`CheckedForm`, which finds the step again by
+/// its code). `children`: the step's heading and the register facts, below the error summary.
+#[component]
 fn StepForm(
     questionnaire: Questionnaire,
     health: bool,
@@ -282,104 +272,34 @@ fn StepForm(
     server: FormState,
     children: Children,
 ) -> impl IntoView {
-    let CheckedForm {
-        browser,
-        state,
-        form,
-    } = checked_form(server);
-    let autosaved = RwSignal::new(false);
-    let sending = StoredValue::new(false);
-    autosave(form, sending, autosaved);
+    let state = Signal::stored(server);
     let all = steps(questionnaire, health);
-    let step = find_step(&all, &step).map(|(_, s)| s);
-    let questions = step.map(|s| s.questions()).unwrap_or_default();
+    let found = find_step(&all, &step).map(|(_, s)| s);
+    let check = Check::Step {
+        questionnaire,
+        health,
+        step,
+    };
     view! {
         <ErrorSummary state form_id=FORM_ID/>
         {children()}
-        {step.map(|step| view! {
-            <form method="post" action=AnswerStep::url() novalidate node_ref=form
-                on:submit=move |_| sending.set_value(true)>
-                <input type="hidden" name="step" value=step.code.as_str()/>
-                {questions_view(state, FORM_ID, questions, &values)}
-                <p class="form-hint" role="status" aria-live="polite">
-                    {move || autosaved.get().then_some("Dine svar på denne side er gemt.")}
-                </p>
-                <div class="step-buttons">
-                    <SubmitButton label="Næste" name="go" value="next" check=move |v| check_step(step, v) browser/>
-                    {(!first).then(|| view! {
-                        <button type="submit" class="button button-secondary" name="go" value="back" on:click=move |_| browser.set(FieldErrors::new())>"Tilbage"</button>
-                    })}
-                    <button type="submit" class="button button-tertiary" name="go" value="later" on:click=move |_| browser.set(FieldErrors::new())>"Gem og fortsæt senere"</button>
-                </div>
-            </form>
+        {found.map(|step| view! {
+            <CheckedForm form_id=FORM_ID check>
+                <form method="post" action=AnswerStep::url() novalidate id=form_element_id(FORM_ID)>
+                    <input type="hidden" name="step" value=step.code.as_str()/>
+                    {questions_view(state, FORM_ID, step.questions(), &values)}
+                    <p class="form-hint draft-status" role="status" aria-live="polite"></p>
+                    <div class="step-buttons">
+                        <button type="submit" class="button button-primary" name="go" value="next">"Næste"</button>
+                        {(!first).then(|| view! {
+                            <button type="submit" class="button button-secondary" name="go" value="back" formnovalidate>"Tilbage"</button>
+                        })}
+                        <button type="submit" class="button button-tertiary" name="go" value="later" formnovalidate>"Gem og fortsæt senere"</button>
+                    </div>
+                </form>
+            </CheckedForm>
         })}
     }
-}
-
-/// How often a changed step is saved while it is being filled in (with JavaScript).
-#[cfg(feature = "hydrate")]
-const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// With JavaScript a step is also saved every few seconds when it changed, so leaving it by
-/// any link keeps the answers; the buttons save it with or without JavaScript.
-#[allow(unused_variables)]
-fn autosave(
-    form: NodeRef<leptos::html::Form>,
-    sending: StoredValue<bool>,
-    autosaved: RwSignal<bool>,
-) {
-    #[cfg(feature = "hydrate")]
-    {
-        use crate::api::jobseeker::answer_step;
-        use crate::components::form::form_values;
-        // The values the step opened with, or last saved: the hidden "step" tells steps apart.
-        let last = StoredValue::new(None::<Fields>);
-        let busy = StoredValue::new(false);
-        // Each step's form, as it opens, is the baseline: what the citizen then changes is saved.
-        Effect::new(move |_| {
-            if let Some(f) = form.get() {
-                last.set_value(Some(form_values(&f)));
-                autosaved.set(false);
-            }
-        });
-        let tick = move || {
-            let Some(values) = form.get_untracked().map(|f| form_values(&f)) else {
-                return;
-            };
-            let same_step =
-                last.with_value(|l| l.as_ref().map(|l| l.get("step") == values.get("step")));
-            if same_step != Some(true) {
-                last.set_value(Some(values));
-                autosaved.set(false);
-                return;
-            }
-            if last.with_value(|l| l.as_ref() == Some(&values))
-                || busy.get_value()
-                || sending.get_value()
-            {
-                return;
-            }
-            busy.set_value(true);
-            leptos::task::spawn_local(async move {
-                let step = values.get("step").cloned().unwrap_or_default();
-                let mut answers = values.clone();
-                answers.remove("step");
-                if answer_step(step, "stay".into(), answers).await.is_ok() {
-                    last.set_value(Some(values));
-                    autosaved.set(true);
-                }
-                busy.set_value(false);
-            });
-        };
-        if let Ok(handle) = set_interval_with_handle(tick, AUTOSAVE_EVERY) {
-            on_cleanup(move || handle.clear());
-        }
-    }
-}
-
-/// The browser's check of a step: the server's rule, run before sending.
-fn check_step(step: Step, fields: Fields) -> FieldErrors {
-    step.validate(&fields).err().unwrap_or_default()
 }
 
 /// "Tjek dine svar": every step's answers with a link back to it, then "Send".

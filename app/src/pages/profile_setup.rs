@@ -1,14 +1,10 @@
 //! First login: the register data read-only with its source, then the citizen's own details.
 use crate::api::citizen::{get_my_register_data, CompleteProfile, MyProfileView};
-use crate::components::form::{
-    answer_state, check_with, checked_form, Checkbox, CheckedForm, ErrorSummary, FormState,
-    SubmitButton, TextField,
-};
+use crate::components::checked_form::{form_element_id, Check, CheckedForm};
+use crate::components::form::{answer_state, Checkbox, ErrorSummary, FormState, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::routes;
-use jobspor::contact::{ProfileForm, ProfileInput};
-use jobspor::FieldErrors;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::components::Redirect;
@@ -27,24 +23,17 @@ pub fn RegisterData(profile: MyProfileView) -> impl IntoView {
     }
 }
 
-fn check_profile(v: jobspor::form_fields::Fields) -> FieldErrors {
-    check_with(v, |f: &ProfileForm| ProfileInput::try_from(f).map(|_| ()))
-}
-
-/// The profile's form, an island for its check before submit. `children`: the page's
-/// heading and the register data, rendered on the server, below the error summary.
-#[island]
+/// The profile's form, checked in the browser (`CheckedForm`). `children`: the page's
+/// heading and the register data, below the error summary.
+#[component]
 fn ProfileDetailsForm(server: FormState, children: Children) -> impl IntoView {
-    let CheckedForm {
-        browser,
-        state,
-        form,
-    } = checked_form(server);
+    let state = Signal::stored(server);
     view! {
         <ErrorSummary state form_id="profile"/>
         {children()}
         <h2>"Dine egne oplysninger"</h2>
-        <form method="post" action=CompleteProfile::url() novalidate node_ref=form>
+        <CheckedForm form_id="profile" check=Check::Profile>
+        <form method="post" action=CompleteProfile::url() novalidate id=form_element_id("profile")>
             <TextField state form_id="profile" field="username" name="form[username]" label="Brugernavn" autocomplete="username" hint="3-40 tegn: bogstaver, tal, punktum, bindestreg eller understreg" required=true/>
             <TextField state form_id="profile" field="password" name="form[password]" label="Adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn" required=true secret=true/>
             <TextField state form_id="profile" field="password_repeat" name="form[password_repeat]" label="Gentag adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
@@ -55,8 +44,9 @@ fn ProfileDetailsForm(server: FormState, children: Children) -> impl IntoView {
                 <Checkbox state form_id="profile" field="sms_reminders" name="form[sms_reminders]" label="Ja tak, send mig påmindelser på sms"/>
                 <Checkbox state form_id="profile" field="email_reminders" name="form[email_reminders]" label="Ja tak, send mig påmindelser på e-mail"/>
             </fieldset>
-            <SubmitButton label="Opret profil" check=check_profile browser/>
+            <button type="submit" class="button button-primary">"Opret profil"</button>
         </form>
+        </CheckedForm>
     }
 }
 

@@ -4,24 +4,14 @@
 //! page says the same with JavaScript off and on.
 use crate::api::auth::{ChangePassword, LogoutOtherSessions};
 use crate::api::citizen::get_my_profile;
-use crate::components::form::{
-    answer_state, check_with, checked_form, form_state, CheckedForm, ErrorSummary, FormState,
-    SubmitButton, TextField,
-};
+use crate::components::checked_form::{form_element_id, Check, CheckedForm};
+use crate::components::form::{answer_state, form_state, ErrorSummary, FormState, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::routes;
-use jobspor::contact::{ChangePasswordForm, PasswordChange};
-use jobspor::FieldErrors;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
-
-fn check_change(v: jobspor::form_fields::Fields) -> FieldErrors {
-    check_with(v, |f: &ChangePasswordForm| {
-        PasswordChange::try_from(f).map(|_| ())
-    })
-}
 
 /// What the page says after logging out the other sessions.
 fn sessions_ended_da(n: u64) -> String {
@@ -40,23 +30,21 @@ fn success(text: String) -> impl IntoView {
     }
 }
 
-/// The password change, an island for its check before submit. Its fields are never
+/// The password change, checked in the browser (`CheckedForm`). Its fields are never
 /// refilled: no typed password comes back from the server.
-#[island]
+#[component]
 fn PasswordForm(server: FormState) -> impl IntoView {
-    let CheckedForm {
-        browser,
-        state,
-        form,
-    } = checked_form(server);
+    let state = Signal::stored(server);
     view! {
         <ErrorSummary state form_id="password"/>
-        <form method="post" action=ChangePassword::url() novalidate node_ref=form>
+        <CheckedForm form_id="password" check=Check::Password>
+        <form method="post" action=ChangePassword::url() novalidate id=form_element_id("password")>
             <TextField state form_id="password" field="current" name="form[current]" label="Nuværende adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
             <TextField state form_id="password" field="new" name="form[new]" label="Ny adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn. Vælg ikke en almindelig adgangskode, som andre let kan gætte." required=true secret=true/>
             <TextField state form_id="password" field="new_repeat" name="form[new_repeat]" label="Gentag ny adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
-            <SubmitButton label="Skift adgangskode" check=check_change browser/>
+            <button type="submit" class="button button-primary">"Skift adgangskode"</button>
         </form>
+        </CheckedForm>
     }
 }
 
