@@ -21,6 +21,15 @@ pub fn cv_is_searchable(
     marked_searchable && now < last_login + SEARCHABLE_WITHOUT_LOGIN
 }
 
+/// Until when a CV marked searchable stays searchable without another login (Min side
+/// says so); `None` when it is not marked searchable.
+pub fn searchable_until(
+    marked_searchable: bool,
+    last_login: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    marked_searchable.then(|| last_login + SEARCHABLE_WITHOUT_LOGIN)
+}
+
 /// The oldest login that still keeps a CV searchable at `now` (for the store's query).
 pub fn searchable_login_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
     now - SEARCHABLE_WITHOUT_LOGIN
@@ -121,5 +130,15 @@ mod tests {
     #[test]
     fn history_goes_back_three_months() {
         assert_eq!(access_history_cutoff(t(2026, 11, 22)), t(2026, 8, 22));
+    }
+
+    #[test]
+    fn a_searchable_cv_lasts_twelve_weeks_from_the_last_login() {
+        let login = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 9, 0, 0).unwrap();
+        let until = searchable_until(true, login).unwrap();
+        assert_eq!(until, login + Duration::weeks(12));
+        assert!(cv_is_searchable(true, login, until - Duration::seconds(1)));
+        assert!(!cv_is_searchable(true, login, until));
+        assert_eq!(searchable_until(false, login), None);
     }
 }

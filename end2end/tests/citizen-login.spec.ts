@@ -71,7 +71,7 @@ test("en sagsbehandler uden engangskode afvises, med kode lukkes ind @nojs", asy
   await staffLogin(page, "per.frederikshavn", null, /\/log-ind\/afvist\?aarsag=for-lavt-sikringsniveau$/);
   await expect(page.getByRole("alert")).toContainText("to faktorer");
   await staffLogin(page, "per.frederikshavn", "123456", /\/sagsbehandler$/);
-  await expect(page.getByText("Per Nielsen, Jobcenter Frederikshavn")).toBeVisible();
+  await expect(page.locator(".portal-user").getByText("Per Nielsen, Jobcenter Frederikshavn")).toBeVisible();
 });
 
 test("sider for borgere kræver login", async ({ page }) => {

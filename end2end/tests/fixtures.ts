@@ -31,6 +31,9 @@ import AxeBuilder from "@axe-core/playwright";
 export { expect };
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+/** WCAG 2.5.3 Label in Name (level A): axe marks the rule experimental and leaves it out
+ *  unless it is named. */
+const AXE_EXTRA_RULES = ["label-content-name-mismatch"];
 const FATAL_CONSOLE = /panicked|WebAssembly/;
 
 /** JavaScript setting of contexts created by the `context` fixture. */
@@ -131,13 +134,23 @@ async function withAxePage<T>(page: Page, fn: (target: Page) => Promise<T>): Pro
   }
 }
 
-/** Runs axe (WCAG 2.0/2.1 A+AA) on the current page; expects no violations. */
+/** Runs axe (WCAG 2.0/2.1 A+AA, and Label in Name) on the current page; expects no violations. */
 export async function checkA11y(page: Page): Promise<void> {
   const path = new URL(page.url()).pathname;
   await base.step(`axe ${path}`, async () => {
-    const { violations } = await withAxePage(page, (target) =>
-      new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze(),
+    const results = await withAxePage(page, (target) =>
+      new AxeBuilder({ page: target })
+        .withTags(AXE_TAGS)
+        .options({ rules: Object.fromEntries(AXE_EXTRA_RULES.map((r) => [r, { enabled: true }])) })
+        .analyze(),
     );
+    const { violations } = results;
+    const ran = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map(
+      (r) => r.id,
+    );
+    for (const rule of AXE_EXTRA_RULES) {
+      expect(ran, `axe did not run ${rule}`).toContain(rule);
+    }
     const report = violations.map((v) => {
       const targets = v.nodes.map((n) => `      ${n.target.join(" ")}`).join("\n");
       return `[${v.impact ?? "?"}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${targets}`;

@@ -15,3 +15,4 @@ pub mod router;
 pub mod static_files;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
+pub mod valid_html;

@@ -215,6 +215,7 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
                 }
             }
         })
+        .layer(middleware::from_fn(crate::valid_html::middleware))
         .layer(middleware::from_fn(api_answers))
         .layer(middleware::from_fn_with_state(
             flash_state,

@@ -589,6 +589,18 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                     if island && !wasm {
                         scripts.push(format!("{path} as {who:?}: an island but no wasm"));
                     }
+                    // Valid HTML (`valid_html`): nothing after the document, no nonce as a
+                    // `crossorigin` value.
+                    if !body.trim_end().ends_with("</html>") {
+                        scripts.push(format!("{path} as {who:?}: something after </html>"));
+                    }
+                    let crossorigin_values = body.split("crossorigin=\"").skip(1);
+                    if crossorigin_values
+                        .map(|v| v.split('"').next().unwrap_or_default())
+                        .any(|v| !matches!(v, "" | "anonymous" | "use-credentials"))
+                    {
+                        scripts.push(format!("{path} as {who:?}: crossorigin is no keyword"));
+                    }
                 }
                 let let_in = subject.expected(*guard, who).is_none();
                 let ok = if let_in {

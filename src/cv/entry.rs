@@ -51,6 +51,22 @@ choices! {
 }
 
 impl CvSection {
+    /// What employers look for first: a CV without them is hard to find (Min side says
+    /// which are missing).
+    pub const ESSENTIAL: [CvSection; 3] = [
+        CvSection::JobWish,
+        CvSection::WorkExperience,
+        CvSection::Education,
+    ];
+
+    /// The essential sections with no entry among `filled`.
+    pub fn missing_essentials(filled: &[CvSection]) -> Vec<CvSection> {
+        Self::ESSENTIAL
+            .into_iter()
+            .filter(|s| !filled.contains(s))
+            .collect()
+    }
+
     /// A section holding one text rather than a list.
     pub fn is_single(self) -> bool {
         matches!(
@@ -481,6 +497,15 @@ pub fn draft_within_bounds(fields: &Fields) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_missing_essentials_are_those_without_an_entry() {
+        assert_eq!(
+            CvSection::missing_essentials(&[CvSection::WorkExperience, CvSection::Language]),
+            vec![CvSection::JobWish, CvSection::Education]
+        );
+        assert!(CvSection::missing_essentials(&CvSection::ESSENTIAL).is_empty());
+    }
+
     use super::*;
 
     #[test]

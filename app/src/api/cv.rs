@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 pub struct MyCvView {
     pub name: String,
     pub searchable: bool,
+    /// "24-02-2027": the day a searchable CV stops being searchable unless the citizen logs
+    /// in again (`retention::searchable_until`); `None` when not searchable.
+    pub searchable_until: Option<String>,
     /// Phone and e-mail hidden from employers.
     pub hide_contact: bool,
     pub updated: String,
@@ -58,6 +61,11 @@ pub async fn get_my_cv() -> Result<MyCvView, AppError> {
     Ok(MyCvView {
         name: citizen.person.full_name(),
         searchable: cv.searchable,
+        searchable_until: jobspor::retention::searchable_until(
+            cv.searchable,
+            citizen.last_login_at,
+        )
+        .map(|t| jobspor::dates::format_da(jobspor::dates::danish_date(t))),
         hide_contact: cv.hide_contact,
         updated: jobspor::dates::format_da_time(cv.updated_at),
         entries: cv.entries.into_iter().map(|e| (e.id, e.entry)).collect(),

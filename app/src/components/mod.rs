@@ -6,5 +6,6 @@ pub mod form;
 #[cfg(feature = "hydrate")]
 pub mod form_dom;
 pub mod layout;
+pub mod nav;
 pub mod outcome;
 pub mod section_form;

@@ -33,7 +33,7 @@ pub fn MyCv() -> impl IntoView {
                             <section aria-labelledby="status" id="searchable-searchable">
                                 <h2 id="status" class="h3">"Søgbarhed"</h2>
                                 {if cv.searchable {
-                                    view! { <p><strong>"Dit CV er søgbart."</strong>" Arbejdsgivere kan finde det, så længe du logger ind mindst hver 12. uge."</p> }.into_any()
+                                    view! { <p><strong>"Dit CV er søgbart til " {cv.searchable_until.clone()} "."</strong>" Arbejdsgivere kan finde det, så længe du logger ind mindst hver 12. uge: hver gang du logger ind, gælder det 12 uger igen."</p> }.into_any()
                                 } else {
                                     view! { <p><strong>"Dit CV er ikke søgbart."</strong>" Arbejdsgivere kan ikke finde det."</p> }.into_any()
                                 }}

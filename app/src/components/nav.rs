@@ -1,0 +1,134 @@
+//! The site's menu: one list per kind of user, the current page marked.
+//!
+//! Wide screens show it as DKFDS' navigation bar under the header; narrow screens as a
+//! `<details>` menu in the header (no JavaScript needed) that also holds the user's name
+//! and "Log af". Only one of the two is displayed at a time (`style/main.css`).
+use crate::api::auth::SessionKind;
+use crate::routes;
+
+/// One menu entry: its label and the page it opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MenuItem {
+    pub label: &'static str,
+    pub path: &'static str,
+}
+
+const fn item(label: &'static str, path: &'static str) -> MenuItem {
+    MenuItem { label, path }
+}
+
+/// Not signed in: "Log ind" is the header's (and the narrow menu's) own link.
+const ANONYMOUS: &[MenuItem] = &[
+    item("Forside", routes::HOME),
+    item("For arbejdsgivere", routes::EMPLOYER_HOME),
+];
+
+const CITIZEN: &[MenuItem] = &[
+    item("Min side", routes::CITIZEN_HOME),
+    item("Mit CV", routes::MY_CV),
+    item("Tilmelding", routes::JOBSEEKER_REGISTRATION),
+    item("Forberedelsesskema", routes::QUESTIONNAIRE),
+    item("Min historik", routes::HISTORY),
+    item("Adgangskode og log-ind", routes::SECURITY),
+];
+
+const EMPLOYER: &[MenuItem] = &[
+    item("Søg i CV'er", routes::EMPLOYER_SEARCH),
+    item("Vilkår for brug af CV'er", routes::EMPLOYER_TERMS),
+];
+
+const CASEWORKER: &[MenuItem] = &[item("Find en borger", routes::CASEWORKER_HOME)];
+
+/// The menu of a kind of user.
+pub fn menu(kind: SessionKind) -> &'static [MenuItem] {
+    match kind {
+        SessionKind::Anonymous => ANONYMOUS,
+        SessionKind::Citizen => CITIZEN,
+        SessionKind::Employer => EMPLOYER,
+        SessionKind::Caseworker => CASEWORKER,
+    }
+}
+
+/// The entry the page at `path` belongs to: its own, or the closest one above it (a CV
+/// section belongs to "Mit CV"). A role's start page ("/", "/borger") is current only on
+/// itself, or every page below it would be.
+pub fn current(items: &[MenuItem], path: &str) -> Option<MenuItem> {
+    let path = path.trim_end_matches('/');
+    let path = if path.is_empty() { "/" } else { path };
+    items
+        .iter()
+        .filter(|i| {
+            i.path == path || {
+                let start_page = items.first().is_some_and(|first| first.path == i.path);
+                !start_page
+                    && path
+                        .strip_prefix(i.path)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            }
+        })
+        .max_by_key(|i| i.path.len())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn current_label(kind: SessionKind, path: &str) -> Option<&'static str> {
+        current(menu(kind), path).map(|i| i.label)
+    }
+
+    #[test]
+    fn a_page_below_an_entry_belongs_to_it() {
+        let cv_section = routes::cv_section(jobspor::cv::entry::CvSection::ALL[0]);
+        assert_eq!(
+            current_label(SessionKind::Citizen, &cv_section),
+            Some("Mit CV")
+        );
+        assert_eq!(
+            current_label(SessionKind::Citizen, &routes::questionnaire_step("helbred")),
+            Some("Forberedelsesskema")
+        );
+        assert_eq!(
+            current_label(SessionKind::Caseworker, "/sagsbehandler/borger/abc"),
+            None,
+            "the caseworker's start page is not every page below it"
+        );
+    }
+
+    #[test]
+    fn a_start_page_is_current_only_on_itself() {
+        assert_eq!(
+            current_label(SessionKind::Citizen, "/borger"),
+            Some("Min side")
+        );
+        assert_eq!(
+            current_label(SessionKind::Citizen, "/borger/"),
+            Some("Min side")
+        );
+        assert_eq!(
+            current_label(SessionKind::Citizen, "/borger/opret-profil"),
+            None
+        );
+        assert_eq!(current_label(SessionKind::Anonymous, "/"), Some("Forside"));
+        assert_eq!(current_label(SessionKind::Anonymous, "/log-ind"), None);
+    }
+
+    #[test]
+    fn every_entry_is_a_page_of_the_site() {
+        for kind in [
+            SessionKind::Anonymous,
+            SessionKind::Citizen,
+            SessionKind::Employer,
+            SessionKind::Caseworker,
+        ] {
+            for i in menu(kind) {
+                assert!(
+                    routes::PATTERNS.iter().any(|p| routes::matches(p, i.path)),
+                    "{} is no page",
+                    i.path
+                );
+            }
+        }
+    }
+}

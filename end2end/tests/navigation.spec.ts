@@ -1,0 +1,101 @@
+/** Journey: finding one's way. A citizen reaches every page of their menu by the menu
+ * alone, the current page marked (aria-current); Min side tells where the CV, the
+ * registration and the questionnaire stand, each with its next action; on a phone the menu
+ * is a <details> in the header (no JavaScript needed) holding the name and "Log af".
+ * Each page is kept as a screenshot at both sizes (test-results/). */
+import type { Page, TestInfo } from "@playwright/test";
+import { test, expect, afterNavigation } from "./fixtures";
+import { mitidLogin, createProfile } from "./helpers";
+
+const DESKTOP_PERSONS = {
+  js: { cpr: "0205850971", username: "bjoern.nav" },
+  nojs: { cpr: "0103024017", username: "omar.nav" },
+};
+const PHONE_PERSONS = {
+  js: { cpr: "2310971750", username: "sigrid.nav" },
+  nojs: { cpr: "0612983874", username: "alberte.nav" },
+};
+const PHONE = { width: 390, height: 844 };
+
+/** The citizen's menu: each entry, where it leads, and that page's heading. */
+const CITIZEN_MENU: [string, RegExp, string][] = [
+  ["Mit CV", /\/borger\/cv$/, "Mit CV"],
+  ["Tilmelding", /\/borger\/jobsoegende$/, "Tilmeld dig som jobsøgende"],
+  ["Forberedelsesskema", /\/borger\/forberedelse$/, "Forberedelsesskema"],
+  ["Min historik", /\/borger\/historik$/, "Min historik"],
+  ["Adgangskode og log-ind", /\/borger\/sikkerhed$/, "Adgangskode og log-ind"],
+  ["Min side", /\/borger$/, "Min side"],
+];
+
+async function keepScreenshot(page: Page, info: TestInfo, name: string) {
+  await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });
+}
+
+async function expectCurrent(page: Page, label: string) {
+  const menu = page.getByRole("navigation", { name: "Hovedmenu" });
+  await expect(menu.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(menu.locator("[aria-current='page']")).toHaveCount(1);
+}
+
+test("borger finder rundt med menuen og ser på Min side, hvor tingene står @nojs", async ({ page }, info) => {
+  const p = DESKTOP_PERSONS[info.project.name as "js" | "nojs"];
+  await mitidLogin(page, p.cpr, /\/borger\/opret-profil$/);
+  await createProfile(page, p.username);
+
+  // Min side: where each part stands, with the next action.
+  await expectCurrent(page, "Min side");
+  await expect(
+    page.getByText("Dit CV er ikke søgbart: arbejdsgivere kan ikke finde det. Du mangler at udfylde: jeg søger job som, erhvervserfaring, uddannelse."),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Udfyld dit CV" })).toHaveAttribute("href", "/borger/cv/afsnit/job_wish");
+  await expect(page.getByText("Du er ikke tilmeldt som jobsøgende.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Tilmeld dig som jobsøgende" })).toBeVisible();
+  await expect(page.getByText("Du har ingen beskeder og ingen aftalte møder.")).toBeVisible();
+  await keepScreenshot(page, info, "desktop-min-side");
+
+  // Every page of the menu, by the menu alone.
+  for (const [label, url, heading] of CITIZEN_MENU) {
+    await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: label, exact: true }).click();
+    await afterNavigation(page, url);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expectCurrent(page, label);
+    await keepScreenshot(page, info, `desktop-${label.replace(/\W+/g, "-")}`);
+  }
+
+  // A page below an entry belongs to it: a CV section is "Mit CV".
+  await page.getByRole("link", { name: "Udfyld dit CV" }).click();
+  await afterNavigation(page, /\/borger\/cv\/afsnit\/job_wish$/);
+  await expectCurrent(page, "Mit CV");
+});
+
+test("på en telefon ligger menuen, navnet og Log af bag menuknappen @nojs", async ({ page }, info) => {
+  const p = PHONE_PERSONS[info.project.name as "js" | "nojs"];
+  await page.setViewportSize(PHONE);
+  await mitidLogin(page, p.cpr, /\/borger\/opret-profil$/);
+  await createProfile(page, p.username);
+
+  // The header's own "Log af" and the menu bar are not shown on a phone...
+  await expect(page.getByRole("button", { name: "Log af" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Hovedmenu" })).toHaveCount(0);
+  await keepScreenshot(page, info, "phone-min-side");
+
+  // ...the menu button opens them.
+  const menuButton = page.locator("summary", { hasText: "Menu" });
+  await menuButton.click();
+  const menu = page.getByRole("navigation", { name: "Hovedmenu" });
+  await expect(menu).toBeVisible();
+  await expect(menu.locator(".site-menu-user")).toHaveText(/\S+ \S+/);
+  await expect(menu.getByRole("link", { name: "Min side", exact: true })).toHaveAttribute("aria-current", "page");
+  await keepScreenshot(page, info, "phone-menu-open");
+
+  await menu.getByRole("link", { name: "Mit CV", exact: true }).click();
+  await afterNavigation(page, /\/borger\/cv$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Mit CV" })).toBeVisible();
+  await keepScreenshot(page, info, "phone-mit-cv");
+
+  await page.locator("summary", { hasText: "Menu" }).click();
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("button", { name: "Log af" }).click();
+  await afterNavigation(page, /\/\?logget-ud=1$/);
+  await expect(page.getByText("Du er logget af.")).toBeVisible();
+  await keepScreenshot(page, info, "phone-logged-out");
+});

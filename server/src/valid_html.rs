@@ -1,0 +1,112 @@
+//! Two faults in the HTML Leptos 0.8.23 writes, put right before a page leaves, so every
+//! page passes the Nu Html Checker:
+//! - the resource scripts (`__RESOLVED_RESOURCES`, …) come after `</html>`: they move to
+//!   the end of `<body>`, where they run in the same order;
+//! - the hydration links carry the CSP nonce as their `crossorigin` value
+//!   (`leptos::hydration::HydrationScripts`): it becomes `anonymous`, which is what browsers
+//!   make of an unknown value anyway.
+//!
+//! Remove once Leptos writes both right.
+use axum::body::{to_bytes, Body};
+use axum::http::{header, Request};
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// A page is far smaller; a larger body is passed on untouched.
+const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+
+pub async fn middleware(req: Request<Body>, next: Next) -> Response {
+    let res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = match to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::warn!(error = %e, "page body could not be read to correct its HTML");
+            return Response::from_parts(parts, Body::empty());
+        }
+    };
+    let fixed = match std::str::from_utf8(&bytes) {
+        Ok(html) => fix(html),
+        Err(_) => return Response::from_parts(parts, Body::from(bytes)),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(fixed))
+}
+
+/// The page with anything after `</html>` moved before `</body>`, and `crossorigin` values
+/// that are not keywords made `anonymous`.
+pub fn fix(html: &str) -> String {
+    let moved = match html.rfind("</html>") {
+        Some(end) if !html[end + "</html>".len()..].trim().is_empty() => {
+            let trailing = html[end + "</html>".len()..].trim();
+            match html[..end].rfind("</body>") {
+                Some(body_end) => format!(
+                    "{}{trailing}{}",
+                    &html[..body_end],
+                    &html[body_end..end + "</html>".len()]
+                ),
+                None => html.to_string(),
+            }
+        }
+        _ => html.to_string(),
+    };
+    keyword_crossorigin(&moved)
+}
+
+fn keyword_crossorigin(html: &str) -> String {
+    const ATTR: &str = "crossorigin=\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ATTR) {
+        let value_start = at + ATTR.len();
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let value = &rest[value_start..value_start + len];
+        out.push_str(&rest[..value_start]);
+        out.push_str(match value {
+            "" | "anonymous" | "use-credentials" => value,
+            _ => "anonymous",
+        });
+        rest = &rest[value_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fix;
+
+    #[test]
+    fn scripts_after_the_document_move_to_the_end_of_its_body() {
+        let page = "<!DOCTYPE html><html><head></head><body><p>x</p></body></html><script nonce=\"n\">a=1</script><script>b=2</script>";
+        assert_eq!(
+            fix(page),
+            "<!DOCTYPE html><html><head></head><body><p>x</p><script nonce=\"n\">a=1</script><script>b=2</script></body></html>"
+        );
+    }
+
+    #[test]
+    fn a_correct_page_is_left_as_it_is() {
+        let page = "<!DOCTYPE html><html><body><p>x</p></body></html>\n";
+        assert_eq!(fix(page), page);
+    }
+
+    #[test]
+    fn a_nonce_as_crossorigin_becomes_anonymous() {
+        let head = r#"<link rel="modulepreload" href="/pkg/a.js" crossorigin="Xy_9"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#;
+        assert_eq!(
+            fix(head),
+            r#"<link rel="modulepreload" href="/pkg/a.js" crossorigin="anonymous"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#
+        );
+    }
+}
