@@ -139,9 +139,10 @@ export async function checkA11y(page: Page): Promise<void> {
   const path = new URL(page.url()).pathname;
   await base.step(`axe ${path}`, async () => {
     const results = await withAxePage(page, (target) =>
+      // `options` first: it replaces the whole options object, `withTags` then adds runOnly.
       new AxeBuilder({ page: target })
-        .withTags(AXE_TAGS)
         .options({ rules: Object.fromEntries(AXE_EXTRA_RULES.map((r) => [r, { enabled: true }])) })
+        .withTags(AXE_TAGS)
         .analyze(),
     );
     const { violations } = results;
