@@ -5,7 +5,7 @@
  * Each page is kept as a screenshot at both sizes (test-results/). */
 import type { Page, TestInfo } from "@playwright/test";
 import { test, expect, afterNavigation } from "./fixtures";
-import { mitidLogin, createProfile } from "./helpers";
+import { mitidLogin, mitidErhvervLogin, staffLogin, createProfile } from "./helpers";
 
 const DESKTOP_PERSONS = {
   js: { cpr: "0205850971", username: "bjoern.nav" },
@@ -98,4 +98,34 @@ test("på en telefon ligger menuen, navnet og Log af bag menuknappen @nojs", asy
   await afterNavigation(page, /\/\?logget-ud=1$/);
   await expect(page.getByText("Du er logget af.")).toBeVisible();
   await keepScreenshot(page, info, "phone-logged-out");
+});
+
+test("arbejdsgiver og sagsbehandler finder rundt med deres menu og logger af på en telefon @nojs", async ({ page }, info) => {
+  // The employer: the search and the terms, by the menu.
+  await mitidErhvervLogin(page, "Karen Holm, Region Midtjylland (CVR 29190925)", /\/arbejdsgiver\/soeg$/);
+  await expectCurrent(page, "Søg i CV'er");
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Vilkår for brug af CV'er" }).click();
+  await afterNavigation(page, /\/arbejdsgiver\/vilkaar$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Vilkår for brug af CV'er" })).toBeVisible();
+  await expectCurrent(page, "Vilkår for brug af CV'er");
+  await keepScreenshot(page, info, "desktop-employer-terms");
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Søg i CV'er" }).click();
+  await afterNavigation(page, /\/arbejdsgiver\/soeg$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Søg i CV'er" })).toBeVisible();
+  await page.setViewportSize(PHONE);
+  await keepScreenshot(page, info, "phone-employer-search");
+  await page.locator("summary", { hasText: "Menu" }).click();
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("button", { name: "Log af" }).click();
+  await afterNavigation(page, /\/\?logget-ud=1$/);
+
+  // The caseworker: one entry, the start page, marked.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await staffLogin(page, "per.frederikshavn", "123456", /\/sagsbehandler$/);
+  await expectCurrent(page, "Find en borger");
+  await page.setViewportSize(PHONE);
+  await keepScreenshot(page, info, "phone-caseworker-home");
+  await page.locator("summary", { hasText: "Menu" }).click();
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("button", { name: "Log af" }).click();
+  await afterNavigation(page, /\/\?logget-ud=1$/);
+  await expect(page.getByText("Du er logget af.")).toBeVisible();
 });
