@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn a_searchable_cv_lasts_twelve_weeks_from_the_last_login() {
-        let login = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 12, 1, 9, 0, 0).unwrap();
+        let login = t(2026, 12, 1);
         let until = searchable_until(true, login).unwrap();
         assert_eq!(until, login + Duration::weeks(12));
         assert!(cv_is_searchable(true, login, until - Duration::seconds(1)));
