@@ -58,6 +58,14 @@ test("en arbejdsgiver søger med tekst og filtre, ser antal hits og åbner et CV
   await page.goBack();
   await expect(page).toHaveURL(/\?q=sygeplejersker&region=1082&koerekort=B&sortering=opdateret$/);
   await expect(hit(page, "Mette")).toBeVisible();
+
+  // The filters in use are chips above the results; removing one is the same search without it.
+  const chips = page.getByRole("list", { name: "Aktive filtre" });
+  await expect(chips.getByRole("link")).toHaveCount(2);
+  await chips.getByRole("link", { name: "Fjern filteret Kørekort: B – almindelig bil" }).click();
+  await afterNavigation(page, /\?q=sygeplejersker&region=1082&sortering=opdateret$/);
+  await expect(chips.getByRole("link")).toHaveCount(1);
+  await expect(chips.getByRole("link", { name: "Fjern filteret Bopælsregion: Region Midtjylland" })).toBeVisible();
 });
 
 test("kun søgbare CV'er findes, og en beskyttet adresse bruges aldrig @nojs", async ({ page }) => {

@@ -44,6 +44,76 @@ pub fn Search() -> impl IntoView {
     }
 }
 
+/// The filters in use, each as (what it is, the same search without it): the chips above
+/// the results.
+fn active_filters(f: &SearchForm) -> Vec<(String, String)> {
+    let filled = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_string());
+    let filters: [(&str, &str, Option<String>); 9] = [
+        ("stilling", "Stilling", filled(&f.stilling)),
+        (
+            "kommune",
+            "Bopælskommune",
+            jobspor::geo::municipality(&f.kommune).map(|m| m.name.to_string()),
+        ),
+        (
+            "region",
+            "Bopælsregion",
+            jobspor::geo::REGIONS
+                .iter()
+                .find(|r| r.code == f.region)
+                .map(|r| r.name.to_string()),
+        ),
+        (
+            "postnr",
+            "Afstand fra postnummer",
+            filled(&f.postnr).map(|p| match filled(&f.afstand) {
+                Some(km) => format!("{p}, inden for {km} km"),
+                None => p,
+            }),
+        ),
+        (
+            "koerekort",
+            "Kørekort",
+            DrivingLicence::from_code(&f.koerekort)
+                .ok()
+                .map(|l| l.label_da().to_string()),
+        ),
+        (
+            "sprog",
+            "Sprog",
+            LANGUAGES
+                .iter()
+                .find(|(c, _)| *c == f.sprog)
+                .map(|(_, name)| name.to_string()),
+        ),
+        (
+            "arbejdstid",
+            "Arbejdstid",
+            WorkingTime::from_code(&f.arbejdstid)
+                .ok()
+                .map(|w| w.label_da().to_string()),
+        ),
+        (
+            "ansaettelse",
+            "Ansættelsesform",
+            EmploymentType::from_code(&f.ansaettelse)
+                .ok()
+                .map(|t| t.label_da().to_string()),
+        ),
+        (
+            "start",
+            "Kan starte",
+            (f.start == "nu").then(|| "med det samme".to_string()),
+        ),
+    ];
+    filters
+        .into_iter()
+        .filter_map(|(field, label, value)| {
+            value.map(|v| (format!("{label}: {v}"), f.with(field, "").url()))
+        })
+        .collect()
+}
+
 /// The count after a filter value: "Aarhus (1.234)".
 fn count_label(label: &str, n: i64) -> String {
     format!("{label} ({})", thousands(n))
@@ -164,10 +234,13 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         format!("{} CV'er fundet", thousands(v.total))
     };
     let err = |field: &str| v.errors.for_field(field).map(|e| e.message());
+    let chips = active_filters(&f);
 
     view! {
         <ErrorSummary state form_id=FORM_ID/>
         <h1>"Søg i CV'er"</h1>
+        // Wide screens: the form and its filters beside the results; narrow: one column.
+        <div class="search-layout">
         <form method="get" action=SEARCH_PATH role="search" class="search-form" id=FORM_ID novalidate>
             <div class="form-group">
                 <label class="form-label" for="search-q">"Søgeord"</label>
@@ -217,7 +290,18 @@ fn SearchPage(v: SearchView) -> impl IntoView {
             " "
             <a class="function-link" href=SEARCH_PATH>"Nulstil søgningen"</a>
         </form>
+        <div class="search-results-column">
         <h2 class="h3" id="results-heading" aria-live="polite">{heading}</h2>
+        {(!chips.is_empty()).then(|| view! {
+            <p class="form-label" id="active-filters">"Aktive filtre"</p>
+            <ul class="nobullet-list filter-chips" aria-labelledby="active-filters">
+                {chips.into_iter().map(|(text, href)| view! {
+                    <li><a class="filter-chip" href=href>
+                        <span class="sr-only">"Fjern filteret "</span>{text}<span aria-hidden="true">" ✕"</span>
+                    </a></li>
+                }).collect_view()}
+            </ul>
+        })}
         {approx.then(|| view! { <p class="form-hint">"Tallene ved filtrene gælder de første 1.000 hits. Brug flere søgeord eller filtre for at få det præcise billede."</p> })}
         <ul class="nobullet-list search-results" aria-labelledby="results-heading">
             {v.hits.into_iter().map(|h| view! { <Hit h/> }).collect_view()}
@@ -241,6 +325,8 @@ fn SearchPage(v: SearchView) -> impl IntoView {
                 </nav>
             }
         })}
+        </div>
+        </div>
     }
 }
 
