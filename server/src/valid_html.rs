@@ -6,7 +6,8 @@
 //!   (`leptos::hydration::HydrationScripts`): it becomes `anonymous`, which is what browsers
 //!   make of an unknown value anyway.
 //!
-//! Remove once Leptos writes both right.
+//! The second is leptos-rs/leptos#4843, fixed upstream by #4844 after 0.8.23; remove each
+//! correction once the Leptos in use writes that part right.
 use axum::body::{to_bytes, Body};
 use axum::http::{header, Request};
 use axum::middleware::Next;
