@@ -1,5 +1,8 @@
-//! Two faults in the HTML Leptos 0.8.23 writes, put right before a page leaves, so every
+//! Three faults in the HTML Leptos 0.8.23 writes, put right before a page leaves, so every
 //! page passes the Nu Html Checker:
+//! - its empty markers are written `<!>`, a "bogus comment" to the checker: they become
+//!   `<!---->`, the same empty comment node in the browser's DOM, so hydration finds what
+//!   it looks for (not inside scripts, whose text is data);
 //! - the resource scripts (`__RESOLVED_RESOURCES`, …) come after `</html>`: they move to
 //!   the end of `<body>`, where they run in the same order;
 //! - the hydration links carry the CSP nonce as their `crossorigin` value
@@ -59,7 +62,25 @@ pub fn fix(html: &str) -> String {
         }
         _ => html.to_string(),
     };
-    keyword_crossorigin(&moved)
+    keyword_crossorigin(&empty_comments(&moved))
+}
+
+/// `<!>` written as `<!---->` outside `<script>` elements.
+fn empty_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let script = rest.find("<script").unwrap_or(rest.len());
+        out.push_str(&rest[..script].replace("<!>", "<!---->"));
+        rest = &rest[script..];
+        let end = rest
+            .find("</script>")
+            .map(|i| i + "</script>".len())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out
 }
 
 fn keyword_crossorigin(html: &str) -> String {
@@ -93,6 +114,15 @@ mod tests {
         assert_eq!(
             fix(page),
             "<!DOCTYPE html><html><head></head><body><p>x</p><script nonce=\"n\">a=1</script><script>b=2</script></body></html>"
+        );
+    }
+
+    #[test]
+    fn empty_markers_become_well_formed_comments_outside_scripts() {
+        let page = r#"<body><!><p>a<!>b</p><script>x="<!>"</script><!></body>"#;
+        assert_eq!(
+            fix(page),
+            r#"<body><!----><p>a<!---->b</p><script>x="<!>"</script><!----></body>"#
         );
     }
 

@@ -589,8 +589,11 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                     if island && !wasm {
                         scripts.push(format!("{path} as {who:?}: an island but no wasm"));
                     }
-                    // Valid HTML (`valid_html`): nothing after the document, no nonce as a
-                    // `crossorigin` value.
+                    // Valid HTML (`valid_html`): nothing after the document, no bogus
+                    // comment, no nonce as a `crossorigin` value.
+                    if body.contains("<!>") {
+                        scripts.push(format!("{path} as {who:?}: a bogus comment <!>"));
+                    }
                     if !body.trim_end().ends_with("</html>") {
                         scripts.push(format!("{path} as {who:?}: something after </html>"));
                     }

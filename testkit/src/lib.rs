@@ -403,7 +403,7 @@ pub mod idp {
                 panic!("the simulated identity provider exited ({status}): {err}");
             }
             assert!(
-                started.elapsed() < Duration::from_secs(30),
+                started.elapsed() < Duration::from_secs(120),
                 "the simulated identity provider did not start"
             );
             std::thread::sleep(Duration::from_millis(50));
