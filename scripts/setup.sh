@@ -2,7 +2,8 @@
 # Installs what building and testing Jobspor needs, idempotently. Safe to run every time:
 # each step checks first and does nothing when the tool is already there.
 #   scripts/setup.sh          build tools (wasm target, cargo-leptos, wasm-bindgen, npm assets)
-#   scripts/setup.sh --test   also the browser and Playwright for the end-to-end tests
+#   scripts/setup.sh --test   also the browser, Playwright and the Nu Html Checker (Java)
+#                             for the end-to-end tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,8 +63,11 @@ fi
 if [ "$want_test" = 1 ]; then
   [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium; }
   command -v curl >/dev/null || apt_install curl
+  # Java for the Nu Html Checker (npm vnu-jar, installed below with Playwright), before
+  # npm ci: with a Java on the PATH the package's install script downloads none.
+  command -v java >/dev/null || { say "installing Java (the Nu Html Checker)"; apt_install default-jre-headless; }
   if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules ]; then
-    say "installing Playwright"
+    say "installing Playwright and the Nu Html Checker (npm vnu-jar)"
     (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
     touch end2end/node_modules
   fi

@@ -4,6 +4,7 @@
 #      answers at TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test).
 #   2. A release build, served on a free port with a fresh SQLite database and demo data,
 #      and the Playwright journeys against it (JavaScript on and off, axe on every page).
+#   3. The Nu Html Checker over every page the journeys were served (scripts/check-html.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -67,9 +68,20 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 status=0
-(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test) || status=$?
+# The journeys save each distinct page the app serves them into $vnu_dir (tests/fixtures.ts).
+vnu_dir="$work/html"
+(cd end2end && BASE_URL="http://127.0.0.1:$port" VNU_DIR="$vnu_dir" npx playwright test) || status=$?
 if [ "$status" != 0 ]; then
+  echo "FAILED: Playwright (exit $status)"
   echo "--- server log (last 40 lines)"; tail -n 40 "$work/server.log"
   echo "--- identity provider log (last 20 lines)"; tail -n 20 "$work/idp.log"
 fi
-exit "$status"
+
+say "Valid HTML (Nu Html Checker) on every page the journeys were served"
+html_status=0
+bash scripts/check-html.sh "$vnu_dir" || html_status=$?
+if [ "$status" != 0 ]; then
+  echo "FAILED: Playwright (exit $status), see above"
+  exit "$status"
+fi
+exit "$html_status"

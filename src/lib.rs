@@ -15,6 +15,7 @@ pub mod form_fields;
 pub mod geo;
 pub mod ids;
 pub mod jobseeker;
+pub mod lang;
 pub mod login;
 pub mod messages;
 pub mod numbers;
@@ -30,5 +31,6 @@ pub use ids::{
     CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId, EmployerPerson,
     EmployerUserId,
 };
+pub use lang::Lang;
 pub use messages::Msg;
 pub use validation::{FieldError, FieldErrors};

@@ -1,7 +1,7 @@
 /** Journey 5: bad input gets a Danish message at the field and an error summary above the
  * heading, and nothing else typed is lost — with JavaScript on and off. */
 import { test, expect, visit, afterNavigation, checkA11y } from "./fixtures";
-import { mitidLogin, expectFieldError, PASSWORD } from "./helpers";
+import { mitidLogin, expectFieldError, fillDate, typeDate, expectDate, PASSWORD } from "./helpers";
 
 const PERSONS = {
   js: { cpr: "2807861676", username: "helle.l" },
@@ -38,20 +38,38 @@ test("fejl i formularer vises ved feltet og intet går tabt @nojs", async ({ pag
   await page.getByRole("button", { name: "Opret profil" }).click();
   await afterNavigation(page, /\/borger$/);
 
-  // CV: end date before start date, and an empty required field.
+  // CV dates, typed in three fields: a day the month does not have, and a month that is no
+  // month, each named at its part; the rest kept.
   await visit(page, "/borger/cv/afsnit/work_experience");
   const we = page.locator("form.cv-form");
   await we.getByLabel("Stilling").fill("Lagerarbejder");
   await we.getByLabel("Arbejdsopgaver (valgfrit)").fill("Plukning og pakning");
-  await we.getByLabel("Startdato").fill("2020-05-01");
-  await we.getByLabel("Slutdato (valgfrit)").fill("2019-01-01");
+  await typeDate(we, "Startdato", ["31", "2", "2026"]);
+  await typeDate(we, "Slutdato (valgfrit)", ["1", "13", "2026"]);
+  await we.getByRole("button", { name: "Gem" }).click();
+  await expectFieldError(page, "Startdato", "Dagen findes ikke i den måned. Tjek dag og måned.");
+  await expectFieldError(page, "Slutdato (valgfrit)", "Skriv måneden som et tal fra 1 til 12.");
+  await afterNavigation(page, /\/borger\/cv/);
+  // The summary leads to the part: the start's day, the end's month.
+  const summary = page.getByRole("alert");
+  await expect(summary.getByRole("link", { name: "Dagen findes ikke i den måned. Tjek dag og måned." })).toHaveAttribute("href", /-start$/);
+  await expect(summary.getByRole("link", { name: "Skriv måneden som et tal fra 1 til 12." })).toHaveAttribute("href", /-end__maaned$/);
+  await expect(we.getByRole("group", { name: "Startdato", exact: true }).getByLabel("Dag")).toHaveAttribute("aria-invalid", "true");
+  await expect(we.getByRole("group", { name: "Slutdato (valgfrit)", exact: true }).getByLabel("Måned")).toHaveAttribute("aria-invalid", "true");
+  await expect(we.getByRole("group", { name: "Slutdato (valgfrit)", exact: true }).getByLabel("Dag")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(we.getByLabel("Stilling")).toHaveValue("Lagerarbejder");
+  await expect(we.getByRole("group", { name: "Startdato", exact: true }).getByLabel("Dag")).toHaveValue("31");
+
+  // End date before start date, and an empty required field.
+  await fillDate(we, "Startdato", "2020-05-01");
+  await fillDate(we, "Slutdato (valgfrit)", "2019-01-01");
   await we.getByRole("button", { name: "Gem" }).click();
   await expectFieldError(page, "Slutdato (valgfrit)", "Slutdatoen skal ligge efter startdatoen.");
   await expectFieldError(page, "Arbejdsplads", "Udfyld feltet.");
   await afterNavigation(page, /\/borger\/cv/);
   await expect(we.getByLabel("Stilling")).toHaveValue("Lagerarbejder");
   await expect(we.getByLabel("Arbejdsopgaver (valgfrit)")).toHaveValue("Plukning og pakning");
-  await expect(we.getByLabel("Startdato")).toHaveValue("2020-05-01");
+  await expectDate(we, "Startdato", "2020-05-01");
   await expect(page.getByText("Ikke udfyldt endnu.")).toBeVisible();
   await page.getByRole("button", { name: "Log af" }).click();
   await afterNavigation(page, /logget-ud/);

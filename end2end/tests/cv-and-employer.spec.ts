@@ -1,7 +1,7 @@
 /** Journeys 3 and 4: a citizen writes a first CV and makes it searchable; an employer
  * signs in with MitID Erhverv, accepts the terms for the company, finds that CV by a word from it and opens it. */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { mitidLogin, mitidErhvervLogin, createProfile, logout, PASSWORD } from "./helpers";
+import { mitidLogin, mitidErhvervLogin, createProfile, logout, fillDate } from "./helpers";
 
 /** The JavaScript-on and -off runs write different CVs, so each search finds exactly one. */
 const RUNS = {
@@ -47,16 +47,16 @@ test("borgerens CV findes og åbnes af en arbejdsgiver @nojs", async ({ page }, 
   await form.getByLabel("Arbejdsopgaver (valgfrit)").fill("Lægning af brosten og fliser på torve og fortove.");
   if (js) await expect(form.getByText(/Du har \d+ tegn tilbage/).first()).toBeVisible();
   await form.getByLabel("Hvad blev jeg særligt god til (valgfrit)").fill("Granitarbejde");
-  await form.getByLabel("Startdato").fill("2011-04-01");
-  await form.getByLabel("Slutdato (valgfrit)").fill("2025-12-31");
+  await fillDate(form, "Startdato", "2011-04-01");
+  await fillDate(form, "Slutdato (valgfrit)", "2025-12-31");
   await saveAndReturn("work_experience", `${run.position}, Roskilde Kommune, Vej og Park`);
   await expect(page.getByText("01-04-2011 – 31-12-2025")).toBeVisible();
 
   await open("education");
   await form.getByLabel("Uddannelse", { exact: true }).fill("Brolæggeruddannelsen");
   await form.getByLabel("Skole/uddannelsessted").fill("Roskilde Tekniske Skole");
-  await form.getByLabel("Startdato for uddannelsen").fill("2008-08-01");
-  await form.getByLabel("Slutdato for uddannelsen (valgfrit)").fill("2011-03-31");
+  await fillDate(form, "Startdato for uddannelsen", "2008-08-01");
+  await fillDate(form, "Slutdato for uddannelsen (valgfrit)", "2011-03-31");
   await saveAndReturn("education", "Brolæggeruddannelsen, Roskilde Tekniske Skole");
 
   await open("job_wish");

@@ -2,7 +2,7 @@
  * delete — with JavaScript on and off; drafts kept when the citizen leaves mid-way; the
  * no-JavaScript search-and-select for occupations; the print view. */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { mitidLogin, createProfile, expectFieldError } from "./helpers";
+import { mitidLogin, createProfile, expectFieldError, fillDate, expectDate, ISO_DATE } from "./helpers";
 import type { Page } from "@playwright/test";
 
 /** An ISO date `days` from today (the server's clock is the machine's). */
@@ -33,6 +33,7 @@ async function fill(page: Page, values: Fill) {
   for (const [label, value] of Object.entries(values)) {
     if (value.startsWith("[")) await form.getByLabel(value.slice(1, -1), { exact: true }).check();
     else if (value.startsWith("{")) await form.getByLabel(label, { exact: true }).selectOption({ label: value.slice(1, -1) });
+    else if (ISO_DATE.test(value)) await fillDate(form, label, value);
     else await form.getByLabel(label, { exact: true }).fill(value);
   }
 }
@@ -193,6 +194,7 @@ test("hvert afsnit i CV'et: fejl, tilføj, ret og slet @nojs", async ({ page }, 
       if (!js) await afterNavigation(page);
       for (const [label, value] of Object.entries(c.invalid)) {
         if (value.startsWith("[")) await expect(form.getByLabel(value.slice(1, -1), { exact: true })).toBeChecked();
+        else if (ISO_DATE.test(value)) await expectDate(form, label, value);
         else if (!value.startsWith("{") && label !== c.error[0]) await expect(form.getByLabel(label, { exact: true })).toHaveValue(value);
       }
 
@@ -239,7 +241,7 @@ test("en halvfærdig formular gemmes som kladde og findes igen @nojs", async ({ 
   const form = page.locator("form.cv-form");
   await form.getByLabel("Stilling", { exact: true }).fill("Havnearbejder");
   await form.getByLabel("Arbejdsopgaver (valgfrit)").fill("Fortøjning og lastning");
-  await form.getByLabel("Startdato", { exact: true }).fill("2018-03-01");
+  await fillDate(form, "Startdato", "2018-03-01");
   if (js) {
     // Saved every few seconds while typing; the status says when.
     await expect(page.getByRole("status").filter({ hasText: /^Kladde gemt / })).toBeVisible({ timeout: 15_000 });
@@ -258,7 +260,7 @@ test("en halvfærdig formular gemmes som kladde og findes igen @nojs", async ({ 
   await expect(form.getByLabel("Arbejdsopgaver (valgfrit)")).toHaveValue("Fortøjning og lastning");
   await expect(page.getByRole("status")).toContainText("Kladde sidst gemt");
   // Finishing it saves the entry and ends the draft.
-  await expect(form.getByLabel("Startdato", { exact: true })).toHaveValue("2018-03-01");
+  await expectDate(form, "Startdato", "2018-03-01");
   await form.getByLabel("Arbejdsplads", { exact: true }).fill("Esbjerg Havn");
   await form.getByRole("button", { name: "Gem" }).click();
   await afterNavigation(page, /\/borger\/cv\/afsnit\/work_experience$/);

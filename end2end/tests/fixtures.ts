@@ -20,6 +20,13 @@
  *   the page (<leptos-island>, the forms with a check before submit) carries
  *   data-hydrated="true", which the island sets once it is hydrated. A page
  *   without islands loads no script and has nothing to wait for.
+ * - With VNU_DIR set (scripts/test.sh sets it), every HTML page the app
+ *   serves to the test's browser context (a document, any status but a redirect,
+ *   text/html, from baseURL's origin: not the identity provider's pages)
+ *   is saved there once per distinct body, as <sha1>.html, with a line
+ *   "<sha1>\t<path>" in index.tsv (the path without its query, which can
+ *   carry what was typed). scripts/check-html.sh then runs the Nu Html
+ *   Checker over them.
  * - `checkA11y` runs axe-core with the WCAG 2.0/2.1 A + AA rule sets and
  *   fails with a list of rule ids, help texts and target selectors. With
  *   JavaScript disabled it checks a JS-enabled copy of the no-JS DOM (axe
@@ -27,6 +34,9 @@
  */
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { createHash } from "node:crypto";
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 export { expect };
 
@@ -47,7 +57,24 @@ function javaScriptEnabled(page: Page): boolean {
   return base.info().project.use.javaScriptEnabled ?? true;
 }
 
-export const test = base.extend<{ _pageErrors: void }>({
+/** Pages saved by this worker, as "<sha1>\t<path>": index.tsv gets each pair once per worker. */
+const savedPages = new Set<string>();
+
+/** Saves an app page's HTML into `dir` for the Nu Html Checker (see the top of this file). */
+function savePage(dir: string, body: Buffer, url: string): void {
+  const hash = createHash("sha1").update(body).digest("hex");
+  const entry = `${hash}\t${new URL(url).pathname}`;
+  if (savedPages.has(entry)) return;
+  mkdirSync(dir, { recursive: true });
+  // Written under a temporary name and renamed: another worker may save the same page.
+  const tmp = join(dir, `.${hash}.${process.pid}.tmp`);
+  writeFileSync(tmp, body);
+  renameSync(tmp, join(dir, `${hash}.html`));
+  appendFileSync(join(dir, "index.tsv"), `${entry}\n`);
+  savedPages.add(entry);
+}
+
+export const test = base.extend<{ _pageErrors: void; _savePages: void }>({
   _pageErrors: [
     async ({ page, context, javaScriptEnabled }, use, testInfo) => {
       jsEnabledByContext.set(context, javaScriptEnabled);
@@ -75,6 +102,42 @@ export const test = base.extend<{ _pageErrors: void }>({
       ];
       if (fatal.length > 0) {
         throw new Error(`Browser errors during the test:\n\n${fatal.join("\n\n")}`);
+      }
+    },
+    { auto: true },
+  ],
+  _savePages: [
+    async ({ context, baseURL }, use) => {
+      const dir = process.env.VNU_DIR;
+      if (!dir || !baseURL) return use();
+      const origin = new URL(baseURL).origin;
+      const reads: Promise<void>[] = [];
+      // The context, not the page: a page the test opens beside the first is the app's too.
+      context.on("response", (response) => {
+        const url = response.url();
+        if (
+          response.request().resourceType() !== "document" ||
+          !url.startsWith("http") ||
+          new URL(url).origin !== origin ||
+          // A redirect has no page; an error page (404, 403) is one.
+          (response.status() >= 300 && response.status() < 400) ||
+          !(response.headers()["content-type"] ?? "").startsWith("text/html")
+        ) {
+          return;
+        }
+        // Read at once: the body can be gone once the page has navigated on. A body that
+        // cannot be read (the page went away first) is skipped; a failed write is not.
+        reads.push(
+          response.body().then(
+            (body) => savePage(dir, body, url),
+            () => {},
+          ),
+        );
+      });
+      await use();
+      const failed = (await Promise.allSettled(reads)).filter((r) => r.status === "rejected");
+      if (failed.length > 0) {
+        throw new Error(`could not save a page into VNU_DIR (${dir}): ${failed[0].reason}`);
       }
     },
     { auto: true },

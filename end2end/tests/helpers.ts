@@ -3,7 +3,7 @@
  * (from the simulated CPR register) so tests do not depend on each other's data; the
  * JavaScript-on and -off runs of a journey use different persons too.
  */
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { afterNavigation, checkA11y, visit } from "./fixtures";
 
 export const PASSWORD = "en-lang-adgangskode";
@@ -70,11 +70,57 @@ export async function logout(page: Page) {
   await expect(page.getByText("Du er logget af.")).toBeVisible();
 }
 
-/** The error summary above the heading, and the message at the field. */
+/** A date in DKFDS' three fields (dag, måned, år): the fieldset named by the date's label. */
+export function dateGroup(scope: Page | Locator, legend: string): Locator {
+  return scope.getByRole("group", { name: legend, exact: true });
+}
+
+const DATE_PARTS = ["Dag", "Måned", "År"] as const;
+
+/** An ISO date as the three fields show it: day and month without a leading zero. */
+function dateParts(iso: string): [string, string, string] {
+  const [y, m, d] = iso.split("-");
+  return [String(Number(d)), String(Number(m)), y];
+}
+
+/** Types `iso` (åååå-mm-dd) into the date `legend`; an empty string empties it. */
+export async function fillDate(scope: Page | Locator, legend: string, iso: string) {
+  const values = iso === "" ? ["", "", ""] : dateParts(iso);
+  const group = dateGroup(scope, legend);
+  for (const [i, part] of DATE_PARTS.entries()) await group.getByLabel(part, { exact: true }).fill(values[i]);
+}
+
+/** The three parts of `day-month-year` as typed, e.g. an impossible "31", "2", "2026". */
+export async function typeDate(scope: Page | Locator, legend: string, parts: [string, string, string]) {
+  const group = dateGroup(scope, legend);
+  for (const [i, part] of DATE_PARTS.entries()) await group.getByLabel(part, { exact: true }).fill(parts[i]);
+}
+
+/** The date `legend` shows `iso`. */
+export async function expectDate(scope: Page | Locator, legend: string, iso: string) {
+  const values = iso === "" ? ["", "", ""] : dateParts(iso);
+  const group = dateGroup(scope, legend);
+  for (const [i, part] of DATE_PARTS.entries()) await expect(group.getByLabel(part, { exact: true })).toHaveValue(values[i]);
+}
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The error summary above the heading, and the message at the field. A date's message is
+ * in its fieldset, which names it, and the part (or parts) in error are marked invalid. */
 export async function expectFieldError(page: Page, label: string | RegExp, message: string) {
   const summary = page.getByRole("alert").filter({ hasText: "Der er problemer" });
   await expect(summary).toBeVisible();
   await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  if (typeof label === "string") {
+    const date = dateGroup(page, label).filter({ has: page.locator(".date-group") });
+    if ((await date.count()) > 0) {
+      await expect(date.locator("input[aria-invalid='true']").first()).toBeVisible();
+      const errorIds = ((await date.getAttribute("aria-describedby")) ?? "").split(" ").filter((id) => id.endsWith("-error"));
+      expect(errorIds.length, "the date is described by its error message").toBeGreaterThan(0);
+      await expect(date.locator(errorIds.map((id) => `#${id}`).join(", ")).filter({ hasText: message })).toHaveCount(1);
+      return;
+    }
+  }
   const field = typeof label === "string" ? page.getByLabel(label, { exact: true }) : page.getByLabel(label);
   await expect(field).toHaveAttribute("aria-invalid", "true");
   const describedBy = (await field.getAttribute("aria-describedby")) ?? "";

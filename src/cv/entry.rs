@@ -18,7 +18,7 @@ use super::skills::{
 };
 use super::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use crate::choices::choices;
-use crate::dates::format_da;
+use crate::dates::{fold_date_parts, format_da, name_parts};
 use crate::messages::Msg;
 use crate::validation::{required_text, FieldErrors};
 use chrono::NaiveDate;
@@ -179,6 +179,16 @@ impl CvEntry {
     /// Parses a section's raw form; `today` is the server's (or, for the browser's check, the
     /// browser's) date.
     pub fn parse(
+        section: CvSection,
+        fields: &Fields,
+        today: NaiveDate,
+    ) -> Result<CvEntry, FieldErrors> {
+        let (folded, part_errors) = fold_date_parts(super::fields::fields(section), fields);
+        Self::parse_folded(section, &folded, today).map_err(|e| name_parts(e, &part_errors))
+    }
+
+    /// The section's parser, on a form whose dates are one value each.
+    fn parse_folded(
         section: CvSection,
         fields: &Fields,
         today: NaiveDate,

@@ -213,19 +213,34 @@ pub fn fields(section: CvSection) -> &'static [FieldSpec] {
 mod tests {
     use super::*;
     use crate::cv::entry::{CvEntry, Fields};
+    use crate::dates::DatePart;
 
     #[test]
     fn every_error_a_parser_gives_is_about_a_field_of_the_form() {
+        // Dates as the form sends them, in three parts, the year's in error.
         let junk: Fields = CvSection::ALL
             .iter()
-            .flat_map(|s| {
-                fields(*s)
+            .flat_map(|s| fields(*s).iter())
+            .flat_map(|f| match f.kind {
+                Date => DatePart::ALL
                     .iter()
-                    .map(|f| (f.name.to_string(), "x".repeat(5000)))
+                    .map(|p| (p.key(f.name), "1".repeat(p.max_digits() - 1)))
+                    .collect::<Vec<_>>(),
+                _ => vec![(f.name.to_string(), "x".repeat(5000))],
             })
             .collect();
+        let mut parts_named = false;
         for &s in CvSection::ALL {
-            let names: Vec<_> = fields(s).iter().map(|f| f.name).collect();
+            let names: Vec<String> = fields(s)
+                .iter()
+                .flat_map(|f| match f.kind {
+                    Date => DatePart::ALL
+                        .iter()
+                        .map(|p| p.error_field(f.name))
+                        .collect(),
+                    _ => vec![f.name.to_string()],
+                })
+                .collect();
             for e in CvEntry::parse(
                 s,
                 &junk,
@@ -234,12 +249,14 @@ mod tests {
             .unwrap_err()
             .iter()
             {
+                parts_named |= e.field.ends_with("__aar");
                 assert!(
-                    names.contains(&e.field.as_str()),
+                    names.contains(&e.field),
                     "{s:?}: error on {} which the form lacks",
                     e.field
                 );
             }
         }
+        assert!(parts_named, "no error named a date's year");
     }
 }

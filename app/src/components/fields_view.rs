@@ -6,7 +6,7 @@
 //! works the same with JavaScript off; the server ignores a follow-up whose question was
 //! answered otherwise (`FieldSpec::is_asked`).
 use crate::components::form::{
-    CheckboxGroup, FormState, RadioGroup, SelectField, TextArea, TextField,
+    CheckboxGroup, DateField, FormState, RadioGroup, SelectField, TextArea, TextField,
 };
 use crate::components::section_form::OccupationField;
 use jobspor::form_fields::{ticked, FieldKind, FieldSpec, Fields};
@@ -32,10 +32,11 @@ fn widget(
             <TextArea state form_id field=spec.name name label=spec.label max value required=spec.required/>
         }
         .into_any(),
-        FieldKind::Date => view! {
-            <TextField state form_id field=spec.name name label=spec.label hint value kind="date" required=spec.required/>
+        FieldKind::Date => {
+            let opened_with = jobspor::dates::date_parts(values, spec.name);
+            view! { <DateField state form_id field=spec.name label=spec.label hint opened_with required=spec.required/> }
+                .into_any()
         }
-        .into_any(),
         FieldKind::Number => view! {
             <TextField state form_id field=spec.name name label=spec.label hint value inputmode="numeric" required=spec.required/>
         }

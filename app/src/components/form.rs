@@ -207,6 +207,105 @@ pub fn TextField(
     }
 }
 
+/// A date in DKFDS' pattern: three fields, dag / måned / år, in a fieldset named by the
+/// date's label. The parts are sent as `form[<field>__dag]` etc. and folded by core
+/// (`jobspor::dates::fold_date_parts`); the day's input carries the field's id, where the
+/// summary leads for a message about the whole date or the day, the month's and the year's
+/// their part's (`DatePart::error_field`).
+#[component]
+pub fn DateField(
+    state: Signal<FormState>,
+    #[prop(into)] form_id: String,
+    field: &'static str,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    /// The parts it opens with (an entry being edited, a draft): `jobspor::dates::date_parts`.
+    opened_with: [String; 3],
+    #[prop(default = false)] required: bool,
+) -> impl IntoView {
+    use jobspor::dates::DatePart;
+    let id = format!("{form_id}-{field}");
+    let hint_id = format!("{id}-hint");
+    // After a refusal the parts show what was sent.
+    let shown = state.with_untracked(|s| {
+        let echo: jobspor::form_fields::Fields = s.echo.iter().cloned().collect();
+        if echo.is_empty() {
+            opened_with.clone()
+        } else {
+            jobspor::dates::date_parts(&echo, field)
+        }
+    });
+    // Each part's message (the day's is also the whole date's).
+    let messages: Vec<(String, Option<jobspor::Msg>)> = DatePart::ALL
+        .iter()
+        .map(|p| {
+            let key = p.error_field(field);
+            let msg = state.with_untracked(|s| s.errors.for_field(&key).map(|e| e.key));
+            (key, msg)
+        })
+        .collect();
+    let any_error = messages.iter().any(|(_, m)| m.is_some());
+    // A message about the whole date marks all three fields; one about a part, that part.
+    let whole = matches!(messages[0].1, Some(m) if !matches!(m, jobspor::Msg::DateDayInvalid | jobspor::Msg::DateDayNotInMonth));
+    let mut described = vec![hint_id.clone()];
+    described.extend(
+        messages
+            .iter()
+            .filter(|(_, m)| m.is_some())
+            .map(|(key, _)| format!("{form_id}-{key}-error")),
+    );
+    let errors_view = messages
+        .iter()
+        .filter_map(|(key, m)| {
+            m.map(|m| {
+                view! {
+                    <span class="form-error-message" id=format!("{form_id}-{key}-error")>
+                        <span class="sr-only">"Fejl: "</span>{m.da()}
+                    </span>
+                }
+            })
+        })
+        .collect_view();
+    let parts = DatePart::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let input_id = format!("{form_id}-{}", part.error_field(field));
+            let invalid = whole || messages[i].1.is_some();
+            let class = match part {
+                DatePart::Day => "form-group form-group-day",
+                DatePart::Month => "form-group form-group-month",
+                DatePart::Year => "form-group form-group-year",
+            };
+            view! {
+                <div class=class>
+                    <label class="form-label" for=input_id.clone()>{part.label_da()}</label>
+                    <input
+                        class="form-input"
+                        type="text"
+                        inputmode="numeric"
+                        id=input_id
+                        name=format!("form[{}]", part.key(field))
+                        value=shown[i].clone()
+                        maxlength=part.max_digits().to_string()
+                        aria-invalid=invalid.then_some("true")
+                    />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="form-group" class:form-error=any_error>
+            <fieldset aria-describedby=described.join(" ")>
+                <legend class="form-label">{label}{(!required).then_some(" (valgfrit)")}</legend>
+                <span class="form-hint" id=hint_id>{hint.filter(|h| !h.is_empty()).map(|h| format!("{h}. "))}"Fx 28 2 2020"</span>
+                {errors_view}
+                <div class="date-group">{parts}</div>
+            </fieldset>
+        </div>
+    }
+}
+
 /// A labelled multi-line input with a count of characters left (computed by the same core
 /// function the server's length check uses; `CheckedForm` counts again as it is typed).
 #[component]

@@ -191,15 +191,18 @@ impl Shown {
         let Some(control) = self.doc.get_element_by_id(&field_id) else {
             return;
         };
-        let Ok(Some(group)) = control.closest(".form-group") else {
+        // A date's three fields sit in groups of their own inside the date's group.
+        let date = control.closest(".date-group").ok().flatten();
+        let Ok(Some(group)) = date.as_ref().unwrap_or(&control).closest(".form-group") else {
             return;
         };
-        // A choice's options share a fieldset, which carries the description.
+        // A choice's options, and a date's parts, share a fieldset, which carries the
+        // description.
         let fieldset = group.query_selector("fieldset").ok().flatten();
         let checkbox = control.get_attribute("type").as_deref() == Some("checkbox");
         let described = fieldset.clone().unwrap_or_else(|| control.clone());
         describe(&described, &error_id, message.is_some());
-        let invalid = fieldset.is_none() && !checkbox;
+        let invalid = date.is_some() || (fieldset.is_none() && !checkbox);
         let Some(message) = message else {
             let _ = group.class_list().remove_1("form-error");
             let _ = control.remove_attribute("aria-invalid");
@@ -210,7 +213,7 @@ impl Shown {
             let _ = control.set_attribute("aria-invalid", "true");
         }
         let above = match (&fieldset, checkbox) {
-            (Some(fieldset), _) => fieldset.query_selector("ul").ok().flatten(),
+            (Some(fieldset), _) => fieldset.query_selector("ul, .date-group").ok().flatten(),
             (None, true) => control.parent_element(),
             (None, false) => Some(control),
         };

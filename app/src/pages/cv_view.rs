@@ -23,8 +23,8 @@ pub fn CvAsEmployerSees(
     let name = v.name.clone();
     view! {
         {if name_as_h1 { view! { <h1>{name}</h1> }.into_any() } else { view! { <h2>{name}</h2> }.into_any() }}
-        <section aria-labelledby="contact">
-            <h2 id="contact">"Kontaktoplysninger"</h2>
+        <section aria-labelledby="contact-details">
+            <h2 id="contact-details">"Kontaktoplysninger"</h2>
             <dl class="register-data">
                 {v.address.clone().map(|a| view! {
                     <dt>"Adresse"</dt>
