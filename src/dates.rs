@@ -111,15 +111,6 @@ impl DatePart {
         }
     }
 
-    /// The part's label.
-    pub fn label_da(self) -> &'static str {
-        match self {
-            DatePart::Day => "Dag",
-            DatePart::Month => "Måned",
-            DatePart::Year => "År",
-        }
-    }
-
     /// Digits the part takes.
     pub fn max_digits(self) -> usize {
         match self {

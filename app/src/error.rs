@@ -82,18 +82,19 @@ impl AppError {
         }
     }
 
-    /// The Danish text for errors that are not about a field.
-    pub fn message_da(&self) -> &'static str {
+    /// The text for errors that are not about a field, in `lang`.
+    pub fn message(&self, lang: jobspor::Lang) -> &'static str {
+        use crate::tr;
         match self {
-            AppError::Invalid { .. } => "Der er fejl i formularen.",
-            AppError::NotLoggedIn => "Du skal logge ind for at se siden.",
-            AppError::TermsNotAccepted => "Du skal acceptere vilkårene, før du kan søge i CV'er.",
-            AppError::ProfileIncomplete => "Du skal først oprette din profil.",
-            AppError::Forbidden => "Du har ikke adgang til siden.",
-            AppError::NotFound => "Siden eller oplysningen findes ikke.",
-            AppError::TooMany(key) => key.da(),
-            AppError::Internal { .. } => "Der skete en fejl hos os. Prøv igen om lidt.",
-            AppError::Transport(_) => "Forbindelsen til Jobspor svigtede. Prøv igen.",
+            AppError::Invalid { .. } => tr!(in lang, errors.invalid),
+            AppError::NotLoggedIn => tr!(in lang, errors.not_logged_in),
+            AppError::TermsNotAccepted => tr!(in lang, errors.terms_not_accepted),
+            AppError::ProfileIncomplete => tr!(in lang, errors.profile_incomplete),
+            AppError::Forbidden => tr!(in lang, errors.forbidden),
+            AppError::NotFound => tr!(in lang, errors.not_found),
+            AppError::TooMany(key) => key.text(lang),
+            AppError::Internal { .. } => tr!(in lang, errors.internal),
+            AppError::Transport(_) => tr!(in lang, errors.transport),
         }
     }
 }

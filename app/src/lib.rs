@@ -5,12 +5,16 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod lang;
 pub mod pages;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
 pub use error::AppError;
+
+// The translation files as code (`build.rs`): `i18n::Locale`, `td_string!`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -22,9 +26,11 @@ use leptos_router::{path, SsrMode};
 /// no script at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let islands = current_path().is_some_and(|p| routes::has_islands(&p));
+    let lang = request_lang();
+    provide_context(lang);
     view! {
         <!DOCTYPE html>
-        <html lang="da">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -39,6 +45,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The language the request asks for (`lang`): Danish unless chosen otherwise.
+fn request_lang() -> jobspor::Lang {
+    #[cfg(feature = "ssr")]
+    {
+        let secure = use_context::<ssr::state::AppState>().is_none_or(|s| s.secure_cookies);
+        use_context::<http::request::Parts>()
+            .map(|p| lang::request_lang(&p, secure))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        jobspor::Lang::default()
     }
 }
 

@@ -101,6 +101,26 @@ pub const PASSWORD_CHANGED_PARAM: &str = "adgangskode-skiftet";
 /// The security page after logging out the other sessions: how many ended.
 pub const SESSIONS_ENDED_PARAM: &str = "logget-af";
 
+/// Inside the server only: the flash copy a page shows (`server::flash`), which its
+/// language switch hands back so the refused form comes back in the other language.
+pub const FLASH_AGAIN_PARAM: &str = "__flash";
+
+/// Where the language switch returns to: the page it was on, when that is one of the
+/// site's pages (path and query); the front page otherwise. Never another site.
+pub fn language_return(back: &str) -> String {
+    let back = back.trim();
+    let path = back.split(['?', '#']).next().unwrap_or_default();
+    let own_page = path.starts_with('/')
+        && !back.starts_with("//")
+        && !back.contains(['\\', '\r', '\n'])
+        && PATTERNS.iter().any(|p| matches(p, path));
+    if own_page {
+        back.split('#').next().unwrap_or(HOME).to_string()
+    } else {
+        HOME.to_string()
+    }
+}
+
 /// `pattern` with its parameter, the last segment, filled in.
 fn fill(pattern: &str, value: impl std::fmt::Display) -> String {
     let (base, param) = pattern.rsplit_once('/').expect("a pattern has segments");
@@ -169,6 +189,27 @@ pub fn logged_out() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_switch_returns_only_to_the_sites_own_pages() {
+        assert_eq!(language_return("/borger/cv"), "/borger/cv");
+        assert_eq!(
+            language_return("/arbejdsgiver/soeg?q=kok&region=1082"),
+            "/arbejdsgiver/soeg?q=kok&region=1082"
+        );
+        assert_eq!(language_return("/borger/cv#afsnit"), "/borger/cv");
+        for foreign in [
+            "",
+            "https://evil.example/",
+            "//evil.example/borger",
+            "/\\evil.example",
+            "borger/cv",
+            "/findes-ikke",
+            "/borger\r\nSet-Cookie: x=1",
+        ] {
+            assert_eq!(language_return(foreign), HOME, "{foreign:?}");
+        }
+    }
 
     #[test]
     fn a_pattern_matches_its_addresses_only() {

@@ -18,13 +18,15 @@ use jobspor_store::flashes::Flash;
 use sha2::{Digest, Sha256};
 
 /// How long a flash waits for the page it belongs to.
-pub const FLASH_TTL: chrono::Duration = chrono::Duration::minutes(10);
+pub const FLASH_TTL: chrono::Duration =
+    chrono::Duration::seconds(jobspor_app::ssr::session::FLASH_TTL_SECONDS);
 /// Named and flagged like the session cookie (`jobspor_app::ssr::session`).
-/// The flash cookie's name without the `__Host-` prefix.
-pub const COOKIE_NAME: &str = "jobspor_flash";
-use jobspor_app::ssr::session::{cookie_name, cookie_value};
+use jobspor_app::ssr::session::{cookie_name, cookie_value, FLASH_COOKIE_NAME as COOKIE_NAME};
 const ERR: &str = "__err";
 const PATH: &str = "__path";
+/// The page's own copy of the flash it shows, for the language switch
+/// (`jobspor_app::api::language`): the same answers, shown again in the other language.
+pub const AGAIN: &str = jobspor_app::routes::FLASH_AGAIN_PARAM;
 
 pub async fn middleware(
     State(state): State<AppState>,
@@ -41,7 +43,7 @@ pub async fn middleware(
     // A page shows a refusal only from the server's own record, never one a link carries.
     let own_query = query_pairs(req.uri())
         .into_iter()
-        .filter(|(k, _)| k != ERR && k != PATH)
+        .filter(|(k, _)| k != ERR && k != PATH && k != AGAIN)
         .collect::<Vec<_>>();
     let Some(id) = cookie_id(&state, req.headers()) else {
         set_query(&mut req, own_query);
@@ -55,6 +57,17 @@ pub async fn middleware(
     {
         // Only on the page it was sent back to.
         Ok(Some(flash)) if flash.page == req.uri().path() => {
+            // A copy under a new id, which only this page knows (in its language switch),
+            // so switching the language loses nothing typed.
+            let again = hex::encode(rand::random::<[u8; 32]>());
+            let copy = Flash {
+                created_at: state.clock.now(),
+                ..flash.clone()
+            };
+            match state.store.create_flash(&hash(&again), &copy).await {
+                Ok(()) => query.push((AGAIN.into(), again)),
+                Err(e) => tracing::error!(error = %e, "flash copy not stored"),
+            }
             query.push((PATH.into(), flash.fn_path));
             query.push((ERR.into(), flash.payload));
         }

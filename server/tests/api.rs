@@ -972,6 +972,159 @@ async fn a_plain_form_post_is_redirected_back_with_the_error_and_without_the_pas
     .await;
 }
 
+/// The value of a hidden input named `name` in a page, if any.
+fn hidden_value(page: &str, name: &str) -> Option<String> {
+    let at = page.find(&format!("name=\"{name}\" value=\""))?;
+    let rest = &page[at + name.len() + 15..];
+    Some(rest[..rest.find('"')?].to_string())
+}
+
+async fn switch_language(
+    app: &TestApp,
+    c: &reqwest::Client,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    c.post(format!("{}/api/sprog", app.base))
+        .header(ORIGIN, &app.base)
+        .header(ACCEPT, "text/html")
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_language_switch_keeps_a_refused_form_and_a_citizens_choice() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        app.citizen(&client(), "2005982695", "rasmus").await;
+        let c = client();
+        // A refused login, without JavaScript: the page shows it in Danish, and its language
+        // switch carries the page's copy of the refusal.
+        let r = c
+            .post(format!("{}/api/citizen/login", app.base))
+            .header(ORIGIN, &app.base)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .header("referer", format!("{}/log-ind", app.base))
+            .body("username=rasmus&password=hemmelig-kode-42")
+            .send()
+            .await
+            .unwrap();
+        let location = r
+            .headers()
+            .get(LOCATION)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        let page = c
+            .get(&location)
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        let page = page.text().await.unwrap();
+        assert!(page.contains("<html lang=\"da\""), "{page}");
+        assert!(page.contains("Brugernavn eller adgangskode er forkert."));
+        let flash = hidden_value(&page, "flash").expect("the switch carries the refusal");
+        assert_eq!(hidden_value(&page, "tilbage").as_deref(), Some("/log-ind"));
+        // Switched: back to the same page, now in English, the message and the username kept.
+        let r = switch_language(
+            &app,
+            &c,
+            &[("sprog", "en"), ("tilbage", "/log-ind"), ("flash", &flash)],
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::FOUND);
+        assert_eq!(r.headers().get(LOCATION).unwrap(), "/log-ind");
+        let cookies: Vec<_> = r
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect();
+        assert!(
+            cookies.iter().any(|c| c.starts_with("jobspor_sprog=en;")),
+            "{cookies:?}"
+        );
+        let page = c
+            .get(format!("{}/log-ind", app.base))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        let page = page.text().await.unwrap();
+        assert!(page.contains("<html lang=\"en\""), "{page}");
+        assert!(
+            page.contains("The username or password is wrong."),
+            "{page}"
+        );
+        assert!(page.contains("value=\"rasmus\""));
+        assert!(!page.contains("hemmelig"));
+        // The copy is used once; a reload shows a clean form.
+        let page = c
+            .get(format!("{}/log-ind", app.base))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        let page = page.text().await.unwrap();
+        assert!(!page.contains("The username or password is wrong."));
+        // Another site's address, or no page of ours, leads to the front page; an unknown
+        // language is refused and changes nothing.
+        let r = switch_language(
+            &app,
+            &c,
+            &[("sprog", "da"), ("tilbage", "https://evil.example/")],
+        )
+        .await;
+        assert_eq!(r.headers().get(LOCATION).unwrap(), "/");
+        let r = switch_language(&app, &c, &[("sprog", "de"), ("tilbage", "/")]).await;
+        assert!(
+            !r.headers()
+                .get_all(SET_COOKIE)
+                .iter()
+                .any(|v| v.to_str().unwrap().starts_with("jobspor_sprog=")),
+            "an unknown language sets none"
+        );
+
+        // A citizen's choice is kept with the profile and applied at the next sign-in.
+        let citizen = client();
+        password_login(&app, &citizen, "rasmus", "en-lang-adgangskode").await;
+        let r = switch_language(&app, &citizen, &[("sprog", "en"), ("tilbage", "/borger")]).await;
+        assert_eq!(r.status(), StatusCode::FOUND);
+        let fresh = client();
+        let r = fresh
+            .post(format!("{}/api/citizen/login", app.base))
+            .header(ORIGIN, &app.base)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, "text/html")
+            .body("username=rasmus&password=en-lang-adgangskode")
+            .send()
+            .await
+            .unwrap();
+        let cookies: Vec<_> = r
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .collect();
+        assert!(
+            cookies.iter().any(|c| c.starts_with("jobspor_sprog=en;")),
+            "{cookies:?}"
+        );
+        let page = fresh
+            .get(format!("{}/borger", app.base))
+            .header(ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        assert!(page.text().await.unwrap().contains("<html lang=\"en\""));
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn an_employer_opening_a_cv_sees_no_cpr_and_the_citizen_sees_the_opening() {
     each_backend(|store| async move {

@@ -123,6 +123,8 @@ const MATRIX: &[Row] = &[
         &[("username", "ingen"), ("password", "forkert-forkert")],
     ),
     ("logout", Guard::Anyone, &[]),
+    // Refused input (no such language): nothing is changed.
+    ("sprog", Guard::Anyone, &[("sprog", "xx"), ("tilbage", "/")]),
     ("auth/start", Guard::Anyone, &[("provider", "ingen")]),
     ("auth/mitid/callback", Guard::Anyone, &[("state", "ingen")]),
     (

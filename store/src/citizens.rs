@@ -4,7 +4,7 @@ use crate::{flag, from_ts, is_unique_violation, ts, Result, Store, StoreError, U
 use chrono::{DateTime, NaiveDate, Utc};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::policy::Caller;
-use jobspor::CitizenId;
+use jobspor::{CitizenId, Lang};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -27,6 +27,8 @@ pub struct CitizenRecord {
     pub sms_reminders: bool,
     pub email_reminders: bool,
     pub last_login_at: DateTime<Utc>,
+    /// The language the citizen chose for the interface (Danish until they choose).
+    pub language: Lang,
 }
 
 /// What the citizen chose at first login. The password arrives hashed.
@@ -305,7 +307,27 @@ impl Store {
             sms_reminders: row.try_get::<i64, _>("sms_reminders")? != 0,
             email_reminders: row.try_get::<i64, _>("email_reminders")? != 0,
             last_login_at: from_ts(row.try_get("last_login_at")?),
+            language: {
+                let code: String = row.try_get("language")?;
+                Lang::from_code(&code).ok_or(StoreError::Corrupt {
+                    what: "citizens.language",
+                    value: code,
+                })?
+            },
         })
+    }
+
+    /// The citizen's language for the interface, applied at each sign-in.
+    pub async fn set_citizen_language(&self, citizen_id: CitizenId, lang: Lang) -> Result<()> {
+        let done = sqlx::query("UPDATE citizens SET language=$1 WHERE id=$2")
+            .bind(lang.code())
+            .bind(citizen_id.get())
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
     }
 
     /// Moves a citizen's last login, for demo data and tests of the 12-week rule.

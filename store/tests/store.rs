@@ -186,6 +186,38 @@ async fn first_mitid_login_creates_the_profile_and_later_logins_refresh_it() {
 }
 
 #[tokio::test]
+async fn a_citizen_keeps_the_language_chosen() {
+    each_backend(|store| async move {
+        let c = store
+            .citizen_mitid_login(
+                "1205901806",
+                &person("Mette", "Aarhus", false),
+                "Simuleret CPR-register",
+                now(),
+            )
+            .await
+            .unwrap()
+            .citizen_id;
+        assert_eq!(store.citizen(c).await.unwrap().language, jobspor::Lang::Da);
+        store
+            .set_citizen_language(c, jobspor::Lang::En)
+            .await
+            .unwrap();
+        assert_eq!(store.citizen(c).await.unwrap().language, jobspor::Lang::En);
+        store
+            .set_citizen_language(c, jobspor::Lang::Da)
+            .await
+            .unwrap();
+        assert_eq!(store.citizen(c).await.unwrap().language, jobspor::Lang::Da);
+        assert!(store
+            .set_citizen_language(CitizenId::new(c.get() + 1000), jobspor::Lang::En)
+            .await
+            .is_err());
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn usernames_are_unique_and_complete_the_profile() {
     each_backend(|store| async move {
         let a = store

@@ -7,6 +7,7 @@ pub mod citizen;
 pub mod cv;
 pub mod employer;
 pub mod jobseeker;
+pub mod language;
 pub mod signin;
 
 /// What was typed, as (field, value) pairs, to refill a form after a refusal. Callers pass a

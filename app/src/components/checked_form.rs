@@ -97,16 +97,20 @@ pub fn form_element_id(form_id: &str) -> String {
 /// Wraps a server-rendered `<form id="{form_id}-form">` (its `children`) and checks it in
 /// the browser. Buttons with `formnovalidate` ("Tilbage", "Gem og fortsæt senere") send
 /// without the check.
+///
+/// `lang`: the page's language, which the island's messages are written in (an island has
+/// no page context of its own).
 #[island]
 pub fn CheckedForm(
     #[prop(into)] form_id: String,
     check: Check,
+    lang: jobspor::Lang,
     children: Children,
 ) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| crate::components::form_dom::attach(&form_id, check.clone()));
+    Effect::new(move |_| crate::components::form_dom::attach(&form_id, check.clone(), lang));
     #[cfg(not(feature = "hydrate"))]
-    let _ = (form_id, check);
+    let _ = (form_id, check, lang);
     children()
 }
 

@@ -7,8 +7,9 @@
 //! without JavaScript, rendered on the server only. A form with a check before submit sits
 //! in the `CheckedForm` island, which writes the browser's messages into the same places
 //! (`form_dom`).
-use crate::AppError;
-use jobspor::FieldErrors;
+use crate::lang::use_lang;
+use crate::{tr, AppError};
+use jobspor::{FieldErrors, Lang};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -51,7 +52,7 @@ where
             general: None,
         },
         Some(Err(other)) => FormState {
-            general: Some(other.message_da().to_string()),
+            general: Some(other.message(use_lang()).to_string()),
             ..Default::default()
         },
         _ => FormState::default(),
@@ -63,6 +64,7 @@ where
 #[component]
 pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> impl IntoView {
     let slot = format!("{form_id}-errors");
+    let lang = use_lang();
     let summary = move || {
         let s = state.get();
         if s.errors.is_empty() && s.general.is_none() {
@@ -72,12 +74,12 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
         Some(view! {
             <div class="alert alert-error error-summary" role="alert" aria-labelledby=format!("{form_id}-summary") tabindex="-1">
                 <div class="alert-body">
-                    <h2 class="alert-heading" id=format!("{form_id}-summary")>"Der er problemer"</h2>
+                    <h2 class="alert-heading" id=format!("{form_id}-summary")>{tr!(in lang, common.errors_heading)}</h2>
                     {s.general.clone().map(|g| view! { <p class="alert-text">{g}</p> })}
                     <ul class="alert-text nobullet-list">
                         {s.errors.iter().map(|e| {
                             let href = format!("#{}-{}", form_id, e.field);
-                            view! { <li><a class="function-link" href=href>{e.message()}</a></li> }
+                            view! { <li><a class="function-link" href=href>{e.key.text(lang)}</a></li> }
                         }).collect_view()}
                     </ul>
                 </div>
@@ -88,20 +90,21 @@ pub fn ErrorSummary(state: Signal<FormState>, #[prop(into)] form_id: String) -> 
 }
 
 /// A text area's counter: how many characters are left (or too many).
-pub fn chars_left_da(left: i64) -> String {
+pub fn chars_left(left: i64, lang: Lang) -> String {
     if left >= 0 {
-        format!("Du har {left} tegn tilbage")
+        tr!(in lang, common.chars_left, n = left)
     } else {
-        format!("Du har {} tegn for meget", -left)
+        tr!(in lang, common.chars_over, n = -left)
     }
 }
 
-/// A field's message in the server's answer.
+/// A field's message in the server's answer, in the page's language.
 fn field_message(
     state: Signal<FormState>,
     field: &'static str,
 ) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static {
-    move || state.with(|s| s.errors.for_field(field).map(|e| e.message()))
+    let lang = use_lang();
+    move || state.with(|s| s.errors.for_field(field).map(|e| e.key.text(lang)))
 }
 
 /// What a field shows: what was sent last (the server's echo after a refusal), else the
@@ -124,11 +127,12 @@ pub(crate) fn field_error(
     message: impl Fn() -> Option<&'static str> + Send + Sync + 'static,
     id: String,
 ) -> impl IntoView {
+    let prefix = tr!(common.error_prefix);
     move || {
         message().map(|m| {
             view! {
                 <span class="form-error-message" id=format!("{id}-error")>
-                    <span class="sr-only">"Fejl: "</span>{m}
+                    <span class="sr-only">{prefix}</span>{m}
                 </span>
             }
         })
@@ -187,7 +191,7 @@ pub fn TextField(
     let current = move || if secret { String::new() } else { shown() };
     view! {
         <div class="form-group" class:form-error=err>
-            <label class="form-label" for=id.clone()>{label}{(!required).then_some(" (valgfrit)")}</label>
+            <label class="form-label" for=id.clone()>{label}{(!required).then(|| tr!(common.optional))}</label>
             {hint.map(|h| view! { <span class="form-hint" id=format!("{id}-hint")>{h}</span> })}
             {field_error(message, id.clone())}
             <input
@@ -224,6 +228,7 @@ pub fn DateField(
     #[prop(default = false)] required: bool,
 ) -> impl IntoView {
     use jobspor::dates::DatePart;
+    let lang = use_lang();
     let id = format!("{form_id}-{field}");
     let hint_id = format!("{id}-hint");
     // After a refusal the parts show what was sent.
@@ -260,7 +265,7 @@ pub fn DateField(
             m.map(|m| {
                 view! {
                     <span class="form-error-message" id=format!("{form_id}-{key}-error")>
-                        <span class="sr-only">"Fejl: "</span>{m.da()}
+                        <span class="sr-only">{tr!(in lang, common.error_prefix)}</span>{m.text(lang)}
                     </span>
                 }
             })
@@ -279,7 +284,7 @@ pub fn DateField(
             };
             view! {
                 <div class=class>
-                    <label class="form-label" for=input_id.clone()>{part.label_da()}</label>
+                    <label class="form-label" for=input_id.clone()>{part_label(part, lang)}</label>
                     <input
                         class="form-input"
                         type="text"
@@ -297,12 +302,22 @@ pub fn DateField(
     view! {
         <div class="form-group" class:form-error=any_error>
             <fieldset aria-describedby=described.join(" ")>
-                <legend class="form-label">{label}{(!required).then_some(" (valgfrit)")}</legend>
-                <span class="form-hint" id=hint_id>{hint.filter(|h| !h.is_empty()).map(|h| format!("{h}. "))}"Fx 28 2 2020"</span>
+                <legend class="form-label">{label}{(!required).then(|| tr!(common.optional))}</legend>
+                <span class="form-hint" id=hint_id>{hint.filter(|h| !h.is_empty()).map(|h| format!("{h}. "))}{tr!(in lang, common.date_hint)}</span>
                 {errors_view}
                 <div class="date-group">{parts}</div>
             </fieldset>
         </div>
+    }
+}
+
+/// The label of a date's part.
+fn part_label(part: jobspor::dates::DatePart, lang: Lang) -> &'static str {
+    use jobspor::dates::DatePart;
+    match part {
+        DatePart::Day => tr!(in lang, common.date_day),
+        DatePart::Month => tr!(in lang, common.date_month),
+        DatePart::Year => tr!(in lang, common.date_year),
     }
 }
 
@@ -326,9 +341,10 @@ pub fn TextArea(
         .with_untracked(|s| s.echo(field))
         .unwrap_or_else(|| value.unwrap_or_default());
     let left = jobspor::validation::remaining_chars(&text, max);
+    let lang = use_lang();
     view! {
         <div class="form-group" class:form-error=err>
-            <label class="form-label" for=id.clone()>{label}{(!required).then_some(" (valgfrit)")}</label>
+            <label class="form-label" for=id.clone()>{label}{(!required).then(|| tr!(common.optional))}</label>
             {field_error(message, id.clone())}
             <textarea
                 class="form-input"
@@ -340,7 +356,7 @@ pub fn TextArea(
                 aria-describedby=described_by(message, id.clone(), true)
             >{text}</textarea>
             <span class="form-hint character-limit" id=format!("{id}-hint") aria-live="polite">
-                {chars_left_da(left)}
+                {chars_left(left, lang)}
             </span>
         </div>
     }
@@ -521,7 +537,7 @@ pub fn SelectField(
             <select class="form-select" id=id.clone() name=name
                 aria-invalid=move || err().then_some("true")
                 aria-describedby=described_by(message, id.clone(), has_hint)>
-                <option value="">"Vælg"</option>
+                <option value="">{tr!(common.choose)}</option>
                 {options.iter().map(|(code, label)| {
                     let chosen = chosen.clone();
                     view! { <option value=*code selected=move || chosen() == *code>{*label}</option> }

@@ -6,9 +6,10 @@
 //! options of a choice, above a lone checkbox's box), the control or its fieldset names it
 //! in `aria-describedby`, and the summary fills `{form_id}-errors`.
 use super::checked_form::{form_element_id, Check};
-use crate::components::form::chars_left_da;
+use crate::components::form::chars_left;
+use crate::tr;
 use jobspor::form_fields::Fields;
-use jobspor::FieldErrors;
+use jobspor::{FieldErrors, Lang};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -23,13 +24,14 @@ const AUTOSAVE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 struct Shown {
     doc: Document,
     form_id: String,
+    lang: Lang,
     /// Each field's message from the last check (the server's answer, then the browser's):
     /// a text area's own length message gives way to it once the text fits again.
     messages: RefCell<HashMap<String, String>>,
 }
 
 /// Adds the behaviour to the form `{form_id}-form`, and marks its island hydrated.
-pub fn attach(form_id: &str, check: Check) {
+pub fn attach(form_id: &str, check: Check, lang: Lang) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -40,9 +42,10 @@ pub fn attach(form_id: &str, check: Check) {
         return;
     };
     let shown = Rc::new(Shown {
-        messages: RefCell::new(server_messages(&form, form_id)),
+        messages: RefCell::new(server_messages(&form, form_id, lang)),
         doc,
         form_id: form_id.to_string(),
+        lang,
     });
     let sending = Rc::new(Cell::new(false));
 
@@ -81,11 +84,112 @@ pub fn attach(form_id: &str, check: Check) {
     on_submit.forget();
     on_input.forget();
 
-    autosave(form.clone(), check, sending);
+    keep_across_language_switch(&shown, &form, &check);
+    autosave(form.clone(), check, sending, lang);
     // The end-to-end tests wait for this before they type: a click before it would be sent
     // unchecked.
     if let Ok(Some(island)) = form.closest("leptos-island") {
         let _ = island.set_attribute("data-hydrated", "true");
+    }
+}
+
+/// The language switch reloads the page in the other language. What was typed (but no
+/// password) is kept in this tab's session storage for that one load and put back, and the
+/// messages shown before are shown again, now in the new language. (Without JavaScript, and
+/// for the server's refusals, the server does the same: `api::language`.)
+fn keep_across_language_switch(shown: &Rc<Shown>, form: &HtmlFormElement, check: &Check) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(storage)) = window.session_storage() else {
+        return;
+    };
+    let key = format!(
+        "jobspor-language-switch:{}:{}",
+        window.location().pathname().unwrap_or_default(),
+        shown.form_id
+    );
+    // Coming back from the switch: the values, and whether there were messages.
+    if let Ok(Some(saved)) = storage.get_item(&key) {
+        let _ = storage.remove_item(&key);
+        let (had_messages, query) = saved.split_once('|').unwrap_or(("0", &saved));
+        if let Ok(params) = web_sys::UrlSearchParams::new_with_str(query) {
+            restore(form, &params);
+        }
+        if had_messages == "1" {
+            shown.show(&check.errors(form_values(form)));
+        }
+    }
+    let Some(switch) = shown.doc.get_element_by_id("language-switch") else {
+        return;
+    };
+    let on_switch = {
+        let (form, shown) = (form.clone(), shown.clone());
+        Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            if let Ok(passwords) = form.query_selector_all("input[type=password]") {
+                for i in 0..passwords.length() {
+                    if let Some(name) = passwords
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<Element>().ok())
+                        .and_then(|e| e.get_attribute("name"))
+                    {
+                        data.delete(&name);
+                    }
+                }
+            }
+            let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+                return;
+            };
+            let had_messages = !shown.messages.borrow().is_empty();
+            let value = format!(
+                "{}|{}",
+                u8::from(had_messages),
+                String::from(params.to_string())
+            );
+            let _ = storage.set_item(&key, &value);
+        })
+    };
+    let _ = switch.add_event_listener_with_callback("submit", on_switch.as_ref().unchecked_ref());
+    on_switch.forget();
+}
+
+/// Puts saved values back into the form's fields (a radio button or a box: ticked when
+/// its value was sent).
+fn restore(form: &HtmlFormElement, params: &web_sys::UrlSearchParams) {
+    let Ok(fields) = form.query_selector_all("input[name], textarea[name], select[name]") else {
+        return;
+    };
+    for i in 0..fields.length() {
+        let Some(el) = fields.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(name) = el.get_attribute("name") else {
+            continue;
+        };
+        let sent = params.get_all(&name);
+        let values: Vec<String> = sent.iter().filter_map(|v| v.as_string()).collect();
+        if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+            match input.type_().as_str() {
+                "hidden" | "password" | "submit" => {}
+                "radio" | "checkbox" => input.set_checked(values.contains(&input.value())),
+                _ => {
+                    if let Some(v) = values.first() {
+                        input.set_value(v);
+                    }
+                }
+            }
+        } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+            if let Some(v) = values.first() {
+                area.set_value(v);
+            }
+        } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            if let Some(v) = values.first() {
+                select.set_value(v);
+            }
+        }
     }
 }
 
@@ -113,7 +217,7 @@ pub fn form_values(form: &HtmlFormElement) -> Fields {
 }
 
 /// The messages the server rendered, by field: read back from their elements' ids.
-fn server_messages(form: &HtmlFormElement, form_id: &str) -> HashMap<String, String> {
+fn server_messages(form: &HtmlFormElement, form_id: &str, lang: Lang) -> HashMap<String, String> {
     let mut found = HashMap::new();
     let Ok(list) = form.query_selector_all(".form-error-message") else {
         return found;
@@ -131,14 +235,12 @@ fn server_messages(form: &HtmlFormElement, form_id: &str) -> HashMap<String, Str
             continue;
         };
         let text = el.text_content().unwrap_or_default();
-        let text = text.strip_prefix(SR_ERROR).unwrap_or(&text).to_string();
+        let prefix = tr!(in lang, common.error_prefix);
+        let text = text.strip_prefix(prefix).unwrap_or(&text).to_string();
         found.insert(field.to_string(), text);
     }
     found
 }
-
-/// What a screen reader hears before an error message.
-const SR_ERROR: &str = "Fejl: ";
 
 impl Shown {
     /// The result of a check: every field's message and the summary.
@@ -149,8 +251,9 @@ impl Shown {
         }
         let mut messages = HashMap::new();
         for e in errors.iter() {
-            self.set_message(&e.field, Some(e.message()));
-            messages.insert(e.field.clone(), e.message().to_string());
+            let text = e.key.text(self.lang);
+            self.set_message(&e.field, Some(text));
+            messages.insert(e.field.clone(), text.to_string());
         }
         *self.messages.borrow_mut() = messages;
         self.summary(errors);
@@ -168,7 +271,7 @@ impl Shown {
         let text = area.value();
         if let Some(hint) = self.doc.get_element_by_id(&format!("{id}-hint")) {
             let left = jobspor::validation::remaining_chars(&text, max);
-            hint.set_text_content(Some(&chars_left_da(left)));
+            hint.set_text_content(Some(&chars_left(left, self.lang)));
         }
         let Some(field) = id.strip_prefix(&format!("{}-", self.form_id)) else {
             return;
@@ -176,7 +279,7 @@ impl Shown {
         // The same length rule the server applies.
         let live = jobspor::validation::optional_text(&text, max)
             .err()
-            .map(|m| m.da().to_string());
+            .map(|m| m.text(self.lang).to_string());
         let message = live.or_else(|| self.messages.borrow().get(field).cloned());
         self.set_message(field, message.as_deref());
     }
@@ -223,7 +326,11 @@ impl Shown {
             &[("class", "form-error-message"), ("id", &error_id)],
             None,
         );
-        let sr = self.element("span", &[("class", "sr-only")], Some(SR_ERROR));
+        let sr = self.element(
+            "span",
+            &[("class", "sr-only")],
+            Some(tr!(in self.lang, common.error_prefix)),
+        );
         let _ = span.append_child(&sr);
         let _ = span.append_with_str_1(message);
         if let Some(parent) = above.parent_node() {
@@ -258,7 +365,7 @@ impl Shown {
         let heading = self.element(
             "h2",
             &[("class", "alert-heading"), ("id", &heading_id)],
-            Some("Der er problemer"),
+            Some(tr!(in self.lang, common.errors_heading)),
         );
         let list = self.element("ul", &[("class", "alert-text nobullet-list")], None);
         for e in errors.iter() {
@@ -267,7 +374,7 @@ impl Shown {
             let link = self.element(
                 "a",
                 &[("class", "function-link"), ("href", &href)],
-                Some(e.message()),
+                Some(e.key.text(self.lang)),
             );
             let _ = item.append_child(&link);
             let _ = list.append_child(&item);
@@ -315,7 +422,7 @@ fn describe(el: &Element, id: &str, on: bool) {
 /// With JavaScript a changed form is saved every few seconds: a CV section's as its draft,
 /// a questionnaire step's answers as they stand. Without JavaScript the buttons save (and a
 /// refused CV entry is kept as the draft by the server).
-fn autosave(form: HtmlFormElement, check: Check, sending: Rc<Cell<bool>>) {
+fn autosave(form: HtmlFormElement, check: Check, sending: Rc<Cell<bool>>, lang: Lang) {
     if !matches!(check, Check::CvSection { .. } | Check::Step { .. }) {
         return;
     }
@@ -345,11 +452,11 @@ fn autosave(form: HtmlFormElement, check: Check, sending: Rc<Cell<bool>>) {
         let (last, busy, status, check) =
             (last.clone(), busy.clone(), status.clone(), check.clone());
         leptos::task::spawn_local(async move {
-            let said = save(&check, values.clone()).await;
+            let said = save(&check, values.clone(), lang).await;
             if said.is_some() {
                 *last.borrow_mut() = values;
             }
-            if let (Some(status), Some(text)) = (status, said.or_else(|| failed(&check))) {
+            if let (Some(status), Some(text)) = (status, said.or_else(|| failed(&check, lang))) {
                 status.set_text_content(Some(&text));
             }
             busy.set(false);
@@ -360,28 +467,27 @@ fn autosave(form: HtmlFormElement, check: Check, sending: Rc<Cell<bool>>) {
 }
 
 /// Saves the answers; what the status then says, or `None` when it failed.
-async fn save(check: &Check, answers: Fields) -> Option<String> {
+async fn save(check: &Check, answers: Fields, lang: Lang) -> Option<String> {
     match check {
         Check::CvSection { section, editing } => {
             let id = editing.map(|i| i.to_string()).unwrap_or_default();
             crate::api::cv::save_cv_draft(section.code().to_string(), id, answers)
                 .await
                 .ok()
-                .map(|at| format!("Kladde gemt {at}"))
+                .map(|at| tr!(in lang, common.draft_saved_at, at = at))
         }
         Check::Step { step, .. } => {
             crate::api::jobseeker::answer_step(step.clone(), "stay".into(), answers)
                 .await
                 .ok()
-                .map(|_| "Dine svar på denne side er gemt.".to_string())
+                .map(|_| tr!(in lang, common.answers_saved).to_string())
         }
         _ => None,
     }
 }
 
 /// What the status says when a save failed (a step says nothing: its buttons save).
-fn failed(check: &Check) -> Option<String> {
-    matches!(check, Check::CvSection { .. }).then(|| {
-        "Kladden kunne ikke gemmes lige nu. Det, du har skrevet, er stadig her.".to_string()
-    })
+fn failed(check: &Check, lang: Lang) -> Option<String> {
+    matches!(check, Check::CvSection { .. })
+        .then(|| tr!(in lang, common.draft_not_saved).to_string())
 }

@@ -4,40 +4,65 @@
 //! `<details>` menu in the header (no JavaScript needed) that also holds the user's name
 //! and "Log af". Only one of the two is displayed at a time (`style/main.css`).
 use crate::api::auth::SessionKind;
-use crate::routes;
+use crate::{routes, tr};
+use jobspor::Lang;
 
-/// One menu entry: its label and the page it opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One menu entry: its label (in a language) and the page it opens.
+#[derive(Debug, Clone, Copy)]
 pub struct MenuItem {
-    pub label: &'static str,
+    pub label: fn(Lang) -> &'static str,
     pub path: &'static str,
 }
 
-const fn item(label: &'static str, path: &'static str) -> MenuItem {
+/// An entry is its page: one page has one entry.
+impl PartialEq for MenuItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+    }
+}
+
+impl Eq for MenuItem {}
+
+const fn item(label: fn(Lang) -> &'static str, path: &'static str) -> MenuItem {
     MenuItem { label, path }
 }
 
 /// Not signed in: "Log ind" is the header's (and the narrow menu's) own link.
 const ANONYMOUS: &[MenuItem] = &[
-    item("Forside", routes::HOME),
-    item("For arbejdsgivere", routes::EMPLOYER_HOME),
+    item(|l| tr!(in l, common.menu_front), routes::HOME),
+    item(
+        |l| tr!(in l, common.menu_for_employers),
+        routes::EMPLOYER_HOME,
+    ),
 ];
 
 const CITIZEN: &[MenuItem] = &[
-    item("Min side", routes::CITIZEN_HOME),
-    item("Mit CV", routes::MY_CV),
-    item("Tilmelding", routes::JOBSEEKER_REGISTRATION),
-    item("Forberedelsesskema", routes::QUESTIONNAIRE),
-    item("Min historik", routes::HISTORY),
-    item("Adgangskode og log-ind", routes::SECURITY),
+    item(|l| tr!(in l, common.menu_min_side), routes::CITIZEN_HOME),
+    item(|l| tr!(in l, common.menu_my_cv), routes::MY_CV),
+    item(
+        |l| tr!(in l, common.menu_registration),
+        routes::JOBSEEKER_REGISTRATION,
+    ),
+    item(
+        |l| tr!(in l, common.menu_questionnaire),
+        routes::QUESTIONNAIRE,
+    ),
+    item(|l| tr!(in l, common.menu_history), routes::HISTORY),
+    item(|l| tr!(in l, common.menu_security), routes::SECURITY),
 ];
 
 const EMPLOYER: &[MenuItem] = &[
-    item("Søg i CV'er", routes::EMPLOYER_SEARCH),
-    item("Vilkår for brug af CV'er", routes::EMPLOYER_TERMS),
+    item(
+        |l| tr!(in l, common.menu_search_cvs),
+        routes::EMPLOYER_SEARCH,
+    ),
+    item(|l| tr!(in l, common.menu_terms), routes::EMPLOYER_TERMS),
 ];
 
-const CASEWORKER: &[MenuItem] = &[item("Find en borger", routes::CASEWORKER_HOME)];
+const CASEWORKER: &[MenuItem] = &[item(
+    |l| tr!(in l, common.menu_find_citizen),
+    routes::CASEWORKER_HOME,
+)];
 
 /// The menu of a kind of user.
 pub fn menu(kind: SessionKind) -> &'static [MenuItem] {
@@ -75,7 +100,7 @@ mod tests {
     use super::*;
 
     fn current_label(kind: SessionKind, path: &str) -> Option<&'static str> {
-        current(menu(kind), path).map(|i| i.label)
+        current(menu(kind), path).map(|i| (i.label)(Lang::Da))
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn on_error(e: AppError, area: Area) -> AnyView {
         AppError::TermsNotAccepted => view! { <Redirect path=routes::EMPLOYER_TERMS/> }.into_any(),
         other => view! {
             <div class="alert alert-error" role="alert">
-                <div class="alert-body"><p class="alert-text">{other.message_da()}</p></div>
+                <div class="alert-body"><p class="alert-text">{other.message(crate::lang::use_lang())}</p></div>
             </div>
         }
         .into_any(),

@@ -6,6 +6,8 @@ use crate::api::cv::SaveCvEntry;
 use crate::components::checked_form::{form_element_id, Check, CheckedForm};
 use crate::components::fields_view::field_view;
 use crate::components::form::{FormState, RadioGroup, TextField};
+use crate::lang::use_lang;
+use crate::tr;
 use jobspor::cv::entry::{CvSection, Fields};
 use jobspor::cv::fields::{fields, FieldSpec};
 use leptos::prelude::*;
@@ -23,6 +25,7 @@ pub(crate) fn OccupationField(
     value: String,
 ) -> impl IntoView {
     let field = spec.name;
+    let lang = use_lang();
     let current = Signal::derive(move || {
         state
             .with(|s| s.echo(field))
@@ -48,8 +51,8 @@ pub(crate) fn OccupationField(
                 let options: Vec<(&'static str, &'static str)> = found.iter().map(|o| (o.title, o.title)).collect();
                 view! {
                     <RadioGroup state form_id=FORM_ID field name=format!("form[{field}]")
-                        legend=format!("{} – vælg den, der passer bedst", spec.label)
-                        hint=format!("Du skrev \"{}\". Findes din stilling ikke her, så vælg den nærmeste.", current.get())
+                        legend=tr!(in lang, cv.occupation_legend, label = spec.label)
+                        hint=tr!(in lang, cv.occupation_hint, typed = current.get())
                         options/>
                 }.into_any()
             }
@@ -89,15 +92,16 @@ pub fn SectionForm(
     server: FormState,
 ) -> impl IntoView {
     let state = Signal::stored(server);
-    let status = draft_saved.map(|t| format!("Kladde sidst gemt {t}"));
+    let lang = use_lang();
+    let status = draft_saved.map(|t| tr!(in lang, cv.draft_saved, at = t));
     view! {
-        <CheckedForm form_id=FORM_ID check=Check::CvSection { section, editing }>
+        <CheckedForm form_id=FORM_ID check=Check::CvSection { section, editing } lang>
             <form method="post" action=SaveCvEntry::url() novalidate id=form_element_id(FORM_ID) class="cv-form">
                 <input type="hidden" name="section" value=section.code()/>
                 <input type="hidden" name="id" value=editing.map(|i| i.to_string()).unwrap_or_default()/>
                 {fields(section).iter().map(|spec| field_view(state, FORM_ID, *spec, &initial)).collect_view()}
                 <p class="form-hint draft-status" role="status" aria-live="polite">{status}</p>
-                <button type="submit" class="button button-primary">"Gem"</button>
+                <button type="submit" class="button button-primary">{tr!(in lang, cv.save)}</button>
             </form>
         </CheckedForm>
     }

@@ -5,9 +5,10 @@ use crate::api::caseworker::{get_caseworker_home, get_citizen_case, FindCitizen}
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::lang::use_lang;
 use crate::pages::jobseeker::{Facts, StepAnswers};
 use crate::pages::login::SignInButton;
-use crate::routes;
+use crate::{routes, tr};
 use jobspor::jobseeker::questionnaire::{health_step, steps, StepKind};
 use jobspor::signin::Provider;
 use leptos::prelude::*;
@@ -18,10 +19,10 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn CaseworkerLoginPage() -> impl IntoView {
     view! {
-        <Page title="Log ind som sagsbehandler">
-            <h1>"Log ind som sagsbehandler"</h1>
-            <p>"Du logger ind med din organisations login og en engangskode (to faktorer)."</p>
-            <SignInButton provider=Provider::Staff label="Log ind med medarbejderlogin"/>
+        <Page title=tr!(caseworker.login_title)>
+            <h1>{tr!(caseworker.login_title)}</h1>
+            <p>{tr!(caseworker.login_intro)}</p>
+            <SignInButton provider=Provider::Staff label=tr!(caseworker.login_button)/>
         </Page>
     }
 }
@@ -31,19 +32,20 @@ pub fn CaseworkerHomePage() -> impl IntoView {
     let find = ServerAction::<FindCitizen>::new();
     let state = form_state(find);
     let home = Resource::new(|| (), |_| get_caseworker_home());
+    let lang = use_lang();
     view! {
-        <Page title="Sagsbehandler">
+        <Page title=tr!(in lang, caseworker.home_title)>
             <ErrorSummary state form_id="find"/>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match home.await {
                         Ok(h) => view! {
                             <h1>{h.jobcentre}</h1>
-                            <p>"Du er logget ind som " {h.name} "."</p>
-                            <h2>"Find en borger"</h2>
+                            <p>{tr!(in lang, caseworker.logged_in_as, name = h.name)}</p>
+                            <h2>{tr!(in lang, caseworker.find_citizen)}</h2>
                             <ActionForm attr:novalidate=true action=find>
-                                <TextField state form_id="find" field="cpr" name="cpr" label="Borgerens CPR-nummer" hint="10 cifre, fx 010190-1234" inputmode="numeric" autocomplete="off" required=true/>
-                                <button type="submit" class="button button-primary">"Find borger"</button>
+                                <TextField state form_id="find" field="cpr" name="cpr" label=tr!(in lang, caseworker.cpr_label) hint=tr!(in lang, caseworker.cpr_hint) inputmode="numeric" autocomplete="off" required=true/>
+                                <button type="submit" class="button button-primary">{tr!(in lang, caseworker.find_button)}</button>
                             </ActionForm>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Caseworker),
@@ -65,9 +67,10 @@ pub fn CitizenCasePage() -> impl IntoView {
         })
     };
     let case = Resource::new(id, get_citizen_case);
+    let lang = use_lang();
     view! {
-        <Page title="Borgerens forberedelsesskema">
-            <p><a class="back-link" href=routes::CASEWORKER_HOME>"Find en anden borger"</a></p>
+        <Page title=tr!(in lang, caseworker.case_title)>
+            <p><a class="back-link" href=routes::CASEWORKER_HOME>{tr!(in lang, caseworker.find_another)}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let c = match case.await {
@@ -77,34 +80,34 @@ pub fn CitizenCasePage() -> impl IntoView {
                     let sent_steps = c.questionnaire.map(|q| steps(q, false)).unwrap_or_default();
                     view! {
                         <h1>{c.name.clone()}</h1>
-                        <p>"Bopælskommune: " {c.municipality.clone()} ". Situation: " {c.situation.clone().unwrap_or_else(|| "Ikke tilmeldt som jobsøgende".into())} "."</p>
+                        <p>{tr!(in lang, caseworker.citizen_summary, municipality = c.municipality.clone(), situation = c.situation.clone().unwrap_or_else(|| tr!(in lang, caseworker.not_registered).into()))}</p>
                         <section aria-labelledby="sent">
-                            <h2 id="sent">"Forberedelsesskema"</h2>
+                            <h2 id="sent">{tr!(in lang, caseworker.questionnaire_heading)}</h2>
                             {match (c.questionnaire, c.submitted_at.clone()) {
                                 (Some(q), Some(at)) => view! {
-                                    <p>{q.title_da()} ", sendt " {at} "."</p>
-                                    {(!c.facts.is_empty()).then(|| view! { <h3>"Oplysninger fra registre"</h3><Facts facts=c.facts.clone() unavailable=false/> })}
+                                    <p>{tr!(in lang, caseworker.questionnaire_sent, title = q.title_da(), at = at)}</p>
+                                    {(!c.facts.is_empty()).then(|| view! { <h3>{tr!(in lang, caseworker.register_facts)}</h3><Facts facts=c.facts.clone() unavailable=false/> })}
                                     {sent_steps.into_iter().filter(|s| matches!(s.kind, StepKind::Questions(_))).map(|s| {
                                         let values = c.answers.clone();
                                         view! { <h3>{s.title}</h3><StepAnswers step=s values/> }
                                     }).collect_view()}
                                 }.into_any(),
-                                _ => view! { <p>"Borgeren har ikke sendt et forberedelsesskema."</p> }.into_any(),
+                                _ => view! { <p>{tr!(in lang, caseworker.no_questionnaire)}</p> }.into_any(),
                             }}
                         </section>
                         {c.health.clone().map(|(answers, facts, at)| {
                             view! {
                                 <section aria-labelledby="health">
-                                    <h2 id="health">"Helbred og job (følsomme oplysninger)"</h2>
-                                    <p>"Borgeren kan se, at du har set disse svar."</p>
+                                    <h2 id="health">{tr!(in lang, caseworker.health_heading)}</h2>
+                                    <p>{tr!(in lang, caseworker.health_seen_notice)}</p>
                                     {match at {
                                         Some(at) => view! {
-                                            <p>"Sendt " {at} "."</p>
+                                            <p>{tr!(in lang, caseworker.health_sent, at = at)}</p>
                                             <StepAnswers step=health_step() values=answers/>
-                                            <h3>"Registeroplysninger til forsøget"</h3>
+                                            <h3>{tr!(in lang, caseworker.health_register_facts)}</h3>
                                             <Facts facts unavailable=false/>
                                         }.into_any(),
-                                        None => view! { <p>"Borgeren har ikke sendt svar om helbred."</p> }.into_any(),
+                                        None => view! { <p>{tr!(in lang, caseworker.no_health)}</p> }.into_any(),
                                     }}
                                 </section>
                             }

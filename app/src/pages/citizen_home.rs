@@ -6,9 +6,11 @@ use crate::api::cv::{get_my_cv, MyCvView};
 use crate::api::jobseeker::{get_questionnaire, QuestionnaireView};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::lang::use_lang;
 use crate::pages::profile_setup::RegisterData;
-use crate::routes;
+use crate::{routes, tr};
 use jobspor::cv::entry::CvSection;
+use jobspor::Lang;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
@@ -17,8 +19,9 @@ pub fn CitizenHome() -> impl IntoView {
     let profile = Resource::new(|| (), |_| get_my_profile());
     let cv = Resource::new(|| (), |_| get_my_cv());
     let jobseeker = Resource::new(|| (), |_| get_questionnaire(false));
+    let lang = use_lang();
     view! {
-        <Page title="Min side">
+        <Page title=tr!(in lang, citizen.title)>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let p = match profile.await {
@@ -31,16 +34,16 @@ pub fn CitizenHome() -> impl IntoView {
                         (Err(e), _) | (_, Err(e)) => return on_error(e, Area::Citizen),
                     };
                     view! {
-                        <h1>"Min side"</h1>
-                        <p class="font-lead">"Velkommen, " {p.name.clone()} "."</p>
-                        <h2>"Det sker med dig"</h2>
+                        <h1>{tr!(in lang, citizen.title)}</h1>
+                        <p class="font-lead">{tr!(in lang, citizen.welcome, name = p.name.clone())}</p>
+                        <h2>{tr!(in lang, citizen.overview_heading)}</h2>
                         <ul class="nobullet-list overview">
-                            {cv_status(&cv)}
-                            {registration_status(&jobseeker)}
-                            {questionnaire_status(&jobseeker)}
-                            <Status heading="Beskeder og møder" text="Du har ingen beskeder og ingen aftalte møder." action=None/>
+                            {cv_status(&cv, lang)}
+                            {registration_status(&jobseeker, lang)}
+                            {questionnaire_status(&jobseeker, lang)}
+                            <Status heading=tr!(in lang, citizen.messages_heading) text=tr!(in lang, citizen.messages_none) action=None/>
                         </ul>
-                        {contact(p)}
+                        {contact(p, lang)}
                     }.into_any()
                 })}
             </Suspense>
@@ -64,12 +67,12 @@ fn Status(
     }
 }
 
-fn cv_status(cv: &MyCvView) -> impl IntoView {
+fn cv_status(cv: &MyCvView, lang: Lang) -> impl IntoView {
     let filled: Vec<CvSection> = cv.entries.iter().map(|(_, e)| e.section()).collect();
     let missing = CvSection::missing_essentials(&filled);
     let searchable = match &cv.searchable_until {
-        Some(until) => format!("Dit CV er søgbart til {until}: arbejdsgivere kan finde det."),
-        None => "Dit CV er ikke søgbart: arbejdsgivere kan ikke finde det.".to_string(),
+        Some(until) => tr!(in lang, citizen.cv_searchable_until, until = until.clone()),
+        None => tr!(in lang, citizen.cv_not_searchable).to_string(),
     };
     let text = if missing.is_empty() {
         searchable
@@ -78,90 +81,105 @@ fn cv_status(cv: &MyCvView) -> impl IntoView {
             .iter()
             .map(|s| s.label_da().to_lowercase())
             .collect();
-        format!("{searchable} Du mangler at udfylde: {}.", names.join(", "))
+        tr!(in lang, citizen.cv_missing, searchable = searchable, missing = names.join(", "))
     };
     let action = match missing.first() {
-        Some(&section) => ("Udfyld dit CV", routes::cv_section(section)),
-        None if cv.searchable_until.is_none() => ("Gør dit CV søgbart", routes::MY_CV.to_string()),
-        None => ("Se dit CV", routes::MY_CV.to_string()),
+        Some(&section) => (
+            tr!(in lang, citizen.cv_fill_in),
+            routes::cv_section(section),
+        ),
+        None if cv.searchable_until.is_none() => (
+            tr!(in lang, citizen.cv_make_searchable),
+            routes::MY_CV.to_string(),
+        ),
+        None => (tr!(in lang, citizen.cv_see), routes::MY_CV.to_string()),
     };
-    view! { <Status heading="Dit CV" text action=Some(action)/> }
+    view! { <Status heading=tr!(in lang, citizen.cv_heading) text action=Some(action)/> }
 }
 
-fn registration_status(j: &QuestionnaireView) -> impl IntoView {
+fn registration_status(j: &QuestionnaireView, lang: Lang) -> impl IntoView {
     let (text, action) = match j.registration {
         Some(r) => (
-            format!(
-                "Du er tilmeldt som jobsøgende: {}{}.",
-                r.situation.label_da(),
-                r.a_kasse
-                    .map(|a| format!(" (medlem af {})", a.label_da()))
+            tr!(in lang, citizen.registered,
+                situation = r.situation.label_da(),
+                a_kasse = r
+                    .a_kasse
+                    .map(|a| tr!(in lang, citizen.a_kasse_member, a_kasse = a.label_da()))
                     .unwrap_or_default()
             ),
             (
-                "Ret din tilmelding",
+                tr!(in lang, citizen.registration_change),
                 routes::JOBSEEKER_REGISTRATION.to_string(),
             ),
         ),
         None => (
-            "Du er ikke tilmeldt som jobsøgende.".to_string(),
+            tr!(in lang, citizen.not_registered).to_string(),
             (
-                "Tilmeld dig som jobsøgende",
+                tr!(in lang, citizen.register),
                 routes::JOBSEEKER_REGISTRATION.to_string(),
             ),
         ),
     };
-    view! { <Status heading="Tilmelding" text action=Some(action)/> }
+    view! { <Status heading=tr!(in lang, citizen.registration_heading) text action=Some(action)/> }
 }
 
-fn questionnaire_status(j: &QuestionnaireView) -> impl IntoView {
+fn questionnaire_status(j: &QuestionnaireView, lang: Lang) -> impl IntoView {
     let started = !j.answers.is_empty() || !j.health_answers.is_empty();
     let (text, action) = match (j.questionnaire, &j.submitted_at) {
         (None, _) => (
-            "Når du er tilmeldt, udfylder du et forberedelsesskema før din første samtale."
-                .to_string(),
+            tr!(in lang, citizen.questionnaire_after_registering).to_string(),
             None,
         ),
         (Some(q), Some(at)) => (
-            format!(
-                "Du sendte {} {at} til {}.",
-                q.title_da().to_lowercase(),
-                j.jobcentre
+            tr!(in lang, citizen.questionnaire_sent,
+                questionnaire = q.title_da().to_lowercase(),
+                at = at.clone(),
+                jobcentre = j.jobcentre.clone()
             ),
             Some((
-                "Se kvitteringen",
+                tr!(in lang, citizen.questionnaire_receipt),
                 routes::questionnaire_step(jobspor::jobseeker::questionnaire::RECEIPT),
             )),
         ),
         (Some(q), None) if started => (
-            format!(
-                "Du er i gang med {}. Det er ikke sendt endnu.",
-                q.title_da().to_lowercase()
+            tr!(in lang, citizen.questionnaire_started,
+                questionnaire = q.title_da().to_lowercase()
             ),
-            Some(("Fortsæt skemaet", routes::QUESTIONNAIRE.to_string())),
+            Some((
+                tr!(in lang, citizen.questionnaire_continue),
+                routes::QUESTIONNAIRE.to_string(),
+            )),
         ),
         (Some(q), None) => (
-            format!(
-                "Udfyld {} før din første samtale på jobcentret.",
-                q.title_da().to_lowercase()
+            tr!(in lang, citizen.questionnaire_fill_in,
+                questionnaire = q.title_da().to_lowercase()
             ),
-            Some(("Start skemaet", routes::QUESTIONNAIRE.to_string())),
+            Some((
+                tr!(in lang, citizen.questionnaire_start),
+                routes::QUESTIONNAIRE.to_string(),
+            )),
         ),
     };
-    view! { <Status heading="Forberedelsesskema" text action/> }
+    view! { <Status heading=tr!(in lang, citizen.questionnaire_heading) text action/> }
 }
 
-fn contact(p: MyProfileView) -> impl IntoView {
-    let yes_no = |b: bool| if b { "Ja" } else { "Nej" };
+fn contact(p: MyProfileView, lang: Lang) -> impl IntoView {
+    let yes_no = move |b: bool| {
+        if b {
+            tr!(in lang, citizen.yes)
+        } else {
+            tr!(in lang, citizen.no)
+        }
+    };
     view! {
         <section aria-labelledby="contact">
-            <h2 id="contact">"Dine kontaktoplysninger"</h2>
+            <h2 id="contact">{tr!(in lang, citizen.contact_heading)}</h2>
             <dl class="register-data">
-                <dt>"Brugernavn"</dt><dd>{p.username.clone().unwrap_or_default()}</dd>
-                <dt>"Mobil-/telefonnummer"</dt><dd>{p.phone.clone().unwrap_or_else(|| "–".into())}</dd>
-                <dt>"E-mail"</dt><dd>{p.email.clone().unwrap_or_else(|| "–".into())}</dd>
-                <dt>"Påmindelser på sms"</dt><dd>{yes_no(p.sms_reminders)}</dd>
-                <dt>"Påmindelser på e-mail"</dt><dd>{yes_no(p.email_reminders)}</dd>
+                <dt>{tr!(in lang, citizen.username)}</dt><dd>{p.username.clone().unwrap_or_default()}</dd>
+                <dt>{tr!(in lang, citizen.phone)}</dt><dd>{p.phone.clone().unwrap_or_else(|| "–".into())}</dd>
+                <dt>{tr!(in lang, citizen.email)}</dt><dd>{p.email.clone().unwrap_or_else(|| "–".into())}</dd>
+                <dt>{tr!(in lang, citizen.sms_reminders)}</dt><dd>{yes_no(p.sms_reminders)}</dd>
+                <dt>{tr!(in lang, citizen.email_reminders)}</dt><dd>{yes_no(p.email_reminders)}</dd>
             </dl>
         </section>
         <RegisterData profile=p/>

@@ -8,7 +8,8 @@ use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::{
     needs_occupations, OccupationsDatalist, SectionForm, FORM_ID,
 };
-use crate::routes;
+use crate::lang::use_lang;
+use crate::{routes, tr};
 use jobspor::cv::entry::CvSection;
 use jobspor::cv::fields::fields;
 use leptos::prelude::*;
@@ -35,6 +36,7 @@ pub fn CvSectionPage() -> impl IntoView {
         },
         |(s, e, ..)| get_cv_section(s, e),
     );
+    let lang = use_lang();
     // The route component is made anew when another section is opened from "Mit CV".
     let title =
         CvSection::from_code(&params.with_untracked(|p| p.get("section").unwrap_or_default()))
@@ -42,7 +44,7 @@ pub fn CvSectionPage() -> impl IntoView {
             .unwrap_or("CV");
     view! {
         <Page title=title>
-            <p><a class="back-link" href=routes::MY_CV>"Tilbage til Mit CV"</a></p>
+            <p><a class="back-link" href=routes::MY_CV>{tr!(in lang, cv.back_to_cv)}</a></p>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     let Ok(section_code) = CvSection::from_code(&section()) else {
@@ -52,8 +54,8 @@ pub fn CvSectionPage() -> impl IntoView {
                         Ok(v) => {
                             let s = section_code;
                             let heading = match v.editing {
-                                Some(_) => format!("Ret {}", s.entry_noun_da()),
-                                None => format!("Tilføj {}", s.entry_noun_da()),
+                                Some(_) => tr!(in lang, cv.edit_entry_heading, what = s.entry_noun_da()),
+                                None => tr!(in lang, cv.add_entry_heading, what = s.entry_noun_da()),
                             };
                             let has_draft = v.draft_saved.is_some();
                             let server = answer_state(save);
@@ -63,9 +65,9 @@ pub fn CvSectionPage() -> impl IntoView {
                                 {(!s.intro_da().is_empty()).then(|| view! { <p class="font-lead">{s.intro_da()}</p> })}
                                 {(!s.is_single() || !v.entries.is_empty()).then(|| view! {
                                     <section aria-labelledby="entries">
-                                        <h2 id="entries" class="h3">"Det har du skrevet"</h2>
+                                        <h2 id="entries" class="h3">{tr!(in lang, cv.entries_heading)}</h2>
                                         {if v.entries.is_empty() {
-                                            view! { <p>"Ikke udfyldt endnu."</p> }.into_any()
+                                            view! { <p>{tr!(in lang, cv.not_filled_yet)}</p> }.into_any()
                                         } else {
                                             view! {
                                                 <ul class="nobullet-list cv-entries">
@@ -75,10 +77,10 @@ pub fn CvSectionPage() -> impl IntoView {
                                                             <li class="cv-entry">
                                                                 <EntryView entry/>
                                                                 <div class="cv-entry-actions">
-                                                                    <a class="function-link" href=routes::cv_section_edit(s, id) aria-label=format!("Ret {name}")>"Ret"</a>
+                                                                    <a class="function-link" href=routes::cv_section_edit(s, id) aria-label=tr!(in lang, cv.edit_entry_label, name = name.clone())>{tr!(in lang, cv.edit)}</a>
                                                                     <ActionForm attr:novalidate=true action=delete>
                                                                         <input type="hidden" name="id" value=id.to_string()/>
-                                                                        <button type="submit" class="function-link" aria-label=format!("Slet {name}")>"Slet"</button>
+                                                                        <button type="submit" class="function-link" aria-label=tr!(in lang, cv.delete_entry_label, name = name.clone())>{tr!(in lang, cv.delete)}</button>
                                                                     </ActionForm>
                                                                 </div>
                                                             </li>
@@ -96,7 +98,7 @@ pub fn CvSectionPage() -> impl IntoView {
                                     {has_draft.then(|| view! {
                                         <ActionForm attr:novalidate=true action=discard>
                                             <input type="hidden" name="section" value=s.code()/>
-                                            <button type="submit" class="button button-tertiary">"Kassér kladden"</button>
+                                            <button type="submit" class="button button-tertiary">{tr!(in lang, cv.discard_draft)}</button>
                                         </ActionForm>
                                     })}
                                 </section>

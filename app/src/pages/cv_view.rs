@@ -5,7 +5,8 @@ use crate::components::cv_entry::CvDocument;
 use crate::components::form::{form_state, ErrorSummary, TextArea};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
-use crate::routes;
+use crate::lang::use_lang;
+use crate::{routes, tr};
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -21,25 +22,26 @@ pub fn CvAsEmployerSees(
     contact_form: bool,
 ) -> impl IntoView {
     let name = v.name.clone();
+    let lang = use_lang();
     view! {
         {if name_as_h1 { view! { <h1>{name}</h1> }.into_any() } else { view! { <h2>{name}</h2> }.into_any() }}
         <section aria-labelledby="contact-details">
-            <h2 id="contact-details">"Kontaktoplysninger"</h2>
+            <h2 id="contact-details">{tr!(in lang, cv_view.contact_heading)}</h2>
             <dl class="register-data">
                 {v.address.clone().map(|a| view! {
-                    <dt>"Adresse"</dt>
+                    <dt>{tr!(in lang, cv_view.address)}</dt>
                     <dd>
                         {a.street}{a.co_address.map(|c| format!(", {c}"))}<br/>
                         {a.postcode} " " {a.city} ", " {a.country}
                     </dd>
                 })}
                 {(!v.contact_hidden).then(|| view! {
-                    <dt>"Telefon"</dt><dd>{v.phone.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
-                    <dt>"E-mail"</dt><dd>{v.email.clone().unwrap_or_else(|| "Ikke oplyst".into())}</dd>
+                    <dt>{tr!(in lang, cv_view.phone)}</dt><dd>{v.phone.clone().unwrap_or_else(|| tr!(in lang, cv_view.not_given).into())}</dd>
+                    <dt>{tr!(in lang, cv_view.email)}</dt><dd>{v.email.clone().unwrap_or_else(|| tr!(in lang, cv_view.not_given).into())}</dd>
                 })}
             </dl>
             {v.contact_hidden.then(|| view! {
-                <p>"Borgeren har valgt ikke at vise telefonnummer og e-mail. Du kan kontakte borgeren gennem Jobspors support: skriv en besked, så sender supporten den videre til borgeren."</p>
+                <p>{tr!(in lang, cv_view.contact_hidden)}</p>
                 {contact_form.then(|| view! { <ContactRequestForm cv_id=v.cv_id/> })}
             })}
         </section>
@@ -54,6 +56,7 @@ fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
     let action = ServerAction::<RequestContact>::new();
     let state = form_state(action);
     let query = use_query_map();
+    let lang = use_lang();
     let sent = move || {
         action.value().with(|v| matches!(v, Some(Ok(()))))
             || query.with(|q| q.get(routes::MESSAGE_PARAM).as_deref() == Some(routes::MESSAGE_SENT))
@@ -62,7 +65,7 @@ fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
         {move || if sent() {
             view! {
                 <div class="alert alert-success" role="status"><div class="alert-body">
-                    <p class="alert-text">"Tak. Din besked er sendt til supporten, som giver den videre til borgeren."</p>
+                    <p class="alert-text">{tr!(in lang, cv_view.message_sent)}</p>
                 </div></div>
             }.into_any()
         } else {
@@ -70,8 +73,8 @@ fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
                 <ErrorSummary state form_id="contact"/>
                 <ActionForm attr:novalidate=true attr:id="contact" action=action>
                     <input type="hidden" name="cv_id" value=cv_id.to_string()/>
-                    <TextArea state form_id="contact" field="message" name="message" label="Besked til borgeren" max=2000 required=true/>
-                    <button type="submit" class="button button-secondary">"Send beskeden til supporten"</button>
+                    <TextArea state form_id="contact" field="message" name="message" label=tr!(in lang, cv_view.message_label) max=2000 required=true/>
+                    <button type="submit" class="button button-secondary">{tr!(in lang, cv_view.send_message)}</button>
                 </ActionForm>
             }.into_any()
         }}
@@ -89,9 +92,10 @@ pub fn EmployerCv() -> impl IntoView {
         })
     };
     let cv = Resource::new(id, open_cv);
+    let lang = use_lang();
     view! {
         <Page title="CV">
-            <p><a class="back-link" href="javascript:history.back()">"Tilbage til søgningen"</a></p>
+            <p><a class="back-link" href="javascript:history.back()">{tr!(in lang, cv_view.back_to_search)}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {
@@ -108,12 +112,13 @@ pub fn EmployerCv() -> impl IntoView {
 #[component]
 pub fn CvPreview() -> impl IntoView {
     let cv = Resource::new(|| (), |_| crate::api::cv::preview_my_cv());
+    let lang = use_lang();
     view! {
-        <Page title="Dit CV som en arbejdsgiver ser det">
-            <p><a class="back-link" href=routes::MY_CV>"Tilbage til Mit CV"</a></p>
-            <h1>"Dit CV som en arbejdsgiver ser det"</h1>
+        <Page title=tr!(in lang, cv_view.preview_title)>
+            <p><a class="back-link" href=routes::MY_CV>{tr!(in lang, cv_view.back_to_cv)}</a></p>
+            <h1>{tr!(in lang, cv_view.preview_title)}</h1>
             <div class="alert alert-info"><div class="alert-body"><p class="alert-text">
-                "Sådan ser arbejdsgivere dit CV, når det er søgbart. Dit CPR-nummer, en beskyttet adresse, dine særlige hensyn og dit fravær vises aldrig for arbejdsgivere."
+                {tr!(in lang, cv_view.preview_info)}
             </p></div></div>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -132,17 +137,18 @@ pub fn CvPreview() -> impl IntoView {
 #[component]
 pub fn CvPrint() -> impl IntoView {
     let cv = Resource::new(|| (), |_| crate::api::cv::get_my_cv());
+    let lang = use_lang();
     view! {
-        <Page title="Udskriv dit CV">
-            <p class="no-print"><a class="back-link" href=routes::MY_CV>"Tilbage til Mit CV"</a></p>
+        <Page title=tr!(in lang, cv_view.print_title)>
+            <p class="no-print"><a class="back-link" href=routes::MY_CV>{tr!(in lang, cv_view.back_to_cv)}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {
                         Ok(v) => view! {
                             <article class="cv-print">
                                 <h1>{v.name.clone()}</h1>
-                                <p class="form-hint">"CV fra Jobspor, senest ændret " {v.updated.clone()}</p>
-                                <p class="no-print form-hint">"Udskriv siden med din browsers udskriftsfunktion (Ctrl+P). Kun dit CV kommer med på papiret."</p>
+                                <p class="form-hint">{tr!(in lang, cv_view.print_meta, at = v.updated.clone())}</p>
+                                <p class="no-print form-hint">{tr!(in lang, cv_view.print_help)}</p>
                                 <CvDocument entries=v.entries.into_iter().map(|(_, e)| e).collect()/>
                             </article>
                         }.into_any(),

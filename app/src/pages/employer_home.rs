@@ -1,5 +1,6 @@
 use crate::components::layout::Page;
 use crate::pages::login::SignInButton;
+use crate::tr;
 use jobspor::signin::Provider;
 use leptos::prelude::*;
 
@@ -8,12 +9,12 @@ use leptos::prelude::*;
 #[component]
 pub fn EmployerHome() -> impl IntoView {
     view! {
-        <Page title="Arbejdsgiver">
-            <h1>"Log ind som arbejdsgiver"</h1>
-            <p>"Du logger ind med MitID Erhverv for den virksomhed, du repræsenterer. Virksomhedens navn hentes fra CVR-registeret."</p>
-            <p>"Første gang skal en medarbejder acceptere vilkårene for brug af CV'er på virksomhedens vegne."</p>
-            <SignInButton provider=Provider::MitIdErhverv label="Log ind med MitID Erhverv"/>
-            <p class="form-hint">"I demoen er MitID Erhverv en simulering med syntetiske virksomheder og medarbejdere."</p>
+        <Page title=tr!(employer.title)>
+            <h1>{tr!(login.log_in_as_employer)}</h1>
+            <p>{tr!(employer.mitid_text)}</p>
+            <p>{tr!(employer.terms_text)}</p>
+            <SignInButton provider=Provider::MitIdErhverv label=tr!(employer.mitid_button)/>
+            <p class="form-hint">{tr!(employer.mitid_demo)}</p>
         </Page>
     }
 }

@@ -1,24 +1,27 @@
 use crate::api::citizen::get_my_history;
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::lang::use_lang;
+use crate::tr;
 use leptos::prelude::*;
 
 /// "Min historik": who was logged on to my profile in the last 3 months, and when.
 #[component]
 pub fn History() -> impl IntoView {
     let history = Resource::new(|| (), |_| get_my_history());
+    let lang = use_lang();
     view! {
-        <Page title="Min historik">
-            <h1>"Min historik"</h1>
-            <p>"Her kan du se, hvornår og hvem der har været logget på din profil eller har set dit CV de seneste 3 måneder."</p>
+        <Page title=tr!(common.menu_history)>
+            <h1>{tr!(common.menu_history)}</h1>
+            <p>{tr!(history.intro)}</p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match history.await {
-                        Ok(rows) if rows.is_empty() => view! { <p>"Ingen adgange de seneste 3 måneder."</p> }.into_any(),
+                        Ok(rows) if rows.is_empty() => view! { <p>{tr!(in lang, history.none)}</p> }.into_any(),
                         Ok(rows) => view! {
                             <table class="table">
-                                <caption class="sr-only">"Adgange til din profil"</caption>
-                                <thead><tr><th scope="col">"Tidspunkt"</th><th scope="col">"Hvem"</th><th scope="col">"Hvad"</th></tr></thead>
+                                <caption class="sr-only">{tr!(in lang, history.caption)}</caption>
+                                <thead><tr><th scope="col">{tr!(in lang, history.col_when)}</th><th scope="col">{tr!(in lang, history.col_who)}</th><th scope="col">{tr!(in lang, history.col_what)}</th></tr></thead>
                                 <tbody>
                                     {rows.into_iter().map(|r| view! { <tr><td>{r.when}</td><td>{r.who}</td><td>{r.what}</td></tr> }).collect_view()}
                                 </tbody>

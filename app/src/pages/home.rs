@@ -1,5 +1,5 @@
 use crate::components::layout::Page;
-use crate::routes;
+use crate::{routes, tr};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -8,22 +8,22 @@ pub fn Home() -> impl IntoView {
     let query = use_query_map();
     let logged_out = move || query.with(|q| q.get(routes::LOGGED_OUT_PARAM).is_some());
     view! {
-        <Page title="Forside">
+        <Page title=tr!(common.menu_front)>
             {move || logged_out().then(|| view! {
-                <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">"Du er logget af."</p></div></div>
+                <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{tr!(home.logged_out)}</p></div></div>
             })}
-            <h1>"Find job og hold dit CV opdateret"</h1>
-            <p class="font-lead">"Jobspor er den offentlige jobportal: du skriver dit CV, og arbejdsgivere kan finde dig, når dit CV er søgbart."</p>
+            <h1>{tr!(home.heading)}</h1>
+            <p class="font-lead">{tr!(home.lead)}</p>
             <div class="row">
                 <section class="col-12 col-md-6" aria-labelledby="borger">
-                    <h2 id="borger">"Til borgere"</h2>
-                    <p>"Log ind med MitID første gang. Derefter kan du også bruge brugernavn og adgangskode."</p>
-                    <a class="button button-primary" href=routes::LOGIN>"Log ind som borger"</a>
+                    <h2 id="borger">{tr!(home.citizens_heading)}</h2>
+                    <p>{tr!(home.citizens_text)}</p>
+                    <a class="button button-primary" href=routes::LOGIN>{tr!(login.log_in_as_citizen)}</a>
                 </section>
                 <section class="col-12 col-md-6" aria-labelledby="arbejdsgiver">
-                    <h2 id="arbejdsgiver">"Til arbejdsgivere"</h2>
-                    <p>"Søg i de CV'er, som borgerne har gjort søgbare."</p>
-                    <a class="button button-secondary" href=routes::EMPLOYER_HOME>"Log ind som arbejdsgiver"</a>
+                    <h2 id="arbejdsgiver">{tr!(home.employers_heading)}</h2>
+                    <p>{tr!(home.employers_text)}</p>
+                    <a class="button button-secondary" href=routes::EMPLOYER_HOME>{tr!(login.log_in_as_employer)}</a>
                 </section>
             </div>
         </Page>

@@ -10,11 +10,14 @@ use crate::components::fields_view::questions_view;
 use crate::components::form::{answer_state, form_state, ErrorSummary, FormState};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
+use crate::lang::use_lang;
+use crate::tr;
 use jobspor::form_fields::Fields;
 use jobspor::jobseeker::eligibility::Questionnaire;
 use jobspor::jobseeker::questionnaire::{find_step, steps, Step, StepCode, StepKind, RECEIPT};
 use jobspor::jobseeker::register_data::RegisterFact;
 use jobspor::jobseeker::registration::FIELDS;
+use jobspor::Lang;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -46,10 +49,11 @@ impl QuestionnaireView {
 
 #[component]
 pub(crate) fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoView {
+    let lang = use_lang();
     if unavailable {
         return view! {
             <div class="alert alert-warning" role="status">
-                <div class="alert-body"><p class="alert-text">"Registrene svarer ikke lige nu. Oplysningerne bliver hentet, når du sender skemaet, eller af dit jobcenter."</p></div>
+                <div class="alert-body"><p class="alert-text">{tr!(in lang, jobseeker.registers_unavailable)}</p></div>
             </div>
         }
         .into_any();
@@ -58,7 +62,7 @@ pub(crate) fn Facts(facts: Vec<RegisterFact>, unavailable: bool) -> impl IntoVie
         <dl class="answers register-facts">
             {facts.into_iter().map(|f| view! {
                 <dt>{f.label}</dt>
-                <dd>{f.value} " " <span class="fact-source">"(Kilde: " {f.source} ")"</span></dd>
+                <dd>{f.value} " " <span class="fact-source">{tr!(in lang, jobseeker.fact_source, source = f.source)}</span></dd>
             }).collect_view()}
         </dl>
     }
@@ -73,6 +77,7 @@ pub(crate) fn StepAnswers(
     values: Fields,
     #[prop(default = false)] edit: bool,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <dl class="answers">
             {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {
@@ -82,8 +87,8 @@ pub(crate) fn StepAnswers(
                 view! {
                     <dt>{q.label}</dt>
                     <dd class:answer-missing=missing>
-                        {answer.unwrap_or_else(|| if q.required { "Ikke besvaret".into() } else { "–".into() })}
-                        {link.map(|href| view! { " " <a class="function-link" href=href aria-label=format!("Ret svaret på: {}", q.label)>"Ret"</a> })}
+                        {answer.unwrap_or_else(|| if q.required { tr!(in lang, jobseeker.not_answered).into() } else { "–".into() })}
+                        {link.map(|href| view! { " " <a class="function-link" href=href aria-label=tr!(in lang, jobseeker.change_answer_label, question = q.label)>{tr!(in lang, jobseeker.change)}</a> })}
                     </dd>
                 }
             }).collect_view()}
@@ -99,10 +104,10 @@ fn RegisterForm(values: Fields, server: FormState, children: Children) -> impl I
     view! {
         <ErrorSummary state form_id="reg"/>
         {children()}
-        <CheckedForm form_id="reg" check=Check::Registration>
+        <CheckedForm form_id="reg" check=Check::Registration lang=use_lang()>
             <form method="post" action=RegisterJobseeker::url() novalidate id=form_element_id("reg")>
                 {questions_view(state, "reg", FIELDS, &values)}
-                <button type="submit" class="button button-primary">"Tilmeld"</button>
+                <button type="submit" class="button button-primary">{tr!(jobseeker.register_button)}</button>
             </form>
         </CheckedForm>
     }
@@ -112,15 +117,16 @@ fn RegisterForm(values: Fields, server: FormState, children: Children) -> impl I
 pub fn JobseekerRegistration() -> impl IntoView {
     let action = ServerAction::<RegisterJobseeker>::new();
     let data = Resource::new(|| (), |_| get_questionnaire(false));
-    let heading = || {
+    let lang = use_lang();
+    let heading = move || {
         view! {
-            <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
-            <h1>"Tilmeld dig som jobsøgende"</h1>
-            <p class="font-lead">"Fortæl os, hvilken situation du er i. Det afgør, hvilket forberedelsesskema du skal udfylde før din første samtale på jobcentret."</p>
+            <p><a class="back-link" href=routes::CITIZEN_HOME>{tr!(in lang, jobseeker.back_to_min_side)}</a></p>
+            <h1>{tr!(in lang, jobseeker.register_title)}</h1>
+            <p class="font-lead">{tr!(in lang, jobseeker.register_lead)}</p>
         }
     };
     view! {
-        <Page title="Tilmeld dig som jobsøgende">
+        <Page title=tr!(in lang, jobseeker.register_title)>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -149,9 +155,10 @@ pub fn QuestionnaireOverview() -> impl IntoView {
     let query = use_query_map();
     let saved = move || query.with(|q| q.get(routes::SAVED_PARAM).is_some());
     let data = Resource::new(|| (), |_| get_questionnaire(false));
+    let lang = use_lang();
     view! {
-        <Page title="Forberedelsesskema">
-            <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
+        <Page title=tr!(in lang, jobseeker.questionnaire_title)>
+            <p><a class="back-link" href=routes::CITIZEN_HOME>{tr!(in lang, jobseeker.back_to_min_side)}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let v = match data.await {
@@ -160,10 +167,14 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                     };
                     let (Some(q), Some(r)) = (v.questionnaire, v.registration) else {
                         return view! {
-                            <h1>"Forberedelsesskema"</h1>
-                            <p>"Du skal tilmelde dig som jobsøgende, før du kan udfylde forberedelsesskemaet."</p>
-                            <a class="button button-primary" href=routes::JOBSEEKER_REGISTRATION>"Tilmeld dig som jobsøgende"</a>
+                            <h1>{tr!(in lang, jobseeker.questionnaire_title)}</h1>
+                            <p>{tr!(in lang, jobseeker.register_first)}</p>
+                            <a class="button button-primary" href=routes::JOBSEEKER_REGISTRATION>{tr!(in lang, jobseeker.register_title)}</a>
                         }.into_any();
+                    };
+                    let registered = match r.a_kasse {
+                        Some(a) => tr!(in lang, jobseeker.registered_as_member, situation = r.situation.label_da(), a_kasse = a.label_da()),
+                        None => tr!(in lang, jobseeker.registered_as, situation = r.situation.label_da()),
                     };
                     let all = v.steps();
                     let started = !v.answers.is_empty() || !v.health_answers.is_empty();
@@ -172,29 +183,28 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                     view! {
                         {saved().then(|| view! {
                             <div class="alert alert-success" role="status">
-                                <div class="alert-body"><p class="alert-text">"Dine svar er gemt. Du kan fortsætte, hvor du slap, når du vil."</p></div>
+                                <div class="alert-body"><p class="alert-text">{tr!(in lang, jobseeker.answers_saved)}</p></div>
                             </div>
                         })}
                         <h1>{q.title_da()}</h1>
-                        <p>"Du er tilmeldt som jobsøgende: " {r.situation.label_da()}
-                            {r.a_kasse.map(|a| format!(" (medlem af {})", a.label_da()))} ". "
-                            <a class="function-link" href=routes::JOBSEEKER_REGISTRATION>"Ret din tilmelding"</a></p>
+                        <p>{registered} " "
+                            <a class="function-link" href=routes::JOBSEEKER_REGISTRATION>{tr!(in lang, jobseeker.change_registration)}</a></p>
                         {v.submitted_at.clone().map(|at| view! {
-                            <p>"Du sendte skemaet " {at} ". " <a class="function-link" href=step_url(RECEIPT)>"Se kvitteringen"</a></p>
+                            <p>{tr!(in lang, jobseeker.sent_at, at = at)} " " <a class="function-link" href=step_url(RECEIPT)>{tr!(in lang, jobseeker.see_receipt)}</a></p>
                         })}
-                        <h2>"Skemaets trin"</h2>
+                        <h2>{tr!(in lang, jobseeker.steps_heading)}</h2>
                         <ol class="step-overview">
                             {all.iter().map(|s| {
                                 let status = match s.kind {
                                     StepKind::Review => "",
-                                    StepKind::RegisterData => " – kun til læsning",
-                                    _ if v.is_done(s) => " – udfyldt",
-                                    _ => " – ikke udfyldt",
+                                    StepKind::RegisterData => tr!(in lang, jobseeker.status_read_only),
+                                    _ if v.is_done(s) => tr!(in lang, jobseeker.status_done),
+                                    _ => tr!(in lang, jobseeker.status_not_done),
                                 };
                                 view! { <li><a class="function-link" href=step_url(s.code.as_str())>{s.title}</a>{status}</li> }
                             }).collect_view()}
                         </ol>
-                        <a class="button button-primary" href=step_url(next.code.as_str())>{if started { "Fortsæt" } else { "Start" }}</a>
+                        <a class="button button-primary" href=step_url(next.code.as_str())>{if started { tr!(in lang, jobseeker.button_continue) } else { tr!(in lang, jobseeker.button_start) }}</a>
                     }.into_any()
                 })}
             </Suspense>
@@ -216,8 +226,9 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
             get_questionnaire(StepCode::parse(&code).is_some_and(StepCode::shows_register_facts))
         },
     );
+    let lang = use_lang();
     view! {
-        <Page title="Forberedelsesskema">
+        <Page title=tr!(in lang, jobseeker.questionnaire_title)>
             <ErrorSummary state=submit_state form_id="send"/>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -227,7 +238,7 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                     };
                     let code = code();
                     if code == RECEIPT {
-                        return receipt(v);
+                        return receipt(v, lang);
                     }
                     let all = v.steps();
                     let Some((index, step)) = find_step(&all, &code) else {
@@ -235,13 +246,13 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                     };
                     let total = all.len();
                     let header = view! {
-                        <p><a class="back-link" href=routes::QUESTIONNAIRE>"Til oversigten over skemaet"</a></p>
-                        <p class="step-indicator">{format!("Trin {} af {}", index + 1, total)}</p>
+                        <p><a class="back-link" href=routes::QUESTIONNAIRE>{tr!(in lang, jobseeker.to_overview)}</a></p>
+                        <p class="step-indicator">{tr!(in lang, jobseeker.step_of, step = index + 1, total = total)}</p>
                         <h1>{step.title}</h1>
                         {(!step.intro.is_empty()).then(|| view! { <p class="font-lead">{step.intro}</p> })}
                     };
                     match (step.kind, v.questionnaire) {
-                        (StepKind::Review, _) | (_, None) => view! { {header} {review(&v, &all, submit)} }.into_any(),
+                        (StepKind::Review, _) | (_, None) => view! { {header} {review(&v, &all, submit, lang)} }.into_any(),
                         (kind, Some(questionnaire)) => {
                             let values = v.values_of(&step).clone();
                             view! {
@@ -273,6 +284,7 @@ fn StepForm(
     children: Children,
 ) -> impl IntoView {
     let state = Signal::stored(server);
+    let lang = use_lang();
     let all = steps(questionnaire, health);
     let found = find_step(&all, &step).map(|(_, s)| s);
     let check = Check::Step {
@@ -284,17 +296,17 @@ fn StepForm(
         <ErrorSummary state form_id=FORM_ID/>
         {children()}
         {found.map(|step| view! {
-            <CheckedForm form_id=FORM_ID check>
+            <CheckedForm form_id=FORM_ID check lang>
                 <form method="post" action=AnswerStep::url() novalidate id=form_element_id(FORM_ID)>
                     <input type="hidden" name="step" value=step.code.as_str()/>
                     {questions_view(state, FORM_ID, step.questions(), &values)}
                     <p class="form-hint draft-status" role="status" aria-live="polite"></p>
                     <div class="step-buttons">
-                        <button type="submit" class="button button-primary" name="go" value="next">"Næste"</button>
+                        <button type="submit" class="button button-primary" name="go" value="next">{tr!(in lang, jobseeker.button_next)}</button>
                         {(!first).then(|| view! {
-                            <button type="submit" class="button button-secondary" name="go" value="back" formnovalidate>"Tilbage"</button>
+                            <button type="submit" class="button button-secondary" name="go" value="back" formnovalidate>{tr!(in lang, jobseeker.button_back)}</button>
                         })}
-                        <button type="submit" class="button button-tertiary" name="go" value="later" formnovalidate>"Gem og fortsæt senere"</button>
+                        <button type="submit" class="button button-tertiary" name="go" value="later" formnovalidate>{tr!(in lang, jobseeker.button_later)}</button>
                     </div>
                 </form>
             </CheckedForm>
@@ -307,6 +319,7 @@ fn review(
     v: &QuestionnaireView,
     all: &[Step],
     submit: ServerAction<SubmitQuestionnaire>,
+    lang: Lang,
 ) -> impl IntoView {
     let complete = all.iter().all(|s| v.is_done(s));
     view! {
@@ -326,20 +339,20 @@ fn review(
         {if complete {
             view! {
                 <ActionForm attr:novalidate=true action=submit>
-                    <button type="submit" class="button button-primary">"Send skemaet"</button>
+                    <button type="submit" class="button button-primary">{tr!(in lang, jobseeker.button_send)}</button>
                 </ActionForm>
             }.into_any()
         } else {
-            view! { <p class="answer-missing">"Du mangler at besvare nogle spørgsmål. Vælg \"Ret\" ved dem, der ikke er besvaret."</p> }.into_any()
+            view! { <p class="answer-missing">{tr!(in lang, jobseeker.answers_missing)}</p> }.into_any()
         }}
     }
 }
 
-fn receipt(v: QuestionnaireView) -> AnyView {
+fn receipt(v: QuestionnaireView, lang: Lang) -> AnyView {
     let Some(at) = v.submitted_at.clone() else {
         return view! {
-            <h1>"Skemaet er ikke sendt endnu"</h1>
-            <p><a class="function-link" href=routes::QUESTIONNAIRE>"Gå til forberedelsesskemaet"</a></p>
+            <h1>{tr!(in lang, jobseeker.not_sent_yet)}</h1>
+            <p><a class="function-link" href=routes::QUESTIONNAIRE>{tr!(in lang, jobseeker.go_to_questionnaire)}</a></p>
         }
         .into_any();
     };
@@ -347,16 +360,16 @@ fn receipt(v: QuestionnaireView) -> AnyView {
     view! {
         <div class="alert alert-success" role="status">
             <div class="alert-body">
-                <h1 class="alert-heading">"Kvittering: dit forberedelsesskema er sendt"</h1>
-                <p class="alert-text">{format!("{title} blev sendt {at} til {}.", v.jobcentre)}</p>
+                <h1 class="alert-heading">{tr!(in lang, jobseeker.receipt_heading)}</h1>
+                <p class="alert-text">{tr!(in lang, jobseeker.receipt_text, title = title, at = at, jobcentre = v.jobcentre.clone())}</p>
             </div>
         </div>
-        <p>"Dit jobcenter bruger dine svar til at forberede din første samtale. Du kan altid se dine svar her."</p>
+        <p>{tr!(in lang, jobseeker.receipt_use)}</p>
         {v.steps().into_iter().filter(|s| matches!(s.kind, StepKind::Questions(_) | StepKind::Health(_))).map(|s| {
             let values = v.values_of(&s).clone();
             view! { <h2 class="h3">{s.title}</h2><StepAnswers step=s values/> }
         }).collect_view()}
-        <p><a class="function-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
+        <p><a class="function-link" href=routes::CITIZEN_HOME>{tr!(in lang, jobseeker.back_to_min_side)}</a></p>
     }
     .into_any()
 }

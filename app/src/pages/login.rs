@@ -1,7 +1,7 @@
 use crate::api::auth::CitizenLogin;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
-use crate::routes;
+use crate::{routes, tr};
 use jobspor::signin::{Provider, SignInRefusal};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -32,15 +32,15 @@ pub fn SignInRefused() -> impl IntoView {
             .unwrap_or(SignInRefusal::Invalid)
     };
     view! {
-        <Page title="Login blev afvist">
-            <h1>"Du blev ikke logget ind"</h1>
+        <Page title=tr!(login.refused_title)>
+            <h1>{tr!(login.refused_heading)}</h1>
             <div class="alert alert-error" role="alert"><div class="alert-body">
                 <p class="alert-text">{move || refusal().da()}</p>
             </div></div>
             <ul class="nobullet-list">
-                <li><a href=routes::LOGIN>"Log ind som borger"</a></li>
-                <li><a href=routes::EMPLOYER_HOME>"Log ind som arbejdsgiver"</a></li>
-                <li><a href=routes::CASEWORKER_LOGIN>"Log ind som sagsbehandler"</a></li>
+                <li><a href=routes::LOGIN>{tr!(login.log_in_as_citizen)}</a></li>
+                <li><a href=routes::EMPLOYER_HOME>{tr!(login.log_in_as_employer)}</a></li>
+                <li><a href=routes::CASEWORKER_LOGIN>{tr!(login.log_in_as_caseworker)}</a></li>
             </ul>
         </Page>
     }
@@ -51,22 +51,22 @@ pub fn Login() -> impl IntoView {
     let action = ServerAction::<CitizenLogin>::new();
     let state = form_state(action);
     view! {
-        <Page title="Log ind">
+        <Page title=tr!(common.log_in)>
             <ErrorSummary state form_id="login"/>
-            <h1>"Log ind som borger"</h1>
+            <h1>{tr!(login.log_in_as_citizen)}</h1>
             <div class="row">
                 <section class="col-12 col-md-6" aria-labelledby="mitid">
-                    <h2 id="mitid">"Med MitID"</h2>
-                    <p>"Første gang skal du logge ind med MitID. Vi henter dine oplysninger fra CPR-registeret."</p>
-                    <SignInButton provider=Provider::MitId label="Log ind med MitID"/>
-                    <p class="form-hint">"I demoen er MitID en simulering med syntetiske personer."</p>
+                    <h2 id="mitid">{tr!(login.mitid_heading)}</h2>
+                    <p>{tr!(login.mitid_text)}</p>
+                    <SignInButton provider=Provider::MitId label=tr!(login.mitid_button)/>
+                    <p class="form-hint">{tr!(login.mitid_demo)}</p>
                 </section>
                 <section class="col-12 col-md-6" aria-labelledby="password">
-                    <h2 id="password">"Med brugernavn og adgangskode"</h2>
+                    <h2 id="password">{tr!(login.password_heading)}</h2>
                     <ActionForm attr:novalidate=true action>
-                        <TextField state form_id="login" field="username" name="username" label="Brugernavn" autocomplete="username" required=true/>
-                        <TextField state form_id="login" field="password" name="password" label="Adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
-                        <button type="submit" class="button button-primary">"Log ind"</button>
+                        <TextField state form_id="login" field="username" name="username" label=tr!(login.username) autocomplete="username" required=true/>
+                        <TextField state form_id="login" field="password" name="password" label=tr!(login.password) kind="password" autocomplete="current-password" required=true secret=true/>
+                        <button type="submit" class="button button-primary">{tr!(common.log_in)}</button>
                     </ActionForm>
                 </section>
             </div>

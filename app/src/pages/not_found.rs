@@ -1,5 +1,5 @@
 use crate::components::layout::Page;
-use crate::routes;
+use crate::{routes, tr};
 use leptos::prelude::*;
 
 #[component]
@@ -9,9 +9,9 @@ pub fn NotFound() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Page title="Siden findes ikke">
-            <h1>"Siden findes ikke"</h1>
-            <p><a href=routes::HOME>"Gå til forsiden"</a></p>
+        <Page title=tr!(common.not_found_title)>
+            <h1>{tr!(common.not_found_title)}</h1>
+            <p><a href=routes::HOME>{tr!(common.go_to_front)}</a></p>
         </Page>
     }
 }

@@ -6,11 +6,13 @@ use crate::components::form::{described_by, field_error, ErrorSummary, FormState
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::OccupationsDatalist;
-use crate::routes;
+use crate::lang::use_lang;
+use crate::{routes, tr};
 use jobspor::cv::skills::{DrivingLicence, LanguageLevel, LANGUAGES};
 use jobspor::cv::{EmploymentType, WorkingTime};
 use jobspor::cv_search::{Facet, SearchForm, SEARCH_PATH};
 use jobspor::numbers::thousands;
+use jobspor::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -31,7 +33,7 @@ pub fn Search() -> impl IntoView {
     };
     let results = Resource::new(form, search_cvs);
     view! {
-        <Page title="Søg i CV'er">
+        <Page title=tr!(search.title)>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match results.await {
@@ -46,18 +48,22 @@ pub fn Search() -> impl IntoView {
 
 /// The filters in use, each as (what it is, the same search without it): the chips above
 /// the results.
-fn active_filters(f: &SearchForm) -> Vec<(String, String)> {
+fn active_filters(f: &SearchForm, lang: Lang) -> Vec<(String, String)> {
     let filled = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_string());
     let filters: [(&str, &str, Option<String>); 9] = [
-        ("stilling", "Stilling", filled(&f.stilling)),
+        (
+            "stilling",
+            tr!(in lang, search.position),
+            filled(&f.stilling),
+        ),
         (
             "kommune",
-            "Bopælskommune",
+            tr!(in lang, search.municipality),
             jobspor::geo::municipality(&f.kommune).map(|m| m.name.to_string()),
         ),
         (
             "region",
-            "Bopælsregion",
+            tr!(in lang, search.region),
             jobspor::geo::REGIONS
                 .iter()
                 .find(|r| r.code == f.region)
@@ -65,22 +71,22 @@ fn active_filters(f: &SearchForm) -> Vec<(String, String)> {
         ),
         (
             "postnr",
-            "Afstand fra postnummer",
+            tr!(in lang, search.distance_from_postcode),
             filled(&f.postnr).map(|p| match filled(&f.afstand) {
-                Some(km) => format!("{p}, inden for {km} km"),
+                Some(km) => tr!(in lang, search.postcode_within, postcode = p, km = km),
                 None => p,
             }),
         ),
         (
             "koerekort",
-            "Kørekort",
+            tr!(in lang, search.driving_licence),
             DrivingLicence::from_code(&f.koerekort)
                 .ok()
                 .map(|l| l.label_da().to_string()),
         ),
         (
             "sprog",
-            "Sprog",
+            tr!(in lang, search.language),
             LANGUAGES
                 .iter()
                 .find(|(c, _)| *c == f.sprog)
@@ -88,22 +94,22 @@ fn active_filters(f: &SearchForm) -> Vec<(String, String)> {
         ),
         (
             "arbejdstid",
-            "Arbejdstid",
+            tr!(in lang, search.working_time),
             WorkingTime::from_code(&f.arbejdstid)
                 .ok()
                 .map(|w| w.label_da().to_string()),
         ),
         (
             "ansaettelse",
-            "Ansættelsesform",
+            tr!(in lang, search.employment_type),
             EmploymentType::from_code(&f.ansaettelse)
                 .ok()
                 .map(|t| t.label_da().to_string()),
         ),
         (
             "start",
-            "Kan starte",
-            (f.start == "nu").then(|| "med det samme".to_string()),
+            tr!(in lang, search.can_start),
+            (f.start == "nu").then(|| tr!(in lang, search.immediately).to_string()),
         ),
     ];
     filters
@@ -121,6 +127,7 @@ fn count_label(label: &str, n: i64) -> String {
 
 #[component]
 fn SearchPage(v: SearchView) -> impl IntoView {
+    let lang = use_lang();
     let f = v.form.clone();
     let state = Signal::stored(FormState {
         errors: v.errors.clone(),
@@ -156,7 +163,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
     let distances: Vec<(String, String)> = jobspor::geo::DISTANCES_KM
         .iter()
         .map(|km| {
-            let text = format!("Inden for {km} km");
+            let text = tr!(in lang, search.within_km, km = km);
             let shown = match v.distance_counts.iter().find(|(k, _)| k == km) {
                 Some((_, n)) => count_label(&text, *n),
                 None => text,
@@ -205,10 +212,13 @@ fn SearchPage(v: SearchView) -> impl IntoView {
             )
         })
         .collect();
-    let start_now = label("Kan starte med det samme", Facet::StartNow.to_key());
+    let start_now = label(tr!(in lang, search.start_now), Facet::StartNow.to_key());
     // The empty choice is the search's own order: by relevance with search words, else
     // newest first; it keeps the default out of the URL.
-    let sorts = vec![("opdateret".to_string(), "Senest opdateret".to_string())];
+    let sorts = vec![(
+        "opdateret".to_string(),
+        tr!(in lang, search.sort_updated).to_string(),
+    )];
     let sort_chosen = if f.sortering == "relevans" {
         String::new()
     } else {
@@ -225,36 +235,36 @@ fn SearchPage(v: SearchView) -> impl IntoView {
     top.truncate(10);
 
     let heading = if !v.errors.is_empty() {
-        "Ret søgningen".to_string()
+        tr!(in lang, search.heading_fix).to_string()
     } else if v.more {
-        format!("Mere end {} CV'er fundet", thousands(v.total))
+        tr!(in lang, search.heading_more, n = thousands(v.total))
     } else if v.total == 1 {
-        "1 CV fundet".to_string()
+        tr!(in lang, search.heading_one).to_string()
     } else {
-        format!("{} CV'er fundet", thousands(v.total))
+        tr!(in lang, search.heading_many, n = thousands(v.total))
     };
-    let err = |field: &str| v.errors.for_field(field).map(|e| e.message());
-    let chips = active_filters(&f);
+    let err = |field: &str| v.errors.for_field(field).map(|e| e.key.text(lang));
+    let chips = active_filters(&f, lang);
 
     view! {
         <ErrorSummary state form_id=FORM_ID/>
-        <h1>"Søg i CV'er"</h1>
+        <h1>{tr!(in lang, search.title)}</h1>
         // Wide screens: the form and its filters beside the results; narrow: one column.
         <div class="search-layout">
         <form method="get" action=SEARCH_PATH role="search" class="search-form" id=FORM_ID novalidate>
             <div class="form-group">
-                <label class="form-label" for="search-q">"Søgeord"</label>
-                <span class="form-hint" id="search-q-hint">"Fx en stilling, en arbejdsopgave eller en kompetence. Bøjninger findes også: \"sygeplejerske\" finder \"sygeplejersker\"."</span>
+                <label class="form-label" for="search-q">{tr!(in lang, search.keywords)}</label>
+                <span class="form-hint" id="search-q-hint">{tr!(in lang, search.keywords_hint)}</span>
                 <input class="form-input" type="search" id="search-q" name="q" value=f.q.clone() aria-describedby="search-q-hint" maxlength="200"/>
             </div>
             <fieldset class="search-filters">
-                <legend class="h3">"Filtre"</legend>
-                <TextFilter field="stilling" label="Stilling, jobønsket søges som" value=f.stilling.clone() error=err("stilling") list="occupations"
-                    hint="Vælg en stillingsbetegnelse fra listen"/>
+                <legend class="h3">{tr!(in lang, search.filters)}</legend>
+                <TextFilter field="stilling" label=tr!(in lang, search.position_label) value=f.stilling.clone() error=err("stilling") list="occupations"
+                    hint=tr!(in lang, search.position_hint)/>
                 <OccupationsDatalist/>
                 {(!top.is_empty()).then(|| view! {
                     <div class="form-group">
-                        <p class="form-label" id="top-occupations">"Mest søgte stillinger blandt hits"</p>
+                        <p class="form-label" id="top-occupations">{tr!(in lang, search.top_occupations)}</p>
                         <ul class="nobullet-list facet-links" aria-labelledby="top-occupations">
                             {top.into_iter().map(|(title, n)| {
                                 let href = f.with("stilling", &title).url();
@@ -263,46 +273,46 @@ fn SearchPage(v: SearchView) -> impl IntoView {
                         </ul>
                     </div>
                 })}
-                <SelectFilter field="kommune" label="Bopælskommune" options=municipalities chosen=f.kommune.clone() error=err("kommune")/>
-                <SelectFilter field="region" label="Bopælsregion" options=regions chosen=f.region.clone() error=err("region")/>
+                <SelectFilter field="kommune" label=tr!(in lang, search.municipality) options=municipalities chosen=f.kommune.clone() error=err("kommune")/>
+                <SelectFilter field="region" label=tr!(in lang, search.region) options=regions chosen=f.region.clone() error=err("region")/>
                 <div class="filter-pair">
-                    <TextFilter field="postnr" label="Afstand fra postnummer" value=f.postnr.clone() error=err("postnr") inputmode="numeric"
-                        hint="Fx arbejdspladsens postnummer. Afstanden regnes til borgerens bopælskommune."/>
-                    <SelectFilter field="afstand" label="Afstand" options=distances chosen=f.afstand.clone() error=err("afstand") any="25 km"/>
+                    <TextFilter field="postnr" label=tr!(in lang, search.distance_from_postcode) value=f.postnr.clone() error=err("postnr") inputmode="numeric"
+                        hint=tr!(in lang, search.postcode_hint)/>
+                    <SelectFilter field="afstand" label=tr!(in lang, search.distance) options=distances chosen=f.afstand.clone() error=err("afstand") any="25 km"/>
                 </div>
-                <SelectFilter field="koerekort" label="Kørekort" options=licences chosen=f.koerekort.clone() error=err("koerekort")/>
+                <SelectFilter field="koerekort" label=tr!(in lang, search.driving_licence) options=licences chosen=f.koerekort.clone() error=err("koerekort")/>
                 <div class="filter-pair">
-                    <SelectFilter field="sprog" label="Sprog" options=languages chosen=f.sprog.clone() error=err("sprog")/>
-                    <SelectFilter field="niveau" label="Mindst på niveau" options=levels chosen=f.niveau.clone() error=err("niveau") any="Alle niveauer"/>
+                    <SelectFilter field="sprog" label=tr!(in lang, search.language) options=languages chosen=f.sprog.clone() error=err("sprog")/>
+                    <SelectFilter field="niveau" label=tr!(in lang, search.min_level) options=levels chosen=f.niveau.clone() error=err("niveau") any=tr!(in lang, search.all_levels)/>
                 </div>
-                <SelectFilter field="arbejdstid" label="Arbejdstid" options=working chosen=f.arbejdstid.clone() error=err("arbejdstid")/>
-                <SelectFilter field="ansaettelse" label="Ansættelsesform" options=employment chosen=f.ansaettelse.clone() error=err("ansaettelse")/>
+                <SelectFilter field="arbejdstid" label=tr!(in lang, search.working_time) options=working chosen=f.arbejdstid.clone() error=err("arbejdstid")/>
+                <SelectFilter field="ansaettelse" label=tr!(in lang, search.employment_type) options=employment chosen=f.ansaettelse.clone() error=err("ansaettelse")/>
                 <div class="form-group" class:form-error=err("start").is_some()>
-                    {err("start").map(|m| view! { <span class="form-error-message" id="search-start-error"><span class="sr-only">"Fejl: "</span>{m}</span> })}
+                    {err("start").map(|m| view! { <span class="form-error-message" id="search-start-error"><span class="sr-only">{tr!(in lang, common.error_prefix)}</span>{m}</span> })}
                     <div class="form-checkbox">
                         <input class="form-checkbox-input" type="checkbox" id="search-start" name="start" value="nu" checked=f.start == "nu"/>
                         <label class="form-label" for="search-start">{start_now}</label>
                     </div>
                 </div>
             </fieldset>
-            <SelectFilter field="sortering" label="Sortér efter" options=sorts chosen=sort_chosen error=err("sortering") any="Bedste match (nyeste først uden søgeord)"/>
-            <button type="submit" class="button button-primary">"Søg"</button>
+            <SelectFilter field="sortering" label=tr!(in lang, search.sort_by) options=sorts chosen=sort_chosen error=err("sortering") any=tr!(in lang, search.sort_best)/>
+            <button type="submit" class="button button-primary">{tr!(in lang, search.search_button)}</button>
             " "
-            <a class="function-link" href=SEARCH_PATH>"Nulstil søgningen"</a>
+            <a class="function-link" href=SEARCH_PATH>{tr!(in lang, search.reset)}</a>
         </form>
         <div class="search-results-column">
         <h2 class="h3" id="results-heading" aria-live="polite">{heading}</h2>
         {(!chips.is_empty()).then(|| view! {
-            <p class="form-label" id="active-filters">"Aktive filtre"</p>
+            <p class="form-label" id="active-filters">{tr!(in lang, search.active_filters)}</p>
             <ul class="nobullet-list filter-chips" aria-labelledby="active-filters">
                 {chips.into_iter().map(|(text, href)| view! {
                     <li><a class="filter-chip" href=href>
-                        <span class="sr-only">"Fjern filteret "</span>{text}<span aria-hidden="true">" ✕"</span>
+                        <span class="sr-only">{tr!(in lang, search.remove_filter)}</span>{text}<span aria-hidden="true">" ✕"</span>
                     </a></li>
                 }).collect_view()}
             </ul>
         })}
-        {approx.then(|| view! { <p class="form-hint">"Tallene ved filtrene gælder de første 1.000 hits. Brug flere søgeord eller filtre for at få det præcise billede."</p> })}
+        {approx.then(|| view! { <p class="form-hint">{tr!(in lang, search.approximate)}</p> })}
         <ul class="nobullet-list search-results" aria-labelledby="results-heading">
             {v.hits.into_iter().map(|h| view! { <Hit h/> }).collect_view()}
         </ul>
@@ -312,15 +322,15 @@ fn SearchPage(v: SearchView) -> impl IntoView {
             // The first, the last and the pages around the current one.
             let shown: Vec<u32> = (1..=pages).filter(|p| *p == 1 || *p == pages || p.abs_diff(current) <= 2).collect();
             view! {
-                <nav aria-label="Sider">
+                <nav aria-label=tr!(in lang, search.pages)>
                     <ul class="nobullet-list pagination-list">
-                        {(current > 1).then(|| view! { <li><a href=f.with_page(current - 1).url() rel="prev">"Forrige"</a></li> })}
+                        {(current > 1).then(|| view! { <li><a href=f.with_page(current - 1).url() rel="prev">{tr!(in lang, search.previous)}</a></li> })}
                         {shown.into_iter().map(|p| view! {
                             <li><a href=f.with_page(p).url() aria-current=(p == current).then_some("page")>
-                                <span class="sr-only">"Side "</span>{p}
+                                <span class="sr-only">{tr!(in lang, search.page)}</span>{p}
                             </a></li>
                         }).collect_view()}
-                        {(current < pages).then(|| view! { <li><a href=f.with_page(current + 1).url() rel="next">"Næste"</a></li> })}
+                        {(current < pages).then(|| view! { <li><a href=f.with_page(current + 1).url() rel="next">{tr!(in lang, search.next)}</a></li> })}
                     </ul>
                 </nav>
             }
@@ -332,16 +342,17 @@ fn SearchPage(v: SearchView) -> impl IntoView {
 
 #[component]
 fn Hit(h: CvHitView) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <li class="search-result">
             <h3 class="h4"><a href=routes::employer_cv(h.cv_id)>{h.name}</a></h3>
-            <p>{if h.occupations.is_empty() { "Ingen jobønsker angivet".to_string() } else { format!("Søger job som: {}", h.occupations) }}</p>
+            <p>{if h.occupations.is_empty() { tr!(in lang, search.no_occupations).to_string() } else { tr!(in lang, search.seeks_job_as, occupations = h.occupations) }}</p>
             {(!h.passage.is_empty()).then(|| view! {
                 <p class="search-passage">
                     {h.passage.into_iter().map(|(text, hit)| if hit { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }).collect_view()}
                 </p>
             })}
-            <p class="form-hint">{h.city.map(|c| format!("{c} · ")).unwrap_or_default()} "Opdateret " {h.updated}</p>
+            <p class="form-hint">{h.city.map(|c| format!("{c} · ")).unwrap_or_default()} {tr!(in lang, search.updated, date = h.updated)}</p>
         </li>
     }
 }
@@ -355,8 +366,9 @@ fn SelectFilter(
     options: Vec<(String, String)>,
     chosen: String,
     error: Option<&'static str>,
-    #[prop(default = "Alle")] any: &'static str,
+    #[prop(optional)] any: Option<&'static str>,
 ) -> impl IntoView {
+    let any = any.unwrap_or_else(|| tr!(search.all));
     let id = format!("search-{field}");
     view! {
         <div class="form-group" class:form-error=error.is_some()>

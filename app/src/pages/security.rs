@@ -8,17 +8,19 @@ use crate::components::checked_form::{form_element_id, Check, CheckedForm};
 use crate::components::form::{answer_state, form_state, ErrorSummary, FormState, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
-use crate::routes;
+use crate::lang::use_lang;
+use crate::{routes, tr};
+use jobspor::Lang;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_query_map;
 
 /// What the page says after logging out the other sessions.
-fn sessions_ended_da(n: u64) -> String {
+fn sessions_ended(n: u64, lang: Lang) -> String {
     match n {
-        0 => "Du var ikke logget ind andre steder.".into(),
-        1 => "Du er nu logget af 1 anden session.".into(),
-        n => format!("Du er nu logget af {n} andre sessioner."),
+        0 => tr!(in lang, security.sessions_ended_none).into(),
+        1 => tr!(in lang, security.sessions_ended_one).into(),
+        n => tr!(in lang, security.sessions_ended_many, n = n),
     }
 }
 
@@ -35,14 +37,15 @@ fn success(text: String) -> impl IntoView {
 #[component]
 fn PasswordForm(server: FormState) -> impl IntoView {
     let state = Signal::stored(server);
+    let lang = use_lang();
     view! {
         <ErrorSummary state form_id="password"/>
-        <CheckedForm form_id="password" check=Check::Password>
+        <CheckedForm form_id="password" check=Check::Password lang>
         <form method="post" action=ChangePassword::url() novalidate id=form_element_id("password")>
-            <TextField state form_id="password" field="current" name="form[current]" label="Nuværende adgangskode" kind="password" autocomplete="current-password" required=true secret=true/>
-            <TextField state form_id="password" field="new" name="form[new]" label="Ny adgangskode" kind="password" autocomplete="new-password" hint="Mindst 10 tegn. Vælg ikke en almindelig adgangskode, som andre let kan gætte." required=true secret=true/>
-            <TextField state form_id="password" field="new_repeat" name="form[new_repeat]" label="Gentag ny adgangskode" kind="password" autocomplete="new-password" required=true secret=true/>
-            <button type="submit" class="button button-primary">"Skift adgangskode"</button>
+            <TextField state form_id="password" field="current" name="form[current]" label=tr!(in lang, security.current_password) kind="password" autocomplete="current-password" required=true secret=true/>
+            <TextField state form_id="password" field="new" name="form[new]" label=tr!(in lang, security.new_password) kind="password" autocomplete="new-password" hint=tr!(in lang, security.new_password_hint) required=true secret=true/>
+            <TextField state form_id="password" field="new_repeat" name="form[new_repeat]" label=tr!(in lang, security.repeat_new_password) kind="password" autocomplete="new-password" required=true secret=true/>
+            <button type="submit" class="button button-primary">{tr!(in lang, security.change_button)}</button>
         </form>
         </CheckedForm>
     }
@@ -63,30 +66,31 @@ pub fn Security() -> impl IntoView {
     let sessions_state = form_state(logout);
     // Who is asking: a citizen with a profile (else to the login or the profile's page).
     let profile = Resource::new(|| (), |_| get_my_profile());
+    let lang = use_lang();
     view! {
-        <Page title="Adgangskode og log-ind">
-            <p><a class="back-link" href=routes::CITIZEN_HOME>"Tilbage til Min side"</a></p>
+        <Page title=tr!(in lang, common.menu_security)>
+            <p><a class="back-link" href=routes::CITIZEN_HOME>{tr!(in lang, security.back)}</a></p>
             <ErrorSummary state=sessions_state form_id="sessions"/>
             {move || changed().then(|| success(
-                "Din adgangskode er skiftet. Du er logget af alle andre steder, hvor du var logget ind.".into(),
+                tr!(in lang, security.password_changed).into(),
             ))}
-            {move || ended().map(|n| success(sessions_ended_da(n)))}
-            <h1>"Adgangskode og log-ind"</h1>
+            {move || ended().map(|n| success(sessions_ended(n, lang)))}
+            <h1>{tr!(in lang, common.menu_security)}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match profile.await {
                         Ok(p) => view! {
-                            <p>"Du logger ind med MitID eller med dit brugernavn " <strong>{p.username.clone().unwrap_or_default()}</strong> " og din adgangskode."</p>
+                            <p>{tr!(in lang, security.login_before_username)} <strong>{p.username.clone().unwrap_or_default()}</strong> {tr!(in lang, security.login_after_username)}</p>
                             <section aria-labelledby="change-password">
-                                <h2 id="change-password">"Skift adgangskode"</h2>
-                                <p>"Når du skifter adgangskode, bliver du logget af alle andre steder, hvor du er logget ind. Her forbliver du logget ind."</p>
+                                <h2 id="change-password">{tr!(in lang, security.change_heading)}</h2>
+                                <p>{tr!(in lang, security.change_text)}</p>
                                 <PasswordForm server=answer_state(change)/>
                             </section>
                             <section aria-labelledby="other-sessions">
-                                <h2 id="other-sessions">"Log af andre steder"</h2>
-                                <p>"Er du logget ind på en anden computer, telefon eller browser, kan du logge af dér herfra. Her forbliver du logget ind."</p>
+                                <h2 id="other-sessions">{tr!(in lang, security.other_heading)}</h2>
+                                <p>{tr!(in lang, security.other_text)}</p>
                                 <ActionForm action=logout>
-                                    <button type="submit" class="button button-secondary">"Log mine andre sessioner af"</button>
+                                    <button type="submit" class="button button-secondary">{tr!(in lang, security.other_button)}</button>
                                 </ActionForm>
                             </section>
                         }.into_any(),

@@ -22,6 +22,13 @@ use sha2::{Digest, Sha256};
 pub const COOKIE_NAME: &str = "jobspor_session";
 /// Binds a started sign-in (its `state`) to the browser that started it.
 pub const SIGN_IN_COOKIE_NAME: &str = "jobspor_signin";
+/// Names the refused form's answers kept on the server for the next page (the server's
+/// `flash` middleware).
+pub const FLASH_COOKIE_NAME: &str = "jobspor_flash";
+/// How long a refused form's answers wait on the server for the page they belong to.
+pub const FLASH_TTL_SECONDS: i64 = 10 * 60;
+/// How long the language chosen is kept in the browser: a year.
+const LANG_MAX_AGE: i64 = 365 * 24 * 3600;
 
 /// A cookie's name as sent: `__Host-<name>` unless in the plain-http development setting.
 pub fn cookie_name(secure: bool, name: &str) -> String {
@@ -166,7 +173,32 @@ pub async fn start(state: &AppState, subject: Subject, acr: &str) -> Result<(), 
             state.clock.now(),
         )
         .await?;
-    set_cookie(state, COOKIE_NAME, &id, None)
+    set_cookie(state, COOKIE_NAME, &id, None)?;
+    // A citizen's pages open in the language of their profile.
+    if let Subject::Citizen(citizen_id) = subject {
+        let lang = state.store.citizen(citizen_id).await?.language;
+        set_lang_cookie(state, lang)?;
+    }
+    Ok(())
+}
+
+/// Keeps the language chosen for this browser (`crate::lang::request_lang` reads it).
+pub fn set_lang_cookie(state: &AppState, lang: jobspor::Lang) -> Result<(), AppError> {
+    set_cookie(
+        state,
+        crate::lang::COOKIE_NAME,
+        lang.code(),
+        Some(LANG_MAX_AGE),
+    )
+}
+
+/// Hands this browser the flash `id` again: the page it goes to next shows the refused
+/// form's answers and messages once more (the language switch on a form in error).
+pub fn rearm_flash(state: &AppState, id: &str, max_age: i64) -> Result<(), AppError> {
+    if id.len() != 64 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Ok(());
+    }
+    set_cookie(state, FLASH_COOKIE_NAME, id, Some(max_age))
 }
 
 /// Ends the session (logout).
