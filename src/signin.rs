@@ -164,6 +164,21 @@ impl SignInRefusal {
         SignInRefusal::ALL.into_iter().find(|r| r.code() == code)
     }
 
+    /// The reason in `lang`.
+    pub fn text(self, lang: crate::Lang) -> &'static str {
+        let en = match self {
+            SignInRefusal::Cancelled => "You cancelled the login, or it was refused. You are not logged in.",
+            SignInRefusal::Expired => "The login took too long or was started in another browser. Try again.",
+            SignInRefusal::Invalid => "The answer from the login service could not be accepted. Try again.",
+            SignInRefusal::AssuranceTooLow => "The login needs a higher assurance level. Staff must log in with two factors (a one-time code).",
+            SignInRefusal::NotInRegister => "You cannot log in: the CPR register says you are not active (deceased, emigrated or unknown).",
+            SignInRefusal::CompanyNotActive => "The company is not active in the CVR register, so it cannot use Jobspor.",
+            SignInRefusal::NotStaff => "You are not registered as staff in Jobspor.",
+            SignInRefusal::Unavailable => "The login service is not answering just now. Try again in a moment.",
+        };
+        lang.pick(self.da(), en)
+    }
+
     pub fn da(self) -> &'static str {
         match self {
             SignInRefusal::Cancelled => "Du afbrød login, eller login blev afvist. Du er ikke logget ind.",
@@ -182,6 +197,14 @@ impl SignInRefusal {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn every_refusal_has_its_english_reason() {
+        for r in SignInRefusal::ALL {
+            assert_eq!(r.text(crate::Lang::Da), r.da());
+            assert_ne!(r.text(crate::Lang::En), r.da(), "{r:?}");
+        }
+    }
 
     #[test]
     fn providers_round_trip_by_slug() {

@@ -101,6 +101,61 @@ impl CvSection {
         }
     }
 
+    /// The section's name in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let en = match self {
+            CvSection::JobWish => "Jobs I am looking for",
+            CvSection::Introduction => "About me",
+            CvSection::WorkExperience => "Work experience",
+            CvSection::Education => "Education",
+            CvSection::Course => "Courses",
+            CvSection::Certification => "Certificates",
+            CvSection::Qualification => "Skills",
+            CvSection::DrivingLicence => "Driving licence",
+            CvSection::Language => "Languages",
+            CvSection::ItSkill => "IT skills",
+            CvSection::WhyApplying => "Why I am applying",
+            CvSection::Volunteer => "Volunteer work",
+            CvSection::SpecialConsiderations => "Special considerations",
+            CvSection::Absence => "Absence",
+        };
+        lang.pick(self.label_da(), en)
+    }
+
+    /// One entry of the section in `lang`, for "Tilføj …" / "Add …".
+    pub fn entry_noun(self, lang: crate::Lang) -> &'static str {
+        let en = match self {
+            CvSection::JobWish => "a job you are looking for",
+            CvSection::Introduction => "a little about you",
+            CvSection::WorkExperience => "work experience",
+            CvSection::Education => "an education",
+            CvSection::Course => "a course",
+            CvSection::Certification => "a certificate",
+            CvSection::Qualification => "a skill",
+            CvSection::DrivingLicence => "a driving licence",
+            CvSection::Language => "a language",
+            CvSection::ItSkill => "an IT skill",
+            CvSection::WhyApplying => "why you are applying",
+            CvSection::Volunteer => "volunteer work",
+            CvSection::SpecialConsiderations => "special considerations",
+            CvSection::Absence => "a period of absence",
+        };
+        lang.pick(self.entry_noun_da(), en)
+    }
+
+    /// What the citizen is told about the section on its page, in `lang`.
+    pub fn intro(self, lang: crate::Lang) -> &'static str {
+        let en = match self {
+            CvSection::JobWish => "Choose the jobs you are looking for from the list, and tell us about your education and experience in each of them.",
+            CvSection::Introduction => "Write briefly about yourself, as you would introduce yourself to an employer.",
+            CvSection::SpecialConsiderations => "If you need special considerations in a job, you can write it here. Only you and your caseworker at the job centre can see it – employers never do.",
+            CvSection::Absence => "Periods of holiday or illness. Only you and your caseworker at the job centre can see them – employers never do.",
+            CvSection::Qualification => "Add your skills one at a time, e.g. \"Forklift driving\" or \"Customer service\".",
+            _ => "",
+        };
+        lang.pick(self.intro_da(), en)
+    }
+
     /// What the citizen is told about the section on its page.
     pub fn intro_da(self) -> &'static str {
         match self {
@@ -503,6 +558,26 @@ pub fn draft_within_bounds(fields: &Fields) -> bool {
         && fields
             .values()
             .all(|v| v.chars().count() <= DRAFT_MAX_CHARS)
+}
+
+#[cfg(test)]
+mod english_tests {
+    use super::CvSection;
+    use crate::Lang;
+
+    #[test]
+    fn every_section_has_its_english_name_noun_and_intro() {
+        for &s in CvSection::ALL {
+            assert_ne!(s.label(Lang::En), s.label(Lang::Da), "{s:?}");
+            assert_eq!(s.label(Lang::Da), s.label_da());
+            assert_ne!(s.entry_noun(Lang::En), s.entry_noun_da(), "{s:?}");
+            assert_eq!(
+                s.intro(Lang::En).is_empty(),
+                s.intro_da().is_empty(),
+                "{s:?}: an intro in one language only"
+            );
+        }
+    }
 }
 
 #[cfg(test)]

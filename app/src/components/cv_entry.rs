@@ -26,6 +26,7 @@ pub fn EntryView(entry: CvEntry) -> impl IntoView {
 /// A whole CV's entries, section by section, in the CV's order; empty sections left out.
 #[component]
 pub fn CvDocument(entries: Vec<CvEntry>) -> impl IntoView {
+    let lang = crate::lang::use_lang();
     CvSection::ALL
         .iter()
         .filter_map(|&section| {
@@ -34,7 +35,7 @@ pub fn CvDocument(entries: Vec<CvEntry>) -> impl IntoView {
                 let id = format!("cv-{}", section.code());
                 view! {
                     <section class="cv-section" aria-labelledby=id>
-                        <h2 id=id.clone()>{section.label_da()}</h2>
+                        <h2 id=id.clone()>{section.label(lang)}</h2>
                         <ul class="nobullet-list cv-entries">
                             {mine.into_iter().map(|entry| view! { <li class="cv-entry"><EntryView entry/></li> }).collect_view()}
                         </ul>

@@ -79,7 +79,7 @@ fn cv_status(cv: &MyCvView, lang: Lang) -> impl IntoView {
     } else {
         let names: Vec<String> = missing
             .iter()
-            .map(|s| s.label_da().to_lowercase())
+            .map(|s| s.label(lang).to_lowercase())
             .collect();
         tr!(in lang, citizen.cv_missing, searchable = searchable, missing = names.join(", "))
     };

@@ -65,7 +65,7 @@ pub fn MyCv() -> impl IntoView {
                             {CvSection::ALL.iter().map(|&section| {
                                 let mine: Vec<_> = cv.entries.iter().filter(|(_, e)| e.section() == section).map(|(_, e)| e.clone()).collect();
                                 let id = format!("cv-{}", section.code());
-                                let what = section.label_da().to_lowercase();
+                                let what = section.label(lang).to_lowercase();
                                 let link = if mine.is_empty() {
                                     tr!(in lang, cv.add_section_link, section = what)
                                 } else {
@@ -73,7 +73,7 @@ pub fn MyCv() -> impl IntoView {
                                 };
                                 view! {
                                     <section class="cv-section" aria-labelledby=id>
-                                        <h2 id=id.clone()>{section.label_da()}</h2>
+                                        <h2 id=id.clone()>{section.label(lang)}</h2>
                                         {(!section.visible_to_employers()).then(|| view! {
                                             <p class="form-hint">{tr!(in lang, cv.hidden_section)}</p>
                                         })}

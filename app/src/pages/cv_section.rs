@@ -40,7 +40,7 @@ pub fn CvSectionPage() -> impl IntoView {
     // The route component is made anew when another section is opened from "Mit CV".
     let title =
         CvSection::from_code(&params.with_untracked(|p| p.get("section").unwrap_or_default()))
-            .map(|s| s.label_da())
+            .map(|s| s.label(lang))
             .unwrap_or("CV");
     view! {
         <Page title=title>
@@ -54,15 +54,15 @@ pub fn CvSectionPage() -> impl IntoView {
                         Ok(v) => {
                             let s = section_code;
                             let heading = match v.editing {
-                                Some(_) => tr!(in lang, cv.edit_entry_heading, what = s.entry_noun_da()),
-                                None => tr!(in lang, cv.add_entry_heading, what = s.entry_noun_da()),
+                                Some(_) => tr!(in lang, cv.edit_entry_heading, what = s.entry_noun(lang)),
+                                None => tr!(in lang, cv.add_entry_heading, what = s.entry_noun(lang)),
                             };
                             let has_draft = v.draft_saved.is_some();
                             let server = answer_state(save);
                             view! {
                                 <ErrorSummary state=Signal::stored(server.clone()) form_id=FORM_ID/>
-                                <h1>{s.label_da()}</h1>
-                                {(!s.intro_da().is_empty()).then(|| view! { <p class="font-lead">{s.intro_da()}</p> })}
+                                <h1>{s.label(lang)}</h1>
+                                {(!s.intro(lang).is_empty()).then(|| view! { <p class="font-lead">{s.intro(lang)}</p> })}
                                 {(!s.is_single() || !v.entries.is_empty()).then(|| view! {
                                     <section aria-labelledby="entries">
                                         <h2 id="entries" class="h3">{tr!(in lang, cv.entries_heading)}</h2>

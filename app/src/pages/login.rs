@@ -23,6 +23,7 @@ pub fn SignInButton(provider: Provider, #[prop(into)] label: String) -> impl Int
 /// Why a sign-in was refused, from the refusal's code in the address; and the ways back in.
 #[component]
 pub fn SignInRefused() -> impl IntoView {
+    let lang = crate::lang::use_lang();
     let query = use_query_map();
     let refusal = move || {
         query
@@ -35,7 +36,7 @@ pub fn SignInRefused() -> impl IntoView {
         <Page title=tr!(login.refused_title)>
             <h1>{tr!(login.refused_heading)}</h1>
             <div class="alert alert-error" role="alert"><div class="alert-body">
-                <p class="alert-text">{move || refusal().da()}</p>
+                <p class="alert-text">{move || refusal().text(lang)}</p>
             </div></div>
             <ul class="nobullet-list">
                 <li><a href=routes::LOGIN>{tr!(login.log_in_as_citizen)}</a></li>
