@@ -20,6 +20,9 @@ export default defineConfig({
   workers: 1,
   // No retries: journeys create data (a profile is created once), and a flaky test is a bug.
   retries: 0,
+  // In CI a failure that repeats (the provider unreachable, say) ends the run early, so the
+  // script's server and provider logs are printed within CI's time.
+  maxFailures: process.env.CI ? 3 : 0,
   forbidOnly: !!process.env.CI,
   reporter: "list",
   // Journeys are long, and with JavaScript off each axe check copies the page into a new context.

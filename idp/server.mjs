@@ -197,7 +197,9 @@ async function main() {
       const url = new URL(req.url, 'http://idp.invalid');
       const path = url.pathname;
       if (path === '/healthz') {
-        send(res, 200, 'ok', 'text/plain; charset=utf-8');
+        // Healthy only once the issuers exist: the port opens before they are built.
+        if (providers.length) send(res, 200, 'ok', 'text/plain; charset=utf-8');
+        else send(res, 503, 'starter', 'text/plain; charset=utf-8');
         return;
       }
       const p = providers.find((x) => path === x.prefix || path.startsWith(`${x.prefix}/`));

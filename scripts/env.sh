@@ -9,3 +9,6 @@ export LEPTOS_SITE_ROOT="$PWD/target/site"
 export LEPTOS_OUTPUT_NAME=jobspor
 # Incremental state only helps an editing developer; in the scripts it is gigabytes of disk.
 export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# The server, the identity provider and the browser talk over loopback: never through a
+# proxy an environment may set for the registries (reqwest reads HTTP_PROXY and NO_PROXY).
+export NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}" no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}"

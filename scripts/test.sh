@@ -57,16 +57,32 @@ export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
 "$CARGO_TARGET_DIR/release/jobspor-server" serve >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server $idp 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$idp_port/healthz" >/dev/null 2>&1 && break
-  kill -0 $idp 2>/dev/null || { cat "$work/idp.log"; exit 1; }
-  sleep 0.2
+# Wait for both, however slow the machine: a journey that starts before the provider's
+# issuers exist fails at sign-in, and every other journey after it.
+wait_for() { # name url pid log
+  for _ in $(seq 1 600); do
+    curl -fsS "$2" >/dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { echo "FAILED: $1 stopped"; cat "$4"; exit 1; }
+    sleep 0.2
+  done
+  echo "FAILED: $1 did not answer $2 in 120 s"; cat "$4"; exit 1
+}
+wait_for "the identity provider" "http://127.0.0.1:$idp_port/healthz" $idp "$work/idp.log"
+wait_for "the server" "http://127.0.0.1:$port/healthz" $server "$work/server.log"
+# Each issuer publishes its metadata, and the server can start a sign-in with it (a redirect
+# to the provider; one to the error page means the server could not reach it).
+for issuer in mitid mitid-erhverv medarbejder; do
+  curl -fsS "http://127.0.0.1:$idp_port/$issuer/.well-known/openid-configuration" >/dev/null \
+    || { echo "FAILED: no metadata for $issuer"; cat "$work/idp.log"; exit 1; }
 done
-for _ in $(seq 1 100); do
-  curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.2
-done
+start=$(curl -sS -o /dev/null -w '%{redirect_url}' -X POST \
+  -H "Origin: http://127.0.0.1:$port" -H 'Accept: text/html' -H 'Content-Type: application/x-www-form-urlencoded' \
+  --data 'provider=mitid' "http://127.0.0.1:$port/api/auth/start")
+case "$start" in
+  "http://127.0.0.1:$idp_port/"*) ;;
+  *) echo "FAILED: the server could not start a sign-in (sent to: $start)"
+     tail -n 40 "$work/server.log"; cat "$work/idp.log"; exit 1 ;;
+esac
 status=0
 # The journeys save each distinct page the app serves them into $vnu_dir (tests/fixtures.ts).
 vnu_dir="$work/html"

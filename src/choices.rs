@@ -1,24 +1,33 @@
 //! Closed lists of choices: wherever the seed implies a scale or categories, the answer is one
-//! of a fixed list with a stable code (stored, sent by forms) and a Danish label (shown).
+//! of a fixed list with a stable code (stored, sent by forms) and a label in Danish and in
+//! English (shown).
 
-/// Defines a closed list of choices with stable codes and Danish labels.
+/// A list's choices as a form offers them: (code, label in both languages), in order.
+pub type Options = &'static [(&'static str, crate::lang::Words)];
+
+/// Defines a closed list of choices with stable codes and labels in Danish and English.
 macro_rules! choices {
-    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal, $label:literal;)+ }) => {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $code:literal, $da:literal, $en:literal;)+ }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $name { $($variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            /// (code, Danish label) of every choice, in order: what a form offers.
-            pub const OPTIONS: &'static [(&'static str, &'static str)] = &[$(($code, $label)),+];
+            /// (code, labels) of every choice, in order: what a form offers.
+            pub const OPTIONS: $crate::choices::Options =
+                &[$(($code, $crate::lang::Words::new($da, $en))),+];
 
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
             }
 
-            pub fn label_da(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+            pub fn words(self) -> $crate::lang::Words {
+                match self { $($name::$variant => $crate::lang::Words::new($da, $en)),+ }
+            }
+
+            pub fn label(self, lang: $crate::lang::Lang) -> &'static str {
+                self.words().get(lang)
             }
 
             /// An empty answer is "required"; an answer outside the list "choice.invalid".

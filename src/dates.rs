@@ -296,8 +296,8 @@ mod tests {
     fn date_parts_fold_into_the_field_and_errors_go_to_the_part() {
         use crate::form_fields::{opt, req};
         let specs = [
-            req("start", "Startdato", FieldKind::Date),
-            opt("end", "Slutdato", FieldKind::Date),
+            req("start", "Startdato", "Start date", FieldKind::Date),
+            opt("end", "Slutdato", "End date", FieldKind::Date),
         ];
         let raw: Fields = [
             ("start__dag", "1"),

@@ -1,6 +1,8 @@
-//! Forms as data: each field's name, Danish label, kind and limits. One generic component in
+//! Forms as data: each field's name, label (Danish and English), kind and limits. One generic component in
 //! the app renders any list of them (a CV section, a step of a questionnaire), and
 //! `validate` checks a questionnaire's answers against the same list on both sides.
+use crate::choices::Options;
+use crate::lang::{Lang, Words};
 use crate::messages::Msg;
 use crate::validation::{optional_text, required_text, FieldErrors};
 use std::collections::BTreeMap;
@@ -22,11 +24,11 @@ pub enum FieldKind {
     /// A year or a small whole number.
     Number,
     /// A few choices, shown as radio buttons.
-    Radio(&'static [(&'static str, &'static str)]),
+    Radio(Options),
     /// Any number of choices from a list, shown as checkboxes; required means at least one.
-    Checkboxes(&'static [(&'static str, &'static str)]),
+    Checkboxes(Options),
     /// Many choices, shown as a drop-down list.
-    Select(&'static [(&'static str, &'static str)]),
+    Select(Options),
     /// A title from the controlled list of occupations, with a type-ahead.
     Occupation,
 }
@@ -34,18 +36,24 @@ pub enum FieldKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldSpec {
     pub name: &'static str,
-    pub label: &'static str,
+    pub label: Words,
     pub kind: FieldKind,
     pub required: bool,
-    pub hint: Option<&'static str>,
+    pub hint: Option<Words>,
     /// A follow-up question: asked only when the field named here has one of these answers.
     pub shown_if: Option<(&'static str, &'static [&'static str])>,
 }
 
-pub const fn req(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
+/// A required field: its name, its label in Danish and in English, its kind.
+pub const fn req(
+    name: &'static str,
+    da: &'static str,
+    en: &'static str,
+    kind: FieldKind,
+) -> FieldSpec {
     FieldSpec {
         name,
-        label,
+        label: Words::new(da, en),
         kind,
         required: true,
         hint: None,
@@ -53,10 +61,16 @@ pub const fn req(name: &'static str, label: &'static str, kind: FieldKind) -> Fi
     }
 }
 
-pub const fn opt(name: &'static str, label: &'static str, kind: FieldKind) -> FieldSpec {
+/// An optional field: its name, its label in Danish and in English, its kind.
+pub const fn opt(
+    name: &'static str,
+    da: &'static str,
+    en: &'static str,
+    kind: FieldKind,
+) -> FieldSpec {
     FieldSpec {
         name,
-        label,
+        label: Words::new(da, en),
         kind,
         required: false,
         hint: None,
@@ -64,8 +78,9 @@ pub const fn opt(name: &'static str, label: &'static str, kind: FieldKind) -> Fi
     }
 }
 
-pub const fn hint(mut f: FieldSpec, hint: &'static str) -> FieldSpec {
-    f.hint = Some(hint);
+/// A hint under the label, in Danish and in English.
+pub const fn hint(mut f: FieldSpec, da: &'static str, en: &'static str) -> FieldSpec {
+    f.hint = Some(Words::new(da, en));
     f
 }
 
@@ -97,7 +112,7 @@ pub fn checkbox_key(field: &str, code: &str) -> String {
 pub fn ticked<'a>(
     raw: &'a Fields,
     field: &'a str,
-    options: &'static [(&'static str, &'static str)],
+    options: Options,
 ) -> impl Iterator<Item = &'static str> + 'a {
     options
         .iter()
@@ -117,13 +132,13 @@ impl FieldSpec {
         }
     }
 
-    /// The Danish text of an answer, for "Tjek dine svar" and the caseworker's view.
-    pub fn answer_da(&self, raw: &Fields) -> Option<String> {
-        let label_of = |options: &'static [(&'static str, &'static str)], code: &str| {
+    /// The text of an answer in `lang`, for "Tjek dine svar" and the caseworker's view.
+    pub fn answer(&self, raw: &Fields, lang: Lang) -> Option<String> {
+        let label_of = |options: Options, code: &str| {
             options
                 .iter()
                 .find(|(c, _)| *c == code)
-                .map(|(_, l)| l.to_string())
+                .map(|(_, l)| l.get(lang).to_string())
         };
         match self.kind {
             FieldKind::Radio(options) | FieldKind::Select(options) => {
@@ -203,21 +218,24 @@ pub fn validate(specs: &[FieldSpec], raw: &Fields) -> Result<Fields, FieldErrors
 mod tests {
     use super::*;
 
-    const YES_NO: &[(&str, &str)] = &[("yes", "Ja"), ("no", "Nej")];
-    const WHY: &[(&str, &str)] = &[("a", "A"), ("b", "B")];
+    const YES_NO: Options = &[
+        ("yes", Words::new("Ja", "Yes")),
+        ("no", Words::new("Nej", "No")),
+    ];
+    const WHY: Options = &[("a", Words::new("A", "A")), ("b", Words::new("B", "B"))];
     const SPECS: &[FieldSpec] = field_list![
-        req("q", "Spørgsmål", FieldKind::Radio(YES_NO)),
+        req("q", "Spørgsmål", "Question", FieldKind::Radio(YES_NO)),
         follow_up(
-            req("why", "Hvorfor", FieldKind::Checkboxes(WHY)),
+            req("why", "Hvorfor", "Why", FieldKind::Checkboxes(WHY)),
             "q",
             &["yes"]
         ),
         follow_up(
-            req("more", "Uddyb", FieldKind::TextArea { max: 10 }),
+            req("more", "Uddyb", "Explain", FieldKind::TextArea { max: 10 }),
             "q",
             &["yes"]
         ),
-        opt("note", "Note", FieldKind::TextArea { max: 10 }),
+        opt("note", "Note", "Note", FieldKind::TextArea { max: 10 }),
     ];
 
     fn raw(pairs: &[(&str, &str)]) -> Fields {
@@ -280,10 +298,11 @@ mod tests {
     }
 
     #[test]
-    fn answers_read_in_danish() {
+    fn answers_read_in_the_pages_language() {
         let r = raw(&[("q", "yes"), ("why__a", "on"), ("why__b", "on")]);
-        assert_eq!(SPECS[0].answer_da(&r).as_deref(), Some("Ja"));
-        assert_eq!(SPECS[1].answer_da(&r).as_deref(), Some("A, B"));
-        assert_eq!(SPECS[3].answer_da(&r), None);
+        assert_eq!(SPECS[0].answer(&r, Lang::Da).as_deref(), Some("Ja"));
+        assert_eq!(SPECS[0].answer(&r, Lang::En).as_deref(), Some("Yes"));
+        assert_eq!(SPECS[1].answer(&r, Lang::Da).as_deref(), Some("A, B"));
+        assert_eq!(SPECS[3].answer(&r, Lang::Da), None);
     }
 }

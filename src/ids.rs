@@ -67,9 +67,88 @@ id_type!(
     ContactRequestId
 );
 
+/// The opaque reference by which a caseworker reaches a citizen's page: 32 hexadecimal
+/// digits, made at a lookup by CPR number, valid for that caseworker only and for a working
+/// day (`policy::CASE_REFERENCE_HOURS`). It names no one and cannot be counted through.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CaseReference(String);
+
+/// A string that is not a case reference.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a case reference")]
+pub struct NotAReference;
+
+impl CaseReference {
+    pub const LEN: usize = 32;
+
+    /// The reference of 16 random bytes (the store makes them).
+    pub fn from_bytes(bytes: [u8; 16]) -> CaseReference {
+        CaseReference(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for CaseReference {
+    type Err = NotAReference;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        if s.len() == Self::LEN && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            Ok(CaseReference(s.to_string()))
+        } else {
+            Err(NotAReference)
+        }
+    }
+}
+
+impl TryFrom<String> for CaseReference {
+    type Error = NotAReference;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<CaseReference> for String {
+    fn from(r: CaseReference) -> String {
+        r.0
+    }
+}
+
+impl fmt::Display for CaseReference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_case_reference_is_32_hex_digits_and_nothing_else() {
+        let r = CaseReference::from_bytes([0xab; 16]);
+        assert_eq!(r.as_str(), "ab".repeat(16));
+        assert_eq!(r.as_str().parse::<CaseReference>(), Ok(r.clone()));
+        assert_eq!(
+            serde_json::from_str::<CaseReference>(&format!("\"{r}\"")).unwrap(),
+            r
+        );
+        for bad in [
+            "",
+            "42",
+            &"AB".repeat(16),
+            &"ab".repeat(17),
+            &"zz".repeat(16),
+        ] {
+            assert_eq!(bad.parse::<CaseReference>(), Err(NotAReference), "{bad}");
+        }
+        assert!(serde_json::from_str::<CaseReference>("\"42\"").is_err());
+    }
 
     #[test]
     fn an_id_is_its_number_on_the_wire_and_in_a_path() {

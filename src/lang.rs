@@ -52,6 +52,24 @@ impl Lang {
     }
 }
 
+/// A text core owns in both languages, written side by side where it is defined (a field's
+/// label, a choice's label), so that neither can be left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Words {
+    pub da: &'static str,
+    pub en: &'static str,
+}
+
+impl Words {
+    pub const fn new(da: &'static str, en: &'static str) -> Words {
+        Words { da, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.da, self.en)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Lang;

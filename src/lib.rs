@@ -3,6 +3,7 @@
 //! No IO lives here: no database, no network, no async runtime. The same code runs in the
 //! browser (wasm32) for instant field checks and on the server, which always re-parses.
 
+pub mod access;
 pub mod choices;
 pub mod clock;
 pub mod contact;
@@ -24,13 +25,14 @@ pub mod person;
 pub mod policy;
 pub mod retention;
 pub mod signin;
+mod translations;
 pub mod validation;
 
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use ids::{
-    CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId, EmployerPerson,
-    EmployerUserId,
+    CaseReference, CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId,
+    EmployerPerson, EmployerUserId,
 };
-pub use lang::Lang;
+pub use lang::{Lang, Words};
 pub use messages::Msg;
 pub use validation::{FieldError, FieldErrors};

@@ -12,10 +12,10 @@ pub enum Gender {
 }
 
 impl Gender {
-    pub fn label_da(self) -> &'static str {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
         match self {
-            Gender::Male => "Mand",
-            Gender::Female => "Kvinde",
+            Gender::Male => lang.pick("Mand", "Male"),
+            Gender::Female => lang.pick("Kvinde", "Female"),
         }
     }
 }
@@ -31,12 +31,12 @@ pub enum CprStatus {
 }
 
 impl CprStatus {
-    pub fn label_da(self) -> &'static str {
+    pub fn label(self, lang: crate::Lang) -> &'static str {
         match self {
-            CprStatus::Active => "Aktiv",
-            CprStatus::Emigrated => "Udrejst",
-            CprStatus::Dead => "Død",
-            CprStatus::Disappeared => "Forsvundet",
+            CprStatus::Active => lang.pick("Aktiv", "Active"),
+            CprStatus::Emigrated => lang.pick("Udrejst", "Emigrated"),
+            CprStatus::Dead => lang.pick("Død", "Deceased"),
+            CprStatus::Disappeared => lang.pick("Forsvundet", "Missing"),
         }
     }
 
@@ -82,8 +82,8 @@ impl RegisterPerson {
         self.age_on(date) < 18
     }
 
-    pub fn country_da(&self) -> &str {
-        country_name_da(&self.country)
+    pub fn country_name(&self, lang: crate::Lang) -> &str {
+        country_name(&self.country, lang)
     }
 }
 
@@ -95,15 +95,16 @@ pub fn age_on(birthday: NaiveDate, date: NaiveDate) -> u32 {
     age.max(0) as u32
 }
 
-pub fn country_name_da(code: &str) -> &str {
+/// A country of the register by its ISO code, named in `lang`; an unknown code as itself.
+pub fn country_name(code: &str, lang: crate::Lang) -> &str {
     match code {
-        "DK" => "Danmark",
-        "SE" => "Sverige",
-        "NO" => "Norge",
-        "DE" => "Tyskland",
-        "PL" => "Polen",
-        "GB" => "Storbritannien",
-        "ES" => "Spanien",
+        "DK" => lang.pick("Danmark", "Denmark"),
+        "SE" => lang.pick("Sverige", "Sweden"),
+        "NO" => lang.pick("Norge", "Norway"),
+        "DE" => lang.pick("Tyskland", "Germany"),
+        "PL" => lang.pick("Polen", "Poland"),
+        "GB" => lang.pick("Storbritannien", "United Kingdom"),
+        "ES" => lang.pick("Spanien", "Spain"),
         other => other,
     }
 }

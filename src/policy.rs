@@ -7,7 +7,7 @@
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
 use crate::cv::entry::CvEntry;
 use crate::ids::{CaseworkerId, CitizenId, CvId, EmployerId, EmployerPerson, EmployerUserId};
-use crate::person::{country_name_da, RegisterPerson};
+use crate::person::{country_name, RegisterPerson};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of user a session can belong to. Stored in the sessions table and the access
@@ -193,6 +193,10 @@ pub fn operator_acts_for<Id>(id: Id) -> Caller<Id> {
 /// A caseworker is the citizen's caseworker when the citizen lives (by the CPR register) in
 /// a municipality the caseworker's jobcentre serves. Only then may they read the citizen's
 /// questionnaire and health answers, and each read is recorded for the citizen.
+/// How long a case reference (`CaseReference`) leads a caseworker to the citizen found: a
+/// working day.
+pub const CASE_REFERENCE_HOURS: i64 = 10;
+
 pub fn caseworker_serves(
     served_municipality_codes: &[String],
     citizen_municipality_code: Option<&str>,
@@ -237,14 +241,20 @@ pub struct EmployerCvView {
 
 /// The employer's view of a CV. Entries of sections hidden from employers (special
 /// considerations, absence) are dropped here, whoever built the list.
-pub fn employer_view(cv_id: CvId, owner: &CvOwner, entries: Vec<CvEntry>) -> EmployerCvView {
+/// `lang`: the language of the words the view carries (the country's name).
+pub fn employer_view(
+    cv_id: CvId,
+    owner: &CvOwner,
+    entries: Vec<CvEntry>,
+    lang: crate::Lang,
+) -> EmployerCvView {
     let p = &owner.person;
     let address = (!p.protected_address).then(|| AddressView {
         street: p.street.clone(),
         co_address: p.co_address.clone(),
         postcode: p.postcode.clone(),
         city: p.city.clone(),
-        country: country_name_da(&p.country).to_string(),
+        country: country_name(&p.country, lang).to_string(),
     });
     EmployerCvView {
         cv_id,
@@ -315,6 +325,7 @@ mod tests {
                 ..owner(false)
             },
             Vec::new(),
+            crate::Lang::Da,
         );
         assert_eq!((v.phone, v.email, v.contact_hidden), (None, None, true));
         assert!(
@@ -325,14 +336,14 @@ mod tests {
 
     #[test]
     fn protected_address_never_reaches_the_employer() {
-        let v = employer_view(CvId::new(1), &owner(true), Vec::new());
+        let v = employer_view(CvId::new(1), &owner(true), Vec::new(), crate::Lang::Da);
         assert_eq!(v.address, None);
         let json = serde_json_free_debug(&v);
         assert!(
             !json.contains("Hemmeligvej") && !json.contains("8700"),
             "{json}"
         );
-        let v = employer_view(CvId::new(1), &owner(false), Vec::new());
+        let v = employer_view(CvId::new(1), &owner(false), Vec::new(), crate::Lang::Da);
         assert_eq!(v.address.unwrap().street, "Hemmeligvej 1");
     }
 
@@ -372,7 +383,7 @@ mod tests {
             ),
             entry(CvSection::Language, &[("language", "en"), ("level", "B2")]),
         ];
-        let v = employer_view(CvId::new(1), &owner(true), entries);
+        let v = employer_view(CvId::new(1), &owner(true), entries, crate::Lang::Da);
         let all = format!("{v:?}");
         assert_eq!(v.entries.len(), 2);
         assert!(v.entries.iter().all(|e| e.section().visible_to_employers()));

@@ -64,7 +64,20 @@ pub fn deletion_warning_due(last_activity: DateTime<Utc>, now: DateTime<Utc>) ->
         && !profile_is_due_for_deletion(last_activity, now)
 }
 
-/// Access records older than this are not shown and may be purged.
+/// How long access records are kept by default (`JOBSPOR_ACCESS_LOG_DAYS`): six months, the
+/// period Danish public administrations have kept logs of uses of personal data for since
+/// the security order (sikkerhedsbekendtgørelsen, §19), and twice the three months a citizen
+/// sees, so that an access the citizen asks about can still be checked.
+pub const ACCESS_LOG_KEPT_DAYS: u32 = 183;
+
+/// Access records from before this are pruned (`kept_days`: `ACCESS_LOG_KEPT_DAYS` unless
+/// configured otherwise).
+pub fn access_log_cutoff(now: DateTime<Utc>, kept_days: u32) -> DateTime<Utc> {
+    now - Duration::days(i64::from(kept_days))
+}
+
+/// Access records from before this are not shown to the citizen (seed 000: "de seneste 3
+/// måneder").
 pub fn access_history_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
     now.checked_sub_months(Months::new(ACCESS_HISTORY_MONTHS))
         .unwrap_or(now - Duration::days(92))

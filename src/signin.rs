@@ -35,15 +35,6 @@ impl Provider {
         Provider::ALL.into_iter().find(|p| p.slug() == slug)
     }
 
-    /// What the button and the error page call it.
-    pub fn label_da(self) -> &'static str {
-        match self {
-            Provider::MitId => "MitID",
-            Provider::MitIdErhverv => "MitID Erhverv",
-            Provider::Staff => "medarbejderlogin",
-        }
-    }
-
     /// The scopes asked for besides `openid`: `profile` brings the name, and with it the
     /// claims this product needs (CPR, CVR) as the providers are configured here.
     pub fn scopes(self) -> &'static [&'static str] {

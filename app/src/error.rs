@@ -123,6 +123,13 @@ pub struct MissingContext(pub &'static str);
 #[cfg(feature = "ssr")]
 pub fn internal(e: &(dyn std::error::Error + 'static)) -> AppError {
     let reference = format!("{:08x}", rand::random::<u32>());
+    tracing::error!(%reference, error = %chain(e), "internal error");
+    AppError::Internal { reference }
+}
+
+/// An error and every cause in its chain, for the log: "discovery of mitid failed: …".
+#[cfg(feature = "ssr")]
+pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut chain = e.to_string();
     let mut source = e.source();
     while let Some(cause) = source {
@@ -130,6 +137,5 @@ pub fn internal(e: &(dyn std::error::Error + 'static)) -> AppError {
         chain.push_str(&cause.to_string());
         source = cause.source();
     }
-    tracing::error!(%reference, error = %chain, "internal error");
-    AppError::Internal { reference }
+    chain
 }

@@ -33,6 +33,26 @@ macro_rules! tr {
     };
 }
 
+/// The language of the request being answered: the page's (its context), else the one its
+/// cookie asks for (a server function called over HTTP); Danish outside a request. For
+/// texts a server function builds.
+pub fn current() -> Lang {
+    if let Some(lang) = use_context::<Lang>() {
+        return lang;
+    }
+    #[cfg(feature = "ssr")]
+    {
+        let secure = use_context::<crate::ssr::state::AppState>().is_none_or(|s| s.secure_cookies);
+        use_context::<http::request::Parts>()
+            .map(|p| request_lang(&p, secure))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Lang::default()
+    }
+}
+
 /// The language cookie's name (with `__Host-` outside the development setting).
 pub const COOKIE_NAME: &str = "jobspor_sprog";
 

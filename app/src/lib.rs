@@ -26,7 +26,7 @@ use leptos_router::{path, SsrMode};
 /// no script at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let islands = current_path().is_some_and(|p| routes::has_islands(&p));
-    let lang = request_lang();
+    let lang = lang::current();
     provide_context(lang);
     view! {
         <!DOCTYPE html>
@@ -45,21 +45,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
-    }
-}
-
-/// The language the request asks for (`lang`): Danish unless chosen otherwise.
-fn request_lang() -> jobspor::Lang {
-    #[cfg(feature = "ssr")]
-    {
-        let secure = use_context::<ssr::state::AppState>().is_none_or(|s| s.secure_cookies);
-        use_context::<http::request::Parts>()
-            .map(|p| lang::request_lang(&p, secure))
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        jobspor::Lang::default()
     }
 }
 
@@ -126,6 +111,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sagsbehandler") view=pages::caseworker::CaseworkerHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/log-ind") view=pages::caseworker::CaseworkerLoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/borger/:id") view=pages::caseworker::CitizenCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/sagsbehandler/opslag") view=pages::caseworker::LookupsPage ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/vilkaar") view=pages::terms::Terms ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/soeg") view=pages::search::Search ssr=SsrMode::Async/>

@@ -26,6 +26,7 @@ pub const SECURITY: &str = "/borger/sikkerhed";
 pub const CASEWORKER_HOME: &str = "/sagsbehandler";
 pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
 pub const CASEWORKER_CITIZEN: &str = "/sagsbehandler/borger/:id";
+pub const CASEWORKER_LOOKUPS: &str = "/sagsbehandler/opslag";
 
 pub const EMPLOYER_HOME: &str = "/arbejdsgiver";
 pub const EMPLOYER_TERMS: &str = "/arbejdsgiver/vilkaar";
@@ -34,7 +35,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 22] = [
+pub const PATTERNS: [&str; 23] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -53,6 +54,7 @@ pub const PATTERNS: [&str; 22] = [
     CASEWORKER_HOME,
     CASEWORKER_LOGIN,
     CASEWORKER_CITIZEN,
+    CASEWORKER_LOOKUPS,
     EMPLOYER_HOME,
     EMPLOYER_TERMS,
     EMPLOYER_SEARCH,
@@ -147,8 +149,9 @@ pub fn questionnaire_saved() -> String {
     format!("{QUESTIONNAIRE}?{SAVED_PARAM}=1")
 }
 
-pub fn caseworker_citizen(citizen_id: jobspor::CitizenId) -> String {
-    fill(CASEWORKER_CITIZEN, citizen_id)
+/// A found citizen's page, by the caseworker's reference (never by the citizen's id).
+pub fn caseworker_citizen(reference: &jobspor::CaseReference) -> String {
+    fill(CASEWORKER_CITIZEN, reference)
 }
 
 pub fn employer_cv(cv_id: jobspor::CvId) -> String {
@@ -240,8 +243,8 @@ mod tests {
         );
         assert_eq!(questionnaire_saved(), "/borger/forberedelse?gemt=1");
         assert_eq!(
-            caseworker_citizen(jobspor::CitizenId::new(3)),
-            "/sagsbehandler/borger/3"
+            caseworker_citizen(&jobspor::CaseReference::from_bytes([0xab; 16])),
+            format!("/sagsbehandler/borger/{}", "ab".repeat(16))
         );
         assert_eq!(employer_cv(jobspor::CvId::new(12)), "/arbejdsgiver/cv/12");
         assert_eq!(

@@ -68,6 +68,10 @@ test("sproget skiftes på en formular med fejl, og intet går tabt @nojs", async
     "That day does not exist in that month. Check the day and the month.",
   );
   await expect(page.getByRole("group").filter({ has: day }).getByLabel("Day", { exact: true })).toHaveValue("31");
+  // The form's own labels and the section's name are English too (core's labels).
+  await expect(page.getByRole("group", { name: "Start date", exact: true })).toBeVisible();
+  await expect(page.getByLabel("Job title", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Work experience" })).toBeVisible();
 
   // The choice stays with the profile: signed in again from a browser that knows nothing
   // of it, the pages are in English.

@@ -118,10 +118,16 @@ test("arbejdsgiver og sagsbehandler finder rundt med deres menu og logger af på
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("button", { name: "Log af" }).click();
   await afterNavigation(page, /\/\?logget-ud=1$/);
 
-  // The caseworker: one entry, the start page, marked.
+  // The caseworker: finding a citizen and their own lookups, by the menu.
   await page.setViewportSize({ width: 1280, height: 720 });
   await staffLogin(page, "per.frederikshavn", "123456", /\/sagsbehandler$/);
   await expectCurrent(page, "Find en borger");
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Mine opslag" }).click();
+  await afterNavigation(page, /\/sagsbehandler\/opslag$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Mine opslag" })).toBeVisible();
+  await expectCurrent(page, "Mine opslag");
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Find en borger" }).click();
+  await afterNavigation(page, /\/sagsbehandler$/);
   await page.setViewportSize(PHONE);
   await keepScreenshot(page, info, "phone-caseworker-home");
   await page.locator("summary", { hasText: "Menu" }).click();

@@ -132,9 +132,14 @@ test("dagpengemodtager i Aarhus: registeroplysninger, helbredsspørgsmål, pause
   await staffLogin(page, "anna.aarhus", "123456", /\/sagsbehandler$/);
   await page.getByLabel("Borgerens CPR-nummer").fill(cpr);
   await page.getByRole("button", { name: "Find borger" }).click();
-  await afterNavigation(page, /\/sagsbehandler\/borger\/\d+$/);
+  await afterNavigation(page, /\/sagsbehandler\/borger\/[0-9a-f]{32}$/);
   await expect(page.getByRole("heading", { level: 2, name: "Helbred og job (følsomme oplysninger)" })).toBeVisible();
   await expect(page.getByText("Ja, i mindre grad")).toBeVisible();
+  // The lookup is in the caseworker's own audit.
+  await visit(page, "/sagsbehandler/opslag");
+  await expect(
+    page.getByRole("row").filter({ hasText: `${cpr.slice(0, 6)}-${cpr.slice(6)}` }).first(),
+  ).toContainText("Fundet");
   await logout(page);
   await mitidLogin(page, cpr, /\/borger$/);
   await visit(page, "/borger/historik");

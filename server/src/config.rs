@@ -16,6 +16,9 @@ pub struct Config {
     pub leptos: LeptosOptions,
     pub door: Door,
     pub quotas: Quotas,
+    /// How many days access records are kept (`JOBSPOR_ACCESS_LOG_DAYS`, default
+    /// `jobspor::retention::ACCESS_LOG_KEPT_DAYS`).
+    pub access_log_days: u32,
 }
 
 /// How the router meets a request before the app sees it (`crate::csrf`, the security
@@ -154,6 +157,10 @@ impl Config {
             leptos,
             door,
             quotas,
+            access_log_days: number(
+                "JOBSPOR_ACCESS_LOG_DAYS",
+                jobspor::retention::ACCESS_LOG_KEPT_DAYS,
+            )?,
         })
     }
 
@@ -192,6 +199,7 @@ mod tests {
             leptos,
             door: Door::default(),
             quotas: Quotas::default(),
+            access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
         }
     }
 

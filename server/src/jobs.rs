@@ -1,7 +1,6 @@
 //! Background housekeeping, run every few minutes by `serve` and on demand by
 //! `jobspor-server jobs`: expired sessions, unfinished sign-ins, old login failures, unfetched
-//! flashes, access history past the
-//! 3 months it is kept for, and profiles inactive for 18½ months (seed 000,
+//! flashes, access records past the period they are kept for (`JobSettings`), and profiles inactive for 18½ months (seed 000,
 //! "Opbevaringsperiode"). The rules are core functions of (facts, now). Once a day, the
 //! employer search's counts per filter key (`Store::refresh_facet_totals`).
 use chrono::{DateTime, Duration, Utc};
@@ -14,7 +13,10 @@ pub struct JobReport {
     /// Sign-ins started and never finished, past their ten minutes.
     pub sign_ins: u64,
     pub login_failures: u64,
-    pub access_entries: u64,
+    /// Access records pruned from the start of the chain, past the period they are kept.
+    pub access_records: u64,
+    /// Caseworkers' lookups past the same period, and case references expired.
+    pub lookups: u64,
     pub profiles_deleted: u64,
     /// Refused forms' answers nobody came back for (`crate::flash`).
     pub flashes: u64,
@@ -29,9 +31,32 @@ const FACET_TOTALS_MAX_AGE: Duration = Duration::days(1);
 /// 18½ months is never shorter than this; older candidates are checked by the exact rule.
 const SURELY_ACTIVE: Duration = Duration::days(18 * 28 + 14);
 
+/// What an operator may set (`crate::config::Config`).
+#[derive(Debug, Clone, Copy)]
+pub struct JobSettings {
+    pub access_log_days: u32,
+}
+
+impl Default for JobSettings {
+    fn default() -> Self {
+        JobSettings {
+            access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
+        }
+    }
+}
+
+/// The jobs with the default settings.
 pub async fn run_once(
     store: &Store,
     now: DateTime<Utc>,
+) -> Result<JobReport, jobspor_store::StoreError> {
+    run(store, now, JobSettings::default()).await
+}
+
+pub async fn run(
+    store: &Store,
+    now: DateTime<Utc>,
+    settings: JobSettings,
 ) -> Result<JobReport, jobspor_store::StoreError> {
     let mut profiles_deleted = 0;
     for (citizen_id, last_activity) in store.citizens_inactive_since(now - SURELY_ACTIVE).await? {
@@ -44,8 +69,17 @@ pub async fn run_once(
         sessions: store.delete_expired_sessions(now).await?,
         sign_ins: store.delete_stale_sign_ins(now).await?,
         login_failures: store.purge_login_failures(now - Duration::days(1)).await?,
-        access_entries: store
-            .purge_access_history(jobspor::retention::access_history_cutoff(now))
+        access_records: store
+            .prune_access_log(jobspor::retention::access_log_cutoff(
+                now,
+                settings.access_log_days,
+            ))
+            .await?,
+        lookups: store
+            .prune_lookups(
+                jobspor::retention::access_log_cutoff(now, settings.access_log_days),
+                now,
+            )
             .await?,
         profiles_deleted,
         flashes: store

@@ -49,6 +49,9 @@ enum Command {
     /// Vis arbejdsgiveres beskeder til borgere, der har skjult deres kontaktoplysninger, så
     /// support kan give dem videre.
     ContactRequests,
+    /// Gennemgå adgangsloggens kæde fra dens anker og skriv det første brudte led, hvis
+    /// der er et (afslutter da med kode 1).
+    VerifyAccessLog,
     /// Markér en kontaktanmodning som givet videre af support.
     ContactRequestRelayed {
         /// Kontaktanmodningens nummer, som `contact-requests` viser det.
@@ -93,6 +96,9 @@ async fn run(command: Command) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("database {}", redact_url(&config.database_url)))?;
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let settings = jobs::JobSettings {
+        access_log_days: config.access_log_days,
+    };
     let register = Arc::new(SimulatedCprRegister::load()?);
     match command {
         Command::Seed => {
@@ -132,8 +138,15 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 anyhow::bail!("ingen åben kontaktanmodning #{id}")
             }
         }
+        Command::VerifyAccessLog => match store.verify_access_log().await? {
+            Ok(n) => {
+                println!("Adgangsloggen er hel: {n} poster efterprøvet fra kædens anker.");
+                Ok(())
+            }
+            Err(broken) => anyhow::bail!("adgangsloggen er brudt: {broken}"),
+        },
         Command::Jobs => {
-            let report = jobs::run_once(&store, clock.now()).await?;
+            let report = jobs::run(&store, clock.now(), settings).await?;
             println!("{report:?}");
             Ok(())
         }
@@ -157,12 +170,26 @@ async fn run(command: Command) -> anyhow::Result<()> {
             let app = router::router(state, config.leptos, config.door);
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(Duration::from_secs(300));
+                let mut verified: Option<chrono::NaiveDate> = None;
                 loop {
                     tick.tick().await;
                     limits.forget_idle();
-                    match jobs::run_once(&store, clock.now()).await {
+                    match jobs::run(&store, clock.now(), settings).await {
                         Ok(r) => tracing::info!(?r, "housekeeping"),
                         Err(e) => tracing::error!(error = %e, "housekeeping failed"),
+                    }
+                    // The access log's chain, walked once a day (at the first tick after
+                    // midnight, and at start).
+                    let today = clock.today();
+                    if verified != Some(today) {
+                        verified = Some(today);
+                        match store.verify_access_log().await {
+                            Ok(Ok(n)) => tracing::info!(records = n, "access log verified"),
+                            Ok(Err(broken)) => {
+                                tracing::error!(%broken, "ACCESS LOG BROKEN")
+                            }
+                            Err(e) => tracing::error!(error = %e, "access log not verified"),
+                        }
                     }
                 }
             });

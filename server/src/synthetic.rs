@@ -2819,7 +2819,7 @@ mod tests {
     use jobspor::contact::{Email, Phone};
     use jobspor::cpr::Cpr;
     use jobspor::cv::entry::CvSection;
-    use jobspor::cv::skills::language_name_da;
+    use jobspor::cv::skills::language_name;
     use std::collections::{HashMap, HashSet};
 
     fn now() -> DateTime<Utc> {
@@ -2869,7 +2869,7 @@ mod tests {
                             .is_none_or(|d| d > today && (d - today).num_days() <= 366));
                     }
                     CvEntry::Language(l) => assert!(
-                        language_name_da(&l.language).is_some()
+                        language_name(&l.language, jobspor::Lang::Da).is_some()
                             && LanguageLevel::ALL.contains(&l.level)
                     ),
                     CvEntry::DrivingLicence(l) => assert!(DrivingLicence::ALL.contains(l)),

@@ -1719,39 +1719,62 @@ mod questionnaire {
                 ),
                 pairs(&[("cpr", "caseworker.not_served")])
             );
-            assert_eq!(
-                app.refused(
-                    &odense,
-                    "caseworker/citizen",
-                    &[("citizen_id", &citizen.id().to_string())]
-                )
-                .await,
-                AppError::NotFound
-            );
             // A citizen is not a caseworker.
+            let made_up = "ab".repeat(16);
             assert_eq!(
-                app.refused(
-                    &c,
-                    "caseworker/citizen",
-                    &[("citizen_id", &citizen.id().to_string())]
-                )
-                .await,
+                app.refused(&c, "caseworker/citizen", &[("reference", &made_up)])
+                    .await,
                 AppError::NotLoggedIn
             );
 
             let aarhus = client();
             app.staff(&aarhus, "anna.aarhus", Some(idp::OTP)).await;
-            app.ok(&aarhus, "caseworker/find", &[("cpr", "190691-0161")])
+            assert_eq!(
+                keys(
+                    &app.refused(&aarhus, "caseworker/find", &[("cpr", "0101010101")])
+                        .await
+                ),
+                pairs(&[("cpr", "caseworker.not_served")])
+            );
+            let found = app
+                .call(&aarhus, "caseworker/find", &[("cpr", "190691-0161")])
                 .await;
+            // The citizen's page by an opaque reference, never by the citizen's id.
+            let to = found
+                .headers()
+                .get(LOCATION)
+                .expect("a found citizen's page")
+                .to_str()
+                .unwrap()
+                .to_string();
+            let reference = to
+                .strip_prefix("/sagsbehandler/borger/")
+                .expect("the case page")
+                .to_string();
+            assert_eq!(reference.len(), 32, "{to}");
+            // Anna's reference is Anna's: another caseworker, or a made-up one, finds nothing.
+            for (who, r) in [(&odense, reference.as_str()), (&aarhus, made_up.as_str())] {
+                assert_eq!(
+                    app.refused(who, "caseworker/citizen", &[("reference", r)])
+                        .await,
+                    AppError::NotFound
+                );
+            }
             let case: jobspor_app::api::caseworker::CitizenCase = serde_json::from_str(
-                &app.ok(
-                    &aarhus,
-                    "caseworker/citizen",
-                    &[("citizen_id", &citizen.id().to_string())],
-                )
-                .await,
+                &app.ok(&aarhus, "caseworker/citizen", &[("reference", &reference)])
+                    .await,
             )
             .unwrap();
+            // Each lookup is in the caseworker's own audit, the miss as well as the hit;
+            // Sara's refused lookup in hers.
+            let audit: Vec<jobspor_app::api::caseworker::LookupView> =
+                serde_json::from_str(&app.ok(&aarhus, "caseworker/lookups", &[]).await).unwrap();
+            let seen: Vec<(&str, bool)> = audit.iter().map(|l| (l.cpr.as_str(), l.found)).collect();
+            assert_eq!(seen, [("190691-0161", true), ("010101-0101", false)]);
+            let sara: Vec<jobspor_app::api::caseworker::LookupView> =
+                serde_json::from_str(&app.ok(&odense, "caseworker/lookups", &[]).await).unwrap();
+            assert_eq!(sara.len(), 1);
+            assert!(!sara[0].found);
             assert_eq!(
                 case.answers.get("reason").map(String::as_str),
                 Some("dismissed")
@@ -1765,19 +1788,21 @@ mod questionnaire {
                 .access_history(citizen.id(), app.clock.now() - Duration::days(1))
                 .await
                 .unwrap();
-            let reads: Vec<(&str, &str)> = history
+            let reads: Vec<(&str, &str, jobspor::access::AccessWhat)> = history
                 .iter()
                 .filter(|e| e.actor_kind == ActorKind::Caseworker)
-                .map(|e| (e.actor_label.as_str(), e.action.as_str()))
+                .map(|e| (e.organisation.as_str(), e.actor_name.as_str(), e.what))
                 .collect();
             assert_eq!(reads.len(), 2, "{reads:?}");
             assert!(reads.contains(&(
-                "Jobcenter Aarhus (sagsbehandler Anna Sørensen)",
-                "Så dine svar om helbred"
+                "Jobcenter Aarhus",
+                "Anna Sørensen",
+                jobspor::access::AccessWhat::ReadHealthAnswers
             )));
             assert!(reads.contains(&(
-                "Jobcenter Aarhus (sagsbehandler Anna Sørensen)",
-                "Så dit forberedelsesskema"
+                "Jobcenter Aarhus",
+                "Anna Sørensen",
+                jobspor::access::AccessWhat::ReadQuestionnaire
             )));
         })
         .await;

@@ -109,7 +109,8 @@ const EVERYONE: [Who; 8] = [
 ];
 
 /// (endpoint, guard, a request that changes nothing when let through: input the server
-/// refuses, or a read). `{mette}` in a value is Mette's citizen id.
+/// refuses, or a read). `{mette}` in a value is the reference to Mette's case that Anna (the
+/// caseworker serving her) got by looking her up.
 type Row = (&'static str, Guard, &'static [(&'static str, &'static str)]);
 
 /// Rows whose request names someone's data (the rest are `Subject::Own`).
@@ -209,8 +210,9 @@ const MATRIX: &[Row] = &[
     (
         "caseworker/citizen",
         Guard::Caseworker,
-        &[("citizen_id", "{mette}")],
+        &[("reference", "{mette}")],
     ),
+    ("caseworker/lookups", Guard::Caseworker, &[]),
 ];
 
 /// A client signed in as `who` on the demo data (`jobspor-server seed`), through the local
@@ -249,6 +251,35 @@ async fn logged_in(app: &TestApp, who: Who) -> reqwest::Client {
     c
 }
 
+/// The reference to Mette's case that Anna gets by looking her up (as `caseworker/find`
+/// makes it).
+async fn mettes_reference(app: &TestApp) -> jobspor::CaseReference {
+    let mette = app
+        .store
+        .citizen_id_by_cpr("1205901806")
+        .await
+        .unwrap()
+        .unwrap();
+    let anna = app
+        .store
+        .caseworker_by_subject("anna.aarhus")
+        .await
+        .unwrap()
+        .unwrap();
+    let now = app.clock.now();
+    app.store
+        .record_lookup(
+            jobspor::policy::operator_acts_for(anna),
+            "1205901806",
+            Some(mette),
+            now,
+            now + chrono::Duration::hours(jobspor::policy::CASE_REFERENCE_HOURS),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
     each_backend(|store| async move {
@@ -258,13 +289,7 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
         jobspor_server::demo::seed(&app.store, &register, &companies, app.clock.now())
             .await
             .unwrap();
-        let mette = app
-            .store
-            .citizen_id_by_cpr("1205901806")
-            .await
-            .unwrap()
-            .unwrap()
-            .to_string();
+        let mette = mettes_reference(&app).await.to_string();
         let mut clients = BTreeMap::new();
         for who in EVERYONE {
             clients.insert(who, logged_in(&app, who).await);
@@ -483,6 +508,11 @@ const PAGES: &[(&str, Guard, Subject)] = &[
         Subject::Own,
     ),
     (
+        jobspor_app::routes::CASEWORKER_LOOKUPS,
+        Guard::Caseworker,
+        Subject::Own,
+    ),
+    (
         jobspor_app::routes::CASEWORKER_CITIZEN,
         Guard::Caseworker,
         Subject::Mette,
@@ -541,6 +571,7 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
             .await
             .unwrap()
             .unwrap();
+        let mettes_reference = mettes_reference(&app).await;
         let mettes_cv = app
             .store
             .cv_of_citizen(jobspor::policy::operator_acts_for(mette))
@@ -564,7 +595,7 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                     jobspor_app::routes::questionnaire_step("registeroplysninger")
                 }
                 p if p == jobspor_app::routes::CASEWORKER_CITIZEN => {
-                    jobspor_app::routes::caseworker_citizen(mette)
+                    jobspor_app::routes::caseworker_citizen(&mettes_reference)
                 }
                 p if p == jobspor_app::routes::EMPLOYER_CV => {
                     jobspor_app::routes::employer_cv(mettes_cv)

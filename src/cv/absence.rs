@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 choices! {
     AbsenceKind {
-        Vacation = "vacation", "Ferie";
-        Sickness = "sickness", "Sygdom";
+        Vacation = "vacation", "Ferie", "Holiday";
+        Sickness = "sickness", "Sygdom", "Illness";
     }
 }
 

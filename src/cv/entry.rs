@@ -13,8 +13,8 @@ use super::profile_texts::{
     SPECIAL_CONSIDERATIONS_MAX,
 };
 use super::skills::{
-    language_name_da, parse_driving_licence, parse_qualification, DrivingLicence,
-    DrivingLicenceForm, ItSkill, ItSkillForm, Language, LanguageForm, QualificationForm,
+    language_name, parse_driving_licence, parse_qualification, DrivingLicence, DrivingLicenceForm,
+    ItSkill, ItSkillForm, Language, LanguageForm, QualificationForm,
 };
 use super::{JobWish, JobWishForm, WorkExperience, WorkExperienceForm};
 use crate::choices::choices;
@@ -33,20 +33,20 @@ pub const MAX_ENTRIES_PER_SECTION: usize = 50;
 choices! {
     /// The CV's sections (seed 000, "CV med følgende oplysninger"), in the order a CV shows them.
     CvSection {
-        JobWish = "job_wish", "Jeg søger job som";
-        Introduction = "introduction", "Lidt om mig";
-        WorkExperience = "work_experience", "Erhvervserfaring";
-        Education = "education", "Uddannelse";
-        Course = "course", "Kurser";
-        Certification = "certification", "Certifikater";
-        Qualification = "qualification", "Kvalifikationer";
-        DrivingLicence = "driving_licence", "Kørekort";
-        Language = "language", "Sprog";
-        ItSkill = "it_skill", "IT-kompetencer";
-        WhyApplying = "why_applying", "Hvorfor søger jeg";
-        Volunteer = "volunteer", "Frivilligt arbejde";
-        SpecialConsiderations = "special_considerations", "Særlige hensyn";
-        Absence = "absence", "Fravær";
+        JobWish = "job_wish", "Jeg søger job som", "Jobs I am looking for";
+        Introduction = "introduction", "Lidt om mig", "About me";
+        WorkExperience = "work_experience", "Erhvervserfaring", "Work experience";
+        Education = "education", "Uddannelse", "Education";
+        Course = "course", "Kurser", "Courses";
+        Certification = "certification", "Certifikater", "Certificates";
+        Qualification = "qualification", "Kvalifikationer", "Skills";
+        DrivingLicence = "driving_licence", "Kørekort", "Driving licence";
+        Language = "language", "Sprog", "Languages";
+        ItSkill = "it_skill", "IT-kompetencer", "IT skills";
+        WhyApplying = "why_applying", "Hvorfor søger jeg", "Why I am applying";
+        Volunteer = "volunteer", "Frivilligt arbejde", "Volunteer work";
+        SpecialConsiderations = "special_considerations", "Særlige hensyn", "Special considerations";
+        Absence = "absence", "Fravær", "Absence";
     }
 }
 
@@ -101,25 +101,10 @@ impl CvSection {
         }
     }
 
-    /// The section's name in `lang`.
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        let en = match self {
-            CvSection::JobWish => "Jobs I am looking for",
-            CvSection::Introduction => "About me",
-            CvSection::WorkExperience => "Work experience",
-            CvSection::Education => "Education",
-            CvSection::Course => "Courses",
-            CvSection::Certification => "Certificates",
-            CvSection::Qualification => "Skills",
-            CvSection::DrivingLicence => "Driving licence",
-            CvSection::Language => "Languages",
-            CvSection::ItSkill => "IT skills",
-            CvSection::WhyApplying => "Why I am applying",
-            CvSection::Volunteer => "Volunteer work",
-            CvSection::SpecialConsiderations => "Special considerations",
-            CvSection::Absence => "Absence",
-        };
-        lang.pick(self.label_da(), en)
+    /// The section's name in Danish (its name in either language is `label`, made by
+    /// `choices!` from the list above).
+    pub fn label_da(self) -> &'static str {
+        self.words().da
     }
 
     /// One entry of the section in `lang`, for "Tilføj …" / "Add …".
@@ -390,10 +375,13 @@ impl CvEntry {
         }
     }
 
-    /// A heading and labelled details: how the citizen's page, the caseworker's page, the
-    /// employer's page and the print view show an entry.
-    pub fn display(&self) -> (String, Vec<(&'static str, String)>) {
+    /// A heading and labelled details in `lang`: how the citizen's page, the caseworker's
+    /// page, the employer's page and the print view show an entry. Dates are dd-mm-yyyy in
+    /// both languages.
+    pub fn display(&self, lang: crate::Lang) -> (String, Vec<(&'static str, String)>) {
         let mut d: Vec<(&'static str, String)> = Vec::new();
+        // The open end of a period still going on.
+        let now = lang.pick("nu", "present");
         let mut push = |label: &'static str, v: Option<String>| {
             if let Some(v) = v {
                 d.push((label, v));
@@ -401,99 +389,153 @@ impl CvEntry {
         };
         let title = match self {
             CvEntry::JobWish(j) => {
-                push("Uddannelse i faget", Some(j.education.label_da().into()));
-                push("Erfaring i faget", Some(j.experience.label_da().into()));
-                push("Arbejdstid", Some(j.working_time.label_da().into()));
-                push("Ansættelsesform", Some(j.employment_type.label_da().into()));
                 push(
-                    "Kan starte",
+                    lang.pick("Uddannelse i faget", "Education in the field"),
+                    Some(j.education.label(lang).into()),
+                );
+                push(
+                    lang.pick("Erfaring i faget", "Experience in the field"),
+                    Some(j.experience.label(lang).into()),
+                );
+                push(
+                    lang.pick("Arbejdstid", "Working hours"),
+                    Some(j.working_time.label(lang).into()),
+                );
+                push(
+                    lang.pick("Ansættelsesform", "Type of employment"),
+                    Some(j.employment_type.label(lang).into()),
+                );
+                push(
+                    lang.pick("Kan starte", "Can start"),
                     Some(
                         j.start_date
-                            .map(|d| format!("Fra {}", format_da(d)))
-                            .unwrap_or_else(|| "Med det samme".into()),
+                            .map(|d| format!("{} {}", lang.pick("Fra", "From"), format_da(d)))
+                            .unwrap_or_else(|| lang.pick("Med det samme", "Immediately").into()),
                     ),
                 );
-                push("Ønsker til arbejdsforhold", j.conditions.clone());
+                push(
+                    lang.pick("Ønsker til arbejdsforhold", "Preferred working conditions"),
+                    j.conditions.clone(),
+                );
                 format!("{} (DISCO-08 {})", j.occupation, j.disco08)
             }
             CvEntry::Introduction(t) | CvEntry::SpecialConsiderations(t) => t.clone(),
             CvEntry::WorkExperience(w) => {
                 push(
-                    "Periode",
-                    Some(period_da(w.period.start(), w.period.end(), "nu")),
+                    lang.pick("Periode", "Period"),
+                    Some(period_da(w.period.start(), w.period.end(), now)),
                 );
-                push("Arbejdsopgaver", w.tasks.clone());
-                push("Det blev jeg særligt god til", w.good_at.clone());
+                push(lang.pick("Arbejdsopgaver", "Tasks"), w.tasks.clone());
+                push(
+                    lang.pick(
+                        "Det blev jeg særligt god til",
+                        "What I became particularly good at",
+                    ),
+                    w.good_at.clone(),
+                );
                 format!("{}, {}", w.position, w.workplace)
             }
             CvEntry::Education(e) => {
-                push("Periode", Some(period_da(e.start, e.end, "nu")));
-                push("Beskrivelse", e.description.clone());
+                push(
+                    lang.pick("Periode", "Period"),
+                    Some(period_da(e.start, e.end, now)),
+                );
+                push(
+                    lang.pick("Beskrivelse", "Description"),
+                    e.description.clone(),
+                );
                 format!("{}, {}", e.education, e.institution)
             }
             CvEntry::Course(c) => {
-                push("Afsluttet", Some(c.end_year.to_string()));
                 push(
-                    "Varighed",
+                    lang.pick("Afsluttet", "Completed"),
+                    Some(c.end_year.to_string()),
+                );
+                push(
+                    lang.pick("Varighed", "Duration"),
                     Some(format!(
                         "{} {}",
                         c.length_days,
-                        if c.length_days == 1 { "dag" } else { "dage" }
+                        if c.length_days == 1 {
+                            lang.pick("dag", "day")
+                        } else {
+                            lang.pick("dage", "days")
+                        }
                     )),
                 );
-                push("Beskrivelse", c.description.clone());
+                push(
+                    lang.pick("Beskrivelse", "Description"),
+                    c.description.clone(),
+                );
                 c.course.clone()
             }
             CvEntry::Certification(c) => {
                 push(
-                    "Gyldigt til",
+                    lang.pick("Gyldigt til", "Valid until"),
                     Some(
                         c.valid_until_year
                             .map(|y| y.to_string())
-                            .unwrap_or_else(|| "Udløber ikke".into()),
+                            .unwrap_or_else(|| lang.pick("Udløber ikke", "Does not expire").into()),
                     ),
                 );
-                push("Beskrivelse", c.description.clone());
+                push(
+                    lang.pick("Beskrivelse", "Description"),
+                    c.description.clone(),
+                );
                 c.certificate.clone()
             }
             CvEntry::Qualification(q) => q.clone(),
-            CvEntry::DrivingLicence(l) => l.label_da().to_string(),
+            CvEntry::DrivingLicence(l) => l.label(lang).to_string(),
             CvEntry::Language(l) => {
-                push("Niveau", Some(l.level.label_da().into()));
-                language_name_da(&l.language)
+                push(
+                    lang.pick("Niveau", "Level"),
+                    Some(l.level.label(lang).into()),
+                );
+                language_name(&l.language, lang)
                     .unwrap_or(&l.language)
                     .to_string()
             }
             CvEntry::ItSkill(s) => {
-                push("Niveau", Some(s.level.label_da().into()));
+                push(
+                    lang.pick("Niveau", "Level"),
+                    Some(s.level.label(lang).into()),
+                );
                 s.skill.clone()
             }
             CvEntry::WhyApplying(w) => {
-                push("Derfor", Some(w.text.clone()));
+                push(lang.pick("Derfor", "Why"), Some(w.text.clone()));
                 w.company.clone()
             }
             CvEntry::Volunteer(v) => {
                 push(
-                    "Periode",
-                    Some(period_da(v.period.start(), v.period.end(), "nu")),
+                    lang.pick("Periode", "Period"),
+                    Some(period_da(v.period.start(), v.period.end(), now)),
                 );
-                push("Opgaver", v.tasks.clone());
+                push(lang.pick("Opgaver", "Tasks"), v.tasks.clone());
                 format!("{}, {}", v.role, v.organisation)
             }
             CvEntry::Absence(a) => {
-                push("Periode", Some(period_da(a.from, a.to, "ikke afsluttet")));
-                a.kind.label_da().to_string()
+                push(
+                    lang.pick("Periode", "Period"),
+                    Some(period_da(
+                        a.from,
+                        a.to,
+                        lang.pick("ikke afsluttet", "ongoing"),
+                    )),
+                );
+                a.kind.label(lang).to_string()
             }
         };
         (title, d)
     }
 
-    /// The words an employer's search may match: only for sections employers may see.
+    /// The words an employer's search may match: only for sections employers may see. The
+    /// search index is in Danish, whatever language the page is shown in.
     pub fn search_text(&self) -> Option<String> {
         if !self.section().visible_to_employers() {
             return None;
         }
-        let (title, details) = self.display();
+        let (title, details) = self.display(crate::Lang::Da);
         let mut s = title;
         for (_, v) in details {
             s.push(' ');

@@ -1,6 +1,6 @@
 //! The fields of each CV section's form (see `form_fields`): names (those of the section's
-//! form struct), Danish labels, kinds and limits. A test in `entry` checks that what is
-//! marked required here is what the parser requires.
+//! form struct), labels in Danish and English, kinds and limits. A test in `entry` checks
+//! that what is marked required here is what the parser requires.
 use super::absence::AbsenceKind;
 use super::education::{DESCRIPTION_MAX, TITLE_MAX};
 use super::entry::CvSection;
@@ -24,52 +24,62 @@ pub fn fields(section: CvSection) -> &'static [FieldSpec] {
     match section {
         CvSection::JobWish => list![
             hint(
-                req("occupation", "Stillingsbetegnelse", Occupation),
-                "Begynd at skrive, og vælg en stilling fra listen"
+                req("occupation", "Stillingsbetegnelse", "Job title", Occupation),
+                "Begynd at skrive, og vælg en stilling fra listen",
+                "Start typing, then choose a job from the list"
             ),
             req(
                 "education",
                 "Din uddannelse inden for faget",
+                "Your education in this field",
                 Radio(OccupationEducation::OPTIONS)
             ),
             req(
                 "experience",
                 "Din erfaring inden for faget",
+                "Your experience in this field",
                 Radio(OccupationExperience::OPTIONS)
             ),
             req(
                 "working_time",
                 "Fuldtid eller deltid",
+                "Full time or part time",
                 Radio(WorkingTime::OPTIONS)
             ),
             req(
                 "employment_type",
                 "Ansættelsesform",
+                "Type of employment",
                 Radio(EmploymentType::OPTIONS)
             ),
             req(
                 "start_when",
                 "Hvornår kan du starte?",
+                "When can you start?",
                 Radio(StartWhen::OPTIONS)
             ),
             hint(
-                opt("start_date", "Startdato", Date),
-                "Kun hvis du kan starte fra en bestemt dato"
+                opt("start_date", "Startdato", "Start date", Date),
+                "Kun hvis du kan starte fra en bestemt dato",
+                "Only if you can start from a specific date"
             ),
             hint(
                 opt(
                     "conditions",
                     "Ønsker til arbejdsforhold",
+                    "Preferred working conditions",
                     TextArea {
                         max: CONDITIONS_MAX
                     }
                 ),
-                "Fx arbejdstider, arbejdssted eller transport"
+                "Fx arbejdstider, arbejdssted eller transport",
+                "For example, working hours, place of work or transport"
             ),
         ],
         CvSection::Introduction => list![req(
             "text",
             "Lidt om mig",
+            "About me",
             TextArea {
                 max: INTRODUCTION_MAX
             }
@@ -77,77 +87,132 @@ pub fn fields(section: CvSection) -> &'static [FieldSpec] {
         CvSection::SpecialConsiderations => list![req(
             "text",
             "Særlige hensyn, jeg har brug for i et job",
+            "Special considerations I need in a job",
             TextArea {
                 max: SPECIAL_CONSIDERATIONS_MAX
             }
         )],
         CvSection::WorkExperience => list![
-            req("position", "Stilling", Text { max: POSITION_MAX }),
-            req("workplace", "Arbejdsplads", Text { max: WORKPLACE_MAX }),
-            opt("tasks", "Arbejdsopgaver", TextArea { max: TASKS_MAX }),
+            req(
+                "position",
+                "Stilling",
+                "Job title",
+                Text { max: POSITION_MAX }
+            ),
+            req(
+                "workplace",
+                "Arbejdsplads",
+                "Workplace",
+                Text { max: WORKPLACE_MAX }
+            ),
+            opt(
+                "tasks",
+                "Arbejdsopgaver",
+                "Tasks",
+                TextArea { max: TASKS_MAX }
+            ),
             opt(
                 "good_at",
                 "Hvad blev jeg særligt god til",
+                "What I became particularly good at",
                 TextArea { max: GOOD_AT_MAX }
             ),
-            req("start", "Startdato", Date),
+            req("start", "Startdato", "Start date", Date),
             hint(
-                opt("end", "Slutdato", Date),
-                "Lad feltet stå tomt, hvis det er dit nuværende job"
+                opt("end", "Slutdato", "End date", Date),
+                "Lad feltet stå tomt, hvis det er dit nuværende job",
+                "Leave this blank if it is your current job"
             ),
         ],
         CvSection::Education => list![
-            req("education", "Uddannelse", Text { max: TITLE_MAX }),
+            req(
+                "education",
+                "Uddannelse",
+                "Education",
+                Text { max: TITLE_MAX }
+            ),
             req(
                 "institution",
                 "Skole/uddannelsessted",
+                "School or place of study",
                 Text { max: TITLE_MAX }
             ),
             opt(
                 "description",
                 "Beskrivelse af uddannelsen",
+                "Description of the education",
                 TextArea {
                     max: DESCRIPTION_MAX
                 }
             ),
-            req("start", "Startdato for uddannelsen", Date),
+            req(
+                "start",
+                "Startdato for uddannelsen",
+                "Start date of the education",
+                Date
+            ),
             hint(
-                opt("end", "Slutdato for uddannelsen", Date),
-                "Forventet slutdato, hvis du er i gang"
+                opt(
+                    "end",
+                    "Slutdato for uddannelsen",
+                    "End date of the education",
+                    Date
+                ),
+                "Forventet slutdato, hvis du er i gang",
+                "Expected end date if you are still studying"
             ),
         ],
         CvSection::Course => list![
-            req("course", "Kursus", Text { max: TITLE_MAX }),
+            req("course", "Kursus", "Course", Text { max: TITLE_MAX }),
             opt(
                 "description",
                 "Beskrivelse af kurset",
+                "Description of the course",
                 TextArea {
                     max: DESCRIPTION_MAX
                 }
             ),
-            hint(req("end_year", "Afsluttet år", Number), "Fx 2024"),
             hint(
-                req("length_days", "Varighed i dage", Number),
-                "Mellem 1 og 365"
+                req("end_year", "Afsluttet år", "Year completed", Number),
+                "Fx 2024",
+                "For example, 2024"
+            ),
+            hint(
+                req("length_days", "Varighed i dage", "Length in days", Number),
+                "Mellem 1 og 365",
+                "Between 1 and 365"
             ),
         ],
         CvSection::Certification => list![
-            req("certificate", "Certifikat", Text { max: TITLE_MAX }),
+            req(
+                "certificate",
+                "Certifikat",
+                "Certificate",
+                Text { max: TITLE_MAX }
+            ),
             opt(
                 "description",
                 "Beskrivelse af certifikatet",
+                "Description of the certificate",
                 TextArea {
                     max: DESCRIPTION_MAX
                 }
             ),
             hint(
-                opt("valid_until_year", "Gyldigt til og med år", Number),
-                "Lad feltet stå tomt, hvis certifikatet ikke udløber"
+                opt(
+                    "valid_until_year",
+                    "Gyldigt til og med år",
+                    "Valid until (year)",
+                    Number
+                ),
+                "Lad feltet stå tomt, hvis certifikatet ikke udløber",
+                "Leave this blank if the certificate does not expire"
             ),
         ],
         CvSection::Qualification => list![req(
             "qualification",
             "Kompetence",
+            "Skill",
             Text {
                 max: QUALIFICATION_MAX
             }
@@ -155,55 +220,77 @@ pub fn fields(section: CvSection) -> &'static [FieldSpec] {
         CvSection::DrivingLicence => list![req(
             "category",
             "Kørekortkategori",
+            "Driving licence category",
             Select(DrivingLicence::OPTIONS)
         )],
         CvSection::Language => list![
-            req("language", "Sprog", Select(LANGUAGES)),
+            req("language", "Sprog", "Language", Select(LANGUAGES)),
             hint(
-                req("level", "Niveau", Radio(LanguageLevel::OPTIONS)),
-                "Niveauerne følger Europarådets sprogskala (A1-C2)"
+                req("level", "Niveau", "Level", Radio(LanguageLevel::OPTIONS)),
+                "Niveauerne følger Europarådets sprogskala (A1-C2)",
+                "The levels follow the Council of Europe's language scale (A1-C2)"
             )
         ],
         CvSection::ItSkill => list![
             req(
                 "skill",
                 "Program eller IT-kompetence",
+                "Program or IT skill",
                 Text { max: IT_SKILL_MAX }
             ),
-            req("level", "Niveau", Radio(ItLevel::OPTIONS))
+            req("level", "Niveau", "Level", Radio(ItLevel::OPTIONS))
         ],
         CvSection::WhyApplying => list![
-            req("company", "Virksomhedens navn", Text { max: NAME_MAX }),
+            req(
+                "company",
+                "Virksomhedens navn",
+                "Company name",
+                Text { max: NAME_MAX }
+            ),
             req(
                 "text",
                 "Hvorfor søger jeg",
+                "Why I am applying",
                 TextArea {
                     max: WHY_APPLYING_MAX
                 }
             )
         ],
         CvSection::Volunteer => list![
-            req("role", "Rolle", Text { max: NAME_MAX }),
-            req("organisation", "Organisation", Text { max: NAME_MAX }),
-            req("start", "Startdato", Date),
+            req("role", "Rolle", "Role", Text { max: NAME_MAX }),
+            req(
+                "organisation",
+                "Organisation",
+                "Organisation",
+                Text { max: NAME_MAX }
+            ),
+            req("start", "Startdato", "Start date", Date),
             hint(
-                opt("end", "Slutdato", Date),
-                "Lad feltet stå tomt, hvis du stadig er i gang"
+                opt("end", "Slutdato", "End date", Date),
+                "Lad feltet stå tomt, hvis du stadig er i gang",
+                "Leave this blank if you are still doing it"
             ),
             opt(
                 "tasks",
                 "Opgaver",
+                "Tasks",
                 TextArea {
                     max: VOLUNTEER_TASKS_MAX
                 }
             ),
         ],
         CvSection::Absence => list![
-            req("kind", "Type fravær", Radio(AbsenceKind::OPTIONS)),
-            req("from", "Fra dato", Date),
+            req(
+                "kind",
+                "Type fravær",
+                "Type of absence",
+                Radio(AbsenceKind::OPTIONS)
+            ),
+            req("from", "Fra dato", "Start date", Date),
             hint(
-                opt("to", "Til dato", Date),
-                "Skal udfyldes for ferie. Lad feltet stå tomt, hvis sygdommen ikke er afsluttet"
+                opt("to", "Til dato", "End date", Date),
+                "Skal udfyldes for ferie. Lad feltet stå tomt, hvis sygdommen ikke er afsluttet",
+                "You must fill this in for a holiday. Leave it blank if your illness has not ended"
             ),
         ],
     }

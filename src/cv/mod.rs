@@ -166,44 +166,44 @@ impl WorkExperience {
 choices! {
     /// Fuldtid eller deltid.
     WorkingTime {
-        FullTime = "full_time", "Fuldtid";
-        PartTime = "part_time", "Deltid";
+        FullTime = "full_time", "Fuldtid", "Full time";
+        PartTime = "part_time", "Deltid", "Part time";
     }
 }
 
 choices! {
     /// Ansættelsesform.
     EmploymentType {
-        Permanent = "permanent", "Fast ansættelse";
-        FixedTerm = "fixed_term", "Tidsbegrænset ansættelse";
+        Permanent = "permanent", "Fast ansættelse", "Permanent";
+        FixedTerm = "fixed_term", "Tidsbegrænset ansættelse", "Fixed-term";
     }
 }
 
 choices! {
     /// Uddannelse inden for det job, jeg søger.
     OccupationEducation {
-        None = "none", "Ingen uddannelse inden for faget";
-        InProgress = "in_progress", "Er i gang med en uddannelse inden for faget";
-        Completed = "completed", "Uddannet inden for faget";
+        None = "none", "Ingen uddannelse inden for faget", "No education in this field";
+        InProgress = "in_progress", "Er i gang med en uddannelse inden for faget", "Currently studying in this field";
+        Completed = "completed", "Uddannet inden for faget", "Qualified in this field";
     }
 }
 
 choices! {
     /// Erfaring i det job, jeg søger.
     OccupationExperience {
-        None = "none", "Ingen erfaring";
-        UnderOneYear = "under_1", "Under 1 år";
-        OneToThree = "1_3", "1-3 år";
-        ThreeToFive = "3_5", "3-5 år";
-        OverFive = "over_5", "Over 5 år";
+        None = "none", "Ingen erfaring", "No experience";
+        UnderOneYear = "under_1", "Under 1 år", "Less than 1 year";
+        OneToThree = "1_3", "1-3 år", "1-3 years";
+        ThreeToFive = "3_5", "3-5 år", "3-5 years";
+        OverFive = "over_5", "Over 5 år", "More than 5 years";
     }
 }
 
 choices! {
     /// Hvornår kan jeg starte.
     StartWhen {
-        Now = "now", "Jeg kan starte med det samme";
-        FromDate = "from_date", "Jeg kan starte fra en bestemt dato";
+        Now = "now", "Jeg kan starte med det samme", "I can start immediately";
+        FromDate = "from_date", "Jeg kan starte fra en bestemt dato", "I can start from a specific date";
     }
 }
 

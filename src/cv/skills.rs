@@ -1,6 +1,7 @@
 //! Qualifications, driving licences, languages and IT skills: each a choice from an explicit
 //! list where the seed implies a scale or categories.
-use crate::choices::choices;
+use crate::choices::{choices, Options};
+use crate::lang::{Lang, Words};
 use crate::messages::Msg;
 use crate::validation::{required_text, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -8,112 +9,117 @@ use serde::{Deserialize, Serialize};
 choices! {
     /// EU driving licence categories (directive 2006/126/EC).
     DrivingLicence {
-        Am = "AM", "AM – knallert";
-        A1 = "A1", "A1 – lille motorcykel";
-        A2 = "A2", "A2 – mellemstor motorcykel";
-        A = "A", "A – stor motorcykel";
-        B = "B", "B – almindelig bil";
-        Be = "BE", "BE – bil med stort påhængskøretøj";
-        C1 = "C1", "C1 – lille lastbil";
-        C1e = "C1E", "C1E – lille lastbil med påhængskøretøj";
-        C = "C", "C – stor lastbil";
-        Ce = "CE", "CE – lastbil med påhængskøretøj";
-        D1 = "D1", "D1 – minibus";
-        D1e = "D1E", "D1E – minibus med påhængskøretøj";
-        D = "D", "D – bus";
-        De = "DE", "DE – bus med påhængskøretøj";
+        Am = "AM", "AM – knallert", "AM – moped";
+        A1 = "A1", "A1 – lille motorcykel", "A1 – light motorcycle";
+        A2 = "A2", "A2 – mellemstor motorcykel", "A2 – medium motorcycle";
+        A = "A", "A – stor motorcykel", "A – large motorcycle";
+        B = "B", "B – almindelig bil", "B – car";
+        Be = "BE", "BE – bil med stort påhængskøretøj", "BE – car with a large trailer";
+        C1 = "C1", "C1 – lille lastbil", "C1 – small lorry";
+        C1e = "C1E", "C1E – lille lastbil med påhængskøretøj", "C1E – small lorry with a trailer";
+        C = "C", "C – stor lastbil", "C – large lorry";
+        Ce = "CE", "CE – lastbil med påhængskøretøj", "CE – lorry with a trailer";
+        D1 = "D1", "D1 – minibus", "D1 – minibus";
+        D1e = "D1E", "D1E – minibus med påhængskøretøj", "D1E – minibus with a trailer";
+        D = "D", "D – bus", "D – bus";
+        De = "DE", "DE – bus med påhængskøretøj", "DE – bus with a trailer";
     }
 }
 
 choices! {
     /// The CEFR scale, plus mother tongue.
     LanguageLevel {
-        A1 = "A1", "A1 – begynder";
-        A2 = "A2", "A2 – let øvet";
-        B1 = "B1", "B1 – mellemniveau";
-        B2 = "B2", "B2 – øvet";
-        C1 = "C1", "C1 – avanceret";
-        C2 = "C2", "C2 – på højt niveau";
-        MotherTongue = "mother_tongue", "Modersmål";
+        A1 = "A1", "A1 – begynder", "A1 – beginner";
+        A2 = "A2", "A2 – let øvet", "A2 – elementary";
+        B1 = "B1", "B1 – mellemniveau", "B1 – intermediate";
+        B2 = "B2", "B2 – øvet", "B2 – upper intermediate";
+        C1 = "C1", "C1 – avanceret", "C1 – advanced";
+        C2 = "C2", "C2 – på højt niveau", "C2 – proficient";
+        MotherTongue = "mother_tongue", "Modersmål", "Mother tongue";
     }
 }
 
 choices! {
     /// An explicit scale for IT skills.
     ItLevel {
-        Basic = "basic", "Begynder – kan bruge programmet til enkle opgaver";
-        Intermediate = "intermediate", "Øvet – bruger programmet selvstændigt i det daglige";
-        Advanced = "advanced", "Rutineret – kan løse komplekse opgaver og hjælpe andre";
-        Expert = "expert", "Ekspert – kan undervise i, tilpasse eller udvikle programmet";
+        Basic = "basic", "Begynder – kan bruge programmet til enkle opgaver", "Beginner – can use the program for simple tasks";
+        Intermediate = "intermediate", "Øvet – bruger programmet selvstændigt i det daglige", "Intermediate – uses the program independently day to day";
+        Advanced = "advanced", "Rutineret – kan løse komplekse opgaver og hjælpe andre", "Experienced – can handle complex tasks and help others";
+        Expert = "expert", "Ekspert – kan undervise i, tilpasse eller udvikle programmet", "Expert – can teach, adapt or develop the program";
     }
 }
 
-/// ISO 639-1 codes with Danish names: the languages offered in the CV.
-pub const LANGUAGES: &[(&str, &str)] = &[
-    ("da", "Dansk"),
-    ("en", "Engelsk"),
-    ("de", "Tysk"),
-    ("sv", "Svensk"),
-    ("no", "Norsk"),
-    ("is", "Islandsk"),
-    ("fo", "Færøsk"),
-    ("kl", "Grønlandsk"),
-    ("fi", "Finsk"),
-    ("fr", "Fransk"),
-    ("es", "Spansk"),
-    ("it", "Italiensk"),
-    ("pt", "Portugisisk"),
-    ("nl", "Nederlandsk"),
-    ("pl", "Polsk"),
-    ("lt", "Litauisk"),
-    ("lv", "Lettisk"),
-    ("et", "Estisk"),
-    ("ro", "Rumænsk"),
-    ("bg", "Bulgarsk"),
-    ("cs", "Tjekkisk"),
-    ("sk", "Slovakisk"),
-    ("hu", "Ungarsk"),
-    ("sl", "Slovensk"),
-    ("hr", "Kroatisk"),
-    ("sr", "Serbisk"),
-    ("bs", "Bosnisk"),
-    ("sq", "Albansk"),
-    ("mk", "Makedonsk"),
-    ("el", "Græsk"),
-    ("tr", "Tyrkisk"),
-    ("ku", "Kurdisk"),
-    ("ar", "Arabisk"),
-    ("fa", "Persisk"),
-    ("ps", "Pashto"),
-    ("ur", "Urdu"),
-    ("hi", "Hindi"),
-    ("pa", "Punjabi"),
-    ("bn", "Bengali"),
-    ("ta", "Tamil"),
-    ("ne", "Nepalesisk"),
-    ("so", "Somali"),
-    ("ti", "Tigrinya"),
-    ("am", "Amharisk"),
-    ("sw", "Swahili"),
-    ("uk", "Ukrainsk"),
-    ("ru", "Russisk"),
-    ("be", "Hviderussisk"),
-    ("zh", "Kinesisk"),
-    ("ja", "Japansk"),
-    ("ko", "Koreansk"),
-    ("vi", "Vietnamesisk"),
-    ("th", "Thai"),
-    ("tl", "Tagalog"),
-    ("id", "Indonesisk"),
-    ("ms", "Malajisk"),
-    ("he", "Hebraisk"),
-    ("ka", "Georgisk"),
-    ("hy", "Armensk"),
-    ("az", "Aserbajdsjansk"),
+/// ISO 639-1 codes with the languages' names in Danish and English: the languages offered in
+/// the CV.
+pub const LANGUAGES: Options = &[
+    ("da", Words::new("Dansk", "Danish")),
+    ("en", Words::new("Engelsk", "English")),
+    ("de", Words::new("Tysk", "German")),
+    ("sv", Words::new("Svensk", "Swedish")),
+    ("no", Words::new("Norsk", "Norwegian")),
+    ("is", Words::new("Islandsk", "Icelandic")),
+    ("fo", Words::new("Færøsk", "Faroese")),
+    ("kl", Words::new("Grønlandsk", "Greenlandic")),
+    ("fi", Words::new("Finsk", "Finnish")),
+    ("fr", Words::new("Fransk", "French")),
+    ("es", Words::new("Spansk", "Spanish")),
+    ("it", Words::new("Italiensk", "Italian")),
+    ("pt", Words::new("Portugisisk", "Portuguese")),
+    ("nl", Words::new("Nederlandsk", "Dutch")),
+    ("pl", Words::new("Polsk", "Polish")),
+    ("lt", Words::new("Litauisk", "Lithuanian")),
+    ("lv", Words::new("Lettisk", "Latvian")),
+    ("et", Words::new("Estisk", "Estonian")),
+    ("ro", Words::new("Rumænsk", "Romanian")),
+    ("bg", Words::new("Bulgarsk", "Bulgarian")),
+    ("cs", Words::new("Tjekkisk", "Czech")),
+    ("sk", Words::new("Slovakisk", "Slovak")),
+    ("hu", Words::new("Ungarsk", "Hungarian")),
+    ("sl", Words::new("Slovensk", "Slovenian")),
+    ("hr", Words::new("Kroatisk", "Croatian")),
+    ("sr", Words::new("Serbisk", "Serbian")),
+    ("bs", Words::new("Bosnisk", "Bosnian")),
+    ("sq", Words::new("Albansk", "Albanian")),
+    ("mk", Words::new("Makedonsk", "Macedonian")),
+    ("el", Words::new("Græsk", "Greek")),
+    ("tr", Words::new("Tyrkisk", "Turkish")),
+    ("ku", Words::new("Kurdisk", "Kurdish")),
+    ("ar", Words::new("Arabisk", "Arabic")),
+    ("fa", Words::new("Persisk", "Persian")),
+    ("ps", Words::new("Pashto", "Pashto")),
+    ("ur", Words::new("Urdu", "Urdu")),
+    ("hi", Words::new("Hindi", "Hindi")),
+    ("pa", Words::new("Punjabi", "Punjabi")),
+    ("bn", Words::new("Bengali", "Bengali")),
+    ("ta", Words::new("Tamil", "Tamil")),
+    ("ne", Words::new("Nepalesisk", "Nepali")),
+    ("so", Words::new("Somali", "Somali")),
+    ("ti", Words::new("Tigrinya", "Tigrinya")),
+    ("am", Words::new("Amharisk", "Amharic")),
+    ("sw", Words::new("Swahili", "Swahili")),
+    ("uk", Words::new("Ukrainsk", "Ukrainian")),
+    ("ru", Words::new("Russisk", "Russian")),
+    ("be", Words::new("Hviderussisk", "Belarusian")),
+    ("zh", Words::new("Kinesisk", "Chinese")),
+    ("ja", Words::new("Japansk", "Japanese")),
+    ("ko", Words::new("Koreansk", "Korean")),
+    ("vi", Words::new("Vietnamesisk", "Vietnamese")),
+    ("th", Words::new("Thai", "Thai")),
+    ("tl", Words::new("Tagalog", "Tagalog")),
+    ("id", Words::new("Indonesisk", "Indonesian")),
+    ("ms", Words::new("Malajisk", "Malay")),
+    ("he", Words::new("Hebraisk", "Hebrew")),
+    ("ka", Words::new("Georgisk", "Georgian")),
+    ("hy", Words::new("Armensk", "Armenian")),
+    ("az", Words::new("Aserbajdsjansk", "Azerbaijani")),
 ];
 
-pub fn language_name_da(code: &str) -> Option<&'static str> {
-    LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, n)| *n)
+/// A language's name in `lang`, by its code.
+pub fn language_name(code: &str, lang: Lang) -> Option<&'static str> {
+    LANGUAGES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, n)| n.get(lang))
 }
 
 pub const QUALIFICATION_MAX: usize = 100;
@@ -169,7 +175,7 @@ impl Language {
         let language = if code.is_empty() {
             e.add("language", Msg::Required);
             None
-        } else if language_name_da(&code).is_none() {
+        } else if language_name(&code, Lang::Da).is_none() {
             e.add("language", Msg::LanguageUnknown);
             None
         } else {

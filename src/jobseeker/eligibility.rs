@@ -8,12 +8,12 @@ use std::sync::OnceLock;
 choices! {
     /// The citizen's situation when registering as a job seeker.
     Situation {
-        Dagpenge = "dagpenge", "Jeg får eller har søgt dagpenge";
-        Kontanthjaelp = "kontanthjaelp", "Jeg har søgt eller får kontanthjælp";
-        Uddannelseshjaelp = "uddannelseshjaelp", "Jeg får uddannelseshjælp";
-        IntegrationWithOrder = "integration_with_order", "Jeg får integrationsydelse og har fået et uddannelsespålæg";
-        IntegrationWithoutOrder = "integration_without_order", "Jeg får integrationsydelse uden uddannelsespålæg";
-        Other = "other", "Andet";
+        Dagpenge = "dagpenge", "Jeg får eller har søgt dagpenge", "I get or have applied for dagpenge (unemployment benefit)";
+        Kontanthjaelp = "kontanthjaelp", "Jeg har søgt eller får kontanthjælp", "I get or have applied for kontanthjælp (social assistance)";
+        Uddannelseshjaelp = "uddannelseshjaelp", "Jeg får uddannelseshjælp", "I get uddannelseshjælp (education assistance)";
+        IntegrationWithOrder = "integration_with_order", "Jeg får integrationsydelse og har fået et uddannelsespålæg", "I get integrationsydelse (integration benefit) and have been given an uddannelsespålæg (an order to start education)";
+        IntegrationWithoutOrder = "integration_without_order", "Jeg får integrationsydelse uden uddannelsespålæg", "I get integrationsydelse (integration benefit) without an uddannelsespålæg";
+        Other = "other", "Andet", "Other";
     }
 }
 

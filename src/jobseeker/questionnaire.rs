@@ -10,6 +10,7 @@ use crate::form_fields::{
     field_list, follow_up, hint, opt, req, validate, FieldKind::*, FieldSpec, Fields,
 };
 use crate::validation::FieldErrors;
+use crate::{Lang, Words};
 
 pub const FREE_TEXT_MAX: usize = 2000;
 
@@ -103,8 +104,10 @@ pub fn carries_health_answers(form: &Fields) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Step {
     pub code: StepCode,
-    pub title: &'static str,
-    pub intro: &'static str,
+    /// The step's heading, in Danish and English (`title.get(lang)`).
+    pub title: Words,
+    /// The text under the heading, in Danish and English; empty in both when there is none.
+    pub intro: Words,
     pub kind: StepKind,
 }
 
@@ -128,24 +131,29 @@ impl Step {
 
 const REGISTER: Step = Step {
     code: StepCode::Register,
-    title: "Oplysninger fra registre",
-    intro: "Disse oplysninger henter vi fra offentlige registre. Du kan ikke rette dem her. Er noget forkert, så kontakt den myndighed, der står som kilde.",
+    title: Words::new("Oplysninger fra registre", "Information from registers"),
+    intro: Words::new(
+        "Disse oplysninger henter vi fra offentlige registre. Du kan ikke rette dem her. Er noget forkert, så kontakt den myndighed, der står som kilde.",
+        "We get this information from public registers. You cannot change it here. If something is wrong, contact the authority shown as the source.",
+    ),
     kind: StepKind::RegisterData,
 };
 
 const JOB_EDUCATION: Step = Step {
     code: StepCode::JobEducation,
-    title: "Din uddannelse",
-    intro: "",
+    title: Words::new("Din uddannelse", "Your education"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
         req(
             "education_length",
             "Din uddannelseslængde",
+            "Length of your education",
             Radio(EducationLength::OPTIONS)
         ),
         req(
             "field_of_education",
             "Din fagretning",
+            "Your field of education",
             Radio(FieldOfEducation::OPTIONS)
         ),
     ]),
@@ -153,22 +161,25 @@ const JOB_EDUCATION: Step = Step {
 
 const UNEMPLOYMENT: Step = Step {
     code: StepCode::Unemployment,
-    title: "Din ledighed",
-    intro: "",
+    title: Words::new("Din ledighed", "Your unemployment"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
         req(
             "own_estimate",
             "Hvor hurtigt tror du selv, at du finder et nyt job?",
+            "How soon do you think you will find a new job?",
             Radio(OwnEstimate::OPTIONS)
         ),
         req(
             "reason",
             "Hvorfor er du ledig?",
+            "Why are you unemployed?",
             Radio(UnemploymentReason::OPTIONS)
         ),
         req(
             "known_for",
             "Hvor længe har du vidst, at du ville blive ledig?",
+            "How long have you known that you would become unemployed?",
             Radio(KnownFor::OPTIONS)
         ),
     ]),
@@ -176,54 +187,62 @@ const UNEMPLOYMENT: Step = Step {
 
 const JOB_SEARCH: Step = Step {
     code: StepCode::JobSearch,
-    title: "Din jobsøgning",
-    intro: "",
+    title: Words::new("Din jobsøgning", "Your job search"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
         req(
             "activity",
             "Hvor mange job har du søgt den seneste måned?",
+            "How many jobs have you applied for in the last month?",
             Radio(SearchActivity::OPTIONS)
         ),
         req(
             "prospects",
             "Hvordan vurderer du jobmulighederne inden for din branche?",
+            "How would you rate the job prospects in your industry?",
             Radio(Prospects::OPTIONS)
         ),
         req(
             "preference",
             "Hvilke job vil du helst have?",
+            "What kind of jobs would you prefer?",
             Radio(JobPreference::OPTIONS)
         ),
         hint(
             req(
                 "methods",
                 "Hvordan søger du job?",
+                "How do you look for jobs?",
                 Checkboxes(SearchMethod::OPTIONS)
             ),
-            "Vælg alle, der passer"
+            "Vælg alle, der passer",
+            "Select all that apply"
         ),
     ]),
 };
 
 const CONSIDERATIONS: Step = Step {
     code: StepCode::Considerations,
-    title: "Andre overvejelser",
-    intro: "",
+    title: Words::new("Andre overvejelser", "Other thoughts"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
         opt(
             "other_considerations",
             "Har du andre overvejelser om din jobsøgning?",
+            "Do you have any other thoughts about your job search?",
             TextArea { max: FREE_TEXT_MAX }
         ),
         req(
             "hindrance",
             "Er der noget, der hindrer dig i at få et arbejde?",
+            "Is there anything stopping you from getting a job?",
             Radio(YesNo::OPTIONS)
         ),
         follow_up(
             req(
                 "hindrance_details",
                 "Uddyb, hvad der hindrer dig i at få et arbejde",
+                "Explain what is stopping you from getting a job",
                 TextArea { max: FREE_TEXT_MAX }
             ),
             "hindrance",
@@ -234,22 +253,25 @@ const CONSIDERATIONS: Step = Step {
 
 const EDUCATION_BACKGROUND: Step = Step {
     code: StepCode::EducationBackground,
-    title: "Din skolegang",
-    intro: "",
+    title: Words::new("Din skolegang", "Your schooling"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
         req(
             "highest_education",
             "Hvad er den højeste uddannelse, du har gennemført?",
+            "What is the highest level of education you have completed?",
             Radio(HighestEducation::OPTIONS)
         ),
         req(
             "grade_average",
             "Hvad var dit karaktergennemsnit i folkeskolen?",
+            "What was your average grade in folkeskole?",
             Radio(GradeAverage::OPTIONS)
         ),
         req(
             "liked_school",
             "Har du tidligere været glad for at gå i skole?",
+            "Did you enjoy going to school?",
             Radio(LikedSchool::OPTIONS)
         ),
     ]),
@@ -257,25 +279,26 @@ const EDUCATION_BACKGROUND: Step = Step {
 
 const EDUCATION_PLANS: Step = Step {
     code: StepCode::EducationPlans,
-    title: "Dine planer",
-    intro: "",
+    title: Words::new("Dine planer", "Your plans"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
-        req("wants_education", "Har du lyst til at starte på en uddannelse af mindst 1 års varighed?", Radio(WantsEducation::OPTIONS)),
-        req("importance", "Hvor vigtig tror du, at en uddannelse er for dine fremtidige muligheder på arbejdsmarkedet?", Radio(Importance::OPTIONS)),
-        req("in_six_months", "Hvor ser du dig selv om 6 måneder?", Radio(InSixMonths::OPTIONS)),
-        req("hard_to_choose", "Synes du, det er svært at vælge en uddannelse?", Radio(HardToChoose::OPTIONS)),
-        hint(req("advisers", "Hvem spørger du til råds om uddannelse?", Checkboxes(Adviser::OPTIONS)), "Vælg alle, der passer"),
+        req("wants_education", "Har du lyst til at starte på en uddannelse af mindst 1 års varighed?", "Would you like to start a course of education that lasts at least 1 year?", Radio(WantsEducation::OPTIONS)),
+        req("importance", "Hvor vigtig tror du, at en uddannelse er for dine fremtidige muligheder på arbejdsmarkedet?", "How important do you think education is for your future chances in the job market?", Radio(Importance::OPTIONS)),
+        req("in_six_months", "Hvor ser du dig selv om 6 måneder?", "Where do you see yourself in 6 months?", Radio(InSixMonths::OPTIONS)),
+        req("hard_to_choose", "Synes du, det er svært at vælge en uddannelse?", "Do you find it difficult to choose what to study?", Radio(HardToChoose::OPTIONS)),
+        hint(req("advisers", "Hvem spørger du til råds om uddannelse?", "Who do you ask for advice about education?", Checkboxes(Adviser::OPTIONS)), "Vælg alle, der passer", "Select all that apply"),
     ]),
 };
 
 const EDUCATION_OBSTACLES: Step = Step {
     code: StepCode::EducationObstacles,
-    title: "Det, der kan gøre det svært",
-    intro: "",
+    title: Words::new("Det, der kan gøre det svært", "What can make it difficult"),
+    intro: Words::new("", ""),
     kind: StepKind::Questions(field_list![
         req(
             "difficulties",
             "Er der noget, der gør det svært for dig at gennemføre en uddannelse?",
+            "Is there anything that makes it difficult for you to complete a course of education?",
             Radio(YesNo::OPTIONS)
         ),
         follow_up(
@@ -283,9 +306,11 @@ const EDUCATION_OBSTACLES: Step = Step {
                 req(
                     "limitations",
                     "Hvilke begrænsninger gør det svært for dig at gennemføre en uddannelse?",
+                    "What makes it difficult for you to complete a course of education?",
                     Checkboxes(Limitation::OPTIONS)
                 ),
-                "Vælg alle, der passer"
+                "Vælg alle, der passer",
+                "Select all that apply"
             ),
             "difficulties",
             &["yes"]
@@ -293,12 +318,14 @@ const EDUCATION_OBSTACLES: Step = Step {
         req(
             "interrupted",
             "Har du tidligere startet på en uddannelse, som du afbrød?",
+            "Have you ever started a course of education and dropped out?",
             Radio(YesNo::OPTIONS)
         ),
         follow_up(
             req(
                 "times_interrupted",
                 "Hvor mange gange har du afbrudt en uddannelse?",
+                "How many times have you dropped out of a course of education?",
                 Radio(TimesInterrupted::OPTIONS)
             ),
             "interrupted",
@@ -308,6 +335,7 @@ const EDUCATION_OBSTACLES: Step = Step {
             req(
                 "interruption_reason",
                 "Hvad var den vigtigste grund til, at du afbrød?",
+                "What was the main reason you dropped out?",
                 Radio(InterruptionReason::OPTIONS)
             ),
             "interrupted",
@@ -320,12 +348,15 @@ const EDUCATION_OBSTACLES: Step = Step {
 /// other answers.
 const HEALTH: Step = Step {
     code: StepCode::Health,
-    title: "Helbred og job",
-    intro: "Din kommune deltager i forsøget \"Et mere rummeligt arbejdsmarked for borgere med handicap\". Derfor spørger vi om dit helbred. Svarene er følsomme oplysninger: de gemmes for sig, og kun du og dine sagsbehandlere kan se dem. Hver gang en sagsbehandler ser dem, kan du se det i Min historik.",
+    title: Words::new("Helbred og job", "Health and work"),
+    intro: Words::new(
+        "Din kommune deltager i forsøget \"Et mere rummeligt arbejdsmarked for borgere med handicap\". Derfor spørger vi om dit helbred. Svarene er følsomme oplysninger: de gemmes for sig, og kun du og dine sagsbehandlere kan se dem. Hver gang en sagsbehandler ser dem, kan du se det i Min historik.",
+        "Your municipality (kommune) is taking part in the trial \"A more inclusive labour market for people with disabilities\" (Et mere rummeligt arbejdsmarked for borgere med handicap). That is why we ask about your health. Your answers are sensitive information: they are stored separately, and only you and your caseworkers can see them. Each time a caseworker looks at them, you can see it in My history.",
+    ),
     kind: StepKind::Health(field_list![
-        req("health_problem", "Har du et helbredsproblem eller en funktionsnedsættelse?", Radio(HealthProblem::OPTIONS)),
+        req("health_problem", "Har du et helbredsproblem eller en funktionsnedsættelse?", "Do you have a health condition or disability?", Radio(HealthProblem::OPTIONS)),
         follow_up(
-            req("health_significance", "Hvilken betydning har det for dine muligheder for at få et job?", Radio(HealthSignificance::OPTIONS)),
+            req("health_significance", "Hvilken betydning har det for dine muligheder for at få et job?", "How much does it affect your chances of getting a job?", Radio(HealthSignificance::OPTIONS)),
             "health_problem",
             &["yes_some", "yes_much"]
         ),
@@ -339,8 +370,11 @@ pub fn health_step() -> Step {
 
 const REVIEW: Step = Step {
     code: StepCode::Review,
-    title: "Tjek dine svar",
-    intro: "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".",
+    title: Words::new("Tjek dine svar", "Check your answers"),
+    intro: Words::new(
+        "Se dine svar igennem, før du sender dem. Du kan rette et svar ved at vælge \"Ret\".",
+        "Look through your answers before you send them. You can change an answer by choosing \"Change\".",
+    ),
     kind: StepKind::Review,
 };
 
@@ -368,11 +402,18 @@ pub fn steps(questionnaire: Questionnaire, health: bool) -> Vec<Step> {
 }
 
 impl Questionnaire {
-    pub fn title_da(self) -> &'static str {
+    /// The questionnaire's name in `lang`: the overview's heading, the receipt, "Min side".
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Questionnaire::Dagpenge => "Forberedelsesskema for dagpengemodtagere",
-            Questionnaire::Education => "Forberedelsesskema om uddannelse",
-            Questionnaire::General => "Forberedelsesskema",
+            Questionnaire::Dagpenge => lang.pick(
+                "Forberedelsesskema for dagpengemodtagere",
+                "Preparation questionnaire for people receiving unemployment benefit (dagpenge)",
+            ),
+            Questionnaire::Education => lang.pick(
+                "Forberedelsesskema om uddannelse",
+                "Preparation questionnaire about education",
+            ),
+            Questionnaire::General => lang.pick("Forberedelsesskema", "Preparation questionnaire"),
         }
     }
 
@@ -509,6 +550,39 @@ mod tests {
         used.sort();
         used.dedup();
         assert_eq!(used, StepCode::ALL);
+    }
+
+    /// Every text a questionnaire page shows comes in English too, not as a copy of the Danish.
+    #[test]
+    fn every_title_question_and_choice_has_its_english() {
+        for q in [
+            Questionnaire::Dagpenge,
+            Questionnaire::General,
+            Questionnaire::Education,
+        ] {
+            assert_ne!(q.title(Lang::En), q.title(Lang::Da), "{q:?}");
+            for s in steps(q, true) {
+                assert!(!s.title.en.is_empty(), "{:?}", s.code);
+                assert_ne!(s.title.en, s.title.da, "{:?}", s.code);
+                assert_eq!(
+                    s.intro.en.is_empty(),
+                    s.intro.da.is_empty(),
+                    "{:?}: an intro in one language only",
+                    s.code
+                );
+                for f in s.questions() {
+                    assert_ne!(f.label.en, f.label.da, "{}", f.name);
+                    if let Some(h) = f.hint {
+                        assert_ne!(h.en, h.da, "{}: hint", f.name);
+                    }
+                    if let Radio(options) | Checkboxes(options) | Select(options) = f.kind {
+                        for (code, w) in options {
+                            assert_ne!(w.en, w.da, "{}: {code}", f.name);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -708,8 +782,12 @@ mod tests {
             ]))
             .unwrap();
         assert_eq!(
-            s.questions()[1].answer_da(&ok).as_deref(),
+            s.questions()[1].answer(&ok, Lang::Da).as_deref(),
             Some("Ordblindhed eller andre læse- og skrivevanskeligheder, Økonomi")
+        );
+        assert_eq!(
+            s.questions()[1].answer(&ok, Lang::En).as_deref(),
+            Some("Dyslexia or other reading and writing difficulties, Money")
         );
     }
 

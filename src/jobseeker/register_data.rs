@@ -2,6 +2,7 @@
 //! shown to the citizen read-only, each fact with the register it came from, and kept with
 //! the submitted answers as they were when sent.
 use crate::person::Gender;
+use crate::Lang;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,13 +18,25 @@ pub enum Origin {
 }
 
 impl Origin {
-    pub fn label_da(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Origin::Danish => "Dansk oprindelse",
-            Origin::ImmigrantWestern => "Indvandrer fra et vestligt land",
-            Origin::ImmigrantNonWestern => "Indvandrer fra et ikke-vestligt land",
-            Origin::DescendantWestern => "Efterkommer fra et vestligt land",
-            Origin::DescendantNonWestern => "Efterkommer fra et ikke-vestligt land",
+            Origin::Danish => lang.pick("Dansk oprindelse", "Danish origin"),
+            Origin::ImmigrantWestern => lang.pick(
+                "Indvandrer fra et vestligt land",
+                "Immigrant from a Western country",
+            ),
+            Origin::ImmigrantNonWestern => lang.pick(
+                "Indvandrer fra et ikke-vestligt land",
+                "Immigrant from a non-Western country",
+            ),
+            Origin::DescendantWestern => lang.pick(
+                "Efterkommer fra et vestligt land",
+                "Descendant of immigrants from a Western country",
+            ),
+            Origin::DescendantNonWestern => lang.pick(
+                "Efterkommer fra et ikke-vestligt land",
+                "Descendant of immigrants from a non-Western country",
+            ),
         }
     }
 }
@@ -77,9 +90,9 @@ fn fact(label: &str, value: String, source: &str) -> RegisterFact {
     }
 }
 
-fn list_or_none(items: &[String]) -> String {
+fn list_or_none(items: &[String], lang: Lang) -> String {
     if items.is_empty() {
-        "Ingen".into()
+        lang.pick("Ingen", "None").into()
     } else {
         items.join(", ")
     }
@@ -91,8 +104,10 @@ pub fn kroner(amount: i64) -> String {
 }
 
 /// The dagpenge questionnaire's register facts: age, origin, support share over 5 years
-/// excluding SU, dagpenge share last year, wage income last year.
+/// excluding SU, dagpenge share last year, wage income last year. Labels in `lang`; the
+/// values are the registers' own (an education's or a benefit's name stays Danish).
 pub fn dagpenge_facts(
+    lang: Lang,
     birthday: NaiveDate,
     today: NaiveDate,
     r: &LabourMarketRecord,
@@ -100,23 +115,37 @@ pub fn dagpenge_facts(
 ) -> Vec<RegisterFact> {
     vec![
         fact(
-            "Alder",
-            format!("{} år", crate::person::age_on(birthday, today)),
+            lang.pick("Alder", "Age"),
+            format!(
+                "{} {}",
+                crate::person::age_on(birthday, today),
+                lang.pick("år", "years")
+            ),
             &src.cpr,
         ),
-        fact("Herkomst", r.origin.label_da().into(), &src.origin),
         fact(
-            "Overførselsgrad på offentlig forsørgelse, ekskl. SU, de seneste 5 år",
+            lang.pick("Herkomst", "Origin"),
+            r.origin.label(lang).into(),
+            &src.origin,
+        ),
+        fact(
+            lang.pick(
+                "Overførselsgrad på offentlig forsørgelse, ekskl. SU, de seneste 5 år",
+                "Share of the last 5 years on public support, SU (student grant) not counted",
+            ),
             format!("{} %", r.support_share_5y),
             &src.support,
         ),
         fact(
-            "Dagpengegrad det seneste år",
+            lang.pick(
+                "Dagpengegrad det seneste år",
+                "Share of the last year on dagpenge (unemployment benefit)",
+            ),
             format!("{} %", r.dagpenge_share_1y),
             &src.support,
         ),
         fact(
-            "Lønindkomst det seneste år",
+            lang.pick("Lønindkomst det seneste år", "Wage income in the last year"),
             kroner(r.wage_income_1y),
             &src.income,
         ),
@@ -127,6 +156,7 @@ pub fn dagpenge_facts(
 /// municipality, benefit basis, employment degree, company-directed activities and
 /// compensation schemes granted.
 pub fn pilot_facts(
+    lang: Lang,
     gender: Gender,
     birthday: NaiveDate,
     municipality: &str,
@@ -135,28 +165,51 @@ pub fn pilot_facts(
     src: &RegisterSources,
 ) -> Vec<RegisterFact> {
     vec![
-        fact("Køn", gender.label_da().into(), &src.cpr),
         fact(
-            "Alder",
-            format!("{} år", crate::person::age_on(birthday, today)),
+            lang.pick("Køn", "Gender"),
+            gender.label(lang).into(),
             &src.cpr,
         ),
-        fact("Uddannelse", r.education.clone(), &src.education),
-        fact("Bopælskommune", municipality.into(), &src.cpr),
-        fact("Ydelsesgrundlag", r.benefit.clone(), &src.support),
         fact(
-            "Beskæftigelsesgrad",
+            lang.pick("Alder", "Age"),
+            format!(
+                "{} {}",
+                crate::person::age_on(birthday, today),
+                lang.pick("år", "years")
+            ),
+            &src.cpr,
+        ),
+        fact(
+            lang.pick("Uddannelse", "Education"),
+            r.education.clone(),
+            &src.education,
+        ),
+        fact(
+            lang.pick("Bopælskommune", "Municipality of residence"),
+            municipality.into(),
+            &src.cpr,
+        ),
+        fact(
+            lang.pick("Ydelsesgrundlag", "Benefit"),
+            r.benefit.clone(),
+            &src.support,
+        ),
+        fact(
+            lang.pick("Beskæftigelsesgrad", "Employment degree"),
             format!("{} %", r.employment_degree),
             &src.support,
         ),
         fact(
-            "Virksomhedsrettede aktiviteter",
-            list_or_none(&r.company_activities),
+            lang.pick("Virksomhedsrettede aktiviteter", "Activities in companies"),
+            list_or_none(&r.company_activities, lang),
             &src.support,
         ),
         fact(
-            "Bevilgede kompenserende ordninger",
-            list_or_none(&r.compensation_schemes),
+            lang.pick(
+                "Bevilgede kompenserende ordninger",
+                "Compensation schemes granted",
+            ),
+            list_or_none(&r.compensation_schemes, lang),
             &src.support,
         ),
     ]
@@ -196,7 +249,7 @@ mod tests {
         };
         let born = NaiveDate::from_ymd_opt(1991, 6, 19).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let f = dagpenge_facts(born, today, &r, &src);
+        let f = dagpenge_facts(Lang::Da, born, today, &r, &src);
         let labels: Vec<_> = f.iter().map(|f| f.label.as_str()).collect();
         assert_eq!(
             labels,
@@ -212,8 +265,13 @@ mod tests {
             (f[0].value.as_str(), f[0].source.as_str()),
             ("35 år", "CPR")
         );
-        let p = pilot_facts(Gender::Male, born, "Aarhus", today, &r, &src);
+        let p = pilot_facts(Lang::Da, Gender::Male, born, "Aarhus", today, &r, &src);
         assert_eq!(p.len(), 8);
         assert_eq!(p[6].value, "Ingen");
+        let en = dagpenge_facts(Lang::En, born, today, &r, &src);
+        assert_eq!(
+            (en[0].label.as_str(), en[0].value.as_str()),
+            ("Age", "35 years")
+        );
     }
 }

@@ -10,25 +10,25 @@ choices! {
     /// The recognised unemployment insurance funds (a-kasser) a dagpenge recipient can be a
     /// member of.
     AKasse {
-        TreF = "3f", "3F A-kasse";
-        Akademikernes = "aka", "Akademikernes A-kasse";
-        Ase = "ase", "ASE";
-        Bupl = "bupl", "BUPL-A";
-        Ca = "ca", "CA a-kasse";
-        Dana = "dana", "DANA";
-        DetFagligeHus = "dfh", "Det Faglige Hus A-kasse";
-        Metal = "metal", "Dansk Metal A-kasse";
-        ElFaget = "el", "El-fagets A-kasse";
-        Foa = "foa", "FOA A-kasse";
-        Ffa = "ffa", "Frie Funktionærers A-kasse";
-        Hk = "hk", "HK A-kasse";
-        Ida = "ida", "Ingeniørernes A-kasse";
-        Krifa = "krifa", "Krifa A-kasse";
-        Lederne = "lederne", "Ledernes A-kasse";
-        Laererne = "dlf", "Lærernes A-kasse";
-        Magistrene = "ma", "Magistrenes A-kasse";
-        Min = "min", "Min A-kasse";
-        Nnf = "nnf", "Fødevareforbundet NNF's A-kasse";
+        TreF = "3f", "3F A-kasse", "3F A-kasse";
+        Akademikernes = "aka", "Akademikernes A-kasse", "Akademikernes A-kasse";
+        Ase = "ase", "ASE", "ASE";
+        Bupl = "bupl", "BUPL-A", "BUPL-A";
+        Ca = "ca", "CA a-kasse", "CA a-kasse";
+        Dana = "dana", "DANA", "DANA";
+        DetFagligeHus = "dfh", "Det Faglige Hus A-kasse", "Det Faglige Hus A-kasse";
+        Metal = "metal", "Dansk Metal A-kasse", "Dansk Metal A-kasse";
+        ElFaget = "el", "El-fagets A-kasse", "El-fagets A-kasse";
+        Foa = "foa", "FOA A-kasse", "FOA A-kasse";
+        Ffa = "ffa", "Frie Funktionærers A-kasse", "Frie Funktionærers A-kasse";
+        Hk = "hk", "HK A-kasse", "HK A-kasse";
+        Ida = "ida", "Ingeniørernes A-kasse", "Ingeniørernes A-kasse";
+        Krifa = "krifa", "Krifa A-kasse", "Krifa A-kasse";
+        Lederne = "lederne", "Ledernes A-kasse", "Ledernes A-kasse";
+        Laererne = "dlf", "Lærernes A-kasse", "Lærernes A-kasse";
+        Magistrene = "ma", "Magistrenes A-kasse", "Magistrenes A-kasse";
+        Min = "min", "Min A-kasse", "Min A-kasse";
+        Nnf = "nnf", "Fødevareforbundet NNF's A-kasse", "Fødevareforbundet NNF's A-kasse";
     }
 }
 
@@ -37,12 +37,14 @@ pub const FIELDS: &[FieldSpec] = &[
     req(
         "situation",
         "Hvad er din situation?",
+        "What is your situation?",
         FieldKind::Radio(Situation::OPTIONS),
     ),
     follow_up(
         req(
             "a_kasse",
             "Hvilken a-kasse er du medlem af?",
+            "Which a-kasse (unemployment insurance fund) are you a member of?",
             FieldKind::Select(AKasse::OPTIONS),
         ),
         "situation",

@@ -2,6 +2,7 @@
 use crate::access_log::{self, AccessEntry};
 use crate::{flag, from_ts, is_unique_violation, ts, Result, Store, StoreError, Unique};
 use chrono::{DateTime, NaiveDate, Utc};
+use jobspor::access::AccessWhat;
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::policy::Caller;
 use jobspor::{CitizenId, Lang};
@@ -178,7 +179,11 @@ impl Store {
         };
         let citizen_id = CitizenId::new(citizen_id);
         crate::search_index::sync_owner(&mut tx, citizen_id.get()).await?;
-        access_log::record(&mut tx, &AccessEntry::own_login(citizen_id, "MitID", now)).await?;
+        access_log::record(
+            &mut tx,
+            &AccessEntry::own(citizen_id, AccessWhat::LoggedInMitId, now),
+        )
+        .await?;
         tx.commit().await?;
         Ok(CitizenLogin {
             citizen_id,
@@ -242,7 +247,7 @@ impl Store {
         }
         access_log::record(
             &mut tx,
-            &AccessEntry::own_act(citizen.id(), "Skiftede adgangskode", now),
+            &AccessEntry::own(citizen.id(), AccessWhat::ChangedPassword, now),
         )
         .await?;
         tx.commit().await?;
@@ -283,7 +288,7 @@ impl Store {
         crate::search_index::sync_owner(&mut tx, citizen_id.get()).await?;
         access_log::record(
             &mut tx,
-            &AccessEntry::own_login(citizen_id, "brugernavn og adgangskode", now),
+            &AccessEntry::own(citizen_id, AccessWhat::LoggedInPassword, now),
         )
         .await?;
         tx.commit().await?;

@@ -8,6 +8,7 @@
 pub mod access_log;
 #[cfg(feature = "synthetic")]
 pub mod bulk;
+pub mod case_lookups;
 pub mod caseworkers;
 pub mod citizens;
 pub mod contact_requests;

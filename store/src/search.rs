@@ -27,6 +27,7 @@ use crate::cv::entries;
 use crate::search_index::{key_lexeme, key_pattern, key_words, keys_of};
 use crate::{from_ts, text, ts, Backend, Result, Store};
 use chrono::{DateTime, Utc};
+use jobspor::access::{AccessBasis, AccessWhat};
 use jobspor::cv::entry::CvEntry;
 use jobspor::cv_search::{query_words, CvQuery, Facet, Sort, MAX_PAGE, PAGE_SIZE};
 use jobspor::policy::{ActorKind, Caller, CvOwner};
@@ -786,8 +787,10 @@ impl Store {
                 at: now,
                 actor_kind: ActorKind::Employer,
                 actor_id: Some(employer.id().get()),
-                actor_label: company_name.to_string(),
-                action: "Åbnede dit CV".into(),
+                actor_name: company_name.to_string(),
+                organisation: company_name.to_string(),
+                what: AccessWhat::OpenedCv,
+                basis: AccessBasis::EmployerTerms,
             },
         )
         .await?;

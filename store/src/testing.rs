@@ -71,6 +71,23 @@ pub fn database_url(url: &str, db: &str) -> String {
     format!("{server}/{db}{params}")
 }
 
+/// Runs raw SQL against the store's database behind its back: a test's tampering.
+pub async fn tamper(store: &Store, sql: &str) {
+    sqlx::query(sql)
+        .execute(&store.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// Drops a test database made by `postgres`.
+pub async fn drop_database(admin_url: &str, name: &str) {
+    if let Ok(mut admin) = sqlx::AnyConnection::connect(admin_url).await {
+        let _ = admin
+            .execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
+            .await;
+    }
+}
+
 /// Runs `test` on each available engine, labelled so a failure names its engine.
 pub async fn each_backend<F, Fut>(test: F)
 where
@@ -87,11 +104,7 @@ where
         eprintln!("-- on PostgreSQL");
         test(store.clone()).await;
         store.close().await;
-        if let Ok(mut admin) = sqlx::AnyConnection::connect(&admin_url).await {
-            let _ = admin
-                .execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
-                .await;
-        }
+        drop_database(&admin_url, &name).await;
     }
 }
 

@@ -1,6 +1,7 @@
 //! The store's integration tests, on SQLite and PostgreSQL.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use jobspor::access::{AccessBasis, AccessWhat};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv_search::{CvQuery, SearchForm};
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
@@ -180,7 +181,7 @@ async fn first_mitid_login_creates_the_profile_and_later_logins_refresh_it() {
             .await
             .unwrap();
         assert_eq!(h.len(), 2);
-        assert_eq!(h[0].action, "Logget ind med MitID");
+        assert_eq!(h[0].what, AccessWhat::LoggedInMitId);
     })
     .await;
 }
@@ -1038,8 +1039,8 @@ async fn opening_a_cv_is_recorded_for_the_citizen() {
             .await
             .unwrap();
         assert_eq!(
-            (h[0].actor_label.as_str(), h[0].action.as_str(), h[0].at),
-            ("Region Midtjylland", "Åbnede dit CV", later)
+            (h[0].organisation.as_str(), h[0].what, h[0].at),
+            ("Region Midtjylland", AccessWhat::OpenedCv, later)
         );
         // A CV that is not searchable cannot be opened, and nothing is recorded.
         store
@@ -1099,13 +1100,15 @@ async fn history_shows_three_months_and_old_entries_can_be_purged() {
                 .len(),
             1
         );
+        // The records are kept longer than the citizen sees them, and pruned from the start.
         assert_eq!(
             store
-                .purge_access_history(access_history_cutoff(now()))
+                .prune_access_log(now() - Duration::days(100))
                 .await
                 .unwrap(),
             1
         );
+        assert_eq!(store.verify_access_log().await.unwrap(), Ok(1));
     })
     .await;
 }
@@ -1362,8 +1365,10 @@ mod jobseekers {
                 at: now(),
                 actor_kind: ActorKind::Caseworker,
                 actor_id: Some(7),
-                actor_label: "Jobcenter Aarhus".into(),
-                action: "Så dine svar om helbred".into(),
+                actor_name: "Anna Sørensen".into(),
+                organisation: "Jobcenter Aarhus".into(),
+                what: AccessWhat::ReadHealthAnswers,
+                basis: AccessBasis::ServedMunicipality("751".into()),
             };
             // Not sent yet: the caseworker sees nothing, and the look is still recorded.
             assert!(store
@@ -1406,7 +1411,7 @@ mod jobseekers {
                 .unwrap();
             assert_eq!(
                 h.iter()
-                    .filter(|e| e.action == "Så dine svar om helbred")
+                    .filter(|e| e.what == AccessWhat::ReadHealthAnswers)
                     .count(),
                 2
             );

@@ -1,13 +1,25 @@
 //! A jobcentre caseworker reads the preparation questionnaire of a citizen their jobcentre
 //! serves (`policy::caseworker_serves`). Every read is recorded for the citizen's "Min
 //! historik" in the same transaction as the read — the health answers' read on its own line.
+//! Every lookup by CPR number is recorded for the caseworker's own audit, a hit as well as a
+//! miss; a hit leads to the citizen's page by an opaque reference, never by the citizen's id.
 use crate::AppError;
 use jobspor::form_fields::Fields;
 use jobspor::jobseeker::eligibility::Questionnaire;
+use jobspor::jobseeker::eligibility::Situation;
 use jobspor::jobseeker::register_data::RegisterFact;
-use jobspor::CitizenId;
+use jobspor::CaseReference;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// One of the caseworker's own lookups, as their audit lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookupView {
+    pub when: String,
+    /// The CPR number looked up, as ddmmåå-xxxx.
+    pub cpr: String,
+    pub found: bool,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseworkerHome {
@@ -20,8 +32,8 @@ pub struct CaseworkerHome {
 pub struct CitizenCase {
     pub name: String,
     pub municipality: String,
-    /// The situation registered, in Danish; `None` when not registered.
-    pub situation: Option<String>,
+    /// The situation registered; `None` when not registered.
+    pub situation: Option<Situation>,
     pub questionnaire: Option<Questionnaire>,
     pub submitted_at: Option<String>,
     pub answers: Fields,
@@ -49,37 +61,49 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
     let cpr =
         jobspor::cpr::Cpr::parse(&cpr).map_err(|k| AppError::field("cpr", k, echo.clone()))?;
     let worker = state.store.caseworker(me.id()).await?;
-    let citizen = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
-        Some(c) => state.store.citizen(c).await?,
-        None => {
-            return Err(AppError::field(
-                "cpr",
-                jobspor::Msg::CaseworkerNotServed,
-                echo,
-            ))
+    let served = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
+        Some(c) => {
+            let citizen = state.store.citizen(c).await?;
+            jobspor::policy::caseworker_serves(
+                &worker.municipality_codes,
+                citizen.person.municipality_code.as_deref(),
+            )
+            .then_some(c)
         }
+        None => None,
     };
-    if !jobspor::policy::caseworker_serves(
-        &worker.municipality_codes,
-        citizen.person.municipality_code.as_deref(),
-    ) {
-        return Err(AppError::field(
+    let now = state.clock.now();
+    let until = now + chrono::Duration::hours(jobspor::policy::CASE_REFERENCE_HOURS);
+    match state
+        .store
+        .record_lookup(me, cpr.digits(), served, now, until)
+        .await?
+    {
+        Some(reference) => {
+            leptos_axum::redirect(&crate::routes::caseworker_citizen(&reference));
+            Ok(())
+        }
+        None => Err(AppError::field(
             "cpr",
             jobspor::Msg::CaseworkerNotServed,
             echo,
-        ));
+        )),
     }
-    leptos_axum::redirect(&crate::routes::caseworker_citizen(citizen.id));
-    Ok(())
 }
 
 #[server(endpoint = "caseworker/citizen")]
-pub async fn get_citizen_case(citizen_id: CitizenId) -> Result<CitizenCase, AppError> {
+pub async fn get_citizen_case(reference: CaseReference) -> Result<CitizenCase, AppError> {
+    use jobspor::access::{AccessBasis, AccessWhat};
     use jobspor::jobseeker::eligibility::{disability_questions_apply, PilotConfig};
     use jobspor::policy::ActorKind;
     use jobspor_store::access_log::AccessEntry;
     use jobspor_store::jobseekers::Part;
     let (state, me) = crate::ssr::guard::caseworker().await?;
+    let citizen_id = state
+        .store
+        .case_reference(me, &reference, state.clock.now())
+        .await?
+        .ok_or(AppError::NotFound)?;
     let worker = state.store.caseworker(me.id()).await?;
     let citizen = state
         .store
@@ -91,13 +115,15 @@ pub async fn get_citizen_case(citizen_id: CitizenId) -> Result<CitizenCase, AppE
         return Err(AppError::NotFound);
     }
     let now = state.clock.now();
-    let read = |action: &str| AccessEntry {
+    let read = |what: AccessWhat| AccessEntry {
         citizen_id,
         at: now,
         actor_kind: ActorKind::Caseworker,
         actor_id: Some(worker.id.get()),
-        actor_label: format!("{} (sagsbehandler {})", worker.jobcentre, worker.name),
-        action: action.into(),
+        actor_name: worker.name.clone(),
+        organisation: worker.jobcentre.clone(),
+        what,
+        basis: AccessBasis::ServedMunicipality(code.unwrap_or_default().to_string()),
     };
     let registration = state
         .store
@@ -109,7 +135,7 @@ pub async fn get_citizen_case(citizen_id: CitizenId) -> Result<CitizenCase, AppE
         .answers_for_caseworker(
             Part::Questionnaire,
             citizen_id,
-            &read("Så dit forberedelsesskema"),
+            &read(AccessWhat::ReadQuestionnaire),
         )
         .await?;
     let asked = registration.is_some_and(|r| {
@@ -123,7 +149,11 @@ pub async fn get_citizen_case(citizen_id: CitizenId) -> Result<CitizenCase, AppE
     let health = if asked {
         let h = state
             .store
-            .answers_for_caseworker(Part::Health, citizen_id, &read("Så dine svar om helbred"))
+            .answers_for_caseworker(
+                Part::Health,
+                citizen_id,
+                &read(AccessWhat::ReadHealthAnswers),
+            )
             .await?;
         Some((
             h.answers,
@@ -136,11 +166,32 @@ pub async fn get_citizen_case(citizen_id: CitizenId) -> Result<CitizenCase, AppE
     Ok(CitizenCase {
         name: citizen.person.full_name(),
         municipality: citizen.person.municipality.clone().unwrap_or_default(),
-        situation: registration.map(|r| r.situation.label_da().to_string()),
+        situation: registration.map(|r| r.situation),
         questionnaire: sent.kind,
         submitted_at: sent.submitted_at.map(jobspor::dates::format_da_time),
         answers: sent.answers,
         facts: sent.facts.unwrap_or_default(),
         health,
     })
+}
+
+/// The caseworker's own lookups by CPR number, the last 30 days.
+#[server(endpoint = "caseworker/lookups")]
+pub async fn get_my_lookups() -> Result<Vec<LookupView>, AppError> {
+    let (state, me) = crate::ssr::guard::caseworker().await?;
+    let since = state.clock.now() - chrono::Duration::days(30);
+    Ok(state
+        .store
+        .caseworker_lookups(me, since)
+        .await?
+        .into_iter()
+        .map(|l| LookupView {
+            when: jobspor::dates::format_da_time(l.at),
+            cpr: match l.cpr.get(..6).zip(l.cpr.get(6..)) {
+                Some((date, serial)) => format!("{date}-{serial}"),
+                None => l.cpr,
+            },
+            found: l.found,
+        })
+        .collect())
 }

@@ -57,29 +57,40 @@ mod server {
             value,
         };
         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
+        let lang = crate::lang::current();
+        let t = |da, en| lang.pick(da, en);
         let register = vec![
-            f("Fødselsdag", format_da(p.birthday)),
-            f("Køn", p.gender.label_da().into()),
-            f("Fornavn", p.first_name.clone()),
-            f("Mellemnavn", dash(&p.middle_name)),
-            f("Efternavn", p.surname.clone()),
-            f("Postadresse", p.street.clone()),
-            f("C/O-adresse", dash(&p.co_address)),
-            f("Postnummer", p.postcode.clone()),
-            f("By", p.city.clone()),
-            f("Land", p.country_da().into()),
+            f(t("Fødselsdag", "Date of birth"), format_da(p.birthday)),
+            f(t("Køn", "Gender"), p.gender.label(lang).into()),
+            f(t("Fornavn", "First name"), p.first_name.clone()),
+            f(t("Mellemnavn", "Middle name"), dash(&p.middle_name)),
+            f(t("Efternavn", "Surname"), p.surname.clone()),
+            f(t("Postadresse", "Address"), p.street.clone()),
+            f(t("C/O-adresse", "C/o address"), dash(&p.co_address)),
+            f(t("Postnummer", "Postcode"), p.postcode.clone()),
+            f(t("By", "Town"), p.city.clone()),
+            f(t("Land", "Country"), p.country_name(lang).into()),
             f(
-                "Beskyttet adresse",
-                if p.protected_address { "Ja" } else { "Nej" }.into(),
+                t("Beskyttet adresse", "Protected address"),
+                if p.protected_address {
+                    t("Ja", "Yes")
+                } else {
+                    t("Nej", "No")
+                }
+                .into(),
             ),
-            f("Status i CPR-registret", p.status.label_da().into()),
+            f(
+                t("Status i CPR-registret", "Status in the CPR register"),
+                p.status.label(lang).into(),
+            ),
         ];
         Ok(MyProfileView {
             name: p.full_name(),
             register,
             register_source: format!(
-                "{}, hentet {}",
+                "{}, {} {}",
                 c.register_source,
+                t("hentet", "fetched"),
                 format_da_time(c.register_fetched_at)
             ),
             username: c.username,
@@ -147,6 +158,7 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
     use jobspor::policy::ActorKind;
     let (state, me) = crate::ssr::guard::citizen().await?;
     let since = jobspor::retention::access_history_cutoff(state.clock.now());
+    let lang = crate::lang::current();
     Ok(state
         .store
         .access_history(me.id(), since)
@@ -154,12 +166,23 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
         .into_iter()
         .map(|e| HistoryEntryView {
             when: jobspor::dates::format_da_time(e.at),
-            who: if e.actor_kind == ActorKind::Employer {
-                format!("Arbejdsgiver: {}", e.actor_label)
-            } else {
-                e.actor_label
+            who: match e.actor_kind {
+                ActorKind::Citizen => lang.pick("Dig selv", "You").to_string(),
+                ActorKind::Employer => {
+                    format!(
+                        "{}: {}",
+                        lang.pick("Arbejdsgiver", "Employer"),
+                        e.organisation
+                    )
+                }
+                ActorKind::Caseworker => format!(
+                    "{} ({} {})",
+                    e.organisation,
+                    lang.pick("sagsbehandler", "caseworker"),
+                    e.actor_name
+                ),
             },
-            what: e.action,
+            what: e.what.label(lang).to_string(),
         })
         .collect())
 }

@@ -237,5 +237,10 @@ pub async fn preview_my_cv() -> Result<jobspor::policy::EmployerCvView, AppError
         email: citizen.email,
         hide_contact: cv.hide_contact,
     };
-    Ok(employer_view(cv.cv_id, &owner, cv.into_entries()))
+    Ok(employer_view(
+        cv.cv_id,
+        &owner,
+        cv.into_entries(),
+        crate::lang::current(),
+    ))
 }

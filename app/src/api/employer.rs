@@ -183,5 +183,6 @@ pub async fn open_cv(cv_id: CvId) -> Result<EmployerCvView, AppError> {
         cv_id,
         &opened.owner,
         opened.entries,
+        crate::lang::current(),
     ))
 }

@@ -117,9 +117,11 @@ mod server {
 
         /// The register facts to show and keep: the dagpenge questionnaire's, and the
         /// pilot's when the health questions apply. `None` when a register did not answer.
+        /// The register facts, labelled in `lang` (a submission keeps them in Danish).
         pub async fn facts(
             &self,
             state: &AppState,
+            lang: jobspor::Lang,
         ) -> Result<Option<(Vec<RegisterFact>, Vec<RegisterFact>)>, AppError> {
             let (dagpenge, pilot) = (
                 self.questionnaire == Some(Questionnaire::Dagpenge),
@@ -142,13 +144,21 @@ mod server {
             let p = &self.citizen.person;
             let today = state.clock.today();
             let d = if dagpenge {
-                dagpenge_facts(p.birthday, today, &record, &src)
+                dagpenge_facts(lang, p.birthday, today, &record, &src)
             } else {
                 Vec::new()
             };
             let municipality = p.municipality.clone().unwrap_or_default();
             let h = if pilot {
-                pilot_facts(p.gender, p.birthday, &municipality, today, &record, &src)
+                pilot_facts(
+                    lang,
+                    p.gender,
+                    p.birthday,
+                    &municipality,
+                    today,
+                    &record,
+                    &src,
+                )
             } else {
                 Vec::new()
             };
@@ -176,7 +186,11 @@ mod server {
                 .municipality
                 .as_ref()
                 .map(|m| format!("Jobcenter {m}"))
-                .unwrap_or_else(|| "dit jobcenter".into()),
+                .unwrap_or_else(|| {
+                    crate::lang::current()
+                        .pick("dit jobcenter", "your job centre")
+                        .into()
+                }),
         }
     }
 }
@@ -204,7 +218,7 @@ pub async fn get_questionnaire(
     let plan = server::Plan::load(&state, me).await?;
     let (stored, health_answers) = plan.answers(&state).await?;
     let facts = if with_facts {
-        plan.facts(&state).await?
+        plan.facts(&state, crate::lang::current()).await?
     } else {
         Some(Default::default())
     };
@@ -289,7 +303,10 @@ pub async fn submit_questionnaire() -> Result<(), AppError> {
     let answers = stored.answers;
     let done = check_complete(&steps, &answers, &health)
         .map_err(|(_, errors)| AppError::invalid(errors, Vec::new()))?;
-    let (facts, pilot) = plan.facts(&state).await?.unwrap_or_default();
+    let (facts, pilot) = plan
+        .facts(&state, jobspor::Lang::Da)
+        .await?
+        .unwrap_or_default();
     let submission = Submission {
         kind,
         answers: &done.answers,

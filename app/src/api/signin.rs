@@ -21,7 +21,7 @@ pub async fn start_sign_in(provider: Provider) -> Result<(), AppError> {
     let started = match state.oidc.start(provider).await {
         Ok(s) => s,
         Err(e) => {
-            tracing::warn!(error = %e, provider = %provider, "sign-in could not start");
+            tracing::warn!(error = %crate::error::chain(&e), provider = %provider, "sign-in could not start");
             leptos_axum::redirect(&crate::routes::sign_in_failed(
                 jobspor::signin::SignInRefusal::Unavailable,
             ));
@@ -197,7 +197,7 @@ mod ssr {
                 return Ok(Err(SignInRefusal::Unavailable));
             }
             Err(e) => {
-                tracing::warn!(error = %e, provider = %provider, "ID token refused");
+                tracing::warn!(error = %crate::error::chain(&e), provider = %provider, "ID token refused");
                 return Ok(Err(SignInRefusal::Invalid));
             }
         };

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// One entry: a heading (h3) and its details.
 #[component]
 pub fn EntryView(entry: CvEntry) -> impl IntoView {
-    let (title, details) = entry.display();
+    let (title, details) = entry.display(crate::lang::use_lang());
     let single = entry.section().is_single();
     view! {
         {if single {

@@ -9,8 +9,16 @@ use crate::components::form::{
     CheckboxGroup, DateField, FormState, RadioGroup, SelectField, TextArea, TextField,
 };
 use crate::components::section_form::OccupationField;
+use crate::lang::use_lang;
+use jobspor::choices::Options;
 use jobspor::form_fields::{ticked, FieldKind, FieldSpec, Fields};
+use jobspor::Lang;
 use leptos::prelude::*;
+
+/// A list's choices as (code, label) in `lang`.
+fn in_lang(options: Options, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    options.iter().map(|(c, w)| (*c, w.get(lang))).collect()
+}
 
 /// One field, opened with its value in `values`. `reveals`: its answers that show follow-ups.
 fn widget(
@@ -20,37 +28,40 @@ fn widget(
     values: &Fields,
     reveals: &'static [&'static str],
 ) -> AnyView {
+    let lang = use_lang();
     let name = format!("form[{}]", spec.name);
-    let hint = spec.hint.unwrap_or_default();
+    let hint = spec.hint.map(|h| h.get(lang)).unwrap_or_default();
+    let label = spec.label.get(lang);
     let value = values.get(spec.name).cloned().unwrap_or_default();
     match spec.kind {
         FieldKind::Text { max } => view! {
-            <TextField state form_id field=spec.name name label=spec.label hint value maxlength=max required=spec.required/>
+            <TextField state form_id field=spec.name name label hint value maxlength=max required=spec.required/>
         }
         .into_any(),
         FieldKind::TextArea { max } => view! {
-            <TextArea state form_id field=spec.name name label=spec.label max value required=spec.required/>
+            <TextArea state form_id field=spec.name name label max value required=spec.required/>
         }
         .into_any(),
         FieldKind::Date => {
             let opened_with = jobspor::dates::date_parts(values, spec.name);
-            view! { <DateField state form_id field=spec.name label=spec.label hint opened_with required=spec.required/> }
+            view! { <DateField state form_id field=spec.name label hint opened_with required=spec.required/> }
                 .into_any()
         }
         FieldKind::Number => view! {
-            <TextField state form_id field=spec.name name label=spec.label hint value inputmode="numeric" required=spec.required/>
+            <TextField state form_id field=spec.name name label hint value inputmode="numeric" required=spec.required/>
         }
         .into_any(),
         FieldKind::Radio(options) => view! {
-            <RadioGroup state form_id field=spec.name name legend=spec.label hint options=options.to_vec() value reveals/>
+            <RadioGroup state form_id field=spec.name name legend=label hint options=in_lang(options, lang) value reveals/>
         }
         .into_any(),
         FieldKind::Checkboxes(options) => {
             let ticked: Vec<&'static str> = ticked(values, spec.name, options).collect();
-            view! { <CheckboxGroup state form_id field=spec.name legend=spec.label hint options ticked/> }.into_any()
+            let options = in_lang(options, lang);
+            view! { <CheckboxGroup state form_id field=spec.name legend=label hint options ticked/> }.into_any()
         }
         FieldKind::Select(options) => view! {
-            <SelectField state form_id field=spec.name name label=spec.label hint options value/>
+            <SelectField state form_id field=spec.name name label hint options=in_lang(options, lang) value/>
         }
         .into_any(),
         FieldKind::Occupation => view! { <OccupationField state spec value/> }.into_any(),

@@ -370,7 +370,7 @@ pub fn RadioGroup(
     field: &'static str,
     #[prop(into)] name: String,
     #[prop(into)] legend: String,
-    /// (code, Danish label)
+    /// (code, label in the page's language)
     options: Vec<(&'static str, &'static str)>,
     #[prop(optional, into)] hint: Option<String>,
     /// The code chosen before (an entry being edited, a draft).
@@ -446,8 +446,8 @@ pub fn CheckboxGroup(
     #[prop(into)] form_id: String,
     field: &'static str,
     #[prop(into)] legend: String,
-    /// (code, Danish label)
-    options: &'static [(&'static str, &'static str)],
+    /// (code, label in the page's language)
+    options: Vec<(&'static str, &'static str)>,
     #[prop(optional, into)] hint: Option<String>,
     /// The codes ticked before (a draft).
     #[prop(optional)]
@@ -461,6 +461,7 @@ pub fn CheckboxGroup(
             let key = jobspor::form_fields::checkbox_key(field, code);
             let input_id = option_id(&id, i, code);
             let was = ticked.contains(code);
+            let label = *label;
             // After a refusal the echo says what was sent: a box missing from it was not ticked.
             let checked = {
                 let key = key.clone();
@@ -470,7 +471,7 @@ pub fn CheckboxGroup(
                 <li>
                     <div class="form-group-checkbox">
                         <input class="form-checkbox" type="checkbox" id=input_id.clone() name=format!("form[{key}]") value="on" checked=checked/>
-                        <label for=input_id>{*label}</label>
+                        <label for=input_id>{label}</label>
                     </div>
                 </li>
             }
@@ -518,8 +519,8 @@ pub fn SelectField(
     field: &'static str,
     #[prop(into)] name: String,
     #[prop(into)] label: String,
-    /// (code, Danish label)
-    options: &'static [(&'static str, &'static str)],
+    /// (code, label in the page's language)
+    options: Vec<(&'static str, &'static str)>,
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] value: Option<String>,
 ) -> impl IntoView {
@@ -538,9 +539,9 @@ pub fn SelectField(
                 aria-invalid=move || err().then_some("true")
                 aria-describedby=described_by(message, id.clone(), has_hint)>
                 <option value="">{tr!(common.choose)}</option>
-                {options.iter().map(|(code, label)| {
+                {options.into_iter().map(|(code, label)| {
                     let chosen = chosen.clone();
-                    view! { <option value=*code selected=move || chosen() == *code>{*label}</option> }
+                    view! { <option value=code selected=move || chosen() == code>{label}</option> }
                 }).collect_view()}
             </select>
         </div>

@@ -59,10 +59,16 @@ const EMPLOYER: &[MenuItem] = &[
     item(|l| tr!(in l, common.menu_terms), routes::EMPLOYER_TERMS),
 ];
 
-const CASEWORKER: &[MenuItem] = &[item(
-    |l| tr!(in l, common.menu_find_citizen),
-    routes::CASEWORKER_HOME,
-)];
+const CASEWORKER: &[MenuItem] = &[
+    item(
+        |l| tr!(in l, common.menu_find_citizen),
+        routes::CASEWORKER_HOME,
+    ),
+    item(
+        |l| tr!(in l, common.menu_my_lookups),
+        routes::CASEWORKER_LOOKUPS,
+    ),
+];
 
 /// The menu of a kind of user.
 pub fn menu(kind: SessionKind) -> &'static [MenuItem] {

@@ -44,14 +44,14 @@ pub(crate) fn OccupationField(
             let found = suggestions();
             if found.is_empty() {
                 view! {
-                    <TextField state form_id=FORM_ID field name=format!("form[{field}]") label=spec.label
-                        hint=spec.hint.unwrap_or_default() value=current.get() required=true list="occupations" autocomplete="off"/>
+                    <TextField state form_id=FORM_ID field name=format!("form[{field}]") label=spec.label.get(lang)
+                        hint=spec.hint.map(|h| h.get(lang)).unwrap_or_default() value=current.get() required=true list="occupations" autocomplete="off"/>
                 }.into_any()
             } else {
                 let options: Vec<(&'static str, &'static str)> = found.iter().map(|o| (o.title, o.title)).collect();
                 view! {
                     <RadioGroup state form_id=FORM_ID field name=format!("form[{field}]")
-                        legend=tr!(in lang, cv.occupation_legend, label = spec.label)
+                        legend=tr!(in lang, cv.occupation_legend, label = spec.label.get(lang))
                         hint=tr!(in lang, cv.occupation_hint, typed = current.get())
                         options/>
                 }.into_any()

@@ -1,7 +1,7 @@
 //! The caseworker's pages: sign in, find a citizen by CPR number, read their sent
 //! preparation questionnaire. The health answers are shown in their own section; opening
 //! the page is the read, and the citizen sees it in "Min historik".
-use crate::api::caseworker::{get_caseworker_home, get_citizen_case, FindCitizen};
+use crate::api::caseworker::{get_caseworker_home, get_citizen_case, get_my_lookups, FindCitizen};
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -59,14 +59,15 @@ pub fn CaseworkerHomePage() -> impl IntoView {
 #[component]
 pub fn CitizenCasePage() -> impl IntoView {
     let params = use_params_map();
-    let id = move || {
+    // Anything but a reference is one no caseworker holds: the server answers "not found".
+    let reference = move || {
         params.with(|p| {
             p.get("id")
-                .and_then(|i| i.parse::<jobspor::CitizenId>().ok())
-                .unwrap_or(jobspor::CitizenId::new(0))
+                .and_then(|i| i.parse::<jobspor::CaseReference>().ok())
+                .unwrap_or_else(|| jobspor::CaseReference::from_bytes([0; 16]))
         })
     };
-    let case = Resource::new(id, get_citizen_case);
+    let case = Resource::new(reference, get_citizen_case);
     let lang = use_lang();
     view! {
         <Page title=tr!(in lang, caseworker.case_title)>
@@ -80,16 +81,16 @@ pub fn CitizenCasePage() -> impl IntoView {
                     let sent_steps = c.questionnaire.map(|q| steps(q, false)).unwrap_or_default();
                     view! {
                         <h1>{c.name.clone()}</h1>
-                        <p>{tr!(in lang, caseworker.citizen_summary, municipality = c.municipality.clone(), situation = c.situation.clone().unwrap_or_else(|| tr!(in lang, caseworker.not_registered).into()))}</p>
+                        <p>{tr!(in lang, caseworker.citizen_summary, municipality = c.municipality.clone(), situation = c.situation.map(|s| s.label(lang)).unwrap_or_else(|| tr!(in lang, caseworker.not_registered)))}</p>
                         <section aria-labelledby="sent">
                             <h2 id="sent">{tr!(in lang, caseworker.questionnaire_heading)}</h2>
                             {match (c.questionnaire, c.submitted_at.clone()) {
                                 (Some(q), Some(at)) => view! {
-                                    <p>{tr!(in lang, caseworker.questionnaire_sent, title = q.title_da(), at = at)}</p>
+                                    <p>{tr!(in lang, caseworker.questionnaire_sent, title = q.title(lang), at = at)}</p>
                                     {(!c.facts.is_empty()).then(|| view! { <h3>{tr!(in lang, caseworker.register_facts)}</h3><Facts facts=c.facts.clone() unavailable=false/> })}
                                     {sent_steps.into_iter().filter(|s| matches!(s.kind, StepKind::Questions(_))).map(|s| {
                                         let values = c.answers.clone();
-                                        view! { <h3>{s.title}</h3><StepAnswers step=s values/> }
+                                        view! { <h3>{s.title.get(lang)}</h3><StepAnswers step=s values/> }
                                     }).collect_view()}
                                 }.into_any(),
                                 _ => view! { <p>{tr!(in lang, caseworker.no_questionnaire)}</p> }.into_any(),
@@ -113,6 +114,46 @@ pub fn CitizenCasePage() -> impl IntoView {
                             }
                         })}
                     }.into_any()
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
+/// The caseworker's own audit: their lookups by CPR number, hits and misses.
+#[component]
+pub fn LookupsPage() -> impl IntoView {
+    let lookups = Resource::new(|| (), |_| get_my_lookups());
+    let lang = use_lang();
+    view! {
+        <Page title=tr!(in lang, caseworker.lookups_title)>
+            <h1>{tr!(in lang, caseworker.lookups_title)}</h1>
+            <p>{tr!(in lang, caseworker.lookups_intro)}</p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match lookups.await {
+                        Ok(rows) if rows.is_empty() => view! { <p>{tr!(in lang, caseworker.lookups_none)}</p> }.into_any(),
+                        Ok(rows) => view! {
+                            <table class="table">
+                                <caption class="sr-only">{tr!(in lang, caseworker.lookups_title)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{tr!(in lang, caseworker.lookups_col_when)}</th>
+                                    <th scope="col">{tr!(in lang, caseworker.lookups_col_cpr)}</th>
+                                    <th scope="col">{tr!(in lang, caseworker.lookups_col_result)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td>{r.when}</td>
+                                            <td>{r.cpr}</td>
+                                            <td>{if r.found { tr!(in lang, caseworker.lookups_found) } else { tr!(in lang, caseworker.lookups_not_found) }}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any(),
+                        Err(e) => on_error(e, Area::Caseworker),
+                    }
                 })}
             </Suspense>
         </Page>

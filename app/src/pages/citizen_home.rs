@@ -101,10 +101,10 @@ fn registration_status(j: &QuestionnaireView, lang: Lang) -> impl IntoView {
     let (text, action) = match j.registration {
         Some(r) => (
             tr!(in lang, citizen.registered,
-                situation = r.situation.label_da(),
+                situation = r.situation.label(lang),
                 a_kasse = r
                     .a_kasse
-                    .map(|a| tr!(in lang, citizen.a_kasse_member, a_kasse = a.label_da()))
+                    .map(|a| tr!(in lang, citizen.a_kasse_member, a_kasse = a.label(lang)))
                     .unwrap_or_default()
             ),
             (
@@ -132,7 +132,7 @@ fn questionnaire_status(j: &QuestionnaireView, lang: Lang) -> impl IntoView {
         ),
         (Some(q), Some(at)) => (
             tr!(in lang, citizen.questionnaire_sent,
-                questionnaire = q.title_da().to_lowercase(),
+                questionnaire = q.title(lang).to_lowercase(),
                 at = at.clone(),
                 jobcentre = j.jobcentre.clone()
             ),
@@ -143,7 +143,7 @@ fn questionnaire_status(j: &QuestionnaireView, lang: Lang) -> impl IntoView {
         ),
         (Some(q), None) if started => (
             tr!(in lang, citizen.questionnaire_started,
-                questionnaire = q.title_da().to_lowercase()
+                questionnaire = q.title(lang).to_lowercase()
             ),
             Some((
                 tr!(in lang, citizen.questionnaire_continue),
@@ -152,7 +152,7 @@ fn questionnaire_status(j: &QuestionnaireView, lang: Lang) -> impl IntoView {
         ),
         (Some(q), None) => (
             tr!(in lang, citizen.questionnaire_fill_in,
-                questionnaire = q.title_da().to_lowercase()
+                questionnaire = q.title(lang).to_lowercase()
             ),
             Some((
                 tr!(in lang, citizen.questionnaire_start),

@@ -72,7 +72,7 @@ pub fn CvSectionPage() -> impl IntoView {
                                             view! {
                                                 <ul class="nobullet-list cv-entries">
                                                     {v.entries.iter().cloned().map(|(id, entry)| {
-                                                        let name = entry.display().0;
+                                                        let name = entry.display(lang).0;
                                                         view! {
                                                             <li class="cv-entry">
                                                                 <EntryView entry/>

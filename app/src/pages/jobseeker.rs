@@ -81,14 +81,15 @@ pub(crate) fn StepAnswers(
     view! {
         <dl class="answers">
             {step.questions().iter().filter(|q| q.is_asked(&values)).map(|q| {
-                let answer = q.answer_da(&values);
+                let answer = q.answer(&values, lang);
+                let label = q.label.get(lang);
                 let missing = answer.is_none() && q.required;
                 let link = edit.then(|| format!("{}#{FORM_ID}-{}", step_url(step.code.as_str()), q.name));
                 view! {
-                    <dt>{q.label}</dt>
+                    <dt>{label}</dt>
                     <dd class:answer-missing=missing>
                         {answer.unwrap_or_else(|| if q.required { tr!(in lang, jobseeker.not_answered).into() } else { "–".into() })}
-                        {link.map(|href| view! { " " <a class="function-link" href=href aria-label=tr!(in lang, jobseeker.change_answer_label, question = q.label)>{tr!(in lang, jobseeker.change)}</a> })}
+                        {link.map(|href| view! { " " <a class="function-link" href=href aria-label=tr!(in lang, jobseeker.change_answer_label, question = label)>{tr!(in lang, jobseeker.change)}</a> })}
                     </dd>
                 }
             }).collect_view()}
@@ -173,8 +174,8 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                         }.into_any();
                     };
                     let registered = match r.a_kasse {
-                        Some(a) => tr!(in lang, jobseeker.registered_as_member, situation = r.situation.label_da(), a_kasse = a.label_da()),
-                        None => tr!(in lang, jobseeker.registered_as, situation = r.situation.label_da()),
+                        Some(a) => tr!(in lang, jobseeker.registered_as_member, situation = r.situation.label(lang), a_kasse = a.label(lang)),
+                        None => tr!(in lang, jobseeker.registered_as, situation = r.situation.label(lang)),
                     };
                     let all = v.steps();
                     let started = !v.answers.is_empty() || !v.health_answers.is_empty();
@@ -186,7 +187,7 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                                 <div class="alert-body"><p class="alert-text">{tr!(in lang, jobseeker.answers_saved)}</p></div>
                             </div>
                         })}
-                        <h1>{q.title_da()}</h1>
+                        <h1>{q.title(lang)}</h1>
                         <p>{registered} " "
                             <a class="function-link" href=routes::JOBSEEKER_REGISTRATION>{tr!(in lang, jobseeker.change_registration)}</a></p>
                         {v.submitted_at.clone().map(|at| view! {
@@ -201,7 +202,7 @@ pub fn QuestionnaireOverview() -> impl IntoView {
                                     _ if v.is_done(s) => tr!(in lang, jobseeker.status_done),
                                     _ => tr!(in lang, jobseeker.status_not_done),
                                 };
-                                view! { <li><a class="function-link" href=step_url(s.code.as_str())>{s.title}</a>{status}</li> }
+                                view! { <li><a class="function-link" href=step_url(s.code.as_str())>{s.title.get(lang)}</a>{status}</li> }
                             }).collect_view()}
                         </ol>
                         <a class="button button-primary" href=step_url(next.code.as_str())>{if started { tr!(in lang, jobseeker.button_continue) } else { tr!(in lang, jobseeker.button_start) }}</a>
@@ -248,8 +249,8 @@ pub fn QuestionnaireStepPage() -> impl IntoView {
                     let header = view! {
                         <p><a class="back-link" href=routes::QUESTIONNAIRE>{tr!(in lang, jobseeker.to_overview)}</a></p>
                         <p class="step-indicator">{tr!(in lang, jobseeker.step_of, step = index + 1, total = total)}</p>
-                        <h1>{step.title}</h1>
-                        {(!step.intro.is_empty()).then(|| view! { <p class="font-lead">{step.intro}</p> })}
+                        <h1>{step.title.get(lang)}</h1>
+                        {(!step.intro.get(lang).is_empty()).then(|| view! { <p class="font-lead">{step.intro.get(lang)}</p> })}
                     };
                     match (step.kind, v.questionnaire) {
                         (StepKind::Review, _) | (_, None) => view! { {header} {review(&v, &all, submit, lang)} }.into_any(),
@@ -328,7 +329,7 @@ fn review(
             let labelled_by = heading_id.clone();
             view! {
                 <section aria-labelledby=labelled_by>
-                    <h2 id=heading_id class="h3">{s.title}</h2>
+                    <h2 id=heading_id class="h3">{s.title.get(lang)}</h2>
                     {match s.kind {
                         StepKind::RegisterData => view! { <Facts facts=v.facts.clone() unavailable=v.facts_unavailable/> }.into_any(),
                         _ => view! { <StepAnswers step=*s values=v.values_of(s).clone() edit=true/> }.into_any(),
@@ -356,7 +357,7 @@ fn receipt(v: QuestionnaireView, lang: Lang) -> AnyView {
         }
         .into_any();
     };
-    let title = v.questionnaire.map(|q| q.title_da()).unwrap_or_default();
+    let title = v.questionnaire.map(|q| q.title(lang)).unwrap_or_default();
     view! {
         <div class="alert alert-success" role="status">
             <div class="alert-body">
@@ -367,7 +368,7 @@ fn receipt(v: QuestionnaireView, lang: Lang) -> AnyView {
         <p>{tr!(in lang, jobseeker.receipt_use)}</p>
         {v.steps().into_iter().filter(|s| matches!(s.kind, StepKind::Questions(_) | StepKind::Health(_))).map(|s| {
             let values = v.values_of(&s).clone();
-            view! { <h2 class="h3">{s.title}</h2><StepAnswers step=s values/> }
+            view! { <h2 class="h3">{s.title.get(lang)}</h2><StepAnswers step=s values/> }
         }).collect_view()}
         <p><a class="function-link" href=routes::CITIZEN_HOME>{tr!(in lang, jobseeker.back_to_min_side)}</a></p>
     }

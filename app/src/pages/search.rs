@@ -82,7 +82,7 @@ fn active_filters(f: &SearchForm, lang: Lang) -> Vec<(String, String)> {
             tr!(in lang, search.driving_licence),
             DrivingLicence::from_code(&f.koerekort)
                 .ok()
-                .map(|l| l.label_da().to_string()),
+                .map(|l| l.label(lang).to_string()),
         ),
         (
             "sprog",
@@ -90,21 +90,21 @@ fn active_filters(f: &SearchForm, lang: Lang) -> Vec<(String, String)> {
             LANGUAGES
                 .iter()
                 .find(|(c, _)| *c == f.sprog)
-                .map(|(_, name)| name.to_string()),
+                .map(|(_, name)| name.get(lang).to_string()),
         ),
         (
             "arbejdstid",
             tr!(in lang, search.working_time),
             WorkingTime::from_code(&f.arbejdstid)
                 .ok()
-                .map(|w| w.label_da().to_string()),
+                .map(|w| w.label(lang).to_string()),
         ),
         (
             "ansaettelse",
             tr!(in lang, search.employment_type),
             EmploymentType::from_code(&f.ansaettelse)
                 .ok()
-                .map(|t| t.label_da().to_string()),
+                .map(|t| t.label(lang).to_string()),
         ),
         (
             "start",
@@ -176,7 +176,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|l| {
             (
                 l.code().to_string(),
-                label(l.label_da(), Facet::Licence(*l).to_key()),
+                label(l.label(lang), Facet::Licence(*l).to_key()),
             )
         })
         .collect();
@@ -186,20 +186,20 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|(c, name)| {
             (
                 c.to_string(),
-                label(name, Facet::Language(c, level).to_key()),
+                label(name.get(lang), Facet::Language(c, level).to_key()),
             )
         })
         .collect();
     let levels: Vec<(String, String)> = LanguageLevel::ALL
         .iter()
-        .map(|l| (l.code().to_string(), l.label_da().to_string()))
+        .map(|l| (l.code().to_string(), l.label(lang).to_string()))
         .collect();
     let working: Vec<(String, String)> = WorkingTime::ALL
         .iter()
         .map(|w| {
             (
                 w.code().to_string(),
-                label(w.label_da(), Facet::WorkingTime(*w).to_key()),
+                label(w.label(lang), Facet::WorkingTime(*w).to_key()),
             )
         })
         .collect();
@@ -208,7 +208,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         .map(|t| {
             (
                 t.code().to_string(),
-                label(t.label_da(), Facet::EmploymentType(*t).to_key()),
+                label(t.label(lang), Facet::EmploymentType(*t).to_key()),
             )
         })
         .collect();
