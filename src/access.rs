@@ -29,16 +29,20 @@ pub enum AccessWhat {
     OpenedCv,
     ReadQuestionnaire,
     ReadHealthAnswers,
+    ReadProfile,
+    ReadCv,
 }
 
 impl AccessWhat {
-    pub const ALL: [AccessWhat; 6] = [
+    pub const ALL: [AccessWhat; 8] = [
         AccessWhat::LoggedInMitId,
         AccessWhat::LoggedInPassword,
         AccessWhat::ChangedPassword,
         AccessWhat::OpenedCv,
         AccessWhat::ReadQuestionnaire,
         AccessWhat::ReadHealthAnswers,
+        AccessWhat::ReadProfile,
+        AccessWhat::ReadCv,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -49,6 +53,8 @@ impl AccessWhat {
             AccessWhat::OpenedCv => "cv_opened",
             AccessWhat::ReadQuestionnaire => "questionnaire_read",
             AccessWhat::ReadHealthAnswers => "health_answers_read",
+            AccessWhat::ReadProfile => "profile_read",
+            AccessWhat::ReadCv => "cv_read",
         }
     }
 
@@ -74,6 +80,11 @@ impl AccessWhat {
             AccessWhat::ReadHealthAnswers => {
                 Words::new("Så dine svar om helbred", "Read your answers about health")
             }
+            AccessWhat::ReadProfile => Words::new(
+                "Så dine person- og kontaktoplysninger",
+                "Read your personal and contact details",
+            ),
+            AccessWhat::ReadCv => Words::new("Så hele dit CV", "Read your whole CV"),
         }
     }
 

@@ -135,6 +135,9 @@ test("dagpengemodtager i Aarhus: registeroplysninger, helbredsspørgsmål, pause
   await afterNavigation(page, /\/sagsbehandler\/borger\/[0-9a-f]{32}$/);
   await expect(page.getByRole("heading", { level: 2, name: "Helbred og job (følsomme oplysninger)" })).toBeVisible();
   await expect(page.getByText("Ja, i mindre grad")).toBeVisible();
+  // The whole profile: CPR data, contact details, the CV (all of it).
+  await expect(page.getByRole("heading", { level: 2, name: "Person- og kontaktoplysninger" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "CV", exact: true })).toBeVisible();
   // The lookup is in the caseworker's own audit.
   await visit(page, "/sagsbehandler/opslag");
   await expect(
@@ -144,6 +147,7 @@ test("dagpengemodtager i Aarhus: registeroplysninger, helbredsspørgsmål, pause
   await mitidLogin(page, cpr, /\/borger$/);
   await visit(page, "/borger/historik");
   await expect(page.getByText("Så dine svar om helbred")).toBeVisible();
+  await expect(page.getByText("Så hele dit CV")).toBeVisible();
   await expect(page.getByText("Jobcenter Aarhus (sagsbehandler Anna Sørensen)").first()).toBeVisible();
 });
 

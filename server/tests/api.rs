@@ -1779,6 +1779,8 @@ mod questionnaire {
                 case.answers.get("reason").map(String::as_str),
                 Some("dismissed")
             );
+            // The whole profile: the CPR register's data and the contact details too.
+            assert_eq!(case.register.len(), 12);
             let (health, pilot, _) = case.health.expect("health answers for the pilot's citizen");
             assert_eq!(health.get("health_problem").map(String::as_str), Some("no"));
             assert_eq!(pilot.len(), 8);
@@ -1793,7 +1795,13 @@ mod questionnaire {
                 .filter(|e| e.actor_kind == ActorKind::Caseworker)
                 .map(|e| (e.organisation.as_str(), e.actor_name.as_str(), e.what))
                 .collect();
-            assert_eq!(reads.len(), 2, "{reads:?}");
+            assert_eq!(reads.len(), 4, "{reads:?}");
+            for what in [
+                jobspor::access::AccessWhat::ReadProfile,
+                jobspor::access::AccessWhat::ReadCv,
+            ] {
+                assert!(reads.iter().any(|r| r.2 == what), "{what:?} in {reads:?}");
+            }
             assert!(reads.contains(&(
                 "Jobcenter Aarhus",
                 "Anna Sørensen",

@@ -296,30 +296,8 @@ impl Store {
     }
 
     pub async fn citizen(&self, citizen_id: CitizenId) -> Result<CitizenRecord> {
-        let row = sqlx::query("SELECT * FROM citizens WHERE id = $1")
-            .bind(citizen_id.get())
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok(CitizenRecord {
-            id: CitizenId::new(row.try_get("id")?),
-            person: person_from_row(&row)?,
-            register_source: row.try_get("register_source")?,
-            register_fetched_at: from_ts(row.try_get("register_fetched_at")?),
-            username: row.try_get("username")?,
-            phone: row.try_get("phone")?,
-            email: row.try_get("email")?,
-            sms_reminders: row.try_get::<i64, _>("sms_reminders")? != 0,
-            email_reminders: row.try_get::<i64, _>("email_reminders")? != 0,
-            last_login_at: from_ts(row.try_get("last_login_at")?),
-            language: {
-                let code: String = row.try_get("language")?;
-                Lang::from_code(&code).ok_or(StoreError::Corrupt {
-                    what: "citizens.language",
-                    value: code,
-                })?
-            },
-        })
+        let mut conn = self.pool.acquire().await?;
+        citizen_in(&mut conn, citizen_id).await
     }
 
     /// The citizen's language for the interface, applied at each sign-in.
@@ -392,4 +370,35 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A citizen's record, read on `conn` (a transaction's, when the read is recorded with it).
+pub(crate) async fn citizen_in(
+    conn: &mut sqlx::AnyConnection,
+    citizen_id: CitizenId,
+) -> Result<CitizenRecord> {
+    let row = sqlx::query("SELECT * FROM citizens WHERE id = $1")
+        .bind(citizen_id.get())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok(CitizenRecord {
+        id: CitizenId::new(row.try_get("id")?),
+        person: person_from_row(&row)?,
+        register_source: row.try_get("register_source")?,
+        register_fetched_at: from_ts(row.try_get("register_fetched_at")?),
+        username: row.try_get("username")?,
+        phone: row.try_get("phone")?,
+        email: row.try_get("email")?,
+        sms_reminders: row.try_get::<i64, _>("sms_reminders")? != 0,
+        email_reminders: row.try_get::<i64, _>("email_reminders")? != 0,
+        last_login_at: from_ts(row.try_get("last_login_at")?),
+        language: {
+            let code: String = row.try_get("language")?;
+            Lang::from_code(&code).ok_or(StoreError::Corrupt {
+                what: "citizens.language",
+                value: code,
+            })?
+        },
+    })
 }

@@ -9,6 +9,7 @@ pub mod access_log;
 #[cfg(feature = "synthetic")]
 pub mod bulk;
 pub mod case_lookups;
+pub mod case_reads;
 pub mod caseworkers;
 pub mod citizens;
 pub mod contact_requests;

@@ -27,10 +27,25 @@ pub struct CaseworkerHome {
     pub jobcentre: String,
 }
 
-/// A sent questionnaire as the caseworker sees it.
+/// The citizen's contact details and reminder choices, as a jobcentre sees them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseContact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub sms_reminders: bool,
+    pub email_reminders: bool,
+}
+
+/// What a jobcentre caseworker sees of a citizen their jobcentre serves: everything the
+/// portal holds, read-only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitizenCase {
     pub name: String,
+    /// The CPR register's data, labelled in the page's language.
+    pub register: Vec<crate::api::citizen::RegisterField>,
+    pub contact: CaseContact,
+    /// The whole CV, special considerations and absence included.
+    pub cv: Vec<jobspor::cv::entry::CvEntry>,
     pub municipality: String,
     /// The situation registered; `None` when not registered.
     pub situation: Option<Situation>,
@@ -125,6 +140,14 @@ pub async fn get_citizen_case(reference: CaseReference) -> Result<CitizenCase, A
         what,
         basis: AccessBasis::ServedMunicipality(code.unwrap_or_default().to_string()),
     };
+    let profile = state
+        .store
+        .profile_for_caseworker(citizen_id, &read(AccessWhat::ReadProfile))
+        .await?;
+    let cv = state
+        .store
+        .cv_for_caseworker(citizen_id, &read(AccessWhat::ReadCv))
+        .await?;
     let registration = state
         .store
         .jobseeker(citizen_id)
@@ -165,6 +188,17 @@ pub async fn get_citizen_case(reference: CaseReference) -> Result<CitizenCase, A
     };
     Ok(CitizenCase {
         name: citizen.person.full_name(),
+        register: crate::api::citizen::server::register_fields(
+            &profile.person,
+            crate::lang::current(),
+        ),
+        contact: CaseContact {
+            phone: profile.phone,
+            email: profile.email,
+            sms_reminders: profile.sms_reminders,
+            email_reminders: profile.email_reminders,
+        },
+        cv,
         municipality: citizen.person.municipality.clone().unwrap_or_default(),
         situation: registration.map(|r| r.situation),
         questionnaire: sent.kind,

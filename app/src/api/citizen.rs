@@ -39,27 +39,26 @@ pub async fn get_my_register_data() -> Result<MyProfileView, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use super::*;
     use crate::ssr::state::AppState;
     use jobspor::policy::Caller;
     use jobspor::CitizenId;
 
-    pub async fn profile_view(
-        state: &AppState,
-        me: Caller<CitizenId>,
-    ) -> Result<MyProfileView, AppError> {
-        use jobspor::dates::{format_da, format_da_time};
-        let c = state.store.citizen(me.id()).await?;
-        let p = &c.person;
+    /// The CPR register's data about a person, labelled in `lang`: the citizen's profile and
+    /// the caseworker's view of it.
+    pub fn register_fields(
+        p: &jobspor::person::RegisterPerson,
+        lang: jobspor::Lang,
+    ) -> Vec<RegisterField> {
+        use jobspor::dates::format_da;
         let f = |label: &str, value: String| RegisterField {
             label: label.into(),
             value,
         };
         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".into());
-        let lang = crate::lang::current();
         let t = |da, en| lang.pick(da, en);
-        let register = vec![
+        vec![
             f(t("Fødselsdag", "Date of birth"), format_da(p.birthday)),
             f(t("Køn", "Gender"), p.gender.label(lang).into()),
             f(t("Fornavn", "First name"), p.first_name.clone()),
@@ -83,7 +82,19 @@ mod server {
                 t("Status i CPR-registret", "Status in the CPR register"),
                 p.status.label(lang).into(),
             ),
-        ];
+        ]
+    }
+
+    pub async fn profile_view(
+        state: &AppState,
+        me: Caller<CitizenId>,
+    ) -> Result<MyProfileView, AppError> {
+        use jobspor::dates::format_da_time;
+        let c = state.store.citizen(me.id()).await?;
+        let p = &c.person;
+        let lang = crate::lang::current();
+        let t = |da, en| lang.pick(da, en);
+        let register = register_fields(p, lang);
         Ok(MyProfileView {
             name: p.full_name(),
             register,

@@ -2,6 +2,7 @@
 //! preparation questionnaire. The health answers are shown in their own section; opening
 //! the page is the read, and the citizen sees it in "Min historik".
 use crate::api::caseworker::{get_caseworker_home, get_citizen_case, get_my_lookups, FindCitizen};
+use crate::components::cv_entry::CvDocument;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -82,6 +83,24 @@ pub fn CitizenCasePage() -> impl IntoView {
                     view! {
                         <h1>{c.name.clone()}</h1>
                         <p>{tr!(in lang, caseworker.citizen_summary, municipality = c.municipality.clone(), situation = c.situation.map(|s| s.label(lang)).unwrap_or_else(|| tr!(in lang, caseworker.not_registered)))}</p>
+                        <section aria-labelledby="profile">
+                            <h2 id="profile">{tr!(in lang, caseworker.profile_heading)}</h2>
+                            <dl class="answers">
+                                {c.register.clone().into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view()}
+                                <dt>{tr!(in lang, caseworker.phone)}</dt><dd>{c.contact.phone.clone().unwrap_or_else(|| "–".into())}</dd>
+                                <dt>{tr!(in lang, caseworker.email)}</dt><dd>{c.contact.email.clone().unwrap_or_else(|| "–".into())}</dd>
+                                <dt>{tr!(in lang, caseworker.reminders_sms)}</dt><dd>{if c.contact.sms_reminders { tr!(in lang, caseworker.yes) } else { tr!(in lang, caseworker.no) }}</dd>
+                                <dt>{tr!(in lang, caseworker.reminders_email)}</dt><dd>{if c.contact.email_reminders { tr!(in lang, caseworker.yes) } else { tr!(in lang, caseworker.no) }}</dd>
+                            </dl>
+                        </section>
+                        <section aria-labelledby="cv">
+                            <h2 id="cv">{tr!(in lang, caseworker.cv_heading)}</h2>
+                            {if c.cv.is_empty() {
+                                view! { <p>{tr!(in lang, caseworker.cv_empty)}</p> }.into_any()
+                            } else {
+                                view! { <p>{tr!(in lang, caseworker.cv_intro)}</p><CvDocument entries=c.cv.clone()/> }.into_any()
+                            }}
+                        </section>
                         <section aria-labelledby="sent">
                             <h2 id="sent">{tr!(in lang, caseworker.questionnaire_heading)}</h2>
                             {match (c.questionnaire, c.submitted_at.clone()) {
