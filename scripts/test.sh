@@ -61,7 +61,7 @@ trap 'kill $server $idp 2>/dev/null || true; rm -rf "$work"' EXIT
 # issuers exist fails at sign-in, and every other journey after it.
 wait_for() { # name url pid log
   for _ in $(seq 1 600); do
-    curl -fsS "$2" >/dev/null 2>&1 && return 0
+    curl -m 5 -fsS "$2" >/dev/null 2>&1 && return 0
     kill -0 "$3" 2>/dev/null || { echo "FAILED: $1 stopped"; cat "$4"; exit 1; }
     sleep 0.2
   done
@@ -72,12 +72,12 @@ wait_for "the server" "http://127.0.0.1:$port/healthz" $server "$work/server.log
 # Each issuer publishes its metadata, and the server can start a sign-in with it (a redirect
 # to the provider; one to the error page means the server could not reach it).
 for issuer in mitid mitid-erhverv medarbejder; do
-  curl -fsS "http://127.0.0.1:$idp_port/$issuer/.well-known/openid-configuration" >/dev/null \
+  curl -m 10 -fsS "http://127.0.0.1:$idp_port/$issuer/.well-known/openid-configuration" >/dev/null \
     || { echo "FAILED: no metadata for $issuer"; cat "$work/idp.log"; exit 1; }
 done
-start=$(curl -sS -o /dev/null -w '%{redirect_url}' -X POST \
+start=$(curl -m 30 -sS -o /dev/null -w '%{redirect_url}' -X POST \
   -H "Origin: http://127.0.0.1:$port" -H 'Accept: text/html' -H 'Content-Type: application/x-www-form-urlencoded' \
-  --data 'provider=mitid' "http://127.0.0.1:$port/api/auth/start")
+  --data 'provider=mitid' "http://127.0.0.1:$port/api/auth/start" || true)
 case "$start" in
   "http://127.0.0.1:$idp_port/"*) ;;
   *) echo "FAILED: the server could not start a sign-in (sent to: $start)"

@@ -1,5 +1,7 @@
 // Opsætning af de tre oidc-provider-instanser (én pr. issuer).
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import {
+  createPrivateKey, generateKeyPairSync, randomBytes, randomUUID,
+} from 'node:crypto';
 
 import {
   ACR_MFA, ACR_PASSWORD, ACR_SUBSTANTIAL, CPR_CLAIM, CVR_CLAIM,
@@ -26,10 +28,19 @@ async function quietly(env, fn) {
   }
 }
 
+// The key is generated as PEM text and read back into a new key object before its JWK is
+// exported. Exporting the generated key object itself can deadlock Node 20: a garbage
+// collection during the export runs the finished key generation job's destructor, which
+// waits for the lock the export holds (seen as an idp that never answers, its main thread
+// in futex_wait under KeyGenJob::~KeyGenJob inside ExportJWK).
 function signingJwk() {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey: pem } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
   return {
-    ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig',
+    ...createPrivateKey(pem).export({ format: 'jwk' }), kid: randomUUID(), alg: 'RS256', use: 'sig',
   };
 }
 
