@@ -31,10 +31,11 @@ pub enum AccessWhat {
     ReadHealthAnswers,
     ReadProfile,
     ReadCv,
+    ReadRegistration,
 }
 
 impl AccessWhat {
-    pub const ALL: [AccessWhat; 8] = [
+    pub const ALL: [AccessWhat; 9] = [
         AccessWhat::LoggedInMitId,
         AccessWhat::LoggedInPassword,
         AccessWhat::ChangedPassword,
@@ -43,6 +44,7 @@ impl AccessWhat {
         AccessWhat::ReadHealthAnswers,
         AccessWhat::ReadProfile,
         AccessWhat::ReadCv,
+        AccessWhat::ReadRegistration,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -55,6 +57,7 @@ impl AccessWhat {
             AccessWhat::ReadHealthAnswers => "health_answers_read",
             AccessWhat::ReadProfile => "profile_read",
             AccessWhat::ReadCv => "cv_read",
+            AccessWhat::ReadRegistration => "registration_read",
         }
     }
 
@@ -84,7 +87,11 @@ impl AccessWhat {
                 "Så dine person- og kontaktoplysninger",
                 "Read your personal and contact details",
             ),
-            AccessWhat::ReadCv => Words::new("Så hele dit CV", "Read your whole CV"),
+            AccessWhat::ReadCv => Words::new("Så dit CV", "Read your CV"),
+            AccessWhat::ReadRegistration => Words::new(
+                "Så din tilmelding som jobsøgende",
+                "Read your registration as a job seeker",
+            ),
         }
     }
 
@@ -119,6 +126,12 @@ pub enum AccessBasis {
     EmployerTerms,
     /// A jobcentre serving the citizen's municipality (its code).
     ServedMunicipality(String),
+    /// An a-kasse whose member the citizen is, registered for dagpenge (the a-kasse's code).
+    AKasseMembership(String),
+    /// Jobnetsupporten, on the consent with this id.
+    Consent(i64),
+    /// A jobcentre's search across municipalities for job placement ("jobformidling").
+    JobPlacement,
 }
 
 impl AccessBasis {
@@ -127,6 +140,22 @@ impl AccessBasis {
             AccessBasis::Own => "own".into(),
             AccessBasis::EmployerTerms => "employer_terms".into(),
             AccessBasis::ServedMunicipality(m) => format!("municipality:{m}"),
+            AccessBasis::AKasseMembership(a) => format!("akasse:{a}"),
+            AccessBasis::Consent(id) => format!("consent:{id}"),
+            AccessBasis::JobPlacement => "job_placement".into(),
+        }
+    }
+
+    /// Reads a basis back from `code`.
+    pub fn from_code(code: &str) -> Option<AccessBasis> {
+        match code.split_once(':') {
+            None if code == "own" => Some(AccessBasis::Own),
+            None if code == "employer_terms" => Some(AccessBasis::EmployerTerms),
+            None if code == "job_placement" => Some(AccessBasis::JobPlacement),
+            Some(("municipality", m)) => Some(AccessBasis::ServedMunicipality(m.into())),
+            Some(("akasse", a)) => Some(AccessBasis::AKasseMembership(a.into())),
+            Some(("consent", id)) => id.parse().ok().map(AccessBasis::Consent),
+            _ => None,
         }
     }
 }
@@ -248,6 +277,22 @@ where
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn every_basis_reads_back_from_its_code() {
+        for b in [
+            AccessBasis::Own,
+            AccessBasis::EmployerTerms,
+            AccessBasis::ServedMunicipality("751".into()),
+            AccessBasis::AKasseMembership("hk".into()),
+            AccessBasis::Consent(42),
+            AccessBasis::JobPlacement,
+        ] {
+            assert_eq!(AccessBasis::from_code(&b.code()), Some(b));
+        }
+        assert_eq!(AccessBasis::from_code("consent:x"), None);
+        assert_eq!(AccessBasis::from_code("ingen"), None);
+    }
 
     fn record(i: i64) -> AccessRecord {
         AccessRecord {

@@ -93,6 +93,12 @@ impl SearchForm {
     /// The stable URL of this search: the non-empty fields in a fixed order, so the same
     /// search always has the same address.
     pub fn url(&self) -> String {
+        self.url_at(SEARCH_PATH)
+    }
+
+    /// The stable URL of this search on the search page at `path` (the employers' or the
+    /// jobcentres').
+    pub fn url_at(&self, path: &str) -> String {
         // The sort the search would have anyway is left out, and so is page 1.
         let default_sort = if query_words(&self.q).is_empty() {
             "opdateret"
@@ -112,9 +118,9 @@ impl SearchForm {
             .map(|(k, v)| format!("{k}={}", urlencode(v.trim())))
             .collect();
         if query.is_empty() {
-            SEARCH_PATH.to_string()
+            path.to_string()
         } else {
-            format!("{SEARCH_PATH}?{}", query.join("&"))
+            format!("{path}?{}", query.join("&"))
         }
     }
 

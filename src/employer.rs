@@ -1,5 +1,6 @@
 //! Employers: the CVR number they are known by, and the terms they must accept before
 //! using CVs.
+use crate::choices::choices;
 use crate::messages::Msg;
 use crate::validation::{checkbox, serde_via_parse, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -111,5 +112,14 @@ mod tests {
             Msg::TermsMustAccept
         );
         assert_eq!(TERMS.len(), 7);
+    }
+}
+
+choices! {
+    /// How support passed an employer's contact request on to a citizen who hid their
+    /// contact details.
+    RelayHow {
+        Portal = "portal", "Vist for borgeren i Jobspor", "Shown to the citizen in Jobspor";
+        Direct = "direct", "Givet videre pr. telefon eller e-mail", "Passed on by phone or e-mail";
     }
 }

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod choices;
 pub mod clock;
+pub mod consent;
 pub mod contact;
 pub mod cpr;
 pub mod cv;

@@ -7,7 +7,10 @@
 //! citizen has a protected address: what must never reach an employer cannot be rendered.
 use crate::cv::entry::CvEntry;
 use crate::ids::{CaseworkerId, CitizenId, CvId, EmployerId, EmployerPerson, EmployerUserId};
+use crate::jobseeker::eligibility::Situation;
+use crate::jobseeker::registration::{AKasse, Registration};
 use crate::person::{country_name, RegisterPerson};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The kinds of user a session can belong to. Stored in the sessions table and the access
@@ -16,14 +19,21 @@ use serde::{Deserialize, Serialize};
 pub enum ActorKind {
     Citizen,
     Employer,
+    /// A jobcentre caseworker.
     Caseworker,
+    /// An a-kasse caseworker.
+    AKasseCaseworker,
+    /// Jobnetsupporten.
+    Support,
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 3] = [
+    pub const ALL: [ActorKind; 5] = [
         ActorKind::Citizen,
         ActorKind::Employer,
         ActorKind::Caseworker,
+        ActorKind::AKasseCaseworker,
+        ActorKind::Support,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -31,6 +41,8 @@ impl ActorKind {
             ActorKind::Citizen => "citizen",
             ActorKind::Employer => "employer",
             ActorKind::Caseworker => "caseworker",
+            ActorKind::AKasseCaseworker => "akasse",
+            ActorKind::Support => "support",
         }
     }
 
@@ -59,6 +71,15 @@ pub enum Actor {
     Caseworker {
         caseworker_id: CaseworkerId,
     },
+    /// An a-kasse's caseworker, signed in the same way; sees only the a-kasse's members
+    /// while they are registered for dagpenge (`akasse_sees_member`).
+    AKasseCaseworker {
+        caseworker_id: CaseworkerId,
+    },
+    /// Jobnetsupporten, signed in the same way; opens a profile only on a recorded consent.
+    Support {
+        caseworker_id: CaseworkerId,
+    },
 }
 
 impl Actor {
@@ -69,6 +90,8 @@ impl Actor {
             Actor::Citizen { .. } => Some(ActorKind::Citizen),
             Actor::Employer { .. } => Some(ActorKind::Employer),
             Actor::Caseworker { .. } => Some(ActorKind::Caseworker),
+            Actor::AKasseCaseworker { .. } => Some(ActorKind::AKasseCaseworker),
+            Actor::Support { .. } => Some(ActorKind::Support),
         }
     }
 }
@@ -175,11 +198,144 @@ pub fn may_search_cvs(actor: &Actor) -> Result<Caller<EmployerId>, Denied> {
     }
 }
 
-/// Is this actor a caseworker?
+/// Is this actor a jobcentre caseworker?
 pub fn may_act_as_caseworker(actor: &Actor) -> Result<Caller<CaseworkerId>, Denied> {
     match actor {
         Actor::Caseworker { caseworker_id } => Ok(Caller(*caseworker_id)),
         _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// Is this actor an a-kasse's caseworker? (Which members they see: `akasse_sees_member`.)
+pub fn may_act_as_akasse_caseworker(actor: &Actor) -> Result<Caller<CaseworkerId>, Denied> {
+    match actor {
+        Actor::AKasseCaseworker { caseworker_id } => Ok(Caller(*caseworker_id)),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// Is this actor Jobnetsupporten? (Whom they see: only on a live consent, `consent_is_live`.)
+pub fn may_act_as_support(actor: &Actor) -> Result<Caller<CaseworkerId>, Denied> {
+    match actor {
+        Actor::Support { caseworker_id } => Ok(Caller(*caseworker_id)),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// Any staff member (jobcentre, a-kasse, support): their own audit of lookups.
+pub fn may_act_as_staff(actor: &Actor) -> Result<Caller<CaseworkerId>, Denied> {
+    match actor {
+        Actor::Caseworker { caseworker_id }
+        | Actor::AKasseCaseworker { caseworker_id }
+        | Actor::Support { caseworker_id } => Ok(Caller(*caseworker_id)),
+        _ => Err(Denied::NotLoggedIn),
+    }
+}
+
+/// Seed 000: an a-kasse's caseworker sees a member "kun … når du er tilmeldt som
+/// dagpengemodtagere eller dimittend", and only their own a-kasse's members. Asked at every
+/// read, so a member who changes situation or a-kasse is out of sight at once.
+pub fn akasse_sees_member(
+    caseworker_akasse: Option<AKasse>,
+    registration: Option<&Registration>,
+) -> bool {
+    match (caseworker_akasse, registration) {
+        (Some(mine), Some(r)) => {
+            matches!(r.situation, Situation::Dagpenge | Situation::Dimittend)
+                && r.a_kasse == Some(mine)
+        }
+        _ => false,
+    }
+}
+
+/// A support consent leads to the citizen until it ends, never after.
+pub fn consent_is_live(ends_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now < ends_at
+}
+
+/// The parts of what the portal holds about a citizen, as staff may read them. Each read of
+/// a part is recorded for the citizen on its own line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CasePart {
+    /// Name, CPR number, address and the rest of the CPR register's data.
+    RegisterData,
+    /// Phone and e-mail.
+    ContactDetails,
+    /// The choice of SMS and e-mail reminders.
+    ReminderChoices,
+    /// The CV's sections employers see too.
+    Cv,
+    /// The CV's special considerations ("særlige hensyn").
+    SpecialConsiderations,
+    /// The CV's absence (sickness, holiday, …).
+    Absence,
+    /// The situation registered and the a-kasse.
+    Registration,
+    /// The questionnaire sent as a dagpenge recipient (a dimittend's too).
+    DagpengeQuestionnaire,
+    /// A questionnaire sent under another situation (education, general).
+    OtherQuestionnaire,
+    /// The pilot's health answers ("handicap, helbred").
+    HealthAnswers,
+    /// Min historik: who accessed the profile.
+    History,
+}
+
+impl CasePart {
+    pub const ALL: [CasePart; 11] = [
+        CasePart::RegisterData,
+        CasePart::ContactDetails,
+        CasePart::ReminderChoices,
+        CasePart::Cv,
+        CasePart::SpecialConsiderations,
+        CasePart::Absence,
+        CasePart::Registration,
+        CasePart::DagpengeQuestionnaire,
+        CasePart::OtherQuestionnaire,
+        CasePart::HealthAnswers,
+        CasePart::History,
+    ];
+}
+
+/// Field by field, what each kind of staff reads of a citizen they may reach (a served
+/// municipality, an a-kasse member on dagpenge, a consent): the one table the case views are
+/// built from. All of it read-only: no staff member writes a citizen's data.
+///
+/// - **Jobcentre** (seed: "Jobcentrene har adgang til nødvendige oplysninger … om egne
+///   borgere"): everything but Min historik, which is the citizen's own record of who read.
+/// - **A-kasse** (seed: "Oplysninger … som ikke er relevant for a-kassens administration af
+///   dagpengereglerne vil også være skjult … fx oplysninger under historik, eller visse
+///   oplysninger som vedr. perioder som ikke-dagpengemodtager"): the member's identity and
+///   contact details (to reach the member), the CV and absence (availability is a dagpenge
+///   rule), the registration, and the questionnaire only when it was sent as a dagpenge
+///   recipient. Not: reminder choices (the portal's own service), special considerations and
+///   health answers (health data the dagpenge rules do not need), a questionnaire sent under
+///   another situation (a period as non-dagpenge recipient), Min historik.
+/// - **Support** (seed: "Jobnetsupporten har adgang til oplysninger for alle borgere … for at
+///   kunne yde konkret og god brugersupport", on consent): what the citizen sees of their own
+///   profile, as far as the consent's scope goes (`ConsentScope::covers`), but never the
+///   health answers or special considerations (not needed to help with the portal) and not
+///   Min historik.
+pub const fn staff_sees(kind: ActorKind, part: CasePart) -> bool {
+    use CasePart::*;
+    match kind {
+        ActorKind::Caseworker => !matches!(part, History),
+        ActorKind::AKasseCaseworker => matches!(
+            part,
+            RegisterData | ContactDetails | Cv | Absence | Registration | DagpengeQuestionnaire
+        ),
+        ActorKind::Support => matches!(
+            part,
+            RegisterData
+                | ContactDetails
+                | ReminderChoices
+                | Cv
+                | Absence
+                | Registration
+                | DagpengeQuestionnaire
+                | OtherQuestionnaire
+        ),
+        ActorKind::Citizen | ActorKind::Employer => false,
     }
 }
 
@@ -487,6 +643,118 @@ mod tests {
         assert_eq!(ok(&caseworker(3)), Ok(CaseworkerId::new(3)));
         assert_eq!(ok(&citizen(3, true)), Err(Denied::NotLoggedIn));
         assert_eq!(ok(&employer(3, true)), Err(Denied::NotLoggedIn));
+    }
+
+    fn staff(kind: ActorKind, id: i64) -> Actor {
+        let caseworker_id = CaseworkerId::new(id);
+        match kind {
+            ActorKind::AKasseCaseworker => Actor::AKasseCaseworker { caseworker_id },
+            ActorKind::Support => Actor::Support { caseworker_id },
+            _ => Actor::Caseworker { caseworker_id },
+        }
+    }
+
+    #[test]
+    fn each_kind_of_staff_passes_only_its_own_door() {
+        type Door = fn(&Actor) -> Result<Caller<CaseworkerId>, Denied>;
+        let doors: [(ActorKind, Door); 3] = [
+            (ActorKind::Caseworker, may_act_as_caseworker),
+            (ActorKind::AKasseCaseworker, may_act_as_akasse_caseworker),
+            (ActorKind::Support, may_act_as_support),
+        ];
+        for (door_kind, door) in doors {
+            for (kind, _) in doors {
+                let got = door(&staff(kind, 4)).map(|c| c.id());
+                let expected = if kind == door_kind {
+                    Ok(CaseworkerId::new(4))
+                } else {
+                    Err(Denied::NotLoggedIn)
+                };
+                assert_eq!(got, expected, "{kind:?} at the {door_kind:?} door");
+                assert_eq!(
+                    may_act_as_staff(&staff(kind, 4)).map(|c| c.id()),
+                    Ok(CaseworkerId::new(4))
+                );
+            }
+            assert_eq!(
+                door(&citizen(4, true)).map(|c| c.id()),
+                Err(Denied::NotLoggedIn)
+            );
+            assert_eq!(
+                door(&employer(4, true)).map(|c| c.id()),
+                Err(Denied::NotLoggedIn)
+            );
+        }
+        assert!(may_act_as_staff(&Actor::Anonymous).is_err());
+    }
+
+    #[test]
+    fn an_akasse_sees_its_own_members_only_while_on_dagpenge_or_dimittend() {
+        let reg = |situation, a_kasse| Registration { situation, a_kasse };
+        let hk = Some(AKasse::Hk);
+        for s in Situation::ALL.iter().copied() {
+            let on_dagpenge = matches!(s, Situation::Dagpenge | Situation::Dimittend);
+            assert_eq!(
+                akasse_sees_member(hk, Some(&reg(s, hk))),
+                on_dagpenge,
+                "{s:?}"
+            );
+        }
+        assert!(!akasse_sees_member(
+            hk,
+            Some(&reg(Situation::Dagpenge, Some(AKasse::TreF)))
+        ));
+        assert!(!akasse_sees_member(hk, None), "not registered");
+        assert!(!akasse_sees_member(
+            None,
+            Some(&reg(Situation::Dagpenge, None))
+        ));
+    }
+
+    #[test]
+    fn what_each_kind_of_staff_sees_field_by_field() {
+        use CasePart::*;
+        let seen = |k| {
+            CasePart::ALL
+                .into_iter()
+                .filter(|p| staff_sees(k, *p))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            seen(ActorKind::AKasseCaseworker),
+            vec![
+                RegisterData,
+                ContactDetails,
+                Cv,
+                Absence,
+                Registration,
+                DagpengeQuestionnaire
+            ]
+        );
+        for k in [ActorKind::AKasseCaseworker, ActorKind::Support] {
+            for hidden in [History, HealthAnswers, SpecialConsiderations] {
+                assert!(!staff_sees(k, hidden), "{k:?} sees {hidden:?}");
+            }
+        }
+        assert!(!staff_sees(ActorKind::AKasseCaseworker, OtherQuestionnaire));
+        assert!(!staff_sees(ActorKind::AKasseCaseworker, ReminderChoices));
+        assert_eq!(
+            seen(ActorKind::Caseworker).len(),
+            CasePart::ALL.len() - 1,
+            "a jobcentre reads all but Min historik"
+        );
+        assert!(!staff_sees(ActorKind::Caseworker, History));
+        assert!(seen(ActorKind::Employer).is_empty() && seen(ActorKind::Citizen).is_empty());
+    }
+
+    #[test]
+    fn a_consent_ends_when_it_ends() {
+        let ends = DateTime::parse_from_rfc3339("2026-12-05T22:59:59Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert!(consent_is_live(ends, ends - chrono::Duration::seconds(1)));
+        assert!(!consent_is_live(ends, ends));
+        assert!(!consent_is_live(ends, ends + chrono::Duration::hours(1)));
     }
 
     #[test]

@@ -112,6 +112,13 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sagsbehandler/log-ind") view=pages::caseworker::CaseworkerLoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/borger/:id") view=pages::caseworker::CitizenCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/opslag") view=pages::caseworker::LookupsPage ssr=SsrMode::Async/>
+                <Route path=path!("/sagsbehandler/cv-soegning") view=pages::search::CaseworkerSearch ssr=SsrMode::Async/>
+                <Route path=path!("/sagsbehandler/cv/:id") view=pages::cv_view::CaseworkerCv ssr=SsrMode::Async/>
+                <Route path=path!("/a-kasse") view=pages::akasse::AKasseHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/a-kasse/medlem/:id") view=pages::akasse::MemberCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/support") view=pages::support::SupportHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/support/borger/:id") view=pages::support::SupportCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/support/kontaktanmodninger") view=pages::support::ContactRequestsPage ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/vilkaar") view=pages::terms::Terms ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/soeg") view=pages::search::Search ssr=SsrMode::Async/>

@@ -26,7 +26,17 @@ pub const SECURITY: &str = "/borger/sikkerhed";
 pub const CASEWORKER_HOME: &str = "/sagsbehandler";
 pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
 pub const CASEWORKER_CITIZEN: &str = "/sagsbehandler/borger/:id";
+/// Every staff member's own lookups by CPR number (jobcentre, a-kasse, support).
 pub const CASEWORKER_LOOKUPS: &str = "/sagsbehandler/opslag";
+pub const CASEWORKER_SEARCH: &str = "/sagsbehandler/cv-soegning";
+pub const CASEWORKER_CV: &str = "/sagsbehandler/cv/:id";
+
+pub const AKASSE_HOME: &str = "/a-kasse";
+pub const AKASSE_MEMBER: &str = "/a-kasse/medlem/:id";
+
+pub const SUPPORT_HOME: &str = "/support";
+pub const SUPPORT_CITIZEN: &str = "/support/borger/:id";
+pub const SUPPORT_CONTACT_REQUESTS: &str = "/support/kontaktanmodninger";
 
 pub const EMPLOYER_HOME: &str = "/arbejdsgiver";
 pub const EMPLOYER_TERMS: &str = "/arbejdsgiver/vilkaar";
@@ -35,7 +45,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 23] = [
+pub const PATTERNS: [&str; 30] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -55,6 +65,13 @@ pub const PATTERNS: [&str; 23] = [
     CASEWORKER_LOGIN,
     CASEWORKER_CITIZEN,
     CASEWORKER_LOOKUPS,
+    CASEWORKER_SEARCH,
+    CASEWORKER_CV,
+    AKASSE_HOME,
+    AKASSE_MEMBER,
+    SUPPORT_HOME,
+    SUPPORT_CITIZEN,
+    SUPPORT_CONTACT_REQUESTS,
     EMPLOYER_HOME,
     EMPLOYER_TERMS,
     EMPLOYER_SEARCH,
@@ -102,6 +119,8 @@ pub const REFUSAL_PARAM: &str = "aarsag";
 pub const PASSWORD_CHANGED_PARAM: &str = "adgangskode-skiftet";
 /// The security page after logging out the other sessions: how many ended.
 pub const SESSIONS_ENDED_PARAM: &str = "logget-af";
+/// Support's queue after passing a request on (`=1`).
+pub const RELAYED_PARAM: &str = "givet-videre";
 
 /// Inside the server only: the flash copy a page shows (`server::flash`), which its
 /// language switch hands back so the refused form comes back in the other language.
@@ -152,6 +171,29 @@ pub fn questionnaire_saved() -> String {
 /// A found citizen's page, by the caseworker's reference (never by the citizen's id).
 pub fn caseworker_citizen(reference: &jobspor::CaseReference) -> String {
     fill(CASEWORKER_CITIZEN, reference)
+}
+
+pub fn akasse_member(reference: &jobspor::CaseReference) -> String {
+    fill(AKASSE_MEMBER, reference)
+}
+
+pub fn support_citizen(reference: &jobspor::CaseReference) -> String {
+    fill(SUPPORT_CITIZEN, reference)
+}
+
+/// A CV a jobcentre caseworker found in the CV search.
+pub fn caseworker_cv(cv_id: jobspor::CvId) -> String {
+    fill(CASEWORKER_CV, cv_id)
+}
+
+/// Where a staff member of this kind starts after signing in.
+pub fn staff_home(kind: jobspor::policy::ActorKind) -> &'static str {
+    use jobspor::policy::ActorKind;
+    match kind {
+        ActorKind::AKasseCaseworker => AKASSE_HOME,
+        ActorKind::Support => SUPPORT_HOME,
+        _ => CASEWORKER_HOME,
+    }
 }
 
 pub fn employer_cv(cv_id: jobspor::CvId) -> String {

@@ -126,12 +126,58 @@ test("arbejdsgiver og sagsbehandler finder rundt med deres menu og logger af på
   await afterNavigation(page, /\/sagsbehandler\/opslag$/);
   await expect(page.getByRole("heading", { level: 1, name: "Mine opslag" })).toBeVisible();
   await expectCurrent(page, "Mine opslag");
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Søg i CV'er" }).click();
+  await afterNavigation(page, /\/sagsbehandler\/cv-soegning$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Søg i CV'er" })).toBeVisible();
+  await expectCurrent(page, "Søg i CV'er");
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Find en borger" }).click();
   await afterNavigation(page, /\/sagsbehandler$/);
   await page.setViewportSize(PHONE);
   await keepScreenshot(page, info, "phone-caseworker-home");
   await page.locator("summary", { hasText: "Menu" }).click();
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("button", { name: "Log af" }).click();
+  await afterNavigation(page, /\/\?logget-ud=1$/);
+  await expect(page.getByText("Du er logget af.")).toBeVisible();
+});
+
+test("a-kasse og support finder rundt med deres menu og logger af på en telefon @nojs", async ({ page }, info) => {
+  const menu = () => page.getByRole("navigation", { name: "Hovedmenu" });
+  // The a-kasse: finding a member and their own lookups.
+  await staffLogin(page, "jens.hk", "123456", /\/a-kasse$/);
+  await expectCurrent(page, "Find et medlem");
+  await expect(page.getByRole("heading", { level: 1, name: "HK A-kasse" })).toBeVisible();
+  await menu().getByRole("link", { name: "Mine opslag" }).click();
+  await afterNavigation(page, /\/sagsbehandler\/opslag$/);
+  await expectCurrent(page, "Mine opslag");
+  await menu().getByRole("link", { name: "Find et medlem" }).click();
+  await afterNavigation(page, /\/a-kasse$/);
+  await keepScreenshot(page, info, "desktop-akasse-home");
+  // Another kind of staff's start page sends the a-kasse to its own.
+  await page.goto("/sagsbehandler");
+  await afterNavigation(page, /\/a-kasse$/);
+  await page.setViewportSize(PHONE);
+  await keepScreenshot(page, info, "phone-akasse-home");
+  await page.locator("summary", { hasText: "Menu" }).click();
+  await menu().getByRole("button", { name: "Log af" }).click();
+  await afterNavigation(page, /\/\?logget-ud=1$/);
+
+  // Support: the consent form, the contact requests and their own lookups.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await staffLogin(page, "lone.support", "123456", /\/support$/);
+  await expectCurrent(page, "Find en borger");
+  await expect(page.getByRole("heading", { level: 2, name: "Åbn en borgers profil" })).toBeVisible();
+  await keepScreenshot(page, info, "desktop-support-home");
+  await menu().getByRole("link", { name: "Kontaktanmodninger" }).click();
+  await afterNavigation(page, /\/support\/kontaktanmodninger$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Kontaktanmodninger" })).toBeVisible();
+  await expectCurrent(page, "Kontaktanmodninger");
+  await menu().getByRole("link", { name: "Mine opslag" }).click();
+  await afterNavigation(page, /\/sagsbehandler\/opslag$/);
+  await expectCurrent(page, "Mine opslag");
+  await page.setViewportSize(PHONE);
+  await keepScreenshot(page, info, "phone-support-lookups");
+  await page.locator("summary", { hasText: "Menu" }).click();
+  await menu().getByRole("button", { name: "Log af" }).click();
   await afterNavigation(page, /\/\?logget-ud=1$/);
   await expect(page.getByText("Du er logget af.")).toBeVisible();
 });

@@ -147,7 +147,7 @@ test("dagpengemodtager i Aarhus: registeroplysninger, helbredsspørgsmål, pause
   await mitidLogin(page, cpr, /\/borger$/);
   await visit(page, "/borger/historik");
   await expect(page.getByText("Så dine svar om helbred")).toBeVisible();
-  await expect(page.getByText("Så hele dit CV")).toBeVisible();
+  await expect(page.getByText("Så dit CV", { exact: true })).toBeVisible();
   await expect(page.getByText("Jobcenter Aarhus (sagsbehandler Anna Sørensen)").first()).toBeVisible();
 });
 

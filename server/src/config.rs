@@ -19,6 +19,9 @@ pub struct Config {
     /// How many days access records are kept (`JOBSPOR_ACCESS_LOG_DAYS`, default
     /// `jobspor::retention::ACCESS_LOG_KEPT_DAYS`).
     pub access_log_days: u32,
+    /// How long a consent recorded by support lasts: `JOBSPOR_CONSENT_MINUTES`, or unset,
+    /// to the end of the day it was recorded on.
+    pub consent_length: jobspor::consent::ConsentLength,
 }
 
 /// How the router meets a request before the app sees it (`crate::csrf`, the security
@@ -161,6 +164,12 @@ impl Config {
                 "JOBSPOR_ACCESS_LOG_DAYS",
                 jobspor::retention::ACCESS_LOG_KEPT_DAYS,
             )?,
+            consent_length: match std::env::var("JOBSPOR_CONSENT_MINUTES") {
+                Ok(_) => {
+                    jobspor::consent::ConsentLength::Minutes(number("JOBSPOR_CONSENT_MINUTES", 0)?)
+                }
+                Err(_) => jobspor::consent::ConsentLength::EndOfDay,
+            },
         })
     }
 
@@ -200,6 +209,7 @@ mod tests {
             door: Door::default(),
             quotas: Quotas::default(),
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
+            consent_length: jobspor::consent::ConsentLength::EndOfDay,
         }
     }
 

@@ -6,10 +6,14 @@ use jobspor::contact::Password;
 use jobspor::cpr::Cpr;
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::employer::Cvr;
+use jobspor::jobseeker::eligibility::Situation;
+use jobspor::jobseeker::registration::{AKasse, Registration};
 use jobspor::policy::operator_acts_for;
+use jobspor::policy::ActorKind;
 use jobspor_app::ssr::cpr_register::CprRegister;
 use jobspor_app::ssr::cvr_register::CvrRegister;
 use jobspor_app::ssr::passwords;
+use jobspor_store::caseworkers::NewStaff;
 use jobspor_store::citizens::NewContactDetails;
 use jobspor_store::employers::CompanyFacts;
 use jobspor_store::{Store, StoreError};
@@ -27,6 +31,8 @@ struct DemoCitizen {
     searchable: bool,
     /// Weeks since the last login (13 = no longer searchable).
     weeks_since_login: i64,
+    /// Registered as a job seeker: the situation and, for dagpenge, the a-kasse.
+    registration: Option<(Situation, Option<AKasse>)>,
 }
 
 const CITIZENS: &[DemoCitizen] = &[
@@ -41,6 +47,7 @@ const CITIZENS: &[DemoCitizen] = &[
         occupation: "Sygeplejerske",
         searchable: true,
         weeks_since_login: 0,
+        registration: Some((Situation::Dagpenge, Some(AKasse::Hk))),
     },
     DemoCitizen {
         cpr: "0803850077",
@@ -52,6 +59,7 @@ const CITIZENS: &[DemoCitizen] = &[
         occupation: "Pædagog",
         searchable: true,
         weeks_since_login: 1,
+        registration: Some((Situation::Kontanthjaelp, None)),
     },
     DemoCitizen {
         cpr: "2301781804",
@@ -63,6 +71,7 @@ const CITIZENS: &[DemoCitizen] = &[
         occupation: "Tømrer",
         searchable: true,
         weeks_since_login: 2,
+        registration: None,
     },
     DemoCitizen {
         cpr: "1907015917",
@@ -74,6 +83,7 @@ const CITIZENS: &[DemoCitizen] = &[
         occupation: "Kok",
         searchable: true,
         weeks_since_login: 13,
+        registration: None,
     },
     DemoCitizen {
         cpr: "1402951508",
@@ -85,20 +95,65 @@ const CITIZENS: &[DemoCitizen] = &[
         occupation: "Butiksassistent",
         searchable: false,
         weeks_since_login: 0,
+        registration: None,
     },
 ];
 
-/// Jobcentre caseworkers: (username, name, jobcentre, CPR municipality codes served).
-const CASEWORKERS: &[(&str, &str, &str, &[&str])] = &[
-    ("anna.aarhus", "Anna Sørensen", "Jobcenter Aarhus", &["751"]),
-    (
+/// Staff, as the staff identity provider (`idp/data/staff_users.json`) signs them in:
+/// jobcentre caseworkers with the CPR municipality codes they serve, a-kasse caseworkers
+/// with their a-kasse, Jobnetsupporten.
+const STAFF: &[NewStaff<'static>] = &[
+    jobcentre("anna.aarhus", "Anna Sørensen", "Jobcenter Aarhus", &["751"]),
+    jobcentre(
         "per.frederikshavn",
         "Per Nielsen",
         "Jobcenter Frederikshavn",
         &["813", "825"],
     ),
-    ("sara.odense", "Sara Holm", "Jobcenter Odense", &["461"]),
+    jobcentre("sara.odense", "Sara Holm", "Jobcenter Odense", &["461"]),
+    akasse("jens.hk", "Jens Madsen", "HK A-kasse", AKasse::Hk),
+    akasse("ole.3f", "Ole Berg", "3F A-kasse", AKasse::TreF),
+    NewStaff {
+        username: "lone.support",
+        name: "Lone Kjær",
+        kind: ActorKind::Support,
+        organisation: "Jobnetsupporten",
+        municipality_codes: &[],
+        a_kasse: None,
+    },
 ];
+
+const fn jobcentre(
+    username: &'static str,
+    name: &'static str,
+    organisation: &'static str,
+    municipality_codes: &'static [&'static str],
+) -> NewStaff<'static> {
+    NewStaff {
+        username,
+        name,
+        kind: ActorKind::Caseworker,
+        organisation,
+        municipality_codes,
+        a_kasse: None,
+    }
+}
+
+const fn akasse(
+    username: &'static str,
+    name: &'static str,
+    organisation: &'static str,
+    a_kasse: AKasse,
+) -> NewStaff<'static> {
+    NewStaff {
+        username,
+        name,
+        kind: ActorKind::AKasseCaseworker,
+        organisation,
+        municipality_codes: &[],
+        a_kasse: Some(a_kasse),
+    }
+}
 
 /// Companies (CVR numbers of the simulated CVR register) and, for one that has accepted
 /// the terms, the MitID Erhverv person who accepted them (the simulated provider's subject
@@ -157,6 +212,11 @@ pub async fn seed(
             email_reminders: true,
         };
         store.complete_citizen_profile(me, &details, now).await?;
+        if let Some((situation, a_kasse)) = c.registration {
+            store
+                .register_jobseeker(me, &Registration { situation, a_kasse }, now)
+                .await?;
+        }
         let today = now.date_naive();
         let add = |section: CvSection, pairs: Vec<(&str, &str)>| {
             let fields: Fields = pairs
@@ -275,10 +335,8 @@ pub async fn seed(
             .set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login))
             .await?;
     }
-    for (username, name, jobcentre, codes) in CASEWORKERS {
-        store
-            .upsert_caseworker(username, name, jobcentre, codes, now)
-            .await?;
+    for staff in STAFF {
+        store.upsert_staff(staff, now).await?;
     }
     for (cvr, accepted_by) in EMPLOYERS {
         let cvr = Cvr::parse(cvr).map_err(|key| SeedError::Data(format!("CVR {cvr}: {key}")))?;

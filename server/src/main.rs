@@ -164,6 +164,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 registers: Arc::new(SimulatedLabourMarketRegisters::load()?),
                 secure_cookies: config.secure_cookies,
                 limits: Arc::new(Limits::new(config.quotas)),
+                consent_length: config.consent_length,
             };
             let addr = config.leptos.site_addr;
             let limits = state.limits.clone();

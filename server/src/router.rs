@@ -110,23 +110,28 @@ async fn page_redirects(req: Request<Body>, next: Next) -> Response {
 }
 
 /// A search form sent without JavaScript carries every field, empty ones too; the search
-/// answers at its one stable URL (`SearchForm::url`) instead, so it can be shared and
-/// bookmarked, and the same search is the same address.
+/// answers at its one stable URL (`SearchForm::url_at`) instead, so it can be shared and
+/// bookmarked, and the same search is the same address. The employers' search and the
+/// jobcentres' alike.
 async fn canonical_search_url(req: Request<Body>, next: Next) -> Response {
     use jobspor::cv_search::{SearchForm, SEARCH_PATH};
-    if req.method() == http::Method::GET && req.uri().path() == SEARCH_PATH {
+    let path = req.uri().path();
+    let search_path = [SEARCH_PATH, jobspor_app::routes::CASEWORKER_SEARCH]
+        .into_iter()
+        .find(|p| *p == path);
+    if let (true, Some(search_path)) = (req.method() == http::Method::GET, search_path) {
         let pairs: Vec<(String, String)> = req
             .uri()
             .query()
             .map(|q| serde_urlencoded::from_str(q).unwrap_or_default())
             .unwrap_or_default();
-        let canonical =
-            SearchForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).url();
+        let canonical = SearchForm::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .url_at(search_path);
         let current = req
             .uri()
             .path_and_query()
             .map(|p| p.as_str())
-            .unwrap_or(SEARCH_PATH);
+            .unwrap_or(search_path);
         if canonical != current {
             if let Ok(location) = HeaderValue::from_str(&canonical) {
                 return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();

@@ -392,7 +392,7 @@ async fn a_caseworker_needs_the_second_factor_and_to_be_staff_here() {
             "{to}"
         );
         assert_eq!(
-            app.refused(&c, "caseworker/home", &[]).await,
+            app.refused(&c, "staff/home", &[]).await,
             AppError::NotLoggedIn
         );
         // Known to the provider, not a caseworker here.
@@ -404,7 +404,7 @@ async fn a_caseworker_needs_the_second_factor_and_to_be_staff_here() {
         // With the code: in.
         let to = app.staff(&c, "anna.aarhus", Some(idp::OTP)).await;
         assert!(to.ends_with("/sagsbehandler"), "{to}");
-        app.ok(&c, "caseworker/home", &[]).await;
+        app.ok(&c, "staff/home", &[]).await;
     })
     .await;
 }
@@ -1768,22 +1768,33 @@ mod questionnaire {
             // Each lookup is in the caseworker's own audit, the miss as well as the hit;
             // Sara's refused lookup in hers.
             let audit: Vec<jobspor_app::api::caseworker::LookupView> =
-                serde_json::from_str(&app.ok(&aarhus, "caseworker/lookups", &[]).await).unwrap();
+                serde_json::from_str(&app.ok(&aarhus, "staff/lookups", &[]).await).unwrap();
             let seen: Vec<(&str, bool)> = audit.iter().map(|l| (l.cpr.as_str(), l.found)).collect();
             assert_eq!(seen, [("190691-0161", true), ("010101-0101", false)]);
             let sara: Vec<jobspor_app::api::caseworker::LookupView> =
-                serde_json::from_str(&app.ok(&odense, "caseworker/lookups", &[]).await).unwrap();
+                serde_json::from_str(&app.ok(&odense, "staff/lookups", &[]).await).unwrap();
             assert_eq!(sara.len(), 1);
             assert!(!sara[0].found);
+            let sent = case
+                .questionnaire
+                .expect("a jobcentre sees the questionnaire");
             assert_eq!(
-                case.answers.get("reason").map(String::as_str),
+                sent.answers.get("reason").map(String::as_str),
                 Some("dismissed")
             );
             // The whole profile: the CPR register's data and the contact details too.
-            assert_eq!(case.register.len(), 12);
-            let (health, pilot, _) = case.health.expect("health answers for the pilot's citizen");
-            assert_eq!(health.get("health_problem").map(String::as_str), Some("no"));
-            assert_eq!(pilot.len(), 8);
+            assert_eq!(case.register.map(|r| r.len()), Some(12));
+            assert!(case.contact.is_some() && case.reminders.is_some());
+            assert_eq!(
+                case.registration.and_then(|r| r.situation),
+                Some(jobspor::jobseeker::eligibility::Situation::Dagpenge)
+            );
+            let health = case.health.expect("health answers for the pilot's citizen");
+            assert_eq!(
+                health.answers.get("health_problem").map(String::as_str),
+                Some("no")
+            );
+            assert_eq!(health.facts.len(), 8);
 
             let history = app
                 .store
@@ -1795,10 +1806,11 @@ mod questionnaire {
                 .filter(|e| e.actor_kind == ActorKind::Caseworker)
                 .map(|e| (e.organisation.as_str(), e.actor_name.as_str(), e.what))
                 .collect();
-            assert_eq!(reads.len(), 4, "{reads:?}");
+            assert_eq!(reads.len(), 5, "{reads:?}");
             for what in [
                 jobspor::access::AccessWhat::ReadProfile,
                 jobspor::access::AccessWhat::ReadCv,
+                jobspor::access::AccessWhat::ReadRegistration,
             ] {
                 assert!(reads.iter().any(|r| r.2 == what), "{what:?} in {reads:?}");
             }
@@ -1812,6 +1824,303 @@ mod questionnaire {
                 "Anna Sørensen",
                 jobspor::access::AccessWhat::ReadQuestionnaire
             )));
+        })
+        .await;
+    }
+
+    /// Issue 22: the staff the operator seeds for the tests below.
+    async fn seed_staff(app: &TestApp) {
+        use jobspor::jobseeker::registration::AKasse;
+        use jobspor_store::caseworkers::NewStaff;
+        for (username, name, kind, organisation, a_kasse) in [
+            (
+                "jens.hk",
+                "Jens Madsen",
+                ActorKind::AKasseCaseworker,
+                "HK A-kasse",
+                Some(AKasse::Hk),
+            ),
+            (
+                "ole.3f",
+                "Ole Berg",
+                ActorKind::AKasseCaseworker,
+                "3F A-kasse",
+                Some(AKasse::TreF),
+            ),
+            (
+                "lone.support",
+                "Lone Kjær",
+                ActorKind::Support,
+                "Jobnetsupporten",
+                None,
+            ),
+        ] {
+            app.store
+                .upsert_staff(
+                    &NewStaff {
+                        username,
+                        name,
+                        kind,
+                        organisation,
+                        municipality_codes: &[],
+                        a_kasse,
+                    },
+                    app.clock.now(),
+                )
+                .await
+                .unwrap();
+        }
+    }
+
+    /// The reference in a staff lookup's redirect to `page` (`/a-kasse/medlem/`, ...).
+    fn reference_in(r: &reqwest::Response, page: &str) -> String {
+        let to = r
+            .headers()
+            .get(LOCATION)
+            .expect("a found citizen's page")
+            .to_str()
+            .unwrap();
+        to.strip_prefix(page)
+            .unwrap_or_else(|| panic!("{to} is not under {page}"))
+            .to_string()
+    }
+
+    /// An a-kasse sees its own member while on dagpenge, and of them exactly what
+    /// `policy::staff_sees` lists: not the reminder choices, the special considerations, the
+    /// health answers or the history. Each read is recorded with the membership as basis;
+    /// when the member leaves dagpenge the reference leads nowhere.
+    #[tokio::test]
+    async fn an_akasse_sees_its_members_on_dagpenge_field_by_field() {
+        each_backend(|store| async move {
+            let app = spawn(store).await;
+            seed_staff(&app).await;
+            let c = client();
+            app.citizen(&c, "1906910161", "william").await;
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "dimittend"), ("form[a_kasse]", "hk")],
+            )
+            .await;
+            for (step, form) in DAGPENGE {
+                answer(&app, &c, step, form).await;
+            }
+            answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await;
+            app.ok(&c, "questionnaire/submit", &[]).await;
+            for (section, form) in [
+                (
+                    "special_considerations",
+                    vec![("form[text]", "HEMMELIGT-HENSYN")],
+                ),
+                (
+                    "absence",
+                    vec![("form[kind]", "sickness"), ("form[from]", "2026-11-02")],
+                ),
+            ] {
+                let mut all = vec![("section", section), ("id", "")];
+                all.extend(form);
+                let r = app.call(&c, "cv/entry/save", &all).await;
+                assert!(
+                    r.status().is_redirection() || r.status().is_success(),
+                    "{section}"
+                );
+            }
+            let citizen = citizen_id(&app, "1906910161").await;
+
+            let ole = client();
+            app.staff(&ole, "ole.3f", Some(idp::OTP)).await;
+            assert_eq!(
+                keys(
+                    &app.refused(&ole, "akasse/find", &[("cpr", "1906910161")])
+                        .await
+                ),
+                pairs(&[("cpr", "akasse.not_member")])
+            );
+            let jens = client();
+            app.staff(&jens, "jens.hk", Some(idp::OTP)).await;
+            let found = app
+                .call(&jens, "akasse/find", &[("cpr", "190691-0161")])
+                .await;
+            let reference = reference_in(&found, "/a-kasse/medlem/");
+            // Jens's reference is Jens's.
+            assert_eq!(
+                app.refused(&ole, "akasse/member", &[("reference", &reference)])
+                    .await,
+                AppError::NotFound
+            );
+            let body = app
+                .ok(&jens, "akasse/member", &[("reference", &reference)])
+                .await;
+            assert!(!body.contains("HEMMELIGT-HENSYN"), "{body}");
+            let case: jobspor_app::api::akasse::CitizenCase = serde_json::from_str(&body).unwrap();
+            assert_eq!(case.register.map(|r| r.len()), Some(12));
+            assert!(case.contact.is_some());
+            assert_eq!(case.reminders, None);
+            assert_eq!(case.health, None);
+            assert_eq!(case.consent, None);
+            assert_eq!(
+                case.registration.and_then(|r| r.situation),
+                Some(jobspor::jobseeker::eligibility::Situation::Dimittend)
+            );
+            assert_eq!(
+                case.questionnaire.and_then(|q| q.kind),
+                Some(jobspor::jobseeker::eligibility::Questionnaire::Dagpenge)
+            );
+            let sections: Vec<_> = case.cv.unwrap().iter().map(|e| e.section()).collect();
+            assert!(sections.contains(&jobspor::cv::entry::CvSection::Absence));
+            assert!(!sections.contains(&jobspor::cv::entry::CvSection::SpecialConsiderations));
+            assert!(!case.cv_with_special_considerations);
+
+            let history = app
+                .store
+                .access_history(citizen.id(), app.clock.now() - Duration::days(1))
+                .await
+                .unwrap();
+            let reads: Vec<_> = history
+                .iter()
+                .filter(|e| e.actor_kind == ActorKind::AKasseCaseworker)
+                .collect();
+            let what: Vec<_> = reads.iter().map(|e| e.what).collect();
+            use jobspor::access::{AccessBasis, AccessWhat};
+            for w in [
+                AccessWhat::ReadProfile,
+                AccessWhat::ReadCv,
+                AccessWhat::ReadRegistration,
+                AccessWhat::ReadQuestionnaire,
+            ] {
+                assert!(what.contains(&w), "{w:?} in {what:?}");
+            }
+            assert!(!what.contains(&AccessWhat::ReadHealthAnswers));
+            assert!(reads.iter().all(|e| e.basis
+                == Some(AccessBasis::AKasseMembership("hk".into()))
+                && e.organisation == "HK A-kasse"));
+
+            // Off dagpenge: out of the a-kasse's sight at once.
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "kontanthjaelp")],
+            )
+            .await;
+            assert_eq!(
+                app.refused(&jens, "akasse/member", &[("reference", &reference)])
+                    .await,
+                AppError::NotFound
+            );
+            assert_eq!(
+                keys(
+                    &app.refused(&jens, "akasse/find", &[("cpr", "1906910161")])
+                        .await
+                ),
+                pairs(&[("cpr", "akasse.not_member")])
+            );
+            // No staff member writes a citizen's data: the citizen's functions refuse them.
+            assert_eq!(
+                app.refused(&jens, "cv/entry/delete", &[("id", "1")]).await,
+                AppError::NotLoggedIn
+            );
+        })
+        .await;
+    }
+
+    /// Support opens a profile only on a consent it records first, as far as the consent's
+    /// scope goes, until the consent ends (the end of the day); the citizen sees each access
+    /// with its consent in Min historik.
+    #[tokio::test]
+    async fn support_reads_only_on_a_live_consent_and_the_citizen_sees_which() {
+        each_backend(|store| async move {
+            let app = spawn(store).await;
+            seed_staff(&app).await;
+            let c = client();
+            app.citizen(&c, "1906910161", "william").await;
+            app.ok(
+                &c,
+                "jobseeker/register",
+                &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")],
+            )
+            .await;
+            let lone = client();
+            app.staff(&lone, "lone.support", Some(idp::OTP)).await;
+            // Without a consent: nothing, whatever the request.
+            let made_up = "cd".repeat(16);
+            assert_eq!(
+                app.refused(&lone, "support/citizen", &[("reference", &made_up)])
+                    .await,
+                AppError::Forbidden
+            );
+            let refused = app
+                .refused(&lone, "support/find", &[("form[cpr]", "190691-0161")])
+                .await;
+            assert_eq!(
+                keys(&refused),
+                pairs(&[
+                    ("channel", "choice.required"),
+                    ("given_on", "required"),
+                    ("given_time", "required"),
+                    ("scope", "choice.at_least_one"),
+                    ("reference", "required"),
+                ])
+            );
+            let today = jobspor::dates::danish_date(app.clock.now());
+            let (d, m, y) = (
+                today.format("%d").to_string(),
+                today.format("%m").to_string(),
+                today.format("%Y").to_string(),
+            );
+            let found = app
+                .call(
+                    &lone,
+                    "support/find",
+                    &[
+                        ("form[cpr]", "190691-0161"),
+                        ("form[channel]", "written"),
+                        ("form[given_on__dag]", &d),
+                        ("form[given_on__maaned]", &m),
+                        ("form[given_on__aar]", &y),
+                        ("form[given_time]", "00:00"),
+                        ("form[scope__profile]", "on"),
+                        ("form[reference]", "E-mail om glemt brugernavn"),
+                    ],
+                )
+                .await;
+            let reference = reference_in(&found, "/support/borger/");
+            let case: jobspor_app::api::support::CitizenCase = serde_json::from_str(
+                &app.ok(&lone, "support/citizen", &[("reference", &reference)])
+                    .await,
+            )
+            .unwrap();
+            // The scope: the profile, not the CV nor the registration.
+            assert!(case.register.is_some() && case.contact.is_some() && case.reminders.is_some());
+            assert_eq!(case.cv, None);
+            assert_eq!(case.registration, None);
+            assert_eq!(case.questionnaire, None);
+            assert_eq!(case.health, None);
+            let consent = case.consent.expect("the consent the page rests on");
+            assert_eq!(consent.reference, "E-mail om glemt brugernavn");
+
+            // The citizen sees the access and the consent.
+            let history: Vec<jobspor_app::api::citizen::HistoryEntryView> =
+                serde_json::from_str(&app.ok(&c, "citizen/history", &[]).await).unwrap();
+            let support: Vec<_> = history
+                .iter()
+                .filter(|h| h.who == "Jobnetsupporten (medarbejder Lone Kjær)")
+                .collect();
+            assert_eq!(support.len(), 1, "{history:?}");
+            assert_eq!(support[0].what, "Så dine person- og kontaktoplysninger");
+            assert_eq!(
+                support[0].consent.as_ref().map(|c| c.reference.as_str()),
+                Some("E-mail om glemt brugernavn")
+            );
+
+            // The next day the consent has ended: refused, though the reference is Lone's.
+            app.clock.advance(Duration::days(1));
+            let lone = client();
+            app.staff(&lone, "lone.support", Some(idp::OTP)).await;
+            assert_eq!(
+                app.refused(&lone, "support/citizen", &[("reference", &reference)])
+                    .await,
+                AppError::Forbidden
+            );
         })
         .await;
     }

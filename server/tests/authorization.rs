@@ -22,6 +22,9 @@ enum Guard {
     EmployerPerson,
     EmployerWithTerms,
     Caseworker,
+    AKasseCaseworker,
+    Support,
+    Staff,
 }
 
 impl Guard {
@@ -36,6 +39,9 @@ impl Guard {
             Guard::EmployerPerson => "employer_person",
             Guard::EmployerWithTerms => "employer_with_terms",
             Guard::Caseworker => "caseworker",
+            Guard::AKasseCaseworker => "akasse_caseworker",
+            Guard::Support => "support",
+            Guard::Staff => "staff",
         }
     }
 
@@ -56,26 +62,65 @@ impl Guard {
             (Guard::EmployerWithTerms, Employer) => None,
             (Guard::EmployerWithTerms, EmployerWithoutTerms) => FORBIDDEN,
             (Guard::Caseworker, Caseworker | CaseworkerNotServing) => None,
+            (Guard::AKasseCaseworker, AKasse | AKasseOther) => None,
+            (Guard::Support, Support) => None,
+            (Guard::Staff, Caseworker | CaseworkerNotServing | AKasse | AKasseOther | Support) => {
+                None
+            }
             _ => LOGIN,
         }
     }
 }
 
-/// Whose data a row's request names: the guard decides who may call at all, the subject
-/// whether this caller may reach this citizen.
+/// Whose data a row's request names, by the reference in it: the guard decides who may
+/// call at all, the subject whether this caller may reach this citizen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Subject {
     /// The caller's own, or nobody's.
     Own,
-    /// Mette's (a citizen of Aarhus): her own data, which only a caseworker serving Aarhus
-    /// may read; any other caseworker gets 404, as if she did not exist.
+    /// `{mette}`: Anna's reference to Mette (a citizen of Aarhus, on dagpenge in HK). Only
+    /// a caseworker serving Aarhus may read her; any other gets 404, as if she did not
+    /// exist; support, holding no consent behind it, 403.
     Mette,
+    /// `{mette_hk}`: Jens's (HK A-kasse) reference to Mette, HK's member on dagpenge.
+    MetteForHk,
+    /// `{mette_3f}`: Ole's (3F A-kasse) reference to Mette, who is not 3F's member.
+    MetteFor3f,
+    /// `{lars_hk}`: Jens's reference to Lars, registered for kontanthjælp, not dagpenge.
+    LarsForHk,
+    /// `{consent}`: Lone's (support) reference on a live consent of Mette's.
+    Consent,
+    /// `{expired}`: Lone's reference on a consent that has ended.
+    ExpiredConsent,
 }
 
 impl Subject {
+    /// The reference a placeholder stands for.
+    const PLACEHOLDERS: [(&'static str, Subject); 6] = [
+        ("{mette}", Subject::Mette),
+        ("{mette_hk}", Subject::MetteForHk),
+        ("{mette_3f}", Subject::MetteFor3f),
+        ("{lars_hk}", Subject::LarsForHk),
+        ("{consent}", Subject::Consent),
+        ("{expired}", Subject::ExpiredConsent),
+    ];
+
+    fn of(form: &[(&str, &str)]) -> Subject {
+        form.iter()
+            .find_map(|(_, v)| Self::PLACEHOLDERS.iter().find(|(p, _)| p == v))
+            .map_or(Subject::Own, |(_, s)| *s)
+    }
+
     fn expected(self, guard: Guard, who: Who) -> Option<u16> {
-        match (self, who) {
-            (Subject::Mette, Who::CaseworkerNotServing) => Some(404),
+        use Subject::*;
+        match (self, guard, who) {
+            (Mette, Guard::Caseworker, Who::CaseworkerNotServing) => Some(404),
+            // Not a consent: support is refused whatever the reference.
+            (Mette, Guard::Support, Who::Support) => Some(403),
+            (MetteForHk, _, Who::AKasseOther) => Some(404),
+            (MetteFor3f, _, Who::AKasse | Who::AKasseOther) => Some(404),
+            (LarsForHk, _, Who::AKasse | Who::AKasseOther) => Some(404),
+            (ExpiredConsent, _, Who::Support) => Some(403),
             _ => guard.expected(who),
         }
     }
@@ -95,9 +140,15 @@ enum Who {
     Caseworker,
     /// Sara, Jobcenter Odense: does not.
     CaseworkerNotServing,
+    /// Jens, HK A-kasse: Mette's a-kasse.
+    AKasse,
+    /// Ole, 3F A-kasse: not Mette's.
+    AKasseOther,
+    /// Lone, Jobnetsupporten.
+    Support,
 }
 
-const EVERYONE: [Who; 8] = [
+const EVERYONE: [Who; 11] = [
     Who::Anonymous,
     Who::CitizenWithoutProfile,
     Who::Citizen,
@@ -106,15 +157,15 @@ const EVERYONE: [Who; 8] = [
     Who::Employer,
     Who::Caseworker,
     Who::CaseworkerNotServing,
+    Who::AKasse,
+    Who::AKasseOther,
+    Who::Support,
 ];
 
 /// (endpoint, guard, a request that changes nothing when let through: input the server
-/// refuses, or a read). `{mette}` in a value is the reference to Mette's case that Anna (the
-/// caseworker serving her) got by looking her up.
+/// refuses, or a read). A placeholder in a value (`Subject::PLACEHOLDERS`) is a reference
+/// to a citizen's case made for one staff member; the row's subject is the reference's.
 type Row = (&'static str, Guard, &'static [(&'static str, &'static str)]);
-
-/// Rows whose request names someone's data (the rest are `Subject::Own`).
-const SUBJECTS: &[(&str, Subject)] = &[("caseworker/citizen", Subject::Mette)];
 
 const MATRIX: &[Row] = &[
     ("session", Guard::Anyone, &[]),
@@ -205,14 +256,56 @@ const MATRIX: &[Row] = &[
         &[("cv_id", "0"), ("message", "")],
     ),
     ("employer/cv", Guard::EmployerWithTerms, &[("cv_id", "0")]),
-    ("caseworker/home", Guard::Caseworker, &[]),
+    ("staff/home", Guard::Staff, &[]),
+    ("staff/lookups", Guard::Staff, &[]),
     ("caseworker/find", Guard::Caseworker, &[("cpr", "1")]),
     (
         "caseworker/citizen",
         Guard::Caseworker,
         &[("reference", "{mette}")],
     ),
-    ("caseworker/lookups", Guard::Caseworker, &[]),
+    ("caseworker/search", Guard::Caseworker, &[("form[q]", "")]),
+    // No CV 0: the search's CVs open only when searchable.
+    ("caseworker/cv", Guard::Caseworker, &[("cv_id", "0")]),
+    ("akasse/find", Guard::AKasseCaseworker, &[("cpr", "1")]),
+    (
+        "akasse/member",
+        Guard::AKasseCaseworker,
+        &[("reference", "{mette_hk}")],
+    ),
+    (
+        "akasse/member",
+        Guard::AKasseCaseworker,
+        &[("reference", "{mette_3f}")],
+    ),
+    (
+        "akasse/member",
+        Guard::AKasseCaseworker,
+        &[("reference", "{lars_hk}")],
+    ),
+    // Refused input (no consent filled in): nothing is recorded.
+    ("support/find", Guard::Support, &[("form[cpr]", "")]),
+    (
+        "support/citizen",
+        Guard::Support,
+        &[("reference", "{consent}")],
+    ),
+    (
+        "support/citizen",
+        Guard::Support,
+        &[("reference", "{expired}")],
+    ),
+    (
+        "support/citizen",
+        Guard::Support,
+        &[("reference", "{mette}")],
+    ),
+    ("support/contact-requests", Guard::Support, &[]),
+    (
+        "support/relay",
+        Guard::Support,
+        &[("id", "0"), ("how", "ingen")],
+    ),
 ];
 
 /// A client signed in as `who` on the demo data (`jobspor-server seed`), through the local
@@ -247,37 +340,79 @@ async fn logged_in(app: &TestApp, who: Who) -> reqwest::Client {
         Who::CaseworkerNotServing => {
             app.staff(&c, "sara.odense", Some(idp::OTP)).await;
         }
+        Who::AKasse => {
+            app.staff(&c, "jens.hk", Some(idp::OTP)).await;
+        }
+        Who::AKasseOther => {
+            app.staff(&c, "ole.3f", Some(idp::OTP)).await;
+        }
+        Who::Support => {
+            app.staff(&c, "lone.support", Some(idp::OTP)).await;
+        }
     }
     c
 }
 
-/// The reference to Mette's case that Anna gets by looking her up (as `caseworker/find`
-/// makes it).
-async fn mettes_reference(app: &TestApp) -> jobspor::CaseReference {
-    let mette = app
-        .store
-        .citizen_id_by_cpr("1205901806")
-        .await
-        .unwrap()
-        .unwrap();
-    let anna = app
-        .store
-        .caseworker_by_subject("anna.aarhus")
-        .await
-        .unwrap()
-        .unwrap();
-    let now = app.clock.now();
-    app.store
-        .record_lookup(
-            jobspor::policy::operator_acts_for(anna),
-            "1205901806",
-            Some(mette),
-            now,
-            now + chrono::Duration::hours(jobspor::policy::CASE_REFERENCE_HOURS),
+/// The references each placeholder of `Subject::PLACEHOLDERS` stands for, made as the
+/// lookups (and support's consent form) make them.
+async fn references(app: &TestApp) -> BTreeMap<&'static str, String> {
+    use jobspor::consent::{ConsentChannel, ConsentScope};
+    use jobspor::policy::operator_acts_for as acting;
+    use jobspor_store::consents::NewConsent;
+    let citizen =
+        |cpr: &'static str| async move { app.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap() };
+    let staff = |name: &'static str| async move {
+        acting(
+            app.store
+                .caseworker_by_subject(name)
+                .await
+                .unwrap()
+                .unwrap(),
         )
-        .await
-        .unwrap()
-        .unwrap()
+    };
+    let (mette, lars) = (citizen("1205901806").await, citizen("0803850077").await);
+    let now = app.clock.now();
+    let until = now + chrono::Duration::hours(jobspor::policy::CASE_REFERENCE_HOURS);
+    let mut refs = BTreeMap::new();
+    for (placeholder, who, cpr, citizen) in [
+        ("{mette}", "anna.aarhus", "1205901806", mette),
+        ("{mette_hk}", "jens.hk", "1205901806", mette),
+        ("{mette_3f}", "ole.3f", "1205901806", mette),
+        ("{lars_hk}", "jens.hk", "0803850077", lars),
+    ] {
+        let r = app
+            .store
+            .record_lookup(staff(who).await, cpr, Some(citizen), now, until)
+            .await
+            .unwrap()
+            .unwrap();
+        refs.insert(placeholder, r.to_string());
+    }
+    for (placeholder, ends_at) in [
+        ("{consent}", now + chrono::Duration::hours(1)),
+        ("{expired}", now - chrono::Duration::minutes(1)),
+    ] {
+        let consent = NewConsent {
+            channel: ConsentChannel::Telephone,
+            given_at: now - chrono::Duration::hours(2),
+            scope: ConsentScope::ALL.to_vec(),
+            reference: "Opkald om CV".into(),
+            ends_at,
+        };
+        let r = app
+            .store
+            .record_consent_lookup(
+                staff("lone.support").await,
+                "1205901806",
+                Some((mette, &consent)),
+                now,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        refs.insert(placeholder, r.to_string());
+    }
+    refs
 }
 
 #[tokio::test]
@@ -289,7 +424,7 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
         jobspor_server::demo::seed(&app.store, &register, &companies, app.clock.now())
             .await
             .unwrap();
-        let mette = mettes_reference(&app).await.to_string();
+        let refs = references(&app).await;
         let mut clients = BTreeMap::new();
         for who in EVERYONE {
             clients.insert(who, logged_in(&app, who).await);
@@ -306,9 +441,10 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
                 } else {
                     &clients[&who]
                 };
+                let subject = Subject::of(form);
                 let form: Vec<(&str, &str)> = form
                     .iter()
-                    .map(|(k, v)| (*k, if *v == "{mette}" { mette.as_str() } else { *v }))
+                    .map(|(k, v)| (*k, refs.get(v).map_or(*v, String::as_str)))
                     .collect();
                 // The providers' answers are GET requests (the browser is sent back).
                 let status = if endpoint.ends_with("/callback") {
@@ -322,10 +458,6 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
                 } else {
                     app.call(c, endpoint, &form).await.status().as_u16()
                 };
-                let subject = SUBJECTS
-                    .iter()
-                    .find(|(e, _)| e == endpoint)
-                    .map_or(Subject::Own, |(_, s)| *s);
                 let expected = subject.expected(*guard, who);
                 // 404 refuses the caller only where the request names someone's data; for
                 // the rest it answers the (deliberately empty) input.
@@ -337,7 +469,7 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
                 };
                 if !ok {
                     wrong.push(format!(
-                        "{endpoint} as {who:?}: {status}, expected {expected:?}"
+                        "{endpoint} ({subject:?}) as {who:?}: {status}, expected {expected:?}"
                     ));
                 }
             }
@@ -353,7 +485,11 @@ fn every_server_function_opens_with_its_guard_and_has_a_row() {
         .into_iter()
         .map(|f| (f.endpoint, f.file, f.guard))
         .collect();
-    assert!(found.len() >= MATRIX.len(), "the API's sources were read");
+    let endpoints: std::collections::BTreeSet<&str> = MATRIX.iter().map(|(e, _, _)| *e).collect();
+    assert!(
+        found.len() >= endpoints.len(),
+        "the API's sources were read"
+    );
     let mut wrong = Vec::new();
     for (endpoint, file, guard) in &found {
         match MATRIX.iter().find(|(e, _, _)| e == endpoint) {
@@ -509,13 +645,49 @@ const PAGES: &[(&str, Guard, Subject)] = &[
     ),
     (
         jobspor_app::routes::CASEWORKER_LOOKUPS,
-        Guard::Caseworker,
+        Guard::Staff,
         Subject::Own,
     ),
     (
         jobspor_app::routes::CASEWORKER_CITIZEN,
         Guard::Caseworker,
         Subject::Mette,
+    ),
+    (
+        jobspor_app::routes::CASEWORKER_SEARCH,
+        Guard::Caseworker,
+        Subject::Own,
+    ),
+    // Mette's CV, searchable: any jobcentre's caseworker may open it from the search.
+    (
+        jobspor_app::routes::CASEWORKER_CV,
+        Guard::Caseworker,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::AKASSE_HOME,
+        Guard::AKasseCaseworker,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::AKASSE_MEMBER,
+        Guard::AKasseCaseworker,
+        Subject::MetteForHk,
+    ),
+    (
+        jobspor_app::routes::SUPPORT_HOME,
+        Guard::Support,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::SUPPORT_CITIZEN,
+        Guard::Support,
+        Subject::Consent,
+    ),
+    (
+        jobspor_app::routes::SUPPORT_CONTACT_REQUESTS,
+        Guard::Support,
+        Subject::Own,
     ),
     (
         jobspor_app::routes::EMPLOYER_TERMS,
@@ -571,7 +743,9 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
             .await
             .unwrap()
             .unwrap();
-        let mettes_reference = mettes_reference(&app).await;
+        let refs = references(&app).await;
+        let reference =
+            |placeholder: &str| -> jobspor::CaseReference { refs[placeholder].parse().unwrap() };
         let mettes_cv = app
             .store
             .cv_of_citizen(jobspor::policy::operator_acts_for(mette))
@@ -595,7 +769,16 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                     jobspor_app::routes::questionnaire_step("registeroplysninger")
                 }
                 p if p == jobspor_app::routes::CASEWORKER_CITIZEN => {
-                    jobspor_app::routes::caseworker_citizen(&mettes_reference)
+                    jobspor_app::routes::caseworker_citizen(&reference("{mette}"))
+                }
+                p if p == jobspor_app::routes::AKASSE_MEMBER => {
+                    jobspor_app::routes::akasse_member(&reference("{mette_hk}"))
+                }
+                p if p == jobspor_app::routes::SUPPORT_CITIZEN => {
+                    jobspor_app::routes::support_citizen(&reference("{consent}"))
+                }
+                p if p == jobspor_app::routes::CASEWORKER_CV => {
+                    jobspor_app::routes::caseworker_cv(mettes_cv)
                 }
                 p if p == jobspor_app::routes::EMPLOYER_CV => {
                     jobspor_app::routes::employer_cv(mettes_cv)
@@ -643,7 +826,7 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                     status == 200
                 } else {
                     matches!(status, 302 | 404)
-                        || (status == 200 && *subject == Subject::Mette && !body.contains("Mette"))
+                        || (status == 200 && *subject != Subject::Own && !body.contains("Mette"))
                 };
                 if !ok {
                     wrong.push(format!(

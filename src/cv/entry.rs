@@ -133,8 +133,8 @@ impl CvSection {
         let en = match self {
             CvSection::JobWish => "Choose the jobs you are looking for from the list, and tell us about your education and experience in each of them.",
             CvSection::Introduction => "Write briefly about yourself, as you would introduce yourself to an employer.",
-            CvSection::SpecialConsiderations => "If you need special considerations in a job, you can write it here. Only you and your caseworker at the job centre can see it – employers never do.",
-            CvSection::Absence => "Periods of holiday or illness. Only you and your caseworker at the job centre can see them – employers never do.",
+            CvSection::SpecialConsiderations => "If you need special considerations in a job, you can write it here. Only you and your caseworker at the job centre can see it (and Jobnetsupporten, when you allow it) – employers never do.",
+            CvSection::Absence => "Periods of holiday or illness. Only you and the caseworkers at your job centre and your a-kasse can see them (and Jobnetsupporten, when you allow it) – employers never do.",
             CvSection::Qualification => "Add your skills one at a time, e.g. \"Forklift driving\" or \"Customer service\".",
             _ => "",
         };
@@ -146,8 +146,8 @@ impl CvSection {
         match self {
             CvSection::JobWish => "Vælg de stillinger, du søger, fra listen, og fortæl om din uddannelse og erfaring i hver af dem.",
             CvSection::Introduction => "Skriv kort om dig selv, som du vil præsentere dig for en arbejdsgiver.",
-            CvSection::SpecialConsiderations => "Hvis du har brug for særlige hensyn i et job, kan du skrive det her. Kun du og din sagsbehandler i jobcenteret kan se det – arbejdsgivere ser det aldrig.",
-            CvSection::Absence => "Perioder med ferie eller sygdom. Kun du og din sagsbehandler i jobcenteret kan se dem – arbejdsgivere ser dem aldrig.",
+            CvSection::SpecialConsiderations => "Hvis du har brug for særlige hensyn i et job, kan du skrive det her. Kun du og din sagsbehandler i jobcenteret kan se det (og Jobnetsupporten, når du giver lov) – arbejdsgivere ser det aldrig.",
+            CvSection::Absence => "Perioder med ferie eller sygdom. Kun du og sagsbehandlerne i dit jobcenter og din a-kasse kan se dem (og Jobnetsupporten, når du giver lov) – arbejdsgivere ser dem aldrig.",
             CvSection::Qualification => "Tilføj dine kompetencer én ad gangen, fx \"Truckkørsel\" eller \"Kundeservice\".",
             _ => "",
         }

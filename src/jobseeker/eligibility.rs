@@ -9,6 +9,7 @@ choices! {
     /// The citizen's situation when registering as a job seeker.
     Situation {
         Dagpenge = "dagpenge", "Jeg får eller har søgt dagpenge", "I get or have applied for dagpenge (unemployment benefit)";
+        Dimittend = "dimittend", "Jeg er dimittend og får eller har søgt dagpenge", "I am a recent graduate (dimittend) and get or have applied for dagpenge";
         Kontanthjaelp = "kontanthjaelp", "Jeg har søgt eller får kontanthjælp", "I get or have applied for kontanthjælp (social assistance)";
         Uddannelseshjaelp = "uddannelseshjaelp", "Jeg får uddannelseshjælp", "I get uddannelseshjælp (education assistance)";
         IntegrationWithOrder = "integration_with_order", "Jeg får integrationsydelse og har fået et uddannelsespålæg", "I get integrationsydelse (integration benefit) and have been given an uddannelsespålæg (an order to start education)";
@@ -30,7 +31,7 @@ pub enum Questionnaire {
 
 pub fn questionnaire_for(situation: Situation) -> Questionnaire {
     match situation {
-        Situation::Dagpenge => Questionnaire::Dagpenge,
+        Situation::Dagpenge | Situation::Dimittend => Questionnaire::Dagpenge,
         Situation::Uddannelseshjaelp | Situation::IntegrationWithOrder => Questionnaire::Education,
         Situation::Kontanthjaelp | Situation::IntegrationWithoutOrder | Situation::Other => {
             Questionnaire::General
@@ -78,7 +79,7 @@ impl PilotConfig {
 }
 
 /// Seed 000: the disability questions are for a citizen who fills in the preparation
-/// questionnaire as a dagpenge recipient or kontanthjælp applicant AND lives (by the CPR
+/// questionnaire as a dagpenge recipient (a dimittend too) or kontanthjælp applicant AND lives (by the CPR
 /// register) in a pilot municipality, while the pilot runs.
 pub fn disability_questions_apply(
     situation: Situation,
@@ -86,8 +87,10 @@ pub fn disability_questions_apply(
     pilot: &PilotConfig,
     today: NaiveDate,
 ) -> bool {
-    matches!(situation, Situation::Dagpenge | Situation::Kontanthjaelp)
-        && pilot.runs_on(today)
+    matches!(
+        situation,
+        Situation::Dagpenge | Situation::Dimittend | Situation::Kontanthjaelp
+    ) && pilot.runs_on(today)
         && municipality_code.is_some_and(|c| pilot.municipality(c).is_some())
 }
 
@@ -146,7 +149,11 @@ mod tests {
         let aarhus = Some("751");
         let odense = Some("461");
         for &s in Situation::ALL {
-            let asked = matches!(s, Situation::Dagpenge | Situation::Kontanthjaelp);
+            // A dimittend's benefit is dagpenge.
+            let asked = matches!(
+                s,
+                Situation::Dagpenge | Situation::Dimittend | Situation::Kontanthjaelp
+            );
             for pilot_code in p.municipalities.iter().map(|m| m.code.as_str()) {
                 assert_eq!(
                     disability_questions_apply(s, Some(pilot_code), p, today()),

@@ -1,4 +1,5 @@
-//! Registering as a job seeker: the citizen's situation, and for dagpenge the a-kasse.
+//! Registering as a job seeker: the citizen's situation, and for dagpenge (a dimittend's too)
+//! the a-kasse.
 use super::eligibility::Situation;
 use crate::choices::choices;
 use crate::form_fields::{follow_up, req, FieldKind, FieldSpec};
@@ -48,7 +49,7 @@ pub const FIELDS: &[FieldSpec] = &[
             FieldKind::Select(AKasse::OPTIONS),
         ),
         "situation",
-        &["dagpenge"],
+        &["dagpenge", "dimittend"],
     ),
 ];
 
@@ -63,7 +64,7 @@ pub struct RegistrationForm {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registration {
     pub situation: Situation,
-    /// Only for dagpenge, where it is required.
+    /// Only for dagpenge and dimittends, where it is required.
     pub a_kasse: Option<AKasse>,
 }
 
@@ -75,7 +76,7 @@ impl Registration {
             Situation::from_code(&f.situation).map_err(choice_key),
         );
         let a_kasse = match situation {
-            Some(Situation::Dagpenge) => e
+            Some(Situation::Dagpenge | Situation::Dimittend) => e
                 .check("a_kasse", AKasse::from_code(&f.a_kasse).map_err(choice_key))
                 .map(Some),
             // A fund chosen before the situation was changed is not kept.

@@ -54,6 +54,8 @@ pub struct HistoryRecord {
     pub actor_name: String,
     pub organisation: String,
     pub what: AccessWhat,
+    /// On what basis (`AccessBasis::code`): for support, the consent's id.
+    pub basis: Option<AccessBasis>,
 }
 
 /// The citizen's pseudonym in the log, made at the first record.
@@ -153,7 +155,7 @@ impl Store {
         since: DateTime<Utc>,
     ) -> Result<Vec<HistoryRecord>> {
         let rows = sqlx::query(
-            "SELECT r.at, r.actor_kind, r.actor_name, r.organisation, r.what \
+            "SELECT r.at, r.actor_kind, r.actor_name, r.organisation, r.what, r.basis \
              FROM access_records r JOIN access_subjects s ON s.subject = r.subject \
              WHERE s.citizen_id = $1 AND r.at >= $2 ORDER BY r.seq DESC LIMIT 500",
         )
@@ -169,6 +171,7 @@ impl Store {
                     actor_name: r.try_get("actor_name")?,
                     organisation: r.try_get("organisation")?,
                     what: what(r.try_get("what")?)?,
+                    basis: AccessBasis::from_code(&r.try_get::<String, _>("basis")?),
                 })
             })
             .collect()

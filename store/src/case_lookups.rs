@@ -5,7 +5,7 @@ use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::policy::Caller;
 use jobspor::{CaseReference, CaseworkerId, CitizenId};
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 
 /// One lookup as the caseworker's audit lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +15,53 @@ pub struct Lookup {
     pub cpr: String,
     /// Whether it found a citizen this caseworker serves.
     pub found: bool,
+}
+
+/// Records one lookup for the staff member's audit.
+pub(crate) async fn insert_lookup(
+    conn: &mut AnyConnection,
+    staff: Caller<CaseworkerId>,
+    cpr: &str,
+    found: bool,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO caseworker_lookups (caseworker_id, at, cpr, found) VALUES ($1,$2,$3,$4)",
+    )
+    .bind(staff.id().get())
+    .bind(ts(now))
+    .bind(cpr)
+    .bind(i64::from(found))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Makes a fresh reference to `citizen` for `staff` until `expires` (resting on `consent`,
+/// for support).
+pub(crate) async fn new_reference(
+    conn: &mut AnyConnection,
+    staff: Caller<CaseworkerId>,
+    citizen: CitizenId,
+    expires: DateTime<Utc>,
+    consent: Option<i64>,
+) -> Result<CaseReference> {
+    let r = {
+        use rand::Rng;
+        CaseReference::from_bytes(rand::thread_rng().gen())
+    };
+    sqlx::query(
+        "INSERT INTO case_references (reference, caseworker_id, citizen_id, expires_at, consent_id) \
+         VALUES ($1,$2,$3,$4,$5)",
+    )
+    .bind(r.as_str())
+    .bind(staff.id().get())
+    .bind(citizen.get())
+    .bind(ts(expires))
+    .bind(consent)
+    .execute(&mut *conn)
+    .await?;
+    Ok(r)
 }
 
 impl Store {
@@ -29,33 +76,9 @@ impl Store {
         expires: DateTime<Utc>,
     ) -> Result<Option<CaseReference>> {
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO caseworker_lookups (caseworker_id, at, cpr, found) VALUES ($1,$2,$3,$4)",
-        )
-        .bind(caseworker.id().get())
-        .bind(ts(now))
-        .bind(cpr)
-        .bind(i64::from(citizen.is_some()))
-        .execute(&mut *tx)
-        .await?;
+        insert_lookup(&mut tx, caseworker, cpr, citizen.is_some(), now).await?;
         let reference = match citizen {
-            Some(c) => {
-                let r = {
-                    use rand::Rng;
-                    CaseReference::from_bytes(rand::thread_rng().gen())
-                };
-                sqlx::query(
-                    "INSERT INTO case_references (reference, caseworker_id, citizen_id, expires_at) \
-                     VALUES ($1,$2,$3,$4)",
-                )
-                .bind(r.as_str())
-                .bind(caseworker.id().get())
-                .bind(c.get())
-                .bind(ts(expires))
-                .execute(&mut *tx)
-                .await?;
-                Some(r)
-            }
+            Some(c) => Some(new_reference(&mut tx, caseworker, c, expires, None).await?),
             None => None,
         };
         tx.commit().await?;
@@ -119,7 +142,15 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+        // Support's consents stay as long as the access records that name them.
+        let consents =
+            sqlx::query("DELETE FROM support_consents WHERE recorded_at < $1 AND ends_at <= $2")
+                .bind(ts(before))
+                .bind(ts(now))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         tx.commit().await?;
-        Ok(lookups + references)
+        Ok(lookups + references + consents)
     }
 }

@@ -5,6 +5,7 @@
 use crate::access_log::{record, AccessEntry};
 use crate::citizens::{citizen_in, CitizenRecord};
 use crate::cv::entries;
+use crate::jobseekers::{jobseeker_in, JobseekerRecord};
 use crate::{Result, Store};
 use jobspor::cv::entry::CvEntry;
 use jobspor::CitizenId;
@@ -46,5 +47,18 @@ impl Store {
         };
         tx.commit().await?;
         Ok(list)
+    }
+
+    /// The citizen's registration as a job seeker, if any, the read recorded (`read`).
+    pub async fn registration_for_staff(
+        &self,
+        citizen: CitizenId,
+        read: &AccessEntry,
+    ) -> Result<Option<JobseekerRecord>> {
+        let mut tx = self.begin_write().await?;
+        record(&mut tx, read).await?;
+        let r = jobseeker_in(&mut tx, citizen).await?;
+        tx.commit().await?;
+        Ok(r)
     }
 }

@@ -1,21 +1,40 @@
-//! Jobcentre caseworkers: who they are, and which municipalities' citizens they serve.
+//! Staff: jobcentre caseworkers (and which municipalities' citizens they serve), a-kasse
+//! caseworkers (and their a-kasse), Jobnetsupporten. One table, the kind in `kind`.
 use crate::{ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
+use jobspor::jobseeker::registration::AKasse;
+use jobspor::policy::ActorKind;
 use jobspor::{CaseworkerId, CitizenId};
 use sqlx::Row;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseworkerRecord {
     pub id: CaseworkerId,
+    /// `Caseworker` (a jobcentre's), `AKasseCaseworker` or `Support`.
+    pub kind: ActorKind,
     pub name: String,
-    pub jobcentre: String,
-    /// CPR municipality codes of the citizens this caseworker serves.
+    /// The jobcentre, the a-kasse or "Jobnetsupporten".
+    pub organisation: String,
+    /// CPR municipality codes of the citizens this caseworker serves (jobcentres only).
     pub municipality_codes: Vec<String>,
+    /// The a-kasse whose members this caseworker sees (a-kasser only).
+    pub a_kasse: Option<AKasse>,
+}
+
+/// A staff member as the operator seeds them.
+#[derive(Debug, Clone)]
+pub struct NewStaff<'a> {
+    /// The subject the organisation's identity provider signs them in as.
+    pub username: &'a str,
+    pub name: &'a str,
+    pub kind: ActorKind,
+    pub organisation: &'a str,
+    pub municipality_codes: &'a [&'a str],
+    pub a_kasse: Option<AKasse>,
 }
 
 impl Store {
-    /// Creates a caseworker, or updates the one with this username (operator seeding). The
-    /// username is the subject the organisation's identity provider signs them in as.
+    /// Creates a jobcentre caseworker, or updates the one with this username.
     pub async fn upsert_caseworker(
         &self,
         username: &str,
@@ -24,16 +43,36 @@ impl Store {
         municipality_codes: &[&str],
         now: DateTime<Utc>,
     ) -> Result<CaseworkerId> {
-        let row = sqlx::query(
-            "INSERT INTO caseworkers (username, name, jobcentre, municipality_codes, created_at) VALUES ($1,$2,$3,$4,$5) \
-             ON CONFLICT (username) DO UPDATE SET name = excluded.name, jobcentre = excluded.jobcentre, \
-             municipality_codes = excluded.municipality_codes RETURNING id",
+        self.upsert_staff(
+            &NewStaff {
+                username,
+                name,
+                kind: ActorKind::Caseworker,
+                organisation: jobcentre,
+                municipality_codes,
+                a_kasse: None,
+            },
+            now,
         )
-        .bind(username.trim().to_lowercase())
-        .bind(name)
-        .bind(jobcentre)
-        .bind(municipality_codes.join(","))
+        .await
+    }
+
+    /// Creates a staff member, or updates the one with this username (operator seeding).
+    pub async fn upsert_staff(&self, s: &NewStaff<'_>, now: DateTime<Utc>) -> Result<CaseworkerId> {
+        let row = sqlx::query(
+            "INSERT INTO caseworkers (username, name, jobcentre, municipality_codes, created_at, kind, a_kasse) \
+             VALUES ($1,$2,$3,$4,$5,$6,$7) \
+             ON CONFLICT (username) DO UPDATE SET name = excluded.name, jobcentre = excluded.jobcentre, \
+             municipality_codes = excluded.municipality_codes, kind = excluded.kind, a_kasse = excluded.a_kasse \
+             RETURNING id",
+        )
+        .bind(s.username.trim().to_lowercase())
+        .bind(s.name)
+        .bind(s.organisation)
+        .bind(s.municipality_codes.join(","))
         .bind(ts(now))
+        .bind(s.kind.as_str())
+        .bind(s.a_kasse.map(|a| a.code()))
         .fetch_one(&self.pool)
         .await?;
         Ok(CaseworkerId::new(row.try_get("id")?))
@@ -53,17 +92,24 @@ impl Store {
 
     pub async fn caseworker(&self, id: CaseworkerId) -> Result<CaseworkerRecord> {
         let r = sqlx::query(
-            "SELECT id, name, jobcentre, municipality_codes FROM caseworkers WHERE id = $1",
+            "SELECT id, kind, name, jobcentre, municipality_codes, a_kasse FROM caseworkers WHERE id = $1",
         )
         .bind(id.get())
         .fetch_optional(&self.pool)
         .await?
         .ok_or(StoreError::NotFound)?;
         let codes: String = r.try_get("municipality_codes")?;
+        let kind: String = r.try_get("kind")?;
+        let a_kasse: Option<String> = r.try_get("a_kasse")?;
         Ok(CaseworkerRecord {
             id: CaseworkerId::new(r.try_get("id")?),
+            kind: ActorKind::parse(&kind).ok_or_else(|| StoreError::Corrupt {
+                what: "staff kind",
+                value: kind.clone(),
+            })?,
             name: r.try_get("name")?,
-            jobcentre: r.try_get("jobcentre")?,
+            organisation: r.try_get("jobcentre")?,
+            a_kasse: a_kasse.and_then(|a| AKasse::from_code(&a).ok()),
             municipality_codes: codes
                 .split(',')
                 .filter(|c| !c.is_empty())

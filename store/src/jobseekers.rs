@@ -101,6 +101,39 @@ fn answers_from(row: Option<sqlx::any::AnyRow>, part: Part) -> Result<Answers> {
     })
 }
 
+/// The citizen's registration as a job seeker, if any, read on `conn`.
+pub(crate) async fn jobseeker_in(
+    conn: &mut sqlx::AnyConnection,
+    citizen: CitizenId,
+) -> Result<Option<JobseekerRecord>> {
+    let citizen_id = citizen.get();
+    let row = sqlx::query(
+        "SELECT situation, a_kasse, registered_at FROM jobseekers WHERE citizen_id = $1",
+    )
+    .bind(citizen_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let code: String = r.try_get("situation")?;
+    let situation = Situation::from_code(&code).map_err(|_| StoreError::Corrupt {
+        what: "situation",
+        value: code.clone(),
+    })?;
+    let a_kasse = r
+        .try_get::<Option<String>, _>("a_kasse")?
+        .map(|c| {
+            AKasse::from_code(&c).map_err(|_| StoreError::Corrupt {
+                what: "a-kasse",
+                value: c.clone(),
+            })
+        })
+        .transpose()?;
+    Ok(Some(JobseekerRecord {
+        registration: Registration { situation, a_kasse },
+        registered_at: from_ts(r.try_get("registered_at")?),
+    }))
+}
+
 impl Store {
     /// Registers the citizen as a job seeker, or changes the registration. A changed
     /// situation can mean another questionnaire, so one already sent must be sent again.
@@ -147,32 +180,8 @@ impl Store {
     }
 
     pub async fn jobseeker(&self, citizen: CitizenId) -> Result<Option<JobseekerRecord>> {
-        let citizen_id = citizen.get();
-        let row = sqlx::query(
-            "SELECT situation, a_kasse, registered_at FROM jobseekers WHERE citizen_id = $1",
-        )
-        .bind(citizen_id)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(r) = row else { return Ok(None) };
-        let code: String = r.try_get("situation")?;
-        let situation = Situation::from_code(&code).map_err(|_| StoreError::Corrupt {
-            what: "situation",
-            value: code.clone(),
-        })?;
-        let a_kasse = r
-            .try_get::<Option<String>, _>("a_kasse")?
-            .map(|c| {
-                AKasse::from_code(&c).map_err(|_| StoreError::Corrupt {
-                    what: "a-kasse",
-                    value: c.clone(),
-                })
-            })
-            .transpose()?;
-        Ok(Some(JobseekerRecord {
-            registration: Registration { situation, a_kasse },
-            registered_at: from_ts(r.try_get("registered_at")?),
-        }))
+        let mut conn = self.pool.acquire().await?;
+        jobseeker_in(&mut conn, citizen).await
     }
 
     /// A citizen's own answers of one part. Not for anyone else: see `answers_for_caseworker`.
@@ -264,9 +273,24 @@ impl Store {
         citizen: CitizenId,
         read: &AccessEntry,
     ) -> Result<Answers> {
+        self.answers_for_staff(part, citizen, read, |_| true)
+            .await
+            .map(Option::unwrap_or_default)
+    }
+
+    /// A staff member reads one part of a citizen's sent questionnaire, if it was sent as a
+    /// kind of questionnaire they may see (`may_see`, given the kind sent; health answers
+    /// have none). The read is recorded for the citizen in the same transaction; when
+    /// `may_see` refuses, nothing is read or recorded and the answer is `None`.
+    pub async fn answers_for_staff(
+        &self,
+        part: Part,
+        citizen: CitizenId,
+        read: &AccessEntry,
+        may_see: impl FnOnce(Option<Questionnaire>) -> bool,
+    ) -> Result<Option<Answers>> {
         let citizen_id = citizen.get();
         let mut tx = self.begin_write().await?;
-        record(&mut tx, read).await?;
         let row = sqlx::query(&format!(
             "{} WHERE citizen_id = $1 AND submitted_at IS NOT NULL",
             part.select()
@@ -275,7 +299,11 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let answers = answers_from(row, part)?;
+        if !may_see(answers.kind) {
+            return Ok(None);
+        }
+        record(&mut tx, read).await?;
         tx.commit().await?;
-        Ok(answers)
+        Ok(Some(answers))
     }
 }

@@ -12,6 +12,7 @@ pub mod case_lookups;
 pub mod case_reads;
 pub mod caseworkers;
 pub mod citizens;
+pub mod consents;
 pub mod contact_requests;
 pub mod cv;
 pub mod employers;

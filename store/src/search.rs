@@ -31,7 +31,7 @@ use jobspor::access::{AccessBasis, AccessWhat};
 use jobspor::cv::entry::CvEntry;
 use jobspor::cv_search::{query_words, CvQuery, Facet, Sort, MAX_PAGE, PAGE_SIZE};
 use jobspor::policy::{ActorKind, Caller, CvOwner};
-use jobspor::{CitizenId, CvId, EmployerId};
+use jobspor::{CaseworkerId, CitizenId, CvId, EmployerId};
 use sqlx::Row;
 use std::collections::BTreeMap;
 
@@ -762,6 +762,53 @@ impl Store {
         login_cutoff: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<Option<OpenedCv>> {
+        self.open_searchable_cv(cv_id, login_cutoff, |citizen_id| AccessEntry {
+            citizen_id,
+            at: now,
+            actor_kind: ActorKind::Employer,
+            actor_id: Some(employer.id().get()),
+            actor_name: company_name.to_string(),
+            organisation: company_name.to_string(),
+            what: AccessWhat::OpenedCv,
+            basis: AccessBasis::EmployerTerms,
+        })
+        .await
+    }
+
+    /// A jobcentre's caseworker opens a CV found in the search across municipalities
+    /// (seed 000: "i forbindelse med jobformidling"), recorded for the citizen as an
+    /// employer's opening is. `None` when the CV is not searchable now.
+    #[tracing::instrument(skip(self, name, jobcentre))]
+    pub async fn open_cv_for_caseworker(
+        &self,
+        caseworker: Caller<CaseworkerId>,
+        name: &str,
+        jobcentre: &str,
+        cv_id: CvId,
+        login_cutoff: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<OpenedCv>> {
+        self.open_searchable_cv(cv_id, login_cutoff, |citizen_id| AccessEntry {
+            citizen_id,
+            at: now,
+            actor_kind: ActorKind::Caseworker,
+            actor_id: Some(caseworker.id().get()),
+            actor_name: name.to_string(),
+            organisation: jobcentre.to_string(),
+            what: AccessWhat::OpenedCv,
+            basis: AccessBasis::JobPlacement,
+        })
+        .await
+    }
+
+    /// Reads a searchable CV and records the opening (`opening`, given the owner) in one
+    /// transaction.
+    async fn open_searchable_cv(
+        &self,
+        cv_id: CvId,
+        login_cutoff: DateTime<Utc>,
+        opening: impl FnOnce(CitizenId) -> AccessEntry,
+    ) -> Result<Option<OpenedCv>> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "SELECT p.*, c.hide_contact FROM cv_search s JOIN cvs c ON c.id = s.cv_id JOIN citizens p ON p.id = s.citizen_id \
@@ -780,20 +827,7 @@ impl Store {
             hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
         };
         let entries = entries(&mut tx, cv_id.get()).await?;
-        access_log::record(
-            &mut tx,
-            &AccessEntry {
-                citizen_id,
-                at: now,
-                actor_kind: ActorKind::Employer,
-                actor_id: Some(employer.id().get()),
-                actor_name: company_name.to_string(),
-                organisation: company_name.to_string(),
-                what: AccessWhat::OpenedCv,
-                basis: AccessBasis::EmployerTerms,
-            },
-        )
-        .await?;
+        access_log::record(&mut tx, &opening(citizen_id)).await?;
         tx.commit().await?;
         Ok(Some(OpenedCv {
             owner,

@@ -88,6 +88,7 @@ pub async fn spawn_with(store: Store, mut settings: Settings) -> TestApp {
         registers: Arc::new(SimulatedLabourMarketRegisters::load().unwrap()),
         secure_cookies: settings.door.tls,
         limits: Arc::new(Limits::new(settings.quotas)),
+        consent_length: jobspor::consent::ConsentLength::default(),
     };
     let options = LeptosOptions::builder()
         .output_name("jobspor")

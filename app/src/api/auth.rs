@@ -11,6 +11,8 @@ pub enum SessionKind {
     Citizen,
     Employer,
     Caseworker,
+    AKasseCaseworker,
+    Support,
 }
 
 /// The header's view of the session.
@@ -48,11 +50,17 @@ pub async fn get_session() -> Result<SessionView, AppError> {
                 name: Some(format!("{}, {}", u.name, e.company_name)),
             }
         }
-        Actor::Caseworker { caseworker_id } => {
+        Actor::Caseworker { caseworker_id }
+        | Actor::AKasseCaseworker { caseworker_id }
+        | Actor::Support { caseworker_id } => {
             let w = state.store.caseworker(caseworker_id).await?;
             SessionView {
-                kind: SessionKind::Caseworker,
-                name: Some(format!("{}, {}", w.name, w.jobcentre)),
+                kind: match actor {
+                    Actor::AKasseCaseworker { .. } => SessionKind::AKasseCaseworker,
+                    Actor::Support { .. } => SessionKind::Support,
+                    _ => SessionKind::Caseworker,
+                },
+                name: Some(format!("{}, {}", w.name, w.organisation)),
             }
         }
     })

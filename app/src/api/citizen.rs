@@ -22,13 +22,36 @@ pub struct MyProfileView {
     pub email: Option<String>,
     pub sms_reminders: bool,
     pub email_reminders: bool,
+    /// Employers who asked support to put them in contact (contact details hidden), as
+    /// support passed them on; newest first. Min side only.
+    pub contact_requests: Vec<ContactRequestNotice>,
+}
+
+/// An employer's request for contact, passed on by support.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactRequestNotice {
+    pub company: String,
+    pub message: String,
+    pub received: String,
 }
 
 /// Min side: the profile of a citizen who has made one.
 #[server(endpoint = "citizen/profile")]
 pub async fn get_my_profile() -> Result<MyProfileView, AppError> {
     let (state, me) = crate::ssr::guard::citizen().await?;
-    server::profile_view(&state, me).await
+    let mut view = server::profile_view(&state, me).await?;
+    view.contact_requests = state
+        .store
+        .contact_requests_for(me)
+        .await?
+        .into_iter()
+        .map(|r| ContactRequestNotice {
+            company: r.company_name,
+            message: r.message,
+            received: jobspor::dates::format_da_time(r.created_at),
+        })
+        .collect();
+    Ok(view)
 }
 
 /// The first-login page: the register data, before the profile exists.
@@ -113,6 +136,7 @@ pub(crate) mod server {
             email: c.email,
             sms_reminders: c.sms_reminders,
             email_reminders: c.email_reminders,
+            contact_requests: Vec::new(),
         })
     }
 }
@@ -161,39 +185,56 @@ pub struct HistoryEntryView {
     pub when: String,
     pub who: String,
     pub what: String,
+    /// The consent a support access rested on.
+    pub consent: Option<crate::api::case::ConsentView>,
 }
 
 /// "Min historik": who was logged on to my profile in the last 3 months, and when.
 #[server(endpoint = "citizen/history")]
 pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
+    use jobspor::access::AccessBasis;
     use jobspor::policy::ActorKind;
     let (state, me) = crate::ssr::guard::citizen().await?;
     let since = jobspor::retention::access_history_cutoff(state.clock.now());
     let lang = crate::lang::current();
-    Ok(state
-        .store
-        .access_history(me.id(), since)
-        .await?
-        .into_iter()
-        .map(|e| HistoryEntryView {
+    let mut rows = Vec::new();
+    for e in state.store.access_history(me.id(), since).await? {
+        let role = |da, en| {
+            format!(
+                "{} ({} {})",
+                e.organisation,
+                lang.pick(da, en),
+                e.actor_name
+            )
+        };
+        let who = match e.actor_kind {
+            ActorKind::Citizen => lang.pick("Dig selv", "You").to_string(),
+            ActorKind::Employer => {
+                format!(
+                    "{}: {}",
+                    lang.pick("Arbejdsgiver", "Employer"),
+                    e.organisation
+                )
+            }
+            ActorKind::Caseworker => role("sagsbehandler", "caseworker"),
+            ActorKind::AKasseCaseworker => role("a-kassens sagsbehandler", "a-kasse caseworker"),
+            ActorKind::Support => role("medarbejder", "staff member"),
+        };
+        // Support's access rests on a consent: the citizen sees which (seed 000).
+        let consent = match e.basis {
+            Some(AccessBasis::Consent(id)) => state
+                .store
+                .consent_of(me.id(), id)
+                .await?
+                .map(|c| crate::api::support::server::consent_view(&c, lang)),
+            _ => None,
+        };
+        rows.push(HistoryEntryView {
             when: jobspor::dates::format_da_time(e.at),
-            who: match e.actor_kind {
-                ActorKind::Citizen => lang.pick("Dig selv", "You").to_string(),
-                ActorKind::Employer => {
-                    format!(
-                        "{}: {}",
-                        lang.pick("Arbejdsgiver", "Employer"),
-                        e.organisation
-                    )
-                }
-                ActorKind::Caseworker => format!(
-                    "{} ({} {})",
-                    e.organisation,
-                    lang.pick("sagsbehandler", "caseworker"),
-                    e.actor_name
-                ),
-            },
+            who,
             what: e.what.label(lang).to_string(),
-        })
-        .collect())
+            consent,
+        });
+    }
+    Ok(rows)
 }

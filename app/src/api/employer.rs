@@ -86,56 +86,8 @@ pub struct SearchView {
 /// form as sent, and no hits, so the page can show both; the browser sends the same form.
 #[server(endpoint = "employer/search")]
 pub async fn search_cvs(form: SearchForm) -> Result<SearchView, AppError> {
-    use jobspor::cv_search::CvQuery;
     let (state, _me) = crate::ssr::guard::employer_with_terms().await?;
-    let mut view = SearchView {
-        form: form.clone(),
-        errors: FieldErrors::default(),
-        total: 0,
-        more: false,
-        page: 1,
-        pages: 0,
-        by_relevance: false,
-        hits: Vec::new(),
-        counts: BTreeMap::new(),
-        approximate: false,
-        distance_counts: Vec::new(),
-    };
-    let q = match CvQuery::parse(&form) {
-        Ok(q) => q,
-        Err(errors) => {
-            view.errors = errors;
-            return Ok(view);
-        }
-    };
-    let cutoff = jobspor::retention::searchable_login_cutoff(state.clock.now());
-    let found = state.store.search_cvs(&q, cutoff).await?;
-    view.counts = found.facets;
-    view.approximate = found.facets_sampled;
-    if let Some(near) = &q.near {
-        view.distance_counts = jobspor::cv_search::hits_per_distance(&near.postcode, &view.counts);
-    }
-    view.total = found.total;
-    view.more = found.more;
-    view.page = q.page;
-    view.pages = jobspor::cv_search::page_count(found.total);
-    view.by_relevance = q.ranks_by_relevance();
-    view.hits = found
-        .hits
-        .into_iter()
-        .map(|h| CvHitView {
-            cv_id: h.cv_id,
-            name: h.name,
-            occupations: h.occupations.join(", "),
-            city: h.city,
-            updated: jobspor::dates::format_da(jobspor::dates::danish_date(h.updated_at)),
-            passage: h
-                .passage
-                .map(|p| jobspor::cv_search::highlight_pieces(&p))
-                .unwrap_or_default(),
-        })
-        .collect();
-    Ok(view)
+    server::search(&state, form).await
 }
 
 /// Asks support to pass a message on to a citizen who hid their contact details.
@@ -185,4 +137,65 @@ pub async fn open_cv(cv_id: CvId) -> Result<EmployerCvView, AppError> {
         opened.entries,
         crate::lang::current(),
     ))
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod server {
+    use super::*;
+    use crate::ssr::state::AppState;
+
+    /// Searches the searchable CVs (for an employer, or a jobcentre's caseworker: the same
+    /// search). A refused filter comes back as field errors with the form as sent.
+    pub async fn search(state: &AppState, form: SearchForm) -> Result<SearchView, AppError> {
+        use jobspor::cv_search::CvQuery;
+        let mut view = SearchView {
+            form: form.clone(),
+            errors: FieldErrors::default(),
+            total: 0,
+            more: false,
+            page: 1,
+            pages: 0,
+            by_relevance: false,
+            hits: Vec::new(),
+            counts: BTreeMap::new(),
+            approximate: false,
+            distance_counts: Vec::new(),
+        };
+        let q = match CvQuery::parse(&form) {
+            Ok(q) => q,
+            Err(errors) => {
+                view.errors = errors;
+                return Ok(view);
+            }
+        };
+        let cutoff = jobspor::retention::searchable_login_cutoff(state.clock.now());
+        let found = state.store.search_cvs(&q, cutoff).await?;
+        view.counts = found.facets;
+        view.approximate = found.facets_sampled;
+        if let Some(near) = &q.near {
+            view.distance_counts =
+                jobspor::cv_search::hits_per_distance(&near.postcode, &view.counts);
+        }
+        view.total = found.total;
+        view.more = found.more;
+        view.page = q.page;
+        view.pages = jobspor::cv_search::page_count(found.total);
+        view.by_relevance = q.ranks_by_relevance();
+        view.hits = found
+            .hits
+            .into_iter()
+            .map(|h| CvHitView {
+                cv_id: h.cv_id,
+                name: h.name,
+                occupations: h.occupations.join(", "),
+                city: h.city,
+                updated: jobspor::dates::format_da(jobspor::dates::danish_date(h.updated_at)),
+                passage: h
+                    .passage
+                    .map(|p| jobspor::cv_search::highlight_pieces(&p))
+                    .unwrap_or_default(),
+            })
+            .collect();
+        Ok(view)
+    }
 }

@@ -1,7 +1,9 @@
 //! Server functions: the API surface. Each one: who is asking → parse the raw input with the
 //! core → ask the policy → call the store (audit in the same transaction) → typed answer.
 //! Endpoints are named explicitly (`/api/<area>/<verb>`) so URLs are stable across builds.
+pub mod akasse;
 pub mod auth;
+pub mod case;
 pub mod caseworker;
 pub mod citizen;
 pub mod cv;
@@ -9,6 +11,7 @@ pub mod employer;
 pub mod jobseeker;
 pub mod language;
 pub mod signin;
+pub mod support;
 
 /// What was typed, as (field, value) pairs, to refill a form after a refusal. Callers pass a
 /// form with secrets already removed.

@@ -274,8 +274,9 @@ mod ssr {
                 let Some(id) = state.store.caseworker_by_subject(&identity.subject).await? else {
                     return Ok(Err(SignInRefusal::NotStaff));
                 };
-                session::start(state, Subject::Caseworker(id), &acr).await?;
-                Ok(Ok(routes::CASEWORKER_HOME.to_string()))
+                let kind = state.store.caseworker(id).await?.kind;
+                session::start(state, Subject::Staff(kind, id), &acr).await?;
+                Ok(Ok(routes::staff_home(kind).to_string()))
             }
         }
     }

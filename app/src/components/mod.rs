@@ -1,4 +1,5 @@
 //! The project's own components over Det Fælles Designsystem's CSS classes.
+pub mod case_view;
 pub mod checked_form;
 pub mod cv_entry;
 pub mod fields_view;

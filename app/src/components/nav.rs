@@ -65,6 +65,33 @@ const CASEWORKER: &[MenuItem] = &[
         routes::CASEWORKER_HOME,
     ),
     item(
+        |l| tr!(in l, common.menu_search_cvs),
+        routes::CASEWORKER_SEARCH,
+    ),
+    item(
+        |l| tr!(in l, common.menu_my_lookups),
+        routes::CASEWORKER_LOOKUPS,
+    ),
+];
+
+const AKASSE: &[MenuItem] = &[
+    item(|l| tr!(in l, common.menu_find_member), routes::AKASSE_HOME),
+    item(
+        |l| tr!(in l, common.menu_my_lookups),
+        routes::CASEWORKER_LOOKUPS,
+    ),
+];
+
+const SUPPORT: &[MenuItem] = &[
+    item(
+        |l| tr!(in l, common.menu_find_citizen),
+        routes::SUPPORT_HOME,
+    ),
+    item(
+        |l| tr!(in l, common.menu_contact_requests),
+        routes::SUPPORT_CONTACT_REQUESTS,
+    ),
+    item(
         |l| tr!(in l, common.menu_my_lookups),
         routes::CASEWORKER_LOOKUPS,
     ),
@@ -77,6 +104,8 @@ pub fn menu(kind: SessionKind) -> &'static [MenuItem] {
         SessionKind::Citizen => CITIZEN,
         SessionKind::Employer => EMPLOYER,
         SessionKind::Caseworker => CASEWORKER,
+        SessionKind::AKasseCaseworker => AKASSE,
+        SessionKind::Support => SUPPORT,
     }
 }
 
@@ -152,6 +181,8 @@ mod tests {
             SessionKind::Citizen,
             SessionKind::Employer,
             SessionKind::Caseworker,
+            SessionKind::AKasseCaseworker,
+            SessionKind::Support,
         ] {
             for i in menu(kind) {
                 assert!(

@@ -1,18 +1,17 @@
-//! The caseworker's pages: sign in, find a citizen by CPR number, read their sent
-//! preparation questionnaire. The health answers are shown in their own section; opening
-//! the page is the read, and the citizen sees it in "Min historik".
+//! The jobcentre caseworker's pages (and the staff sign-in all staff share): find a citizen
+//! by CPR number, read what the portal holds about them. Opening the page is the read, and
+//! the citizen sees it in "Min historik".
 use crate::api::caseworker::{get_caseworker_home, get_citizen_case, get_my_lookups, FindCitizen};
-use crate::components::cv_entry::CvDocument;
+use crate::components::case_view::CaseDocument;
 use crate::components::form::{form_state, ErrorSummary, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::lang::use_lang;
-use crate::pages::jobseeker::{Facts, StepAnswers};
 use crate::pages::login::SignInButton;
 use crate::{routes, tr};
-use jobspor::jobseeker::questionnaire::{health_step, steps, StepKind};
 use jobspor::signin::Provider;
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 /// Caseworkers sign in through their organisation's identity provider, with a second
@@ -40,14 +39,19 @@ pub fn CaseworkerHomePage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match home.await {
+                        // Another kind of staff's start page: theirs.
+                        Ok(h) if h.kind != jobspor::policy::ActorKind::Caseworker => view! { <Redirect path=routes::staff_home(h.kind)/> }.into_any(),
                         Ok(h) => view! {
-                            <h1>{h.jobcentre}</h1>
+                            <h1>{h.organisation}</h1>
                             <p>{tr!(in lang, caseworker.logged_in_as, name = h.name)}</p>
                             <h2>{tr!(in lang, caseworker.find_citizen)}</h2>
                             <ActionForm attr:novalidate=true action=find>
                                 <TextField state form_id="find" field="cpr" name="cpr" label=tr!(in lang, caseworker.cpr_label) hint=tr!(in lang, caseworker.cpr_hint) inputmode="numeric" autocomplete="off" required=true/>
                                 <button type="submit" class="button button-primary">{tr!(in lang, caseworker.find_button)}</button>
                             </ActionForm>
+                            <h2>{tr!(in lang, caseworker.search_heading)}</h2>
+                            <p>{tr!(in lang, caseworker.search_intro)}</p>
+                            <p><a class="button button-secondary" href=routes::CASEWORKER_SEARCH>{tr!(in lang, caseworker.search_link)}</a></p>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Caseworker),
                     }
@@ -57,82 +61,36 @@ pub fn CaseworkerHomePage() -> impl IntoView {
     }
 }
 
-#[component]
-pub fn CitizenCasePage() -> impl IntoView {
+/// The opaque reference in a staff page's address; anything else is one no one holds, and
+/// the server answers as for any reference not the reader's.
+pub(crate) fn reference_param() -> impl Fn() -> jobspor::CaseReference + Copy + Send + Sync {
     let params = use_params_map();
-    // Anything but a reference is one no caseworker holds: the server answers "not found".
-    let reference = move || {
+    move || {
         params.with(|p| {
             p.get("id")
                 .and_then(|i| i.parse::<jobspor::CaseReference>().ok())
                 .unwrap_or_else(|| jobspor::CaseReference::from_bytes([0; 16]))
         })
-    };
-    let case = Resource::new(reference, get_citizen_case);
+    }
+}
+
+#[component]
+pub fn CitizenCasePage() -> impl IntoView {
+    let case = Resource::new(reference_param(), get_citizen_case);
     let lang = use_lang();
     view! {
         <Page title=tr!(in lang, caseworker.case_title)>
             <p><a class="back-link" href=routes::CASEWORKER_HOME>{tr!(in lang, caseworker.find_another)}</a></p>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let c = match case.await {
-                        Ok(c) => c,
-                        Err(e) => return on_error(e, Area::Caseworker),
-                    };
-                    let sent_steps = c.questionnaire.map(|q| steps(q, false)).unwrap_or_default();
-                    view! {
-                        <h1>{c.name.clone()}</h1>
-                        <p>{tr!(in lang, caseworker.citizen_summary, municipality = c.municipality.clone(), situation = c.situation.map(|s| s.label(lang)).unwrap_or_else(|| tr!(in lang, caseworker.not_registered)))}</p>
-                        <section aria-labelledby="profile">
-                            <h2 id="profile">{tr!(in lang, caseworker.profile_heading)}</h2>
-                            <dl class="answers">
-                                {c.register.clone().into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view()}
-                                <dt>{tr!(in lang, caseworker.phone)}</dt><dd>{c.contact.phone.clone().unwrap_or_else(|| "–".into())}</dd>
-                                <dt>{tr!(in lang, caseworker.email)}</dt><dd>{c.contact.email.clone().unwrap_or_else(|| "–".into())}</dd>
-                                <dt>{tr!(in lang, caseworker.reminders_sms)}</dt><dd>{if c.contact.sms_reminders { tr!(in lang, caseworker.yes) } else { tr!(in lang, caseworker.no) }}</dd>
-                                <dt>{tr!(in lang, caseworker.reminders_email)}</dt><dd>{if c.contact.email_reminders { tr!(in lang, caseworker.yes) } else { tr!(in lang, caseworker.no) }}</dd>
-                            </dl>
-                        </section>
-                        <section aria-labelledby="cv">
-                            <h2 id="cv">{tr!(in lang, caseworker.cv_heading)}</h2>
-                            {if c.cv.is_empty() {
-                                view! { <p>{tr!(in lang, caseworker.cv_empty)}</p> }.into_any()
-                            } else {
-                                view! { <p>{tr!(in lang, caseworker.cv_intro)}</p><CvDocument entries=c.cv.clone()/> }.into_any()
-                            }}
-                        </section>
-                        <section aria-labelledby="sent">
-                            <h2 id="sent">{tr!(in lang, caseworker.questionnaire_heading)}</h2>
-                            {match (c.questionnaire, c.submitted_at.clone()) {
-                                (Some(q), Some(at)) => view! {
-                                    <p>{tr!(in lang, caseworker.questionnaire_sent, title = q.title(lang), at = at)}</p>
-                                    {(!c.facts.is_empty()).then(|| view! { <h3>{tr!(in lang, caseworker.register_facts)}</h3><Facts facts=c.facts.clone() unavailable=false/> })}
-                                    {sent_steps.into_iter().filter(|s| matches!(s.kind, StepKind::Questions(_))).map(|s| {
-                                        let values = c.answers.clone();
-                                        view! { <h3>{s.title.get(lang)}</h3><StepAnswers step=s values/> }
-                                    }).collect_view()}
-                                }.into_any(),
-                                _ => view! { <p>{tr!(in lang, caseworker.no_questionnaire)}</p> }.into_any(),
-                            }}
-                        </section>
-                        {c.health.clone().map(|(answers, facts, at)| {
-                            view! {
-                                <section aria-labelledby="health">
-                                    <h2 id="health">{tr!(in lang, caseworker.health_heading)}</h2>
-                                    <p>{tr!(in lang, caseworker.health_seen_notice)}</p>
-                                    {match at {
-                                        Some(at) => view! {
-                                            <p>{tr!(in lang, caseworker.health_sent, at = at)}</p>
-                                            <StepAnswers step=health_step() values=answers/>
-                                            <h3>{tr!(in lang, caseworker.health_register_facts)}</h3>
-                                            <Facts facts unavailable=false/>
-                                        }.into_any(),
-                                        None => view! { <p>{tr!(in lang, caseworker.no_health)}</p> }.into_any(),
-                                    }}
-                                </section>
-                            }
-                        })}
-                    }.into_any()
+                    match case.await {
+                        Ok(c) => view! {
+                            <h1>{c.name.clone()}</h1>
+                            <p>{tr!(in lang, caseworker.citizen_municipality, municipality = c.municipality.clone())}</p>
+                            <CaseDocument case=c/>
+                        }.into_any(),
+                        Err(e) => on_error(e, Area::Caseworker),
+                    }
                 })}
             </Suspense>
         </Page>

@@ -43,6 +43,21 @@ pub fn CitizenHome() -> impl IntoView {
                             {questionnaire_status(&jobseeker, lang)}
                             <Status heading=tr!(in lang, citizen.messages_heading) text=tr!(in lang, citizen.messages_none) action=None/>
                         </ul>
+                        {(!p.contact_requests.is_empty()).then(|| view! {
+                            <section aria-labelledby="contact-requests">
+                                <h2 id="contact-requests">{tr!(in lang, citizen.contact_requests_heading)}</h2>
+                                <p>{tr!(in lang, citizen.contact_requests_intro)}</p>
+                                <ul class="nobullet-list">
+                                    {p.contact_requests.clone().into_iter().map(|r| view! {
+                                        <li class="overview-item">
+                                            <h3 class="h4">{r.company}</h3>
+                                            <p class="form-hint">{tr!(in lang, citizen.contact_request_received, at = r.received)}</p>
+                                            <blockquote>{r.message}</blockquote>
+                                        </li>
+                                    }).collect_view()}
+                                </ul>
+                            </section>
+                        })}
                         {contact(p, lang)}
                     }.into_any()
                 })}

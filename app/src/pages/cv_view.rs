@@ -81,6 +81,35 @@ fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
     }
 }
 
+/// A CV a jobcentre caseworker opened from the search across municipalities: what employers
+/// see (`policy::employer_view`), without the contact form.
+#[component]
+pub fn CaseworkerCv() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params.with(|p| {
+            p.get("id")
+                .and_then(|s| s.parse::<jobspor::CvId>().ok())
+                .unwrap_or(jobspor::CvId::new(0))
+        })
+    };
+    let cv = Resource::new(id, crate::api::caseworker::caseworker_open_cv);
+    let lang = use_lang();
+    view! {
+        <Page title="CV">
+            <p><a class="back-link" href="javascript:history.back()">{tr!(in lang, cv_view.back_to_search)}</a></p>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match cv.await {
+                        Ok(v) => view! { <CvAsEmployerSees v contact_form=false/> }.into_any(),
+                        Err(e) => on_error(e, Area::Caseworker),
+                    }
+                })}
+            </Suspense>
+        </Page>
+    }
+}
+
 #[component]
 pub fn EmployerCv() -> impl IntoView {
     let params = use_params_map();

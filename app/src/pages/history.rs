@@ -23,7 +23,16 @@ pub fn History() -> impl IntoView {
                                 <caption class="sr-only">{tr!(in lang, history.caption)}</caption>
                                 <thead><tr><th scope="col">{tr!(in lang, history.col_when)}</th><th scope="col">{tr!(in lang, history.col_who)}</th><th scope="col">{tr!(in lang, history.col_what)}</th></tr></thead>
                                 <tbody>
-                                    {rows.into_iter().map(|r| view! { <tr><td>{r.when}</td><td>{r.who}</td><td>{r.what}</td></tr> }).collect_view()}
+                                    {rows.into_iter().map(|r| view! {
+                                        <tr>
+                                            <td>{r.when}</td>
+                                            <td>{r.who}</td>
+                                            <td>
+                                                {r.what}
+                                                {r.consent.map(|c| view! { <br/><span class="consent">{tr!(in lang, history.consent, channel = c.channel, given = c.given_at, scope = c.scope, reference = c.reference)}</span> })}
+                                            </td>
+                                        </tr>
+                                    }).collect_view()}
                                 </tbody>
                             </table>
                         }.into_any(),

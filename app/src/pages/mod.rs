@@ -1,3 +1,4 @@
+pub mod akasse;
 pub mod caseworker;
 pub mod citizen_home;
 pub mod cv;
@@ -13,4 +14,5 @@ pub mod privacy;
 pub mod profile_setup;
 pub mod search;
 pub mod security;
+pub mod support;
 pub mod terms;

@@ -1,6 +1,7 @@
 //! CV search. A plain GET form: every search has its own URL (`SearchForm::url`), which
 //! works without JavaScript, can be shared, and keeps the back button meaningful. Each
 //! filter value shows how many of the hits have it.
+use crate::api::caseworker::caseworker_search_cvs;
 use crate::api::employer::{search_cvs, CvHitView, SearchView};
 use crate::components::form::{described_by, field_error, ErrorSummary, FormState};
 use crate::components::layout::Page;
@@ -18,8 +19,50 @@ use leptos_router::hooks::use_query_map;
 
 const FORM_ID: &str = "search";
 
+/// Who searches: an employer (`/arbejdsgiver/soeg`) or a jobcentre's caseworker across
+/// municipalities (`/sagsbehandler/cv-soegning`). The same search and page; the address,
+/// the CV's page and the server function differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchSite {
+    Employer,
+    Caseworker,
+}
+
+impl SearchSite {
+    pub fn path(self) -> &'static str {
+        match self {
+            SearchSite::Employer => SEARCH_PATH,
+            SearchSite::Caseworker => routes::CASEWORKER_SEARCH,
+        }
+    }
+
+    fn cv(self, id: jobspor::CvId) -> String {
+        match self {
+            SearchSite::Employer => routes::employer_cv(id),
+            SearchSite::Caseworker => routes::caseworker_cv(id),
+        }
+    }
+
+    fn area(self) -> Area {
+        match self {
+            SearchSite::Employer => Area::Employer,
+            SearchSite::Caseworker => Area::Caseworker,
+        }
+    }
+}
+
 #[component]
 pub fn Search() -> impl IntoView {
+    view! { <SearchAt site=SearchSite::Employer/> }
+}
+
+#[component]
+pub fn CaseworkerSearch() -> impl IntoView {
+    view! { <SearchAt site=SearchSite::Caseworker/> }
+}
+
+#[component]
+fn SearchAt(site: SearchSite) -> impl IntoView {
     let query = use_query_map();
     let form = move || {
         query.with(|m| {
@@ -31,14 +74,19 @@ pub fn Search() -> impl IntoView {
             SearchForm::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
         })
     };
-    let results = Resource::new(form, search_cvs);
+    let results = Resource::new(form, move |f| async move {
+        match site {
+            SearchSite::Employer => search_cvs(f).await,
+            SearchSite::Caseworker => caseworker_search_cvs(f).await,
+        }
+    });
     view! {
         <Page title=tr!(search.title)>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
                     match results.await {
-                        Ok(v) => view! { <SearchPage v/> }.into_any(),
-                        Err(e) => on_error(e, Area::Employer),
+                        Ok(v) => view! { <SearchPage v site/> }.into_any(),
+                        Err(e) => on_error(e, site.area()),
                     }
                 })}
             </Transition>
@@ -48,7 +96,7 @@ pub fn Search() -> impl IntoView {
 
 /// The filters in use, each as (what it is, the same search without it): the chips above
 /// the results.
-fn active_filters(f: &SearchForm, lang: Lang) -> Vec<(String, String)> {
+fn active_filters(f: &SearchForm, site: SearchSite, lang: Lang) -> Vec<(String, String)> {
     let filled = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_string());
     let filters: [(&str, &str, Option<String>); 9] = [
         (
@@ -115,7 +163,12 @@ fn active_filters(f: &SearchForm, lang: Lang) -> Vec<(String, String)> {
     filters
         .into_iter()
         .filter_map(|(field, label, value)| {
-            value.map(|v| (format!("{label}: {v}"), f.with(field, "").url()))
+            value.map(|v| {
+                (
+                    format!("{label}: {v}"),
+                    f.with(field, "").url_at(site.path()),
+                )
+            })
         })
         .collect()
 }
@@ -126,7 +179,7 @@ fn count_label(label: &str, n: i64) -> String {
 }
 
 #[component]
-fn SearchPage(v: SearchView) -> impl IntoView {
+fn SearchPage(v: SearchView, site: SearchSite) -> impl IntoView {
     let lang = use_lang();
     let f = v.form.clone();
     let state = Signal::stored(FormState {
@@ -244,14 +297,14 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         tr!(in lang, search.heading_many, n = thousands(v.total))
     };
     let err = |field: &str| v.errors.for_field(field).map(|e| e.key.text(lang));
-    let chips = active_filters(&f, lang);
+    let chips = active_filters(&f, site, lang);
 
     view! {
         <ErrorSummary state form_id=FORM_ID/>
         <h1>{tr!(in lang, search.title)}</h1>
         // Wide screens: the form and its filters beside the results; narrow: one column.
         <div class="search-layout">
-        <form method="get" action=SEARCH_PATH role="search" class="search-form" id=FORM_ID novalidate>
+        <form method="get" action=site.path() role="search" class="search-form" id=FORM_ID novalidate>
             <div class="form-group">
                 <label class="form-label" for="search-q">{tr!(in lang, search.keywords)}</label>
                 <span class="form-hint" id="search-q-hint">{tr!(in lang, search.keywords_hint)}</span>
@@ -267,7 +320,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
                         <p class="form-label" id="top-occupations">{tr!(in lang, search.top_occupations)}</p>
                         <ul class="nobullet-list facet-links" aria-labelledby="top-occupations">
                             {top.into_iter().map(|(title, n)| {
-                                let href = f.with("stilling", &title).url();
+                                let href = f.with("stilling", &title).url_at(site.path());
                                 view! { <li><a href=href>{count_label(&title, n)}</a></li> }
                             }).collect_view()}
                         </ul>
@@ -298,7 +351,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
             <SelectFilter field="sortering" label=tr!(in lang, search.sort_by) options=sorts chosen=sort_chosen error=err("sortering") any=tr!(in lang, search.sort_best)/>
             <button type="submit" class="button button-primary">{tr!(in lang, search.search_button)}</button>
             " "
-            <a class="function-link" href=SEARCH_PATH>{tr!(in lang, search.reset)}</a>
+            <a class="function-link" href=site.path()>{tr!(in lang, search.reset)}</a>
         </form>
         <div class="search-results-column">
         <h2 class="h3" id="results-heading" aria-live="polite">{heading}</h2>
@@ -314,7 +367,7 @@ fn SearchPage(v: SearchView) -> impl IntoView {
         })}
         {approx.then(|| view! { <p class="form-hint">{tr!(in lang, search.approximate)}</p> })}
         <ul class="nobullet-list search-results" aria-labelledby="results-heading">
-            {v.hits.into_iter().map(|h| view! { <Hit h/> }).collect_view()}
+            {v.hits.into_iter().map(|h| view! { <Hit h site/> }).collect_view()}
         </ul>
         {(v.pages > 1).then(|| {
             let pages = v.pages;
@@ -324,13 +377,13 @@ fn SearchPage(v: SearchView) -> impl IntoView {
             view! {
                 <nav aria-label=tr!(in lang, search.pages)>
                     <ul class="nobullet-list pagination-list">
-                        {(current > 1).then(|| view! { <li><a href=f.with_page(current - 1).url() rel="prev">{tr!(in lang, search.previous)}</a></li> })}
+                        {(current > 1).then(|| view! { <li><a href=f.with_page(current - 1).url_at(site.path()) rel="prev">{tr!(in lang, search.previous)}</a></li> })}
                         {shown.into_iter().map(|p| view! {
-                            <li><a href=f.with_page(p).url() aria-current=(p == current).then_some("page")>
+                            <li><a href=f.with_page(p).url_at(site.path()) aria-current=(p == current).then_some("page")>
                                 <span class="sr-only">{tr!(in lang, search.page)}</span>{p}
                             </a></li>
                         }).collect_view()}
-                        {(current < pages).then(|| view! { <li><a href=f.with_page(current + 1).url() rel="next">{tr!(in lang, search.next)}</a></li> })}
+                        {(current < pages).then(|| view! { <li><a href=f.with_page(current + 1).url_at(site.path()) rel="next">{tr!(in lang, search.next)}</a></li> })}
                     </ul>
                 </nav>
             }
@@ -341,11 +394,11 @@ fn SearchPage(v: SearchView) -> impl IntoView {
 }
 
 #[component]
-fn Hit(h: CvHitView) -> impl IntoView {
+fn Hit(h: CvHitView, site: SearchSite) -> impl IntoView {
     let lang = use_lang();
     view! {
         <li class="search-result">
-            <h3 class="h4"><a href=routes::employer_cv(h.cv_id)>{h.name}</a></h3>
+            <h3 class="h4"><a href=site.cv(h.cv_id)>{h.name}</a></h3>
             <p>{if h.occupations.is_empty() { tr!(in lang, search.no_occupations).to_string() } else { tr!(in lang, search.seeks_job_as, occupations = h.occupations) }}</p>
             {(!h.passage.is_empty()).then(|| view! {
                 <p class="search-passage">

@@ -79,7 +79,22 @@ pub async fn employer_with_terms() -> Result<Guarded<EmployerId>, AppError> {
     guarded(policy::may_search_cvs).await
 }
 
-/// A jobcentre caseworker (`policy::may_act_as_caseworker`).
+/// A jobcentre's caseworker (`policy::may_act_as_caseworker`).
 pub async fn caseworker() -> Result<Guarded<CaseworkerId>, AppError> {
     guarded(policy::may_act_as_caseworker).await
+}
+
+/// An a-kasse's caseworker (`policy::may_act_as_akasse_caseworker`).
+pub async fn akasse_caseworker() -> Result<Guarded<CaseworkerId>, AppError> {
+    guarded(policy::may_act_as_akasse_caseworker).await
+}
+
+/// Jobnetsupporten (`policy::may_act_as_support`).
+pub async fn support() -> Result<Guarded<CaseworkerId>, AppError> {
+    guarded(policy::may_act_as_support).await
+}
+
+/// Any staff member, on their own records (`policy::may_act_as_staff`).
+pub async fn staff() -> Result<Guarded<CaseworkerId>, AppError> {
+    guarded(policy::may_act_as_staff).await
 }

@@ -120,13 +120,25 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
                 terms_accepted: e.accepted_current_terms(),
             }
         }
-        ActorKind::Caseworker => Actor::Caseworker {
-            caseworker_id: state
+        ActorKind::Caseworker | ActorKind::AKasseCaseworker | ActorKind::Support => {
+            let w = state
                 .store
                 .caseworker(CaseworkerId::new(s.subject_id))
-                .await?
-                .id,
-        },
+                .await?;
+            // Staff whose kind was changed since they signed in sign in again.
+            match w.kind {
+                k if k != s.actor_kind => Actor::Anonymous,
+                ActorKind::AKasseCaseworker => Actor::AKasseCaseworker {
+                    caseworker_id: w.id,
+                },
+                ActorKind::Support => Actor::Support {
+                    caseworker_id: w.id,
+                },
+                _ => Actor::Caseworker {
+                    caseworker_id: w.id,
+                },
+            }
+        }
     })
 }
 
@@ -136,7 +148,8 @@ pub enum Subject {
     Citizen(CitizenId),
     /// The person signed in for the company.
     Employer(EmployerPerson),
-    Caseworker(CaseworkerId),
+    /// A staff member, of the kind their record says (`CaseworkerRecord::kind`).
+    Staff(ActorKind, CaseworkerId),
 }
 
 impl Subject {
@@ -144,7 +157,7 @@ impl Subject {
         match self {
             Subject::Citizen(id) => (ActorKind::Citizen, id.get()),
             Subject::Employer(p) => (ActorKind::Employer, p.user_id.get()),
-            Subject::Caseworker(id) => (ActorKind::Caseworker, id.get()),
+            Subject::Staff(kind, id) => (kind, id.get()),
         }
     }
 }

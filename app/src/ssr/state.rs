@@ -23,6 +23,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Rate limits and ceilings kept in memory (`ssr::limits`).
     pub limits: Arc<crate::ssr::limits::Limits>,
+    /// How long a consent support records lasts (`JOBSPOR_CONSENT_MINUTES`).
+    pub consent_length: jobspor::consent::ConsentLength,
 }
 
 impl AppState {
