@@ -20,6 +20,7 @@ pub mod jobseeker;
 pub mod lang;
 pub mod login;
 pub mod messages;
+pub mod notices;
 pub mod numbers;
 pub mod occupations;
 pub mod person;

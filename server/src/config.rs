@@ -22,6 +22,9 @@ pub struct Config {
     /// How long a consent recorded by support lasts: `JOBSPOR_CONSENT_MINUTES`, or unset,
     /// to the end of the day it was recorded on.
     pub consent_length: jobspor::consent::ConsentLength,
+    /// The portal's public address, for links in notices (`JOBSPOR_PUBLIC_URL`, or the
+    /// site's own address).
+    pub portal_url: String,
 }
 
 /// How the router meets a request before the app sees it (`crate::csrf`, the security
@@ -153,6 +156,7 @@ impl Config {
             cv_openings_per_hour: number("JOBSPOR_CV_OPENINGS_PER_HOUR", d.cv_openings_per_hour)?,
         };
         Ok(Config {
+            portal_url: public_url.clone(),
             database_url,
             secure_cookies: !dev_http,
             demo: flag("JOBSPOR_DEMO"),
@@ -210,6 +214,7 @@ mod tests {
             quotas: Quotas::default(),
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
             consent_length: jobspor::consent::ConsentLength::EndOfDay,
+            portal_url: "https://jobspor.example".into(),
         }
     }
 

@@ -2,7 +2,8 @@
 //! `jobspor-server jobs`: expired sessions, unfinished sign-ins, old login failures, unfetched
 //! flashes, access records past the period they are kept for (`JobSettings`), and profiles inactive for 18½ months (seed 000,
 //! "Opbevaringsperiode"). The rules are core functions of (facts, now). Once a day, the
-//! employer search's counts per filter key (`Store::refresh_facet_totals`).
+//! employer search's counts per filter key (`Store::refresh_facet_totals`), and the seed's
+//! inactivity notices (`Store::scan_inactivity`; delivering them is issue 23's worker).
 use chrono::{DateTime, Duration, Utc};
 use jobspor::retention::profile_is_due_for_deletion;
 use jobspor_store::Store;
@@ -22,6 +23,8 @@ pub struct JobReport {
     pub flashes: u64,
     /// The search's counts per filter key were refreshed.
     pub facet_totals: bool,
+    /// The day's inactivity notices queued, when this run was the day's first.
+    pub notices: Option<jobspor_store::notice_scans::ScanReport>,
 }
 
 /// How old the search's counts per filter key may grow: they only choose where a search
@@ -32,18 +35,25 @@ const FACET_TOTALS_MAX_AGE: Duration = Duration::days(1);
 const SURELY_ACTIVE: Duration = Duration::days(18 * 28 + 14);
 
 /// What an operator may set (`crate::config::Config`).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct JobSettings {
     pub access_log_days: u32,
+    /// The portal's public address, for the notices' links.
+    pub portal_url: String,
 }
 
 impl Default for JobSettings {
     fn default() -> Self {
         JobSettings {
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
+            portal_url: "http://127.0.0.1:3000".into(),
         }
     }
 }
+
+/// The daily scans' name in `daily_runs`: they run once a day however many processes run
+/// these jobs.
+const INACTIVITY_SCAN: &str = "inactivity_notices";
 
 /// The jobs with the default settings.
 pub async fn run_once(
@@ -58,6 +68,16 @@ pub async fn run(
     now: DateTime<Utc>,
     settings: JobSettings,
 ) -> Result<JobReport, jobspor_store::StoreError> {
+    // The seed's notices before a CV stops being searchable and before a profile is deleted
+    // are queued before the deletions below run.
+    let notices = if store
+        .claim_daily_run(INACTIVITY_SCAN, jobspor::dates::danish_date(now), now)
+        .await?
+    {
+        Some(store.scan_inactivity(now, &settings.portal_url).await?)
+    } else {
+        None
+    };
     let mut profiles_deleted = 0;
     for (citizen_id, last_activity) in store.citizens_inactive_since(now - SURELY_ACTIVE).await? {
         if profile_is_due_for_deletion(last_activity, now) {
@@ -88,5 +108,6 @@ pub async fn run(
         facet_totals: store
             .refresh_facet_totals_if_older(FACET_TOTALS_MAX_AGE, now)
             .await?,
+        notices,
     })
 }

@@ -98,6 +98,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let settings = jobs::JobSettings {
         access_log_days: config.access_log_days,
+        portal_url: config.portal_url.clone(),
     };
     let register = Arc::new(SimulatedCprRegister::load()?);
     match command {
@@ -146,7 +147,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             Err(broken) => anyhow::bail!("adgangsloggen er brudt: {broken}"),
         },
         Command::Jobs => {
-            let report = jobs::run(&store, clock.now(), settings).await?;
+            let report = jobs::run(&store, clock.now(), settings.clone()).await?;
             println!("{report:?}");
             Ok(())
         }
@@ -175,7 +176,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 loop {
                     tick.tick().await;
                     limits.forget_idle();
-                    match jobs::run(&store, clock.now(), settings).await {
+                    match jobs::run(&store, clock.now(), settings.clone()).await {
                         Ok(r) => tracing::info!(?r, "housekeeping"),
                         Err(e) => tracing::error!(error = %e, "housekeeping failed"),
                     }

@@ -1400,6 +1400,27 @@ mod questionnaire {
         .unwrap()
     }
 
+    /// William of Aarhus (a pilot municipality) registers as `situation` (dagpenge or
+    /// dimittend) in HK A-kasse and sends the dagpenge questionnaire with the health answers.
+    async fn william_sends_the_dagpenge_questionnaire(
+        app: &TestApp,
+        c: &reqwest::Client,
+        situation: &str,
+    ) {
+        app.citizen(c, "1906910161", "william").await;
+        app.ok(
+            c,
+            "jobseeker/register",
+            &[("form[situation]", situation), ("form[a_kasse]", "hk")],
+        )
+        .await;
+        for (step, form) in DAGPENGE {
+            answer(app, c, step, form).await;
+        }
+        answer(app, c, "helbred", &[("form[health_problem]", "no")]).await;
+        app.ok(c, "questionnaire/submit", &[]).await;
+    }
+
     /// The citizen, as the test reads their own answers in the store.
     async fn citizen_id(app: &TestApp, cpr: &str) -> Caller<CitizenId> {
         operator_acts_for(app.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap())
@@ -1675,18 +1696,7 @@ mod questionnaire {
         each_backend(|store| async move {
             let app = spawn(store).await;
             let c = client();
-            app.citizen(&c, "1906910161", "william").await;
-            app.ok(
-                &c,
-                "jobseeker/register",
-                &[("form[situation]", "dagpenge"), ("form[a_kasse]", "hk")],
-            )
-            .await;
-            for (step, form) in DAGPENGE {
-                answer(&app, &c, step, form).await;
-            }
-            answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await;
-            app.ok(&c, "questionnaire/submit", &[]).await;
+            william_sends_the_dagpenge_questionnaire(&app, &c, "dagpenge").await;
             let citizen = citizen_id(&app, "1906910161").await;
 
             app.store
@@ -1895,18 +1905,7 @@ mod questionnaire {
             let app = spawn(store).await;
             seed_staff(&app).await;
             let c = client();
-            app.citizen(&c, "1906910161", "william").await;
-            app.ok(
-                &c,
-                "jobseeker/register",
-                &[("form[situation]", "dimittend"), ("form[a_kasse]", "hk")],
-            )
-            .await;
-            for (step, form) in DAGPENGE {
-                answer(&app, &c, step, form).await;
-            }
-            answer(&app, &c, "helbred", &[("form[health_problem]", "no")]).await;
-            app.ok(&c, "questionnaire/submit", &[]).await;
+            william_sends_the_dagpenge_questionnaire(&app, &c, "dimittend").await;
             for (section, form) in [
                 (
                     "special_considerations",

@@ -31,6 +31,14 @@ async fn a_profile_inactive_for_18_and_a_half_months_is_deleted_with_its_cv() {
             .await
             .unwrap();
 
+        // Two weeks before (11-07-2026) the day's first run warns; a second run the same
+        // day does not scan again (issue 23).
+        let warn = Utc.with_ymd_and_hms(2026, 7, 11, 12, 0, 0).unwrap();
+        let r = run_once(&store, warn).await.unwrap();
+        assert_eq!(r.notices.map(|n| n.deletion_warnings), Some(1));
+        let r = run_once(&store, warn + Duration::minutes(5)).await.unwrap();
+        assert_eq!(r.notices, None, "once a day");
+
         // 18 months and 15 days after the last activity (25-07-2026), not a second before.
         let due = Utc.with_ymd_and_hms(2026, 7, 25, 12, 0, 0).unwrap();
         let r = run_once(&store, due - Duration::seconds(1)).await.unwrap();

@@ -149,6 +149,8 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+                // The login ends the period of inactivity its notices were about.
+                crate::outbox::cancel_inactivity_notices(&mut tx, id, now).await?;
                 (id, username.is_some())
             }
             None => {
@@ -285,6 +287,7 @@ impl Store {
             .bind(citizen_id.get())
             .execute(&mut *tx)
             .await?;
+        crate::outbox::cancel_inactivity_notices(&mut tx, citizen_id.get(), now).await?;
         crate::search_index::sync_owner(&mut tx, citizen_id.get()).await?;
         access_log::record(
             &mut tx,

@@ -19,6 +19,8 @@ pub mod employers;
 pub mod flashes;
 pub mod jobseekers;
 pub mod login_failures;
+pub mod notice_scans;
+pub mod outbox;
 pub mod search;
 pub mod search_index;
 pub mod sessions;

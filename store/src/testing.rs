@@ -79,6 +79,16 @@ pub async fn tamper(store: &Store, sql: &str) {
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
+/// Three numbers a query behind the store's back answers (counts a test checks).
+pub async fn counts(store: &Store, sql: &str) -> (i64, i64, i64) {
+    let row = sqlx::query(sql)
+        .fetch_one(&store.pool)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    use sqlx::Row;
+    (row.get(0), row.get(1), row.get(2))
+}
+
 /// Drops a test database made by `postgres`.
 pub async fn drop_database(admin_url: &str, name: &str) {
     if let Ok(mut admin) = sqlx::AnyConnection::connect(admin_url).await {

@@ -10,24 +10,20 @@ use leptos::prelude::*;
 /// Finds a member by CPR number; the lookup is recorded for the caseworker's audit.
 #[server(endpoint = "akasse/find")]
 pub async fn find_member(cpr: String) -> Result<(), AppError> {
-    use crate::api::case::server::{finish_lookup, lookup_cpr};
     let (state, me) = crate::ssr::guard::akasse_caseworker().await?;
-    let (cpr, echo) = lookup_cpr(&cpr)?;
     let worker = state.store.caseworker(me.id()).await?;
-    let member = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
-        Some(c) => {
-            let registration = state.store.jobseeker(c).await?.map(|j| j.registration);
-            jobspor::policy::akasse_sees_member(worker.a_kasse, registration.as_ref()).then_some(c)
-        }
-        None => None,
-    };
-    finish_lookup(
+    crate::api::case::server::find_by_cpr(
         &state,
         me,
         &cpr,
-        member,
+        async |c| {
+            let registration = state.store.jobseeker(c).await?.map(|j| j.registration);
+            Ok(jobspor::policy::akasse_sees_member(
+                worker.a_kasse,
+                registration.as_ref(),
+            ))
+        },
         jobspor::Msg::AKasseNotMember,
-        echo,
         crate::routes::akasse_member,
     )
     .await

@@ -250,18 +250,26 @@ pub(crate) mod server {
         Ok(case)
     }
 
-    /// Ends a staff member's lookup by CPR number: records it (a hit as well as a miss)
-    /// and sends a hit to the citizen's page by a fresh reference (`page`); a miss is the
-    /// field error `miss`, the number typed kept.
-    pub async fn finish_lookup(
+    /// A staff member's lookup by CPR number (`raw`, as typed): finds the profile, asks
+    /// `reaches` whether this staff member may reach that citizen, records the lookup (a hit
+    /// as well as a miss) and sends a hit to the citizen's page by a fresh reference
+    /// (`page`). A miss — no profile, or one out of reach — is the field error `miss`, the
+    /// number typed kept: the same answer either way.
+    pub async fn find_by_cpr(
         state: &AppState,
         me: jobspor::policy::Caller<jobspor::CaseworkerId>,
-        cpr: &jobspor::cpr::Cpr,
-        found: Option<jobspor::CitizenId>,
+        raw: &str,
+        reaches: impl AsyncFnOnce(jobspor::CitizenId) -> Result<bool, AppError>,
         miss: jobspor::Msg,
-        echo: Vec<(String, String)>,
         page: fn(&jobspor::CaseReference) -> String,
     ) -> Result<(), AppError> {
+        let echo = vec![("cpr".to_string(), raw.to_string())];
+        let cpr =
+            jobspor::cpr::Cpr::parse(raw).map_err(|k| AppError::field("cpr", k, echo.clone()))?;
+        let found = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
+            Some(c) if reaches(c).await? => Some(c),
+            _ => None,
+        };
         let now = state.clock.now();
         let until = now + chrono::Duration::hours(jobspor::policy::CASE_REFERENCE_HOURS);
         match state
@@ -274,16 +282,6 @@ pub(crate) mod server {
                 Ok(())
             }
             None => Err(AppError::field("cpr", miss, echo)),
-        }
-    }
-
-    /// The CPR number a lookup form sent, parsed; a refusal is the field error, the number
-    /// typed kept.
-    pub fn lookup_cpr(raw: &str) -> Result<(jobspor::cpr::Cpr, Vec<(String, String)>), AppError> {
-        let echo = vec![("cpr".to_string(), raw.to_string())];
-        match jobspor::cpr::Cpr::parse(raw) {
-            Ok(cpr) => Ok((cpr, echo)),
-            Err(k) => Err(AppError::field("cpr", k, echo)),
         }
     }
 }

@@ -44,28 +44,20 @@ pub async fn get_caseworker_home() -> Result<CaseworkerHome, AppError> {
 /// as no one at all: a caseworker learns nothing about other municipalities' citizens.
 #[server(endpoint = "caseworker/find")]
 pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
-    use crate::api::case::server::{finish_lookup, lookup_cpr};
     let (state, me) = crate::ssr::guard::caseworker().await?;
-    let (cpr, echo) = lookup_cpr(&cpr)?;
     let worker = state.store.caseworker(me.id()).await?;
-    let served = match state.store.citizen_id_by_cpr(cpr.digits()).await? {
-        Some(c) => {
-            let citizen = state.store.citizen(c).await?;
-            jobspor::policy::caseworker_serves(
-                &worker.municipality_codes,
-                citizen.person.municipality_code.as_deref(),
-            )
-            .then_some(c)
-        }
-        None => None,
-    };
-    finish_lookup(
+    crate::api::case::server::find_by_cpr(
         &state,
         me,
         &cpr,
-        served,
+        async |c| {
+            let citizen = state.store.citizen(c).await?;
+            Ok(jobspor::policy::caseworker_serves(
+                &worker.municipality_codes,
+                citizen.person.municipality_code.as_deref(),
+            ))
+        },
         jobspor::Msg::CaseworkerNotServed,
-        echo,
         crate::routes::caseworker_citizen,
     )
     .await

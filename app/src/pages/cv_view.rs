@@ -1,11 +1,13 @@
 //! A CV as an employer sees it: built by the policy's `employer_view`, so it holds no CPR
 //! number and no protected address.
+use crate::api::caseworker::caseworker_open_cv;
 use crate::api::employer::{open_cv, RequestContact};
 use crate::components::cv_entry::CvDocument;
 use crate::components::form::{form_state, ErrorSummary, TextArea};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::lang::use_lang;
+use crate::pages::search::SearchSite;
 use crate::{routes, tr};
 use jobspor::policy::EmployerCvView;
 use leptos::prelude::*;
@@ -81,37 +83,22 @@ fn ContactRequestForm(cv_id: jobspor::CvId) -> impl IntoView {
     }
 }
 
-/// A CV a jobcentre caseworker opened from the search across municipalities: what employers
-/// see (`policy::employer_view`), without the contact form.
-#[component]
-pub fn CaseworkerCv() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || {
-        params.with(|p| {
-            p.get("id")
-                .and_then(|s| s.parse::<jobspor::CvId>().ok())
-                .unwrap_or(jobspor::CvId::new(0))
-        })
-    };
-    let cv = Resource::new(id, crate::api::caseworker::caseworker_open_cv);
-    let lang = use_lang();
-    view! {
-        <Page title="CV">
-            <p><a class="back-link" href="javascript:history.back()">{tr!(in lang, cv_view.back_to_search)}</a></p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match cv.await {
-                        Ok(v) => view! { <CvAsEmployerSees v contact_form=false/> }.into_any(),
-                        Err(e) => on_error(e, Area::Caseworker),
-                    }
-                })}
-            </Suspense>
-        </Page>
-    }
-}
-
+/// An employer's page of a CV found in the search, with the request to support.
 #[component]
 pub fn EmployerCv() -> impl IntoView {
+    view! { <OpenedCv site=SearchSite::Employer/> }
+}
+
+/// A CV a jobcentre caseworker opened from the search across municipalities: what employers
+/// see (`policy::employer_view`), without the request to support.
+#[component]
+pub fn CaseworkerCv() -> impl IntoView {
+    view! { <OpenedCv site=SearchSite::Caseworker/> }
+}
+
+/// A CV opened from the search of `site`; opening it is recorded for the citizen.
+#[component]
+fn OpenedCv(site: SearchSite) -> impl IntoView {
     let params = use_params_map();
     let id = move || {
         params.with(|p| {
@@ -120,7 +107,12 @@ pub fn EmployerCv() -> impl IntoView {
                 .unwrap_or(jobspor::CvId::new(0))
         })
     };
-    let cv = Resource::new(id, open_cv);
+    let cv = Resource::new(id, move |id| async move {
+        match site {
+            SearchSite::Employer => open_cv(id).await,
+            SearchSite::Caseworker => caseworker_open_cv(id).await,
+        }
+    });
     let lang = use_lang();
     view! {
         <Page title="CV">
@@ -128,8 +120,8 @@ pub fn EmployerCv() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     match cv.await {
-                        Ok(v) => view! { <CvAsEmployerSees v contact_form=true/> }.into_any(),
-                        Err(e) => on_error(e, Area::Employer),
+                        Ok(v) => view! { <CvAsEmployerSees v contact_form={site == SearchSite::Employer}/> }.into_any(),
+                        Err(e) => on_error(e, site.area()),
                     }
                 })}
             </Suspense>

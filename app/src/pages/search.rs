@@ -36,14 +36,14 @@ impl SearchSite {
         }
     }
 
-    fn cv(self, id: jobspor::CvId) -> String {
+    pub fn cv(self, id: jobspor::CvId) -> String {
         match self {
             SearchSite::Employer => routes::employer_cv(id),
             SearchSite::Caseworker => routes::caseworker_cv(id),
         }
     }
 
-    fn area(self) -> Area {
+    pub fn area(self) -> Area {
         match self {
             SearchSite::Employer => Area::Employer,
             SearchSite::Caseworker => Area::Caseworker,

@@ -1,0 +1,127 @@
+//! The daily scans for the seed's inactivity notices (issue 23): the 10-week reminder to
+//! owners of a searchable CV, and the warning 2 weeks before a profile is deleted after 18½
+//! months. Each candidate window is read in pages by id; each page is queued in one
+//! transaction; a notice already queued for the same period is not queued again.
+use crate::outbox::{queue, NewNotice};
+use crate::{from_ts, ts, Result, Store};
+use chrono::{DateTime, Duration, Utc};
+use jobspor::notices::{
+    channels, idempotency_key, inactivity_period, inactivity_text, NoticeKind, Reach,
+};
+use jobspor::retention::{deletion_warning_due, searchable_reminder_due};
+use jobspor::{CitizenId, Lang};
+use sqlx::Row;
+
+/// How many notices each scan queued.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ScanReport {
+    pub searchable_reminders: u64,
+    pub deletion_warnings: u64,
+}
+
+/// Rows read per page.
+const PAGE: i64 = 1000;
+
+/// 18½ months lie between these (calendar months vary); the exact rule decides.
+const DELETION_WINDOW_OLDEST: Duration = Duration::days(19 * 31);
+const DELETION_WINDOW_NEWEST: Duration = Duration::days(18 * 28);
+
+impl Store {
+    /// Runs both scans at `now`. `portal`: the portal's public address, for the texts' link.
+    pub async fn scan_inactivity(&self, now: DateTime<Utc>, portal: &str) -> Result<ScanReport> {
+        let reminders = self
+            .scan(
+                NoticeKind::SearchableReminder,
+                "SELECT c.id, c.last_login_at AS last, c.email, c.phone, c.sms_reminders, c.email_reminders, c.language \
+                 FROM citizens c JOIN cvs v ON v.citizen_id = c.id \
+                 WHERE v.searchable = 1 AND c.last_login_at <= $1 AND c.last_login_at > $2 AND c.id > $3 \
+                 ORDER BY c.id LIMIT $4",
+                now - jobspor::retention::SEARCHABLE_REMINDER_AFTER,
+                now - jobspor::retention::SEARCHABLE_WITHOUT_LOGIN,
+                now,
+                portal,
+                |last| searchable_reminder_due(true, last, now),
+            )
+            .await?;
+        let warnings = self
+            .scan(
+                NoticeKind::DeletionWarning,
+                "SELECT c.id, c.last_activity_at AS last, c.email, c.phone, c.sms_reminders, c.email_reminders, c.language \
+                 FROM citizens c WHERE c.last_activity_at <= $1 AND c.last_activity_at > $2 AND c.id > $3 \
+                 ORDER BY c.id LIMIT $4",
+                now - DELETION_WINDOW_NEWEST + jobspor::retention::DELETION_WARNING_BEFORE,
+                now - DELETION_WINDOW_OLDEST,
+                now,
+                portal,
+                |last| deletion_warning_due(last, now),
+            )
+            .await?;
+        Ok(ScanReport {
+            searchable_reminders: reminders,
+            deletion_warnings: warnings,
+        })
+    }
+
+    /// One scan: the rows `sql` selects between `newest` and `oldest` (by page, after an
+    /// id), those `due` by the exact rule, each queued once per period.
+    #[allow(clippy::too_many_arguments)]
+    async fn scan(
+        &self,
+        kind: NoticeKind,
+        sql: &str,
+        newest: DateTime<Utc>,
+        oldest: DateTime<Utc>,
+        now: DateTime<Utc>,
+        portal: &str,
+        due: impl Fn(DateTime<Utc>) -> bool,
+    ) -> Result<u64> {
+        let mut after = 0i64;
+        let mut queued = 0;
+        loop {
+            let rows = sqlx::query(sql)
+                .bind(ts(newest))
+                .bind(ts(oldest))
+                .bind(after)
+                .bind(PAGE)
+                .fetch_all(&self.pool)
+                .await?;
+            let Some(last_row) = rows.last() else { break };
+            after = last_row.try_get("id")?;
+            let mut tx = self.begin_write().await?;
+            for r in &rows {
+                let last = from_ts(r.try_get("last")?);
+                if !due(last) {
+                    continue;
+                }
+                let id: i64 = r.try_get("id")?;
+                let reach = Reach {
+                    email: r.try_get("email")?,
+                    phone: r.try_get("phone")?,
+                    sms_reminders: r.try_get::<i64, _>("sms_reminders")? != 0,
+                    email_reminders: r.try_get::<i64, _>("email_reminders")? != 0,
+                };
+                let lang =
+                    Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default();
+                let text = inactivity_text(kind, last, lang, portal);
+                let notice = NewNotice {
+                    citizen_id: CitizenId::new(id),
+                    kind,
+                    key: idempotency_key(id, kind, &inactivity_period(last)),
+                    subject: text.subject,
+                    body: text.body,
+                    sms: text.sms,
+                    sender: None,
+                    deliveries: channels(kind, &reach),
+                };
+                if queue(&mut tx, &notice, now).await? {
+                    queued += 1;
+                }
+            }
+            tx.commit().await?;
+            if (rows.len() as i64) < PAGE {
+                break;
+            }
+        }
+        Ok(queued)
+    }
+}
