@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sagsbehandler") view=pages::caseworker::CaseworkerHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/log-ind") view=pages::caseworker::CaseworkerLoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/borger/:id") view=pages::caseworker::CitizenCasePage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/beskeder") view=pages::messages::MessagesPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/opslag") view=pages::caseworker::LookupsPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/cv-soegning") view=pages::search::CaseworkerSearch ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/cv/:id") view=pages::cv_view::CaseworkerCv ssr=SsrMode::Async/>

@@ -20,6 +20,8 @@ pub const JOBSEEKER_REGISTRATION: &str = "/borger/jobsoegende";
 pub const QUESTIONNAIRE: &str = "/borger/forberedelse";
 pub const QUESTIONNAIRE_STEP: &str = "/borger/forberedelse/:step";
 pub const HISTORY: &str = "/borger/historik";
+/// Mine beskeder: every notice the portal sends the citizen.
+pub const MESSAGES: &str = "/borger/beskeder";
 /// "Adgangskode og log-ind": change the password, log out the other sessions.
 pub const SECURITY: &str = "/borger/sikkerhed";
 
@@ -45,7 +47,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 30] = [
+pub const PATTERNS: [&str; 31] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -60,6 +62,7 @@ pub const PATTERNS: [&str; 30] = [
     QUESTIONNAIRE,
     QUESTIONNAIRE_STEP,
     HISTORY,
+    MESSAGES,
     SECURITY,
     CASEWORKER_HOME,
     CASEWORKER_LOGIN,

@@ -22,6 +22,7 @@ const CITIZEN_MENU: [string, RegExp, string][] = [
   ["Mit CV", /\/borger\/cv$/, "Mit CV"],
   ["Tilmelding", /\/borger\/jobsoegende$/, "Tilmeld dig som jobsøgende"],
   ["Forberedelsesskema", /\/borger\/forberedelse$/, "Forberedelsesskema"],
+  ["Mine beskeder", /\/borger\/beskeder$/, "Mine beskeder"],
   ["Min historik", /\/borger\/historik$/, "Min historik"],
   ["Adgangskode og log-ind", /\/borger\/sikkerhed$/, "Adgangskode og log-ind"],
   ["Min side", /\/borger$/, "Min side"],

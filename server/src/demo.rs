@@ -70,7 +70,7 @@ const CITIZENS: &[DemoCitizen] = &[
         start: "2005-04-01",
         occupation: "Tømrer",
         searchable: true,
-        weeks_since_login: 2,
+        weeks_since_login: 11,
         registration: None,
     },
     DemoCitizen {
@@ -179,10 +179,12 @@ pub enum SeedError {
     Hash(#[from] jobspor_app::AppError),
 }
 
+/// Seeds the demo data at `now`; `portal` is the site's address, for the notices' links.
 pub async fn seed(
     store: &Store,
     register: &dyn CprRegister,
     companies: &dyn CvrRegister,
+    portal: &str,
     now: DateTime<Utc>,
 ) -> Result<(), SeedError> {
     let password = Password::parse(DEMO_PASSWORD)
@@ -371,5 +373,8 @@ pub async fn seed(
             }
         }
     }
+    // Anne, 11 weeks without a login, gets the seed's reminder in Mine beskeder (and by
+    // e-mail once delivered): what the daily scan queues.
+    store.scan_inactivity(now, portal).await?;
     Ok(())
 }

@@ -104,7 +104,14 @@ async fn run(command: Command) -> anyhow::Result<()> {
     match command {
         Command::Seed => {
             let companies = SimulatedCvrRegister::load()?;
-            demo::seed(&store, register.as_ref(), &companies, clock.now()).await?;
+            demo::seed(
+                &store,
+                register.as_ref(),
+                &companies,
+                &config.portal_url,
+                clock.now(),
+            )
+            .await?;
             println!("Demodata er indlæst i {}", redact_url(&config.database_url));
             Ok(())
         }

@@ -197,6 +197,9 @@ const MATRIX: &[Row] = &[
         &[("form[username]", "")],
     ),
     ("citizen/history", Guard::Citizen, &[]),
+    ("citizen/messages", Guard::Citizen, &[]),
+    // No notice 0: nothing is marked.
+    ("citizen/message-read", Guard::Citizen, &[("id", "0")]),
     // Refused by the parser before any password check, so the matrix's wrong password
     // does not count toward Mette's login throttling.
     (
@@ -421,9 +424,15 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
         let register = SimulatedCprRegister::load().unwrap();
         let companies = SimulatedCvrRegister::load().unwrap();
         let app = spawn(store).await;
-        jobspor_server::demo::seed(&app.store, &register, &companies, app.clock.now())
-            .await
-            .unwrap();
+        jobspor_server::demo::seed(
+            &app.store,
+            &register,
+            &companies,
+            &app.base,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
         let refs = references(&app).await;
         let mut clients = BTreeMap::new();
         for who in EVERYONE {
@@ -637,6 +646,7 @@ const PAGES: &[(&str, Guard, Subject)] = &[
         Subject::Own,
     ),
     (jobspor_app::routes::HISTORY, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::MESSAGES, Guard::Citizen, Subject::Own),
     (jobspor_app::routes::SECURITY, Guard::Citizen, Subject::Own),
     (
         jobspor_app::routes::CASEWORKER_HOME,
@@ -734,9 +744,15 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
         let register = SimulatedCprRegister::load().unwrap();
         let companies = SimulatedCvrRegister::load().unwrap();
         let app = spawn(store).await;
-        jobspor_server::demo::seed(&app.store, &register, &companies, app.clock.now())
-            .await
-            .unwrap();
+        jobspor_server::demo::seed(
+            &app.store,
+            &register,
+            &companies,
+            &app.base,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
         let mette = app
             .store
             .citizen_id_by_cpr("1205901806")

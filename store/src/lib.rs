@@ -17,6 +17,7 @@ pub mod contact_requests;
 pub mod cv;
 pub mod employers;
 pub mod flashes;
+pub mod inbox;
 pub mod jobseekers;
 pub mod login_failures;
 pub mod notice_scans;

@@ -346,3 +346,31 @@ async fn two_processes_deliver_each_notice_exactly_once_on_postgresql() {
     store.close().await;
     common::drop_database(&admin_url, &db).await;
 }
+
+#[tokio::test]
+async fn mine_beskeder_holds_every_notice_read_or_unread_and_only_the_citizens_own() {
+    each_backend(|store| async move {
+        let c = citizen(&store, "1205901806", t0(), false).await;
+        let other = citizen(&store, "0803850077", t0(), false).await;
+        // No contact channel at all: the notice is in Mine beskeder all the same.
+        let mut n = notice(c, "k1");
+        n.deliveries.clear();
+        assert!(store.queue_notice(&n, t0()).await.unwrap());
+        let inbox = store.inbox(me(c)).await.unwrap();
+        assert_eq!(inbox.len(), 1);
+        assert_eq!(inbox[0].read_at, None);
+        assert_eq!(store.notice_counts(me(c)).await.unwrap(), (1, 1));
+        assert!(store.inbox(me(other)).await.unwrap().is_empty());
+        assert!(!store
+            .mark_notice_read(me(other), inbox[0].id, t0())
+            .await
+            .unwrap());
+        assert!(store
+            .mark_notice_read(me(c), inbox[0].id, t0())
+            .await
+            .unwrap());
+        assert_eq!(store.notice_counts(me(c)).await.unwrap(), (1, 0));
+        assert_eq!(store.inbox(me(c)).await.unwrap()[0].read_at, Some(t0()));
+    })
+    .await;
+}

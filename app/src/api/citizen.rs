@@ -25,6 +25,9 @@ pub struct MyProfileView {
     /// Employers who asked support to put them in contact (contact details hidden), as
     /// support passed them on; newest first. Min side only.
     pub contact_requests: Vec<ContactRequestNotice>,
+    /// Notices in Mine beskeder, and how many are unread. Min side only.
+    pub messages: i64,
+    pub unread_messages: i64,
 }
 
 /// An employer's request for contact, passed on by support.
@@ -51,6 +54,7 @@ pub async fn get_my_profile() -> Result<MyProfileView, AppError> {
             received: jobspor::dates::format_da_time(r.created_at),
         })
         .collect();
+    (view.messages, view.unread_messages) = state.store.notice_counts(me).await?;
     Ok(view)
 }
 
@@ -137,6 +141,8 @@ pub(crate) mod server {
             sms_reminders: c.sms_reminders,
             email_reminders: c.email_reminders,
             contact_requests: Vec::new(),
+            messages: 0,
+            unread_messages: 0,
         })
     }
 }

@@ -10,6 +10,7 @@ pub mod cv;
 pub mod employer;
 pub mod jobseeker;
 pub mod language;
+pub mod messages;
 pub mod signin;
 pub mod support;
 

@@ -47,6 +47,7 @@ const CITIZEN: &[MenuItem] = &[
         |l| tr!(in l, common.menu_questionnaire),
         routes::QUESTIONNAIRE,
     ),
+    item(|l| tr!(in l, common.menu_messages), routes::MESSAGES),
     item(|l| tr!(in l, common.menu_history), routes::HISTORY),
     item(|l| tr!(in l, common.menu_security), routes::SECURITY),
 ];

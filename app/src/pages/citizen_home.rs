@@ -41,7 +41,7 @@ pub fn CitizenHome() -> impl IntoView {
                             {cv_status(&cv, lang)}
                             {registration_status(&jobseeker, lang)}
                             {questionnaire_status(&jobseeker, lang)}
-                            <Status heading=tr!(in lang, citizen.messages_heading) text=tr!(in lang, citizen.messages_none) action=None/>
+                            {messages_status(p.messages, p.unread_messages, lang)}
                         </ul>
                         {(!p.contact_requests.is_empty()).then(|| view! {
                             <section aria-labelledby="contact-requests">
@@ -80,6 +80,24 @@ fn Status(
             {action.map(|(label, href)| view! { <p><a class="function-link" href=href>{label}</a></p> })}
         </li>
     }
+}
+
+/// Messages (Mine beskeder) and, when a later issue adds them, meetings.
+fn messages_status(total: i64, unread: i64, lang: Lang) -> impl IntoView {
+    let text = if unread > 0 {
+        tr!(in lang, citizen.messages_unread, n = unread)
+    } else if total > 0 {
+        tr!(in lang, citizen.messages_all_read).to_string()
+    } else {
+        tr!(in lang, citizen.messages_none).to_string()
+    };
+    let action = (total > 0).then(|| {
+        (
+            tr!(in lang, citizen.messages_action),
+            routes::MESSAGES.to_string(),
+        )
+    });
+    view! { <Status heading=tr!(in lang, citizen.messages_heading) text action/> }
 }
 
 fn cv_status(cv: &MyCvView, lang: Lang) -> impl IntoView {

@@ -9,6 +9,7 @@ pub mod history;
 pub mod home;
 pub mod jobseeker;
 pub mod login;
+pub mod messages;
 pub mod not_found;
 pub mod privacy;
 pub mod profile_setup;
