@@ -13,8 +13,13 @@ export DATABASE_URL="${DATABASE_URL:-sqlite://data/jobspor.db}"
 idp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 IDP_PORT="$idp_port" IDP_APP_BASE_URLS="http://127.0.0.1:3000" node idp/server.mjs &
 idp=$!
-trap 'kill $idp 2>/dev/null || true' EXIT
+# The local SMTP server the notices are mailed through; what it received is in data/mail/.
+smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mailsink/.venv/bin/python mailsink/sink.py --port "$smtp_port" --dir data/mail &
+smtp=$!
+trap 'kill $idp $smtp 2>/dev/null || true' EXIT
 # The demo: the simulated provider is allowed, cookies over plain http on 127.0.0.1.
-export JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port"
+export JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port" \
+  JOBSPOR_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 echo "Jobspor: http://127.0.0.1:3000  (demo logins in README.md; Ctrl-C stops)"
 "$CARGO_TARGET_DIR/release/jobspor-server" serve

@@ -60,6 +60,17 @@ if [ ! -d idp/node_modules ] || [ idp/package-lock.json -nt idp/node_modules ]; 
   touch idp/node_modules
 fi
 
+# The local SMTP server (PyPI aiosmtpd) the demo mails through and the tests read
+# (mailsink/), in a virtual environment of its own.
+command -v python3 >/dev/null && python3 -c 'import venv, ensurepip' 2>/dev/null \
+  || { say "installing Python's venv"; apt_install python3 python3-venv; }
+if [ ! -x mailsink/.venv/bin/python ] || [ mailsink/requirements.txt -nt mailsink/.venv ]; then
+  say "installing the local SMTP server (mailsink/)"
+  python3 -m venv mailsink/.venv
+  mailsink/.venv/bin/pip install --quiet --disable-pip-version-check -r mailsink/requirements.txt
+  touch mailsink/.venv
+fi
+
 if [ "$want_test" = 1 ]; then
   [ -x /usr/bin/chromium ] || { say "installing Chromium"; apt_install chromium; }
   command -v curl >/dev/null || apt_install curl

@@ -48,15 +48,19 @@ idp_port=$(free_port)
 # The simulated identity provider, registered with this app's address.
 IDP_PORT="$idp_port" IDP_APP_BASE_URLS="http://127.0.0.1:$port" node idp/server.mjs >"$work/idp.log" 2>&1 &
 idp=$!
+# The local SMTP server the server mails notices through.
+smtp_port=$(free_port)
+mailsink/.venv/bin/python mailsink/sink.py --port "$smtp_port" --dir "$work/mail" >"$work/smtp.log" 2>&1 &
+smtp=$!
 # The demo (simulated provider allowed), over plain http on 127.0.0.1 (development cookies).
 export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port" \
-  JOBSPOR_PUBLIC_URL="http://127.0.0.1:$port" \
+  JOBSPOR_PUBLIC_URL="http://127.0.0.1:$port" JOBSPOR_SMTP_URL="smtp://127.0.0.1:$smtp_port" \
   JOBSPOR_SIGN_IN_PER_MINUTE=1000  # every journey signs in from this one address
 "$CARGO_TARGET_DIR/release/jobspor-server" seed
 "$CARGO_TARGET_DIR/release/jobspor-server" serve >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server $idp 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $server $idp $smtp 2>/dev/null || true; rm -rf "$work"' EXIT
 # Wait for both, however slow the machine: a journey that starts before the provider's
 # issuers exist fails at sign-in, and every other journey after it.
 wait_for() { # name url pid log

@@ -133,6 +133,37 @@ pub fn inactivity_text(
     NoticeText { subject, body, sms }
 }
 
+/// The form a jobcentre's caseworker writes to a citizen with.
+pub const MESSAGE_FIELDS: &[crate::form_fields::FieldSpec] = crate::form_fields::field_list![
+    crate::form_fields::req(
+        "subject",
+        "Emne",
+        "Subject",
+        crate::form_fields::FieldKind::Text { max: 150 }
+    ),
+    crate::form_fields::req(
+        "text",
+        "Besked",
+        "Message",
+        crate::form_fields::FieldKind::TextArea { max: 4000 }
+    ),
+];
+
+/// How a jobcentre's message is announced by e-mail and SMS: that there is one, from whom,
+/// and where to read it — never the message itself, which may be about the citizen's case.
+pub fn message_announcement(sender: &str, lang: Lang, portal: &str) -> (String, String) {
+    (
+        lang.pick(
+            format!("Du har fået en besked fra {sender} i Jobspor. Log på for at læse den under Mine beskeder: {portal}"),
+            format!("You have a message from {sender} in Jobspor. Log in to read it under My messages: {portal}"),
+        ),
+        lang.pick(
+            format!("Jobspor: Ny besked fra {sender}. Læs den i Mine beskeder: {portal}"),
+            format!("Jobspor: New message from {sender}. Read it in My messages: {portal}"),
+        ),
+    )
+}
+
 /// How many times a delivery is tried before it is marked failed.
 pub const MAX_ATTEMPTS: u32 = 6;
 
@@ -192,6 +223,21 @@ mod tests {
             )),
             [Channel::Email, Channel::Sms]
         );
+    }
+
+    #[test]
+    fn a_message_is_announced_without_its_text() {
+        let (mail, sms) = message_announcement("Jobcenter Aarhus", Lang::Da, "https://jobspor.dk");
+        assert!(mail.contains("Jobcenter Aarhus") && mail.contains("https://jobspor.dk"));
+        assert!(sms.len() < 160, "{sms}");
+        let mut f = crate::form_fields::Fields::new();
+        f.insert("subject".into(), "Møde".into());
+        assert!(
+            crate::form_fields::validate(MESSAGE_FIELDS, &f).is_err(),
+            "the text is required"
+        );
+        f.insert("text".into(), "Vi ses tirsdag.".into());
+        assert!(crate::form_fields::validate(MESSAGE_FIELDS, &f).is_ok());
     }
 
     #[test]

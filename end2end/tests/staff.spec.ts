@@ -203,3 +203,24 @@ test("support giver en arbejdsgivers besked videre, og borgeren ser den på Min 
   await expect(shown.getByText(message)).toBeVisible();
   await expect(shown.getByRole("heading", { name: "Region Midtjylland" }).first()).toBeVisible();
 });
+
+test("jobcentret skriver til en borger, og borgeren læser beskeden i Mine beskeder @nojs", async ({ page }, info) => {
+  const subject = `Samtale om dit CV (${info.project.name})`;
+  await staffLogin(page, "anna.aarhus", "123456", /\/sagsbehandler$/);
+  await page.getByLabel("Borgerens CPR-nummer").fill("1205901806");
+  await page.getByRole("button", { name: "Find borger" }).click();
+  await afterNavigation(page, /\/sagsbehandler\/borger\/[0-9a-f]{32}$/);
+  await page.getByRole("button", { name: "Send beskeden" }).click();
+  await expectFieldError(page, "Emne", "Udfyld feltet.");
+  await page.getByLabel("Emne", { exact: true }).fill(subject);
+  await page.getByLabel("Besked", { exact: true }).fill("Vi vil gerne tale med dig om dit CV. Ring til os.");
+  await page.getByRole("button", { name: "Send beskeden" }).click();
+  await expect(page.getByText("Beskeden er sendt. Borgeren finder den under Mine beskeder.")).toBeVisible();
+  await logout(page);
+
+  await passwordLogin(page, "mette");
+  await visit(page, "/borger/beskeder");
+  const message = page.locator("article.message").filter({ hasText: subject });
+  await expect(message).toContainText("fra Jobcenter Aarhus (Anna Sørensen)");
+  await expect(message).toContainText("Vi vil gerne tale med dig om dit CV. Ring til os.");
+});

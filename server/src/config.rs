@@ -25,6 +25,11 @@ pub struct Config {
     /// The portal's public address, for links in notices (`JOBSPOR_PUBLIC_URL`, or the
     /// site's own address).
     pub portal_url: String,
+    /// The SMTP server notices are mailed through (`JOBSPOR_SMTP_URL`, e.g.
+    /// `smtp://127.0.0.1:2525`); without it no process delivers, and notices wait queued.
+    pub smtp_url: Option<String>,
+    /// The notices' sender (`JOBSPOR_MAIL_FROM`).
+    pub mail_from: String,
 }
 
 /// How the router meets a request before the app sees it (`crate::csrf`, the security
@@ -156,6 +161,12 @@ impl Config {
             cv_openings_per_hour: number("JOBSPOR_CV_OPENINGS_PER_HOUR", d.cv_openings_per_hour)?,
         };
         Ok(Config {
+            smtp_url: std::env::var("JOBSPOR_SMTP_URL")
+                .ok()
+                .filter(|u| !u.trim().is_empty()),
+            mail_from: env_or("JOBSPOR_MAIL_FROM", || {
+                "Jobspor <noreply@jobspor.dk>".to_string()
+            }),
             portal_url: public_url.clone(),
             database_url,
             secure_cookies: !dev_http,
@@ -215,6 +226,8 @@ mod tests {
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
             consent_length: jobspor::consent::ConsentLength::EndOfDay,
             portal_url: "https://jobspor.example".into(),
+            smtp_url: None,
+            mail_from: "Jobspor <noreply@jobspor.dk>".into(),
         }
     }
 

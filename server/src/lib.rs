@@ -4,10 +4,12 @@
 //! feature `synthetic` generate synthetic CVs).
 pub mod config;
 pub mod csrf;
+pub mod delivery;
 pub mod demo;
 pub mod flash;
 #[cfg(feature = "synthetic")]
 pub mod generate;
+pub mod incident;
 pub mod jobs;
 pub mod rate_limits;
 pub mod refusal;

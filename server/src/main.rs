@@ -12,7 +12,7 @@ use jobspor_app::ssr::labour_market::SimulatedLabourMarketRegisters;
 use jobspor_app::ssr::limits::Limits;
 use jobspor_app::ssr::oidc::Oidc;
 use jobspor_app::ssr::state::AppState;
-use jobspor_server::{config::Config, demo, jobs, router};
+use jobspor_server::{config::Config, delivery, demo, jobs, router};
 use jobspor_store::{redact_url, Store};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -52,6 +52,22 @@ enum Command {
     /// Gennemgå adgangsloggens kæde fra dens anker og skriv det første brudte led, hvis
     /// der er et (afslutter da med kode 1).
     VerifyAccessLog,
+    /// Vis udbakken: hvor mange leveringer af beskeder der står i hver tilstand, og med
+    /// `--failed` hver levering, der er opgivet efter sidste forsøg.
+    Notices {
+        /// List de opgivne leveringer.
+        #[arg(long)]
+        failed: bool,
+    },
+    /// Giv borgere besked om et sikkerhedsbrud: én besked til hver borger i CITIZENS (et
+    /// CPR-nummer pr. linje) med teksten i TEXT, ad alle de veje, borgeren kan nås, og i
+    /// Mine beskeder; skriv, hvor mange der blev nået og hvordan.
+    NotifyIncident {
+        #[arg(long, value_name = "CITIZENS")]
+        citizens: std::path::PathBuf,
+        #[arg(long, value_name = "TEXT")]
+        text: std::path::PathBuf,
+    },
     /// Markér en kontaktanmodning som givet videre af support.
     ContactRequestRelayed {
         /// Kontaktanmodningens nummer, som `contact-requests` viser det.
@@ -146,6 +162,43 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 anyhow::bail!("ingen åben kontaktanmodning #{id}")
             }
         }
+        Command::NotifyIncident { citizens, text } => {
+            let read = |p: &std::path::Path| {
+                std::fs::read_to_string(p).with_context(|| format!("{}", p.display()))
+            };
+            let r = jobspor_server::incident::notify_incident(
+                &store,
+                &read(&citizens)?,
+                &read(&text)?,
+                &config.portal_url,
+                clock.now(),
+            )
+            .await?;
+            println!(
+                "{} borgere på listen; e-mail: {}, sms: {}, kun Mine beskeder: {}; fik beskeden før: {}; ikke fundet: {}",
+                r.listed, r.by_email, r.by_sms, r.inbox_only, r.already_told, r.not_found
+            );
+            Ok(())
+        }
+        Command::Notices { failed } => {
+            for (status, n) in store.delivery_counts().await? {
+                println!("{status}: {n}");
+            }
+            if failed {
+                for d in store.failed_deliveries().await? {
+                    println!(
+                        "#{} {} ({}) opgivet {} efter {} forsøg: {}",
+                        d.id,
+                        d.kind.code(),
+                        d.channel.code(),
+                        jobspor::dates::format_da_time(d.failed_at),
+                        d.attempts,
+                        d.last_error
+                    );
+                }
+            }
+            Ok(())
+        }
         Command::VerifyAccessLog => match store.verify_access_log().await? {
             Ok(n) => {
                 println!("Adgangsloggen er hel: {n} poster efterprøvet fra kædens anker.");
@@ -174,6 +227,34 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 limits: Arc::new(Limits::new(config.quotas)),
                 consent_length: config.consent_length,
             };
+            match &config.smtp_url {
+                Some(url) => {
+                    let senders = delivery::Senders {
+                        mail: delivery::Mailer::new(url, &config.mail_from)?,
+                        sms: delivery::SimulatedSmsGateway::new(store.clone()),
+                    };
+                    let (store, clock) = (store.clone(), clock.clone());
+                    tokio::spawn(async move {
+                        let mut tick = tokio::time::interval(Duration::from_secs(2));
+                        loop {
+                            tick.tick().await;
+                            // Until nothing is due: a queue drains at once, an empty one
+                            // costs a query every 2 seconds.
+                            loop {
+                                match delivery::deliver_due(&store, &senders, clock.now()).await {
+                                    Ok(r) if r.is_empty() => break,
+                                    Ok(r) => tracing::info!(?r, "notices delivered"),
+                                    Err(e) => {
+                                        tracing::error!(error = %e, "delivering notices failed");
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                    });
+                }
+                None => tracing::warn!("JOBSPOR_SMTP_URL is not set: notices wait in the outbox"),
+            }
             let addr = config.leptos.site_addr;
             let limits = state.limits.clone();
             let app = router::router(state, config.leptos, config.door);

@@ -267,6 +267,12 @@ const MATRIX: &[Row] = &[
         Guard::Caseworker,
         &[("reference", "{mette}")],
     ),
+    // Refused input (no subject, no text): nothing is sent.
+    (
+        "caseworker/message",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("form[subject]", "")],
+    ),
     ("caseworker/search", Guard::Caseworker, &[("form[q]", "")]),
     // No CV 0: the search's CVs open only when searchable.
     ("caseworker/cv", Guard::Caseworker, &[("cv_id", "0")]),

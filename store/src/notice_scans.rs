@@ -111,6 +111,7 @@ impl Store {
                     body: text.body,
                     sms: text.sms,
                     sender: None,
+                    email: None,
                     deliveries: channels(kind, &reach),
                 };
                 if queue(&mut tx, &notice, now).await? {

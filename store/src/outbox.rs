@@ -41,6 +41,9 @@ pub struct NewNotice {
     pub body: String,
     /// The short text an SMS carries.
     pub sms: String,
+    /// The e-mail's text when it is not Mine beskeder's (a jobcentre's message is only
+    /// announced by e-mail).
+    pub email: Option<String>,
     pub sender: Option<String>,
     /// (channel, recipient): an address or a phone number.
     pub deliveries: Vec<(Channel, String)>,
@@ -93,7 +96,7 @@ pub(crate) async fn queue(
     let Some(id) = id else { return Ok(false) };
     for (channel, recipient) in &n.deliveries {
         let body = match channel {
-            Channel::Email => &n.body,
+            Channel::Email => n.email.as_ref().unwrap_or(&n.body),
             Channel::Sms => &n.sms,
         };
         sqlx::query(
@@ -302,5 +305,47 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(r.rows_affected() == 1)
+    }
+}
+
+/// A text the simulated SMS gateway was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimulatedSms {
+    pub recipient: String,
+    pub text: String,
+    pub sent_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// The simulated SMS gateway "sends": the text is kept where tests and the demo read it.
+    pub async fn record_simulated_sms(
+        &self,
+        recipient: &str,
+        text: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO simulated_sms (recipient, text, sent_at) VALUES ($1,$2,$3)")
+            .bind(recipient)
+            .bind(text)
+            .bind(ts(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// What the simulated SMS gateway was given, oldest first.
+    pub async fn simulated_sms(&self) -> Result<Vec<SimulatedSms>> {
+        let rows = sqlx::query("SELECT recipient, text, sent_at FROM simulated_sms ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SimulatedSms {
+                    recipient: r.try_get("recipient")?,
+                    text: r.try_get("text")?,
+                    sent_at: from_ts(r.try_get("sent_at")?),
+                })
+            })
+            .collect()
     }
 }

@@ -177,6 +177,7 @@ fn notice(c: CitizenId, key: &str) -> NewNotice {
         body: "Tekst".into(),
         sms: "Tekst".into(),
         sender: None,
+        email: None,
         deliveries: vec![(Channel::Email, "mette@eksempel.dk".into())],
     }
 }

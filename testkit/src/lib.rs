@@ -3,6 +3,7 @@
 //! helpers. The store's own fresh-database helpers stay in `jobspor_store::testing` (the
 //! store's integration tests need them and must not depend on the server); they are
 //! re-exported here so that tests and benchmarks have one place to look.
+pub mod mail;
 pub mod pg;
 
 pub use jobspor_store::testing::{each_backend, naive_text_search, postgres, sqlite, unique};

@@ -147,3 +147,80 @@ pub async fn caseworker_open_cv(
         crate::lang::current(),
     ))
 }
+
+/// A jobcentre's caseworker writes to a citizen the jobcentre serves: the message lands in
+/// the citizen's Mine beskeder and is announced by e-mail or SMS as the citizen chose (never
+/// with its text). Writing reads nothing of the citizen's, so no access is recorded.
+#[server(endpoint = "caseworker/message")]
+pub async fn write_to_citizen(
+    reference: CaseReference,
+    #[server(default)] form: jobspor::form_fields::Fields,
+) -> Result<(), AppError> {
+    use jobspor::notices::{channels, message_announcement, NoticeKind, Reach, MESSAGE_FIELDS};
+    use jobspor_store::outbox::NewNotice;
+    let (state, me) = crate::ssr::guard::caseworker().await?;
+    let now = state.clock.now();
+    let citizen_id = state
+        .store
+        .case_reference(me, &reference, now)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let worker = state.store.caseworker(me.id()).await?;
+    let citizen = state
+        .store
+        .citizen(citizen_id)
+        .await
+        .map_err(|_| AppError::NotFound)?;
+    if !jobspor::policy::caseworker_serves(
+        &worker.municipality_codes,
+        citizen.person.municipality_code.as_deref(),
+    ) {
+        return Err(AppError::NotFound);
+    }
+    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let clean = jobspor::form_fields::validate(MESSAGE_FIELDS, &form)
+        .map_err(|errors| AppError::invalid(errors, echo))?;
+    let sender = format!("{} ({})", worker.organisation, worker.name);
+    // The site's public address, where the announcement's link leads.
+    let portal = state.oidc.settings().public_url.clone();
+    let (email, sms) = message_announcement(&worker.organisation, citizen.language, &portal);
+    let key = {
+        use rand::Rng;
+        let n: u64 = rand::thread_rng().gen();
+        jobspor::notices::idempotency_key(
+            citizen_id.get(),
+            NoticeKind::CaseworkerMessage,
+            &format!("{}-{n:016x}", now.timestamp()),
+        )
+    };
+    let reach = Reach {
+        email: citizen.email.clone(),
+        phone: citizen.phone.clone(),
+        sms_reminders: citizen.sms_reminders,
+        email_reminders: citizen.email_reminders,
+    };
+    state
+        .store
+        .queue_notice(
+            &NewNotice {
+                citizen_id,
+                kind: NoticeKind::CaseworkerMessage,
+                key,
+                subject: clean.get("subject").cloned().unwrap_or_default(),
+                body: clean.get("text").cloned().unwrap_or_default(),
+                sms,
+                email: Some(email),
+                sender: Some(sender),
+                deliveries: channels(NoticeKind::CaseworkerMessage, &reach),
+            },
+            now,
+        )
+        .await?;
+    leptos_axum::redirect(&format!(
+        "{}?{}={}",
+        crate::routes::caseworker_citizen(&reference),
+        crate::routes::MESSAGE_PARAM,
+        crate::routes::MESSAGE_SENT
+    ));
+    Ok(())
+}

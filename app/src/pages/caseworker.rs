@@ -1,9 +1,11 @@
 //! The jobcentre caseworker's pages (and the staff sign-in all staff share): find a citizen
 //! by CPR number, read what the portal holds about them. Opening the page is the read, and
 //! the citizen sees it in "Min historik".
-use crate::api::caseworker::{get_caseworker_home, get_citizen_case, get_my_lookups, FindCitizen};
+use crate::api::caseworker::{
+    get_caseworker_home, get_citizen_case, get_my_lookups, FindCitizen, WriteToCitizen,
+};
 use crate::components::case_view::CaseDocument;
-use crate::components::form::{form_state, ErrorSummary, TextField};
+use crate::components::form::{form_state, ErrorSummary, TextArea, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::lang::use_lang;
@@ -12,7 +14,7 @@ use crate::{routes, tr};
 use jobspor::signin::Provider;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Caseworkers sign in through their organisation's identity provider, with a second
 /// factor (the provider's `acr` must say so).
@@ -76,7 +78,8 @@ pub(crate) fn reference_param() -> impl Fn() -> jobspor::CaseReference + Copy + 
 
 #[component]
 pub fn CitizenCasePage() -> impl IntoView {
-    let case = Resource::new(reference_param(), get_citizen_case);
+    let reference = reference_param();
+    let case = Resource::new(reference, get_citizen_case);
     let lang = use_lang();
     view! {
         <Page title=tr!(in lang, caseworker.case_title)>
@@ -88,12 +91,45 @@ pub fn CitizenCasePage() -> impl IntoView {
                             <h1>{c.name.clone()}</h1>
                             <p>{tr!(in lang, caseworker.citizen_municipality, municipality = c.municipality.clone())}</p>
                             <CaseDocument case=c/>
+                            <WriteForm reference=reference()/>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Caseworker),
                     }
                 })}
             </Suspense>
         </Page>
+    }
+}
+
+/// "Skriv til borgeren": the message lands in the citizen's Mine beskeder. Without
+/// JavaScript the server's redirect back with `besked=sendt` shows the receipt.
+#[component]
+fn WriteForm(reference: jobspor::CaseReference) -> impl IntoView {
+    let action = ServerAction::<WriteToCitizen>::new();
+    let state = form_state(action);
+    let query = use_query_map();
+    let lang = use_lang();
+    let sent = move || {
+        action.value().with(|v| matches!(v, Some(Ok(()))))
+            || query.with(|q| q.get(routes::MESSAGE_PARAM).as_deref() == Some(routes::MESSAGE_SENT))
+    };
+    view! {
+        <section aria-labelledby="write">
+            <h2 id="write">{tr!(in lang, caseworker.write_heading)}</h2>
+            {move || sent().then(|| view! {
+                <div class="alert alert-success" role="status"><div class="alert-body">
+                    <p class="alert-text">{tr!(in lang, caseworker.write_sent)}</p>
+                </div></div>
+            })}
+            <p>{tr!(in lang, caseworker.write_intro)}</p>
+            <ErrorSummary state form_id="write"/>
+            <ActionForm attr:novalidate=true attr:id="write" action=action>
+                <input type="hidden" name="reference" value=reference.to_string()/>
+                <TextField state form_id="write" field="subject" name="form[subject]" label=tr!(in lang, caseworker.write_subject) maxlength=150 required=true/>
+                <TextArea state form_id="write" field="text" name="form[text]" label=tr!(in lang, caseworker.write_text) max=4000 required=true/>
+                <button type="submit" class="button button-primary">{tr!(in lang, caseworker.write_button)}</button>
+            </ActionForm>
+        </section>
     }
 }
 
