@@ -114,8 +114,8 @@ fn WriteForm(reference: jobspor::CaseReference) -> impl IntoView {
             || query.with(|q| q.get(routes::MESSAGE_PARAM).as_deref() == Some(routes::MESSAGE_SENT))
     };
     view! {
-        <section aria-labelledby="write">
-            <h2 id="write">{tr!(in lang, caseworker.write_heading)}</h2>
+        <section aria-labelledby="write-heading">
+            <h2 id="write-heading">{tr!(in lang, caseworker.write_heading)}</h2>
             {move || sent().then(|| view! {
                 <div class="alert alert-success" role="status"><div class="alert-body">
                     <p class="alert-text">{tr!(in lang, caseworker.write_sent)}</p>
