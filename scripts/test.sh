@@ -90,7 +90,7 @@ esac
 status=0
 # The journeys save each distinct page the app serves them into $vnu_dir (tests/fixtures.ts).
 vnu_dir="$work/html"
-(cd end2end && BASE_URL="http://127.0.0.1:$port" VNU_DIR="$vnu_dir" npx playwright test) || status=$?
+(cd end2end && BASE_URL="http://127.0.0.1:$port" VNU_DIR="$vnu_dir" MAIL_DIR="$work/mail" npx playwright test) || status=$?
 if [ "$status" != 0 ]; then
   echo "FAILED: Playwright (exit $status)"
   echo "--- server log (last 40 lines)"; tail -n 40 "$work/server.log"

@@ -32,10 +32,12 @@ pub enum AccessWhat {
     ReadProfile,
     ReadCv,
     ReadRegistration,
+    /// EURES' poller fetched the CV the citizen chose to send (issue 24).
+    EuresFetchedCv,
 }
 
 impl AccessWhat {
-    pub const ALL: [AccessWhat; 9] = [
+    pub const ALL: [AccessWhat; 10] = [
         AccessWhat::LoggedInMitId,
         AccessWhat::LoggedInPassword,
         AccessWhat::ChangedPassword,
@@ -45,6 +47,7 @@ impl AccessWhat {
         AccessWhat::ReadProfile,
         AccessWhat::ReadCv,
         AccessWhat::ReadRegistration,
+        AccessWhat::EuresFetchedCv,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -58,6 +61,7 @@ impl AccessWhat {
             AccessWhat::ReadProfile => "profile_read",
             AccessWhat::ReadCv => "cv_read",
             AccessWhat::ReadRegistration => "registration_read",
+            AccessWhat::EuresFetchedCv => "eures_fetched",
         }
     }
 
@@ -92,6 +96,9 @@ impl AccessWhat {
                 "Så din tilmelding som jobsøgende",
                 "Read your registration as a job seeker",
             ),
+            AccessWhat::EuresFetchedCv => {
+                Words::new("EURES hentede dit CV", "EURES fetched your CV")
+            }
         }
     }
 
@@ -132,6 +139,8 @@ pub enum AccessBasis {
     Consent(i64),
     /// A jobcentre's search across municipalities for job placement ("jobformidling").
     JobPlacement,
+    /// The citizen's consent to send the CV to EURES (seed 004), the receipt with this id.
+    EuresConsent(i64),
 }
 
 impl AccessBasis {
@@ -143,6 +152,7 @@ impl AccessBasis {
             AccessBasis::AKasseMembership(a) => format!("akasse:{a}"),
             AccessBasis::Consent(id) => format!("consent:{id}"),
             AccessBasis::JobPlacement => "job_placement".into(),
+            AccessBasis::EuresConsent(id) => format!("eures_consent:{id}"),
         }
     }
 
@@ -155,6 +165,7 @@ impl AccessBasis {
             Some(("municipality", m)) => Some(AccessBasis::ServedMunicipality(m.into())),
             Some(("akasse", a)) => Some(AccessBasis::AKasseMembership(a.into())),
             Some(("consent", id)) => id.parse().ok().map(AccessBasis::Consent),
+            Some(("eures_consent", id)) => id.parse().ok().map(AccessBasis::EuresConsent),
             _ => None,
         }
     }

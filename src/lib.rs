@@ -13,6 +13,7 @@ pub mod cv;
 pub mod cv_search;
 pub mod dates;
 pub mod employer;
+pub mod eures;
 pub mod form_fields;
 pub mod geo;
 pub mod ids;

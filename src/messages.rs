@@ -87,6 +87,7 @@ messages! {
     TimeInvalid = "time.invalid" => "Skriv klokkeslættet som tt:mm, fx 09:30.", "Write the time as hh:mm, e.g. 09:30.",
     CaseworkerNotServed = "caseworker.not_served" => "Der er ingen borger med det CPR-nummer i de kommuner, dit jobcenter betjener.", "There is no citizen with that CPR number in the municipalities your jobcentre serves.",
     QuestionnaireNotRegistered = "questionnaire.not_registered" => "Du skal tilmelde dig som jobsøgende, før du udfylder forberedelsesskemaet.", "You must register as a job seeker before you fill in the preparation questionnaire.",
+    EuresMustConsent = "eures.must_consent" => "Sæt kryds for at give dit samtykke, hvis dit CV skal sendes til EURES.", "Tick the box to give your consent if your CV is to be sent to EURES.",
     TermsMustAccept = "terms.must_accept" => "Du skal acceptere vilkårene for at søge i CV'er.", "You must accept the terms to search CVs.",
     LoginFailed = "login.failed" => "Brugernavn eller adgangskode er forkert.", "The username or password is wrong.",
     LoginThrottled = "login.throttled" => "For mange forsøg. Vent 15 minutter, og prøv igen.", "Too many attempts. Wait 15 minutes and try again.",

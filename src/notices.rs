@@ -150,18 +150,23 @@ pub const MESSAGE_FIELDS: &[crate::form_fields::FieldSpec] = crate::form_fields:
 ];
 
 /// How a jobcentre's message is announced by e-mail and SMS: that there is one, from whom,
-/// and where to read it — never the message itself, which may be about the citizen's case.
-pub fn message_announcement(sender: &str, lang: Lang, portal: &str) -> (String, String) {
-    (
-        lang.pick(
+/// and where to read it — never the message itself nor its subject, which may be about the
+/// citizen's case. `body` is the e-mail's text.
+pub fn message_announcement(sender: &str, lang: Lang, portal: &str) -> NoticeText {
+    NoticeText {
+        subject: lang.pick(
+            format!("Ny besked fra {sender} i Jobspor"),
+            format!("New message from {sender} in Jobspor"),
+        ),
+        body: lang.pick(
             format!("Du har fået en besked fra {sender} i Jobspor. Log på for at læse den under Mine beskeder: {portal}"),
             format!("You have a message from {sender} in Jobspor. Log in to read it under My messages: {portal}"),
         ),
-        lang.pick(
+        sms: lang.pick(
             format!("Jobspor: Ny besked fra {sender}. Læs den i Mine beskeder: {portal}"),
             format!("Jobspor: New message from {sender}. Read it in My messages: {portal}"),
         ),
-    )
+    }
 }
 
 /// How many times a delivery is tried before it is marked failed.
@@ -227,7 +232,12 @@ mod tests {
 
     #[test]
     fn a_message_is_announced_without_its_text() {
-        let (mail, sms) = message_announcement("Jobcenter Aarhus", Lang::Da, "https://jobspor.dk");
+        let NoticeText {
+            subject,
+            body: mail,
+            sms,
+        } = message_announcement("Jobcenter Aarhus", Lang::Da, "https://jobspor.dk");
+        assert_eq!(subject, "Ny besked fra Jobcenter Aarhus i Jobspor");
         assert!(mail.contains("Jobcenter Aarhus") && mail.contains("https://jobspor.dk"));
         assert!(sms.len() < 160, "{sms}");
         let mut f = crate::form_fields::Fields::new();

@@ -25,15 +25,19 @@ pub enum ActorKind {
     AKasseCaseworker,
     /// Jobnetsupporten.
     Support,
+    /// EURES' coordination, polling the CVs citizens chose to send (issue 24). Never a
+    /// session: it calls the input API with a token, and appears only in the access log.
+    Eures,
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 5] = [
+    pub const ALL: [ActorKind; 6] = [
         ActorKind::Citizen,
         ActorKind::Employer,
         ActorKind::Caseworker,
         ActorKind::AKasseCaseworker,
         ActorKind::Support,
+        ActorKind::Eures,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -43,6 +47,7 @@ impl ActorKind {
             ActorKind::Caseworker => "caseworker",
             ActorKind::AKasseCaseworker => "akasse",
             ActorKind::Support => "support",
+            ActorKind::Eures => "eures",
         }
     }
 
@@ -335,7 +340,7 @@ pub const fn staff_sees(kind: ActorKind, part: CasePart) -> bool {
                 | DagpengeQuestionnaire
                 | OtherQuestionnaire
         ),
-        ActorKind::Citizen | ActorKind::Employer => false,
+        ActorKind::Citizen | ActorKind::Employer | ActorKind::Eures => false,
     }
 }
 

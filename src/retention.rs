@@ -64,6 +64,26 @@ pub fn deletion_warning_due(last_activity: DateTime<Utc>, now: DateTime<Utc>) ->
         && !profile_is_due_for_deletion(last_activity, now)
 }
 
+/// The last activity times whose deletion warning can be due at `now`: after the first and
+/// at or before the second. A bound for the daily scan's query, so that it reads about three
+/// weeks of citizens instead of every one; `deletion_warning_due` decides. The warning is due
+/// while the deletion (`last + 18 months + 15 days`) lies after `now` and at most 2 weeks
+/// ahead, so `last + 18 months` lies in `(now − 15 days, now − 15 days + 2 weeks]`; going
+/// back 18 calendar months from there may land up to 3 days off (the last days of a month),
+/// hence 4 days' margin at each end.
+pub fn deletion_warning_candidates(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    const MARGIN: Duration = Duration::days(4);
+    let back = |t: DateTime<Utc>| {
+        t.checked_sub_months(Months::new(18))
+            .unwrap_or(t - Duration::days(548))
+    };
+    let base = now - Duration::days(15);
+    (
+        back(base) - MARGIN,
+        back(base + DELETION_WARNING_BEFORE) + MARGIN,
+    )
+}
+
 /// How long access records are kept by default (`JOBSPOR_ACCESS_LOG_DAYS`): six months, the
 /// period Danish public administrations have kept logs of uses of personal data for since
 /// the security order (sikkerhedsbekendtgørelsen, §19), and twice the three months a citizen
@@ -85,6 +105,32 @@ pub fn access_history_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_due_deletion_warning_lies_within_the_scans_bounds() {
+        let start = Utc.with_ymd_and_hms(2026, 1, 1, 9, 30, 0).unwrap();
+        let mut due = 0;
+        // Every day of three years (all month lengths, a leap day), and for each every
+        // last activity, by the day and at two times of day, from 20 to 17 months before.
+        for day in 0..(3 * 366) {
+            let now = start + Duration::days(day);
+            let (oldest, newest) = deletion_warning_candidates(now);
+            assert!(newest - oldest < Duration::days(30), "about three weeks");
+            for back in (17 * 28)..(20 * 31) {
+                for hours in [-9, 14] {
+                    let last = now - Duration::days(back) + Duration::hours(hours);
+                    if deletion_warning_due(last, now) {
+                        due += 1;
+                        assert!(
+                            oldest < last && last <= newest,
+                            "{last} due at {now} but outside ({oldest}, {newest}]"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(due > 3 * 366 * 2 * 13, "two weeks of days due each day");
+    }
+
     use super::*;
     use chrono::TimeZone;
 

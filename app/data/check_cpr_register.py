@@ -21,6 +21,8 @@ KEYS = {
     "co_address", "postcode", "city", "country", "municipality_code", "municipality",
     "protected_address", "status",
 }
+# Optional: a minor's parents or guardians (forældremyndighed), by CPR number.
+OPTIONAL_KEYS = {"guardians"}
 STATUSES = {"active", "emigrated", "dead", "disappeared"}
 
 # Real municipality codes used in the data set.
@@ -151,7 +153,7 @@ def check_person(i, p):
     if not isinstance(p, dict):
         err(f"{tag}: not an object")
         return None
-    keys = set(p)
+    keys = set(p) - OPTIONAL_KEYS
     if keys != KEYS:
         err(f"{tag}: key set mismatch; missing={sorted(KEYS - keys)} extra={sorted(keys - KEYS)}")
         return None

@@ -103,6 +103,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/cv/som-arbejdsgiver") view=pages::cv_view::CvPreview ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv/udskriv") view=pages::cv_view::CvPrint ssr=SsrMode::Async/>
                 <Route path=path!("/borger/cv/afsnit/:section") view=pages::cv_section::CvSectionPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/cv/eures") view=pages::eures::EuresPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/cv/eures/som-eures-ser-det") view=pages::eures::EuresPreviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/eures-samtykke-for-dit-barn") view=pages::eures::EuresGuardianPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/jobsoegende") view=pages::jobseeker::JobseekerRegistration ssr=SsrMode::Async/>
                 <Route path=path!("/borger/forberedelse") view=pages::jobseeker::QuestionnaireOverview ssr=SsrMode::Async/>
                 <Route path=path!("/borger/forberedelse/:step") view=pages::jobseeker::QuestionnaireStepPage ssr=SsrMode::Async/>

@@ -16,6 +16,12 @@ pub const MY_CV: &str = "/borger/cv";
 pub const CV_PREVIEW: &str = "/borger/cv/som-arbejdsgiver";
 pub const CV_PRINT: &str = "/borger/cv/udskriv";
 pub const CV_SECTION: &str = "/borger/cv/afsnit/:section";
+/// The CV on EURES: the consent, what to hide, the receipts (issue 24).
+pub const EURES: &str = "/borger/cv/eures";
+/// "Se dit CV som EURES ser det".
+pub const EURES_PREVIEW: &str = "/borger/cv/eures/som-eures-ser-det";
+/// A parent's or guardian's consent for a minor's CV on EURES.
+pub const EURES_GUARDIAN: &str = "/borger/eures-samtykke-for-dit-barn";
 pub const JOBSEEKER_REGISTRATION: &str = "/borger/jobsoegende";
 pub const QUESTIONNAIRE: &str = "/borger/forberedelse";
 pub const QUESTIONNAIRE_STEP: &str = "/borger/forberedelse/:step";
@@ -47,7 +53,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 31] = [
+pub const PATTERNS: [&str; 34] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -58,6 +64,9 @@ pub const PATTERNS: [&str; 31] = [
     CV_PREVIEW,
     CV_PRINT,
     CV_SECTION,
+    EURES,
+    EURES_PREVIEW,
+    EURES_GUARDIAN,
     JOBSEEKER_REGISTRATION,
     QUESTIONNAIRE,
     QUESTIONNAIRE_STEP,
@@ -164,6 +173,16 @@ pub fn cv_section_edit(section: CvSection, entry_id: jobspor::CvEntryId) -> Stri
 /// A questionnaire step's page (`StepCode::as_str`), or the receipt's (`RECEIPT`).
 pub fn questionnaire_step(code: &str) -> String {
     fill(QUESTIONNAIRE_STEP, code)
+}
+
+/// The EURES page after a consent, a change or a withdrawal.
+pub fn eures_saved() -> String {
+    format!("{EURES}?{SAVED_PARAM}=1")
+}
+
+/// The guardian's page after a consent or a withdrawal.
+pub fn eures_guardian_saved() -> String {
+    format!("{EURES_GUARDIAN}?{SAVED_PARAM}=1")
 }
 
 /// The questionnaire's overview after "Gem og fortsæt senere".

@@ -129,3 +129,35 @@ export async function expectFieldError(page: Page, label: string | RegExp, messa
   expect(errorId, "field is described by its error message").toBeTruthy();
   await expect(page.locator(`#${errorId}`)).toContainText(message);
 }
+
+/** A mail the local SMTP server (mailsink/) received, as it decoded it. */
+export interface Mail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+}
+
+/** The mails the local SMTP server has received so far (the test command passes its
+ * directory as MAIL_DIR); the first that `matches`, waited for while the server's worker
+ * delivers (it looks every 2 seconds). */
+export async function receivedMail(matches: (m: Mail) => boolean): Promise<Mail> {
+  const dir = process.env.MAIL_DIR;
+  if (!dir) throw new Error("MAIL_DIR is not set: run the journeys through scripts/test.sh");
+  const fs = await import("node:fs");
+  const path = await import("node:path");
+  let found: Mail | undefined;
+  await expect
+    .poll(
+      () => {
+        const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+        found = names
+          .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as Mail)
+          .find(matches);
+        return found !== undefined;
+      },
+      { message: "the mail arrives at the local SMTP server", timeout: 20_000 },
+    )
+    .toBe(true);
+  return found!;
+}

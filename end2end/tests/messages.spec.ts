@@ -5,6 +5,19 @@
  * Anne: whichever comes second finds it read already).
  */
 import { test, expect, visit, afterNavigation } from "./fixtures";
+import { receivedMail } from "./helpers";
+
+test("påmindelsen efter 10 uger er også sendt som e-mail, uden noget følsomt", async () => {
+  // Anne chose e-mail reminders and gave anne@eksempel.dk; the server's worker mailed the
+  // seed's queued reminder through the local SMTP server.
+  const mail = await receivedMail((m) => m.to.includes("anne@eksempel.dk") && m.subject.startsWith("Dit CV holder snart op"));
+  expect(mail.from).toContain("Jobspor");
+  expect(mail.text).toContain("Du har ikke været logget på Jobspor i 10 uger.");
+  expect(mail.text).toContain(`Log på her: ${process.env.BASE_URL}`);
+  // No CPR number, and nothing from the CV.
+  expect(mail.text).not.toMatch(/\d{6}-?\d{4}/);
+  expect(mail.text).not.toContain("Tømrer");
+});
 
 test("Mine beskeder viser påmindelsen efter 10 uger, og den markeres som læst @nojs", async ({ page }) => {
   await visit(page, "/log-ind");

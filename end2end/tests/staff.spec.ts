@@ -216,6 +216,11 @@ test("jobcentret skriver til en borger, og borgeren læser beskeden i Mine beske
   await page.getByLabel("Besked", { exact: true }).fill("Vi vil gerne tale med dig om dit CV. Ring til os.");
   await page.getByRole("button", { name: "Send beskeden" }).click();
   await expect(page.getByText("Beskeden er sendt. Borgeren finder den under Mine beskeder.")).toBeVisible();
+  // Mette is told by e-mail that a message waits, and the mail does not carry its text.
+  const mail = await receivedMail((m) => m.to.includes("mette@eksempel.dk") && m.text.includes("Jobcenter Aarhus"));
+  expect(mail.text).toContain("Log på for at læse den under Mine beskeder");
+  expect(mail.text).not.toContain("Ring til os");
+  expect(mail.text).not.toContain(subject);
   await logout(page);
 
   await passwordLogin(page, "mette");

@@ -20,18 +20,14 @@
 //! Run: `cargo bench -p jobspor-server --bench cv_search` (see bench/README.md).
 // Printing is this file's job: a benchmark prints its figures.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
-use anyhow::Context;
-use chrono::{DateTime, TimeZone, Utc};
+mod population;
+
+use chrono::{DateTime, Utc};
 use jobspor::cv_search::{CvQuery, SearchForm};
 use jobspor_store::Store;
-use jobspor_testkit::pg;
-use std::path::PathBuf;
+use population::{now, Engine, Opened};
 use std::time::{Duration, Instant};
 
-const DEFAULT_PG_DB: &str = "jobspor_bench";
-const DEFAULT_CVS: u64 = 1_000_000;
-/// Seed of the synthetic data, as `jobspor-server generate` uses by default.
-const SEED: u64 = 1;
 /// Untimed searches before the timed ones, cycling through every variant of every kind.
 const WARMUP: usize = 20;
 /// Timed searches per kind (`SEARCH_BENCH_RUNS` overrides).
@@ -41,11 +37,6 @@ const TARGET_P95_MS: f64 = 50.0;
 /// The naive search: at most this many runs, and no new run after this much time.
 const NAIVE_RUNS: usize = 10;
 const NAIVE_BUDGET: Duration = Duration::from_secs(60);
-
-/// The fixed clock of loading and of the searchability cutoff.
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
-}
 
 /// (a) One word: an occupation, a task or a school, as an employer would type it.
 const ONE_WORD: [&str; 10] = [
@@ -353,156 +344,50 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
     ok
 }
 
-/// Tops the store up to `wanted` synthetic citizens. Returns how many it holds.
-async fn top_up(engine: &str, store: &Store, wanted: u64) -> anyhow::Result<u64> {
-    let have = store.synthetic_citizens().await?;
-    if have < wanted {
-        println!(
-            "{engine}: {have} synthetic citizens loaded, {wanted} wanted: loading {} more (seed {SEED}, clock {}); this takes a while",
-            wanted - have,
-            now()
-        );
-        jobspor_server::generate::run(store, wanted - have, SEED, now()).await?;
-        return Ok(store.synthetic_citizens().await?);
-    }
-    if have > wanted {
-        println!("{engine}: note: the database holds {have} synthetic citizens, more than the {wanted} wanted; searching all of them");
-    }
+/// Measures one engine's population; `false` when something failed.
+async fn measure(engine: Engine, wanted: u64, runs: usize) -> bool {
+    let name = engine.name();
+    let p = match population::open(engine, wanted).await {
+        Opened::Ready(p) => p,
+        Opened::Skipped(why) => {
+            println!("SKIPPED {name}: {why}");
+            return true;
+        }
+        Opened::Failed(why) => {
+            println!("FAILED {name}: {why}");
+            return false;
+        }
+    };
     // The daily counts the search reads (per filter key; on PostgreSQL per common word), as
     // housekeeping keeps them: a database loaded by an earlier version may lack some.
-    let t = Instant::now();
-    store
-        .refresh_facet_totals(now())
-        .await
-        .context("refreshing the daily counts")?;
-    println!(
-        "{engine}: daily counts refreshed in {:.1} s",
-        t.elapsed().as_secs_f64()
-    );
-    Ok(have)
-}
-
-fn bench_dir() -> PathBuf {
-    match std::env::var_os("JOBSPOR_BENCH_DIR") {
-        Some(d) if !d.is_empty() => PathBuf::from(d),
-        _ => PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| ".".into()))
-            .join(".cache/jobspor/bench"),
-    }
-}
-
-async fn sqlite(wanted: u64, runs: usize) -> bool {
-    let dir = bench_dir();
-    let path = dir.join("search.db");
-    let store = match Store::connect(&format!("sqlite://{}", path.display())).await {
-        Ok(s) => s,
-        Err(e) => {
-            println!("FAILED SQLite: cannot open {}: {e}", path.display());
+    if !p.loaded {
+        let t = Instant::now();
+        if let Err(e) = p.store.refresh_facet_totals(now()).await {
+            println!("FAILED {name}: refreshing the daily counts: {e}");
+            p.store.close().await;
             return false;
         }
-    };
-    let journal = store
-        .sqlite_pragma("journal_mode")
-        .await
-        .unwrap_or_else(|e| format!("? ({e})"));
-    let sync = store
-        .sqlite_pragma("synchronous")
-        .await
-        .unwrap_or_else(|e| format!("? ({e})"));
-    let have = match top_up("SQLite", &store, wanted).await {
-        Ok(n) => n,
-        Err(e) => {
-            println!("FAILED SQLite: loading synthetic CVs: {e:#}");
-            store.close().await;
-            return false;
-        }
-    };
-    let size = ["", "-wal"]
-        .iter()
-        .filter_map(|s| std::fs::metadata(format!("{}{s}", path.display())).ok())
-        .map(|m| m.len())
-        .sum::<u64>();
-    println!(
-        "SQLite: {} ({have} synthetic citizens, {:.0} MB, journal_mode={journal}, synchronous={sync})",
-        path.display(),
-        size as f64 / 1e6
-    );
-    let ok = bench_store("SQLite", &store, runs, "LIKE '%word%'").await;
-    store.close().await;
-    ok
-}
-
-async fn postgres(wanted: u64, runs: usize) -> bool {
-    let db = std::env::var("SEARCH_BENCH_PG_DB")
-        .ok()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| DEFAULT_PG_DB.to_string());
-    if !db
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        || db.starts_with(|c: char| c.is_ascii_digit())
-    {
         println!(
-            "FAILED PostgreSQL: SEARCH_BENCH_PG_DB={db}: use lower case letters, digits and _ only"
+            "{name}: daily counts refreshed in {:.1} s",
+            t.elapsed().as_secs_f64()
         );
-        return false;
     }
-    let mut server = match pg::connect_admin().await {
-        Ok(s) => s,
-        Err(why) => {
-            println!("SKIPPED PostgreSQL: {why}");
-            return true;
-        }
+    println!(
+        "{name}: {} ({} synthetic citizens)",
+        p.description, p.citizens
+    );
+    let naive = match engine {
+        Engine::Sqlite => "LIKE '%word%'",
+        Engine::Postgres => "to_tsvector",
     };
-    let shown = server.shown.clone();
-    let exists = match server.exists(&db).await {
-        Ok(e) => e,
-        Err(e) => {
-            println!("SKIPPED PostgreSQL: cannot list the databases on {shown}: {e}");
-            return true;
-        }
-    };
-    if !exists {
-        println!("PostgreSQL: creating database {db} on {shown}");
-        if let Err(e) = server.create(&db).await {
-            println!("SKIPPED PostgreSQL: cannot create database {db} on {shown}: {e}");
-            return true;
-        }
-    }
-    let settings = server
-        .settings(&["server_version", "shared_buffers", "work_mem", "jit"])
-        .await;
-    let url = server.url_of(&db);
-    server.close().await;
-    let store = match Store::connect(&url).await {
-        Ok(s) => s,
-        Err(e) => {
-            println!("FAILED PostgreSQL: cannot open database {db}: {e}");
-            return false;
-        }
-    };
-    let have = match top_up("PostgreSQL", &store, wanted).await {
-        Ok(n) => n,
-        Err(e) => {
-            println!("FAILED PostgreSQL: loading synthetic CVs: {e:#}");
-            store.close().await;
-            return false;
-        }
-    };
-    println!("PostgreSQL: {shown}, database {db} ({have} synthetic citizens, {settings})");
-    let ok = bench_store("PostgreSQL", &store, runs, "to_tsvector").await;
-    store.close().await;
+    let ok = bench_store(name, &p.store, runs, naive).await;
+    p.store.close().await;
     ok
 }
 
 fn main() {
     jobspor_testkit::log_errors_to_stderr();
-    let wanted: u64 = match std::env::var("SEARCH_BENCH_CVS") {
-        Ok(v) => v
-            .replace(['_', '.'], "")
-            .parse()
-            .unwrap_or_else(|_| panic!("SEARCH_BENCH_CVS={v}: not a number")),
-        Err(_) => DEFAULT_CVS,
-    };
+    let wanted = population::wanted();
     let runs = match std::env::var("SEARCH_BENCH_RUNS") {
         Ok(v) => v
             .parse()
@@ -511,19 +396,7 @@ fn main() {
             .unwrap_or_else(|| panic!("SEARCH_BENCH_RUNS={v}: not a positive number")),
         Err(_) => RUNS,
     };
-    let engines =
-        std::env::var("SEARCH_BENCH_ENGINES").unwrap_or_else(|_| "sqlite,postgres".into());
-    let engines: Vec<String> = engines
-        .split(',')
-        .map(|e| e.trim().to_lowercase())
-        .filter(|e| !e.is_empty())
-        .collect();
-    for e in &engines {
-        assert!(
-            e == "sqlite" || e == "postgres",
-            "SEARCH_BENCH_ENGINES: unknown engine {e} (sqlite, postgres)"
-        );
-    }
+    let engines = population::engines();
     // The queries are checked before anything is loaded.
     let _ = kinds();
 
@@ -539,11 +412,8 @@ fn main() {
     let started = Instant::now();
     let ok = rt.block_on(async {
         let mut ok = true;
-        for e in &engines {
-            ok &= match e.as_str() {
-                "sqlite" => sqlite(wanted, runs).await,
-                _ => postgres(wanted, runs).await,
-            };
+        for e in engines {
+            ok &= measure(e, wanted, runs).await;
         }
         ok
     });

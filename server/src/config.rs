@@ -19,6 +19,8 @@ pub struct Config {
     /// How many days access records are kept (`JOBSPOR_ACCESS_LOG_DAYS`, default
     /// `jobspor::retention::ACCESS_LOG_KEPT_DAYS`).
     pub access_log_days: u32,
+    /// How long a closed EURES reference stays in the input API (`JOBSPOR_EURES_CLOSED_DAYS`).
+    pub eures_closed_days: u32,
     /// How long a consent recorded by support lasts: `JOBSPOR_CONSENT_MINUTES`, or unset,
     /// to the end of the day it was recorded on.
     pub consent_length: jobspor::consent::ConsentLength,
@@ -49,6 +51,9 @@ pub struct Door {
     /// `Sec-Fetch-Site` (`JOBSPOR_CSRF_ALLOWED_PATHS`, comma-separated exact paths; none by
     /// default). A request that does carry them is still checked.
     pub csrf_allowed_paths: Vec<String>,
+    /// The token EURES' coordination calls the input API with (`JOBSPOR_EURES_TOKEN`); none:
+    /// the API answers nobody.
+    pub eures_token: Option<String>,
 }
 
 fn flag(name: &str) -> bool {
@@ -150,6 +155,9 @@ impl Config {
                 .filter(|p| !p.is_empty())
                 .map(String::from)
                 .collect(),
+            eures_token: std::env::var("JOBSPOR_EURES_TOKEN")
+                .ok()
+                .filter(|t| !t.trim().is_empty()),
         };
         let d = Quotas::default();
         let quotas = Quotas {
@@ -178,6 +186,10 @@ impl Config {
             access_log_days: number(
                 "JOBSPOR_ACCESS_LOG_DAYS",
                 jobspor::retention::ACCESS_LOG_KEPT_DAYS,
+            )?,
+            eures_closed_days: number(
+                "JOBSPOR_EURES_CLOSED_DAYS",
+                jobspor::eures::consent::CLOSURES_KEPT_DAYS,
             )?,
             consent_length: match std::env::var("JOBSPOR_CONSENT_MINUTES") {
                 Ok(_) => {
@@ -224,6 +236,7 @@ mod tests {
             door: Door::default(),
             quotas: Quotas::default(),
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
+            eures_closed_days: jobspor::eures::consent::CLOSURES_KEPT_DAYS,
             consent_length: jobspor::consent::ConsentLength::EndOfDay,
             portal_url: "https://jobspor.example".into(),
             smtp_url: None,

@@ -107,7 +107,9 @@ pub async fn middleware(
         method: req.method(),
         origin: text("origin"),
         fetch_site: text("sec-fetch-site"),
-        allowed_without_headers: settings.allowed_paths.iter().any(|p| p == req.uri().path()),
+        // The EURES input API authenticates by token and carries no cookies.
+        allowed_without_headers: settings.allowed_paths.iter().any(|p| p == req.uri().path())
+            || req.uri().path() == crate::eures_api::GET_DETAILS,
     };
     if let Err(why) = decide(claims, own.as_deref()) {
         tracing::warn!(

@@ -6,6 +6,7 @@ use jobspor::contact::Password;
 use jobspor::cpr::Cpr;
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::employer::Cvr;
+use jobspor::eures::consent::{ReceiptAction, ReceiptChannel};
 use jobspor::jobseeker::eligibility::Situation;
 use jobspor::jobseeker::registration::{AKasse, Registration};
 use jobspor::policy::operator_acts_for;
@@ -16,6 +17,7 @@ use jobspor_app::ssr::passwords;
 use jobspor_store::caseworkers::NewStaff;
 use jobspor_store::citizens::NewContactDetails;
 use jobspor_store::employers::CompanyFacts;
+use jobspor_store::eures::NewReceipt;
 use jobspor_store::{Store, StoreError};
 
 pub const DEMO_PASSWORD: &str = "demo-adgangskode";
@@ -33,6 +35,8 @@ struct DemoCitizen {
     weeks_since_login: i64,
     /// Registered as a job seeker: the situation and, for dagpenge, the a-kasse.
     registration: Option<(Situation, Option<AKasse>)>,
+    /// Consented to sending the CV to EURES (a minor: awaiting a guardian's consent).
+    eures: bool,
 }
 
 const CITIZENS: &[DemoCitizen] = &[
@@ -48,6 +52,7 @@ const CITIZENS: &[DemoCitizen] = &[
         searchable: true,
         weeks_since_login: 0,
         registration: Some((Situation::Dagpenge, Some(AKasse::Hk))),
+        eures: false,
     },
     DemoCitizen {
         cpr: "0803850077",
@@ -60,6 +65,7 @@ const CITIZENS: &[DemoCitizen] = &[
         searchable: true,
         weeks_since_login: 1,
         registration: Some((Situation::Kontanthjaelp, None)),
+        eures: false,
     },
     DemoCitizen {
         cpr: "2301781804",
@@ -72,6 +78,7 @@ const CITIZENS: &[DemoCitizen] = &[
         searchable: true,
         weeks_since_login: 11,
         registration: None,
+        eures: false,
     },
     DemoCitizen {
         cpr: "1907015917",
@@ -84,6 +91,7 @@ const CITIZENS: &[DemoCitizen] = &[
         searchable: true,
         weeks_since_login: 13,
         registration: None,
+        eures: false,
     },
     DemoCitizen {
         cpr: "1402951508",
@@ -96,6 +104,35 @@ const CITIZENS: &[DemoCitizen] = &[
         searchable: false,
         weeks_since_login: 0,
         registration: None,
+        eures: false,
+    },
+    // Two minors who asked to send their CV to EURES: it waits for a parent's or guardian's
+    // consent (seed 004). Their guardians in the simulated CPR register have no profile yet.
+    DemoCitizen {
+        cpr: "1802114442",
+        username: "sofie",
+        position: "Avisbud",
+        workplace: "Nordjyske Distribution",
+        tasks: "Omdeling af aviser og reklamer i Aalborg centrum.",
+        start: "2025-08-01",
+        occupation: "Avisbud",
+        searchable: true,
+        weeks_since_login: 0,
+        registration: None,
+        eures: true,
+    },
+    DemoCitizen {
+        cpr: "1504104519",
+        username: "jonas",
+        position: "Opvasker",
+        workplace: "Thisted Havnecafé",
+        tasks: "Opvask og rengøring af køkkenet i weekenderne.",
+        start: "2025-06-01",
+        occupation: "Køkkenmedhjælper",
+        searchable: true,
+        weeks_since_login: 0,
+        registration: None,
+        eures: true,
     },
 ];
 
@@ -332,6 +369,19 @@ pub async fn seed(
         }
         if c.searchable {
             store.set_cv_searchable(me, true, now).await?;
+        }
+        if c.eures {
+            store
+                .record_eures_receipt(
+                    me,
+                    &NewReceipt {
+                        action: ReceiptAction::Given,
+                        hidden: Default::default(),
+                        channel: ReceiptChannel::Web,
+                    },
+                    now,
+                )
+                .await?;
         }
         store
             .set_citizen_last_login(login.citizen_id, now - Duration::weeks(c.weeks_since_login))

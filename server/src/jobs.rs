@@ -3,7 +3,9 @@
 //! flashes, access records past the period they are kept for (`JobSettings`), and profiles inactive for 18½ months (seed 000,
 //! "Opbevaringsperiode"). The rules are core functions of (facts, now). Once a day, the
 //! employer search's counts per filter key (`Store::refresh_facet_totals`), and the seed's
-//! inactivity notices (`Store::scan_inactivity`; delivering them is issue 23's worker).
+//! inactivity notices (`Store::scan_inactivity`; delivering them is issue 23's worker). Every
+//! run, the CVs offered to EURES follow their CVs (`Store::sync_eures`: "inden for nogle
+//! timer", seed 004 §7), and closures past their period are forgotten.
 use chrono::{DateTime, Duration, Utc};
 use jobspor::retention::profile_is_due_for_deletion;
 use jobspor_store::Store;
@@ -25,6 +27,10 @@ pub struct JobReport {
     pub facet_totals: bool,
     /// The day's inactivity notices queued, when this run was the day's first.
     pub notices: Option<jobspor_store::notice_scans::ScanReport>,
+    /// The copies offered to EURES brought in line with their CVs.
+    pub eures: jobspor_store::eures::SyncReport,
+    /// Closed EURES references past the period they are kept.
+    pub eures_closures: u64,
 }
 
 /// How old the search's counts per filter key may grow: they only choose where a search
@@ -40,6 +46,8 @@ pub struct JobSettings {
     pub access_log_days: u32,
     /// The portal's public address, for the notices' links.
     pub portal_url: String,
+    /// How long a closed EURES reference is kept (`JOBSPOR_EURES_CLOSED_DAYS`).
+    pub eures_closed_days: u32,
 }
 
 impl Default for JobSettings {
@@ -47,6 +55,7 @@ impl Default for JobSettings {
         JobSettings {
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
             portal_url: "http://127.0.0.1:3000".into(),
+            eures_closed_days: jobspor::eures::consent::CLOSURES_KEPT_DAYS,
         }
     }
 }
@@ -81,7 +90,7 @@ pub async fn run(
     let mut profiles_deleted = 0;
     for (citizen_id, last_activity) in store.citizens_inactive_since(now - SURELY_ACTIVE).await? {
         if profile_is_due_for_deletion(last_activity, now) {
-            store.delete_citizen(citizen_id).await?;
+            store.delete_citizen(citizen_id, now).await?;
             profiles_deleted += 1;
         }
     }
@@ -109,5 +118,10 @@ pub async fn run(
             .refresh_facet_totals_if_older(FACET_TOTALS_MAX_AGE, now)
             .await?,
         notices,
+        // After the deletions above, which close their copies themselves.
+        eures: store.sync_eures(now).await?,
+        eures_closures: store
+            .purge_eures_closures(now - Duration::days(i64::from(settings.eures_closed_days)))
+            .await?,
     })
 }

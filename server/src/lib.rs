@@ -6,6 +6,7 @@ pub mod config;
 pub mod csrf;
 pub mod delivery;
 pub mod demo;
+pub mod eures_api;
 pub mod flash;
 #[cfg(feature = "synthetic")]
 pub mod generate;

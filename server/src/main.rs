@@ -115,6 +115,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
     let settings = jobs::JobSettings {
         access_log_days: config.access_log_days,
         portal_url: config.portal_url.clone(),
+        eures_closed_days: config.eures_closed_days,
     };
     let register = Arc::new(SimulatedCprRegister::load()?);
     match command {

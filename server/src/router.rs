@@ -184,7 +184,9 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
         },
     );
     let site_files = SiteFiles::new(&options.site_root);
+    let eures = crate::eures_api::routes(state.store.clone(), state.clock.clone(), &door);
     Router::new()
+        .merge(eures)
         .route(
             "/healthz",
             get(move || {

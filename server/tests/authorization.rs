@@ -198,6 +198,23 @@ const MATRIX: &[Row] = &[
     ),
     ("citizen/history", Guard::Citizen, &[]),
     ("citizen/messages", Guard::Citizen, &[]),
+    ("citizen/eures", Guard::Citizen, &[]),
+    // Without the consent box: refused, nothing recorded.
+    (
+        "citizen/eures-consent",
+        Guard::Citizen,
+        &[("form[hidden__email]", "on")],
+    ),
+    // Mette has not consented: nothing to withdraw.
+    ("citizen/eures-withdraw", Guard::Citizen, &[]),
+    ("citizen/eures-preview", Guard::Citizen, &[]),
+    ("citizen/eures-wards", Guard::Citizen, &[]),
+    // No ward 0.
+    (
+        "citizen/eures-guardian",
+        Guard::Citizen,
+        &[("ward", "0"), ("give", "true")],
+    ),
     // No notice 0: nothing is marked.
     ("citizen/message-read", Guard::Citizen, &[("id", "0")]),
     // Refused by the parser before any password check, so the matrix's wrong password
@@ -653,6 +670,17 @@ const PAGES: &[(&str, Guard, Subject)] = &[
     ),
     (jobspor_app::routes::HISTORY, Guard::Citizen, Subject::Own),
     (jobspor_app::routes::MESSAGES, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::EURES, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::EURES_PREVIEW,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::EURES_GUARDIAN,
+        Guard::Citizen,
+        Subject::Own,
+    ),
     (jobspor_app::routes::SECURITY, Guard::Citizen, Subject::Own),
     (
         jobspor_app::routes::CASEWORKER_HOME,

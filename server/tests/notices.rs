@@ -23,11 +23,15 @@ fn t0() -> DateTime<Utc> {
 
 /// A citizen of the simulated register with an e-mail address and SMS reminders chosen.
 async fn citizen(store: &Store) -> (CitizenId, String) {
+    citizen_at(store, t0()).await
+}
+
+async fn citizen_at(store: &Store, at: DateTime<Utc>) -> (CitizenId, String) {
     let register = SimulatedCprRegister::load().unwrap();
     let cpr = Cpr::parse("2005982695").unwrap();
     let person = register.lookup(&cpr).await.unwrap().unwrap();
     let id = store
-        .citizen_mitid_login(cpr.digits(), &person, "sim", t0())
+        .citizen_mitid_login(cpr.digits(), &person, "sim", at)
         .await
         .unwrap()
         .citizen_id;
@@ -42,7 +46,7 @@ async fn citizen(store: &Store) -> (CitizenId, String) {
                 sms_reminders: true,
                 email_reminders: true,
             },
-            t0(),
+            at,
         )
         .await
         .unwrap();
@@ -172,6 +176,103 @@ async fn an_incident_reaches_each_listed_citizen_once_by_every_channel() {
             (1, 0),
             "the same text once"
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_jobcentres_message_is_in_mine_beskeder_and_only_announced_by_mail() {
+    each_backend(|store| async move {
+        let app = jobspor_testkit::spawn(store).await;
+        let now = jobspor::Clock::now(&app.clock);
+        let (c, cpr) = citizen_at(&app.store, now).await;
+        let municipality = app
+            .store
+            .citizen(c)
+            .await
+            .unwrap()
+            .person
+            .municipality_code
+            .unwrap();
+        app.store
+            .upsert_caseworker(
+                "anna.aarhus",
+                "Anna Sørensen",
+                "Jobcenter Aarhus",
+                &[municipality.as_str()],
+                now,
+            )
+            .await
+            .unwrap();
+        let worker = jobspor_testkit::client();
+        app.staff(&worker, "anna.aarhus", Some(jobspor_testkit::idp::OTP))
+            .await;
+        let found = app
+            .call(&worker, "caseworker/find", &[("cpr", cpr.as_str())])
+            .await;
+        let reference = found.headers()[reqwest::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .strip_prefix("/sagsbehandler/borger/")
+            .unwrap()
+            .to_string();
+        let history = app.store.access_history(c, t0()).await.unwrap().len();
+        let (subject, text) = ("Om din sygemelding", "Vi har læst lægens erklæring.");
+        let sent = app
+            .call(
+                &worker,
+                "caseworker/message",
+                &[
+                    ("reference", reference.as_str()),
+                    ("form[subject]", subject),
+                    ("form[text]", text),
+                ],
+            )
+            .await;
+        assert!(sent.status().is_success(), "{}", sent.status());
+        // Writing read nothing of the citizen's: no access recorded.
+        assert_eq!(
+            app.store.access_history(c, t0()).await.unwrap().len(),
+            history
+        );
+        // Mine beskeder has it all, with its sender.
+        let inbox = app.store.inbox(me(c)).await.unwrap();
+        assert_eq!(inbox.len(), 1);
+        assert_eq!(
+            (inbox[0].subject.as_str(), inbox[0].body.as_str()),
+            (subject, text)
+        );
+        assert_eq!(
+            inbox[0].sender.as_deref(),
+            Some("Jobcenter Aarhus (Anna Sørensen)")
+        );
+        // The e-mail and the SMS only say that there is a message, from whom, and where.
+        let sink = Sink::start();
+        let senders = Senders {
+            mail: Mailer::new(&sink.url(), "Jobspor <noreply@jobspor.dk>").unwrap(),
+            sms: SimulatedSmsGateway::new(app.store.clone()),
+        };
+        let r = deliver_due(&app.store, &senders, now).await.unwrap();
+        assert_eq!((r.sent, r.failed, r.retrying), (2, 0, 0));
+        let mails = sink.received();
+        assert_eq!(mails.len(), 1);
+        assert_eq!(
+            mails[0]["subject"],
+            "Ny besked fra Jobcenter Aarhus i Jobspor"
+        );
+        let mail = mails[0]["text"].as_str().unwrap();
+        assert!(
+            mail.contains("Log på for at læse den under Mine beskeder"),
+            "{mail}"
+        );
+        let texts = app.store.simulated_sms().await.unwrap();
+        assert_eq!(texts.len(), 1);
+        for said in [mail, texts[0].text.as_str()] {
+            assert!(
+                !said.contains(subject) && !said.contains(text) && !said.contains(&cpr),
+                "{said}"
+            );
+        }
     })
     .await;
 }

@@ -45,6 +45,19 @@ async fn next_id(tx: &mut sqlx::AnyConnection, table: &str) -> Result<i64> {
 }
 
 impl Store {
+    /// Forgets every notice and its deliveries, and the daily jobs' runs: the notice scan's
+    /// benchmark starts each run from a population that was never scanned.
+    pub async fn forget_notices(&self) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        for table in ["outbox", "notices", "daily_runs"] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// How many synthetic citizens are loaded: the next generated one continues from here.
     pub async fn synthetic_citizens(&self) -> Result<u64> {
         let r = sqlx::query("SELECT COUNT(*) AS n FROM citizens WHERE register_source = $1")

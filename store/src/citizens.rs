@@ -358,9 +358,11 @@ impl Store {
     }
 
     /// Deletes a citizen's profile and everything hanging from it (CV, history, sessions).
+    /// A CV offered to EURES is closed (the closure stays for the poller, naming no one).
     #[tracing::instrument(skip(self))]
-    pub async fn delete_citizen(&self, citizen_id: CitizenId) -> Result<()> {
+    pub async fn delete_citizen(&self, citizen_id: CitizenId, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_write().await?;
+        crate::eures::forget_citizen_in(&mut tx, citizen_id.get(), now).await?;
         sqlx::query("DELETE FROM sessions WHERE actor_kind = $1 AND subject_id = $2")
             .bind(jobspor::policy::ActorKind::Citizen.as_str())
             .bind(citizen_id.get())

@@ -287,6 +287,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         sync_owner(&mut tx, citizen_id).await?;
+        // A CV offered to EURES leaves it at once (seed 004 §8), or is offered again.
+        crate::eures::follow_cv_in(&mut tx, citizen_id, now).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -16,6 +16,7 @@ pub mod consents;
 pub mod contact_requests;
 pub mod cv;
 pub mod employers;
+pub mod eures;
 pub mod flashes;
 pub mod inbox;
 pub mod jobseekers;

@@ -4,7 +4,7 @@
 //! transaction; a notice already queued for the same period is not queued again.
 use crate::outbox::{queue, NewNotice};
 use crate::{from_ts, ts, Result, Store};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use jobspor::notices::{
     channels, idempotency_key, inactivity_period, inactivity_text, NoticeKind, Reach,
 };
@@ -22,10 +22,6 @@ pub struct ScanReport {
 /// Rows read per page.
 const PAGE: i64 = 1000;
 
-/// 18½ months lie between these (calendar months vary); the exact rule decides.
-const DELETION_WINDOW_OLDEST: Duration = Duration::days(19 * 31);
-const DELETION_WINDOW_NEWEST: Duration = Duration::days(18 * 28);
-
 impl Store {
     /// Runs both scans at `now`. `portal`: the portal's public address, for the texts' link.
     pub async fn scan_inactivity(&self, now: DateTime<Utc>, portal: &str) -> Result<ScanReport> {
@@ -34,8 +30,8 @@ impl Store {
                 NoticeKind::SearchableReminder,
                 "SELECT c.id, c.last_login_at AS last, c.email, c.phone, c.sms_reminders, c.email_reminders, c.language \
                  FROM citizens c JOIN cvs v ON v.citizen_id = c.id \
-                 WHERE v.searchable = 1 AND c.last_login_at <= $1 AND c.last_login_at > $2 AND c.id > $3 \
-                 ORDER BY c.id LIMIT $4",
+                 WHERE v.searchable = 1 AND c.last_login_at <= $1 AND c.last_login_at > $2 \
+                 AND (c.last_login_at, c.id) > ($3, $4) ORDER BY c.last_login_at, c.id LIMIT $5",
                 now - jobspor::retention::SEARCHABLE_REMINDER_AFTER,
                 now - jobspor::retention::SEARCHABLE_WITHOUT_LOGIN,
                 now,
@@ -43,14 +39,15 @@ impl Store {
                 |last| searchable_reminder_due(true, last, now),
             )
             .await?;
+        let (oldest, newest) = jobspor::retention::deletion_warning_candidates(now);
         let warnings = self
             .scan(
                 NoticeKind::DeletionWarning,
                 "SELECT c.id, c.last_activity_at AS last, c.email, c.phone, c.sms_reminders, c.email_reminders, c.language \
-                 FROM citizens c WHERE c.last_activity_at <= $1 AND c.last_activity_at > $2 AND c.id > $3 \
-                 ORDER BY c.id LIMIT $4",
-                now - DELETION_WINDOW_NEWEST + jobspor::retention::DELETION_WARNING_BEFORE,
-                now - DELETION_WINDOW_OLDEST,
+                 FROM citizens c WHERE c.last_activity_at <= $1 AND c.last_activity_at > $2 \
+                 AND (c.last_activity_at, c.id) > ($3, $4) ORDER BY c.last_activity_at, c.id LIMIT $5",
+                newest,
+                oldest,
                 now,
                 portal,
                 |last| deletion_warning_due(last, now),
@@ -62,8 +59,9 @@ impl Store {
         })
     }
 
-    /// One scan: the rows `sql` selects between `newest` and `oldest` (by page, after an
-    /// id), those `due` by the exact rule, each queued once per period.
+    /// One scan: the rows `sql` selects between `newest` and `oldest` (by page, ordered by
+    /// time and id, each page after the last), those `due` by the exact rule, each queued
+    /// once per period.
     #[allow(clippy::too_many_arguments)]
     async fn scan(
         &self,
@@ -75,18 +73,19 @@ impl Store {
         portal: &str,
         due: impl Fn(DateTime<Utc>) -> bool,
     ) -> Result<u64> {
-        let mut after = 0i64;
+        let mut after = (ts(oldest), 0i64);
         let mut queued = 0;
         loop {
             let rows = sqlx::query(sql)
                 .bind(ts(newest))
                 .bind(ts(oldest))
-                .bind(after)
+                .bind(after.0)
+                .bind(after.1)
                 .bind(PAGE)
                 .fetch_all(&self.pool)
                 .await?;
             let Some(last_row) = rows.last() else { break };
-            after = last_row.try_get("id")?;
+            after = (last_row.try_get("last")?, last_row.try_get("id")?);
             let mut tx = self.begin_write().await?;
             for r in &rows {
                 let last = from_ts(r.try_get("last")?);

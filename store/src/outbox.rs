@@ -30,6 +30,13 @@ impl DeliveryStatus {
     }
 }
 
+/// An e-mail's own subject and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailText {
+    pub subject: String,
+    pub body: String,
+}
+
 /// A notice to queue: its place in Mine beskeder and the channels it also goes by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewNotice {
@@ -41,9 +48,9 @@ pub struct NewNotice {
     pub body: String,
     /// The short text an SMS carries.
     pub sms: String,
-    /// The e-mail's text when it is not Mine beskeder's (a jobcentre's message is only
-    /// announced by e-mail).
-    pub email: Option<String>,
+    /// The e-mail's subject and text when they are not Mine beskeder's (a jobcentre's
+    /// message is only announced by e-mail).
+    pub email: Option<EmailText>,
     pub sender: Option<String>,
     /// (channel, recipient): an address or a phone number.
     pub deliveries: Vec<(Channel, String)>,
@@ -95,9 +102,10 @@ pub(crate) async fn queue(
     .await?;
     let Some(id) = id else { return Ok(false) };
     for (channel, recipient) in &n.deliveries {
-        let body = match channel {
-            Channel::Email => n.email.as_ref().unwrap_or(&n.body),
-            Channel::Sms => &n.sms,
+        let (subject, body) = match (channel, &n.email) {
+            (Channel::Email, Some(mail)) => (&mail.subject, &mail.body),
+            (Channel::Email, None) => (&n.subject, &n.body),
+            (Channel::Sms, _) => (&n.subject, &n.sms),
         };
         sqlx::query(
             "INSERT INTO outbox (notice_id, channel, recipient, subject, body, status, attempts, next_attempt_at, created_at) \
@@ -106,7 +114,7 @@ pub(crate) async fn queue(
         .bind(id)
         .bind(channel.code())
         .bind(recipient)
-        .bind(&n.subject)
+        .bind(subject)
         .bind(body)
         .bind(DeliveryStatus::Queued.as_str())
         .bind(ts(now))

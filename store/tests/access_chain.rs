@@ -161,7 +161,7 @@ async fn pruning_keeps_the_chain_verifiable_and_a_deleted_citizen_leaves_no_name
                 .len(),
             1
         );
-        store.delete_citizen(c).await.unwrap();
+        store.delete_citizen(c, now()).await.unwrap();
         assert_eq!(store.verify_access_log().await.unwrap(), Ok(1));
         assert!(store
             .access_history(c, now() - Duration::days(1))

@@ -1444,7 +1444,7 @@ mod jobseekers {
                 .save_answers(Part::Health, me(c), &health, now())
                 .await
                 .unwrap();
-            store.delete_citizen(c).await.unwrap();
+            store.delete_citizen(c, now()).await.unwrap();
             assert_eq!(
                 store
                     .own_answers(Part::Health, me(c))

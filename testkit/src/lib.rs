@@ -3,6 +3,7 @@
 //! helpers. The store's own fresh-database helpers stay in `jobspor_store::testing` (the
 //! store's integration tests need them and must not depend on the server); they are
 //! re-exported here so that tests and benchmarks have one place to look.
+pub mod eures_poller;
 pub mod mail;
 pub mod pg;
 
@@ -45,6 +46,9 @@ pub struct Settings {
     pub site_root: String,
 }
 
+/// The EURES input API's token in tests (`Door::eures_token`).
+pub const EURES_TOKEN: &str = "eures-test-token";
+
 impl Default for Settings {
     /// Limits far above what any test does from its one address (tests of a limit set it
     /// low), and the door as `jobspor-server serve` has it by default.
@@ -55,7 +59,10 @@ impl Default for Settings {
                 contact_requests_per_hour: 100_000,
                 cv_openings_per_hour: 100_000,
             },
-            door: Door::default(),
+            door: Door {
+                eures_token: Some(EURES_TOKEN.into()),
+                ..Door::default()
+            },
             site_root: "target/site".into(),
         }
     }

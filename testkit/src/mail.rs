@@ -47,6 +47,17 @@ impl Sink {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
+    /// How many mails it received.
+    pub fn count(&self) -> usize {
+        std::fs::read_dir(&self.dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
     /// What it received, in order: each mail decoded.
     pub fn received(&self) -> Vec<serde_json::Value> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&self.dir)

@@ -157,7 +157,7 @@ pub async fn write_to_citizen(
     #[server(default)] form: jobspor::form_fields::Fields,
 ) -> Result<(), AppError> {
     use jobspor::notices::{channels, message_announcement, NoticeKind, Reach, MESSAGE_FIELDS};
-    use jobspor_store::outbox::NewNotice;
+    use jobspor_store::outbox::{EmailText, NewNotice};
     let (state, me) = crate::ssr::guard::caseworker().await?;
     let now = state.clock.now();
     let citizen_id = state
@@ -183,7 +183,7 @@ pub async fn write_to_citizen(
     let sender = format!("{} ({})", worker.organisation, worker.name);
     // The site's public address, where the announcement's link leads.
     let portal = state.oidc.settings().public_url.clone();
-    let (email, sms) = message_announcement(&worker.organisation, citizen.language, &portal);
+    let announcement = message_announcement(&worker.organisation, citizen.language, &portal);
     let key = {
         use rand::Rng;
         let n: u64 = rand::thread_rng().gen();
@@ -208,8 +208,11 @@ pub async fn write_to_citizen(
                 key,
                 subject: clean.get("subject").cloned().unwrap_or_default(),
                 body: clean.get("text").cloned().unwrap_or_default(),
-                sms,
-                email: Some(email),
+                sms: announcement.sms,
+                email: Some(EmailText {
+                    subject: announcement.subject,
+                    body: announcement.body,
+                }),
                 sender: Some(sender),
                 deliveries: channels(NoticeKind::CaseworkerMessage, &reach),
             },

@@ -225,6 +225,7 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
             ActorKind::Caseworker => role("sagsbehandler", "caseworker"),
             ActorKind::AKasseCaseworker => role("a-kassens sagsbehandler", "a-kasse caseworker"),
             ActorKind::Support => role("medarbejder", "staff member"),
+            ActorKind::Eures => e.actor_name.clone(),
         };
         // Support's access rests on a consent: the citizen sees which (seed 000).
         let consent = match e.basis {

@@ -8,6 +8,7 @@ pub mod caseworker;
 pub mod citizen;
 pub mod cv;
 pub mod employer;
+pub mod eures;
 pub mod jobseeker;
 pub mod language;
 pub mod messages;

@@ -19,6 +19,8 @@ pub fn CitizenHome() -> impl IntoView {
     let profile = Resource::new(|| (), |_| get_my_profile());
     let cv = Resource::new(|| (), |_| get_my_cv());
     let jobseeker = Resource::new(|| (), |_| get_questionnaire(false));
+    // A parent's or guardian's children who wait for their consent to EURES.
+    let wards = Resource::new(|| (), |_| crate::api::eures::get_eures_wards());
     let lang = use_lang();
     view! {
         <Page title=tr!(in lang, citizen.title)>
@@ -33,6 +35,13 @@ pub fn CitizenHome() -> impl IntoView {
                         (Ok(cv), Ok(j)) => (cv, j),
                         (Err(e), _) | (_, Err(e)) => return on_error(e, Area::Citizen),
                     };
+                    let waiting: Vec<String> = wards
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|w| w.asked && !w.guardian_consented)
+                        .map(|w| w.name)
+                        .collect();
                     view! {
                         <h1>{tr!(in lang, citizen.title)}</h1>
                         <p class="font-lead">{tr!(in lang, citizen.welcome, name = p.name.clone())}</p>
@@ -56,6 +65,15 @@ pub fn CitizenHome() -> impl IntoView {
                                         </li>
                                     }).collect_view()}
                                 </ul>
+                            </section>
+                        })}
+                        {(!waiting.is_empty()).then(|| view! {
+                            <section aria-labelledby="eures-wards">
+                                <h2 id="eures-wards">{tr!(in lang, eures.guardian_title)}</h2>
+                                {waiting.into_iter().map(|name| view! {
+                                    <p>{tr!(in lang, eures.guardian_asked, name = name)}</p>
+                                }).collect_view()}
+                                <p><a href=routes::EURES_GUARDIAN>{tr!(in lang, citizen.eures_wards_link)}</a></p>
                             </section>
                         })}
                         {contact(p, lang)}

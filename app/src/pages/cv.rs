@@ -27,6 +27,7 @@ pub fn MyCv() -> impl IntoView {
             <ul class="nobullet-list cv-actions">
                 <li><a class="function-link" href=routes::CV_PREVIEW>{tr!(in lang, cv.see_as_employer)}</a></li>
                 <li><a class="function-link" href=routes::CV_PRINT>{tr!(in lang, cv.print)}</a></li>
+                <li><a class="function-link" href=routes::EURES>{tr!(in lang, cv.eures_link)}</a></li>
             </ul>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {

@@ -5,6 +5,7 @@ pub mod cv;
 pub mod cv_section;
 pub mod cv_view;
 pub mod employer_home;
+pub mod eures;
 pub mod history;
 pub mod home;
 pub mod jobseeker;

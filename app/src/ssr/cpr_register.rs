@@ -47,6 +47,14 @@ pub trait CprRegister: Send + Sync {
         cpr: &'a Cpr,
     ) -> BoxFuture<'a, Result<Option<RegisterPerson>, RegisterError>>;
 
+    /// The CPR numbers of a minor's parents or guardians (custody, "forældremyndighed");
+    /// EURES asks them too before a minor's CV goes (seed 004). Production: the replica's
+    /// relations of the kind custody holder.
+    fn guardians<'a>(&'a self, cpr: &'a Cpr) -> BoxFuture<'a, Result<Vec<String>, RegisterError>>;
+
+    /// The minors a person holds custody of: the other direction of `guardians`.
+    fn wards<'a>(&'a self, guardian: &'a Cpr) -> BoxFuture<'a, Result<Vec<String>, RegisterError>>;
+
     /// The simulation lists its persons for the simulated MitID picker; a real register
     /// lists nobody.
     fn synthetic_persons(&self) -> Vec<(String, RegisterPerson)> {
@@ -57,12 +65,16 @@ pub trait CprRegister: Send + Sync {
 #[derive(Deserialize)]
 struct Entry {
     cpr: String,
+    #[serde(default)]
+    guardians: Vec<String>,
     #[serde(flatten)]
     person: RegisterPerson,
 }
 
 pub struct SimulatedCprRegister {
     by_cpr: HashMap<String, RegisterPerson>,
+    /// (minor, guardian) pairs.
+    custody: Vec<(String, String)>,
     order: Vec<String>,
 }
 
@@ -79,14 +91,39 @@ impl SimulatedCprRegister {
             })?;
         let mut by_cpr = HashMap::new();
         let mut order = Vec::new();
+        let mut custody = Vec::new();
         for e in entries {
             let cpr = Cpr::parse(&e.cpr).map_err(|_| SimulatedDataError::BadCpr {
                 name: e.person.full_name(),
             })?;
             order.push(cpr.digits().to_string());
+            for g in e.guardians {
+                custody.push((cpr.digits().to_string(), g));
+            }
             by_cpr.insert(cpr.digits().to_string(), e.person);
         }
-        Ok(Self { by_cpr, order })
+        Ok(Self {
+            by_cpr,
+            custody,
+            order,
+        })
+    }
+}
+
+impl SimulatedCprRegister {
+    /// A minor's guardians (`of_minor`), or a guardian's wards.
+    fn custody_of(&self, cpr: &str, of_minor: bool) -> Vec<String> {
+        self.custody
+            .iter()
+            .filter(|(minor, guardian)| {
+                if of_minor {
+                    minor == cpr
+                } else {
+                    guardian == cpr
+                }
+            })
+            .map(|(minor, guardian)| if of_minor { guardian } else { minor }.clone())
+            .collect()
     }
 }
 
@@ -100,6 +137,14 @@ impl CprRegister for SimulatedCprRegister {
         cpr: &'a Cpr,
     ) -> BoxFuture<'a, Result<Option<RegisterPerson>, RegisterError>> {
         Box::pin(async move { Ok(self.by_cpr.get(cpr.digits()).cloned()) })
+    }
+
+    fn guardians<'a>(&'a self, cpr: &'a Cpr) -> BoxFuture<'a, Result<Vec<String>, RegisterError>> {
+        Box::pin(async move { Ok(self.custody_of(cpr.digits(), true)) })
+    }
+
+    fn wards<'a>(&'a self, guardian: &'a Cpr) -> BoxFuture<'a, Result<Vec<String>, RegisterError>> {
+        Box::pin(async move { Ok(self.custody_of(guardian.digits(), false)) })
     }
 
     fn synthetic_persons(&self) -> Vec<(String, RegisterPerson)> {
@@ -123,6 +168,16 @@ mod tests {
         assert!(all.len() >= 60, "{}", all.len());
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert!(all.iter().any(|(_, p)| p.is_minor_on(today)));
+        // Every minor has a guardian, an adult in the register.
+        for (cpr, p) in all.iter().filter(|(_, p)| p.is_minor_on(today)) {
+            let guardians = r.custody_of(cpr, true);
+            assert!(!guardians.is_empty(), "{}", p.full_name());
+            for g in guardians {
+                let adult = r.by_cpr.get(&g).expect("the guardian is in the register");
+                assert!(!adult.is_minor_on(today));
+                assert!(r.custody_of(&g, false).contains(cpr));
+            }
+        }
         assert!(all.iter().any(|(_, p)| p.protected_address));
         assert!(all.iter().any(|(_, p)| p.co_address.is_some()));
         assert!(all.iter().any(|(_, p)| p.country != "DK"));

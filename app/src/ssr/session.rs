@@ -139,6 +139,8 @@ pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
                 },
             }
         }
+        // EURES calls its API with a token and never has a session.
+        ActorKind::Eures => Actor::Anonymous,
     })
 }
 
