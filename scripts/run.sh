@@ -18,8 +18,10 @@ smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)
 mailsink/.venv/bin/python mailsink/sink.py --port "$smtp_port" --dir data/mail &
 smtp=$!
 trap 'kill $idp $smtp 2>/dev/null || true' EXIT
-# The demo: the simulated provider is allowed, cookies over plain http on 127.0.0.1.
+# The demo: the simulated provider is allowed, cookies over plain http on 127.0.0.1; the
+# EURES input API answers the demo's token (README.md), unless one is set.
 export JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port" \
-  JOBSPOR_SMTP_URL="smtp://127.0.0.1:$smtp_port"
+  JOBSPOR_SMTP_URL="smtp://127.0.0.1:$smtp_port" \
+  JOBSPOR_EURES_TOKEN="${JOBSPOR_EURES_TOKEN:-demo-eures-token}"
 echo "Jobspor: http://127.0.0.1:3000  (demo logins in README.md; Ctrl-C stops)"
 "$CARGO_TARGET_DIR/release/jobspor-server" serve

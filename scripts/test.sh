@@ -53,10 +53,12 @@ smtp_port=$(free_port)
 mailsink/.venv/bin/python mailsink/sink.py --port "$smtp_port" --dir "$work/mail" >"$work/smtp.log" 2>&1 &
 smtp=$!
 # The demo (simulated provider allowed), over plain http on 127.0.0.1 (development cookies).
+# Every journey signs in from this one address (the sign-in limit); the journeys' simulated
+# EURES poller calls the input API with the token.
 export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" \
   JOBSPOR_DEMO=1 JOBSPOR_DEV_HTTP=1 JOBSPOR_IDP_URL="http://127.0.0.1:$idp_port" \
   JOBSPOR_PUBLIC_URL="http://127.0.0.1:$port" JOBSPOR_SMTP_URL="smtp://127.0.0.1:$smtp_port" \
-  JOBSPOR_SIGN_IN_PER_MINUTE=1000  # every journey signs in from this one address
+  JOBSPOR_SIGN_IN_PER_MINUTE=1000 JOBSPOR_EURES_TOKEN="e2e-eures-$RANDOM$RANDOM"
 "$CARGO_TARGET_DIR/release/jobspor-server" seed
 "$CARGO_TARGET_DIR/release/jobspor-server" serve >"$work/server.log" 2>&1 &
 server=$!
@@ -90,7 +92,7 @@ esac
 status=0
 # The journeys save each distinct page the app serves them into $vnu_dir (tests/fixtures.ts).
 vnu_dir="$work/html"
-(cd end2end && BASE_URL="http://127.0.0.1:$port" VNU_DIR="$vnu_dir" MAIL_DIR="$work/mail" npx playwright test) || status=$?
+(cd end2end && BASE_URL="http://127.0.0.1:$port" VNU_DIR="$vnu_dir" MAIL_DIR="$work/mail" EURES_TOKEN="$JOBSPOR_EURES_TOKEN" npx playwright test) || status=$?
 if [ "$status" != 0 ]; then
   echo "FAILED: Playwright (exit $status)"
   echo "--- server log (last 40 lines)"; tail -n 40 "$work/server.log"

@@ -7,6 +7,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { afterNavigation, checkA11y, visit } from "./fixtures";
 
 export const PASSWORD = "en-lang-adgangskode";
+/** The demo citizens' password (the demo seed, README.md). */
+export const DEMO_PASSWORD = "demo-adgangskode";
 
 /** The local identity provider's login page (the simulated MitID, MitID Erhverv or staff
  * login), reached from one of the app's sign-in buttons. It is not the app's page: no
@@ -62,6 +64,15 @@ export async function createProfile(page: Page, username: string) {
   await page.getByRole("button", { name: "Opret profil" }).click();
   await afterNavigation(page, /\/borger$/);
   await expect(page.getByRole("heading", { level: 1, name: "Min side" })).toBeVisible();
+}
+
+/** Signs a demo citizen in with username and the demo password, to Min side. */
+export async function demoLogin(page: Page, username: string) {
+  await visit(page, "/log-ind");
+  await page.getByLabel("Brugernavn", { exact: true }).fill(username);
+  await page.getByLabel("Adgangskode", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Log ind", exact: true }).click();
+  await afterNavigation(page, /\/borger$/);
 }
 
 export async function logout(page: Page) {

@@ -9,9 +9,8 @@
  * login 13 weeks ago) and Ida (shop assistant, not searchable).
  */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { expectFieldError, logout, mitidErhvervLogin } from "./helpers";
+import { DEMO_PASSWORD, expectFieldError, logout, mitidErhvervLogin } from "./helpers";
 
-const DEMO_PASSWORD = "demo-adgangskode";
 
 /** Karen Holm signs in with MitID Erhverv for Region Midtjylland, which has accepted the terms. */
 async function employerLogin(page: import("@playwright/test").Page) {

@@ -7,23 +7,14 @@
  * JavaScript on and off; each run uses its own persons where it creates any.
  */
 import { test, expect, visit, afterNavigation } from "./fixtures";
-import { createProfile, expectFieldError, logout, mitidErhvervLogin, mitidLogin, staffLogin, typeDate } from "./helpers";
+import { createProfile, demoLogin, expectFieldError, logout, mitidErhvervLogin, mitidLogin, receivedMail, staffLogin, typeDate } from "./helpers";
 import type { Page } from "@playwright/test";
 
-const DEMO_PASSWORD = "demo-adgangskode";
 
 type Persons = { js: string[]; nojs: string[] };
 
 function persons(p: Persons, project: string): string[] {
   return project === "js" ? p.js : p.nojs;
-}
-
-async function passwordLogin(page: Page, username: string) {
-  await visit(page, "/log-ind");
-  await page.getByLabel("Brugernavn", { exact: true }).fill(username);
-  await page.getByLabel("Adgangskode", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log ind", exact: true }).click();
-  await afterNavigation(page, /\/borger$/);
 }
 
 /** First login, profile, and registration with `situation` (and an a-kasse). */
@@ -70,7 +61,7 @@ test("jobcentret søger i CV'er på tværs af kommuner, og borgeren ser åbninge
   await expect(page.locator("body")).not.toContainText("Jeg kan ikke arbejde nat");
   await logout(page);
 
-  await passwordLogin(page, "mette");
+  await demoLogin(page, "mette");
   await visit(page, "/borger/historik");
   const row = page.getByRole("row").filter({ hasText: "Jobcenter Frederikshavn (sagsbehandler Per Nielsen)" }).first();
   await expect(row).toContainText("Åbnede dit CV");
@@ -170,7 +161,7 @@ test("support giver en arbejdsgivers besked videre, og borgeren ser den på Min 
   test.setTimeout(240_000);
   const message = `Vi søger en pædagog til vores vuggestue (${info.project.name}).`;
   // Lars hides his phone and e-mail (only if not already hidden).
-  await passwordLogin(page, "lars");
+  await demoLogin(page, "lars");
   await visit(page, "/borger/cv");
   const hide = page.getByRole("button", { name: "Skjul mine kontaktoplysninger" });
   if (await hide.isVisible()) await hide.click();
@@ -198,7 +189,7 @@ test("support giver en arbejdsgivers besked videre, og borgeren ser den på Min 
   await expect(page.locator("section.request").filter({ hasText: message })).toHaveCount(0);
   await logout(page);
 
-  await passwordLogin(page, "lars");
+  await demoLogin(page, "lars");
   const shown = page.getByRole("region", { name: "Arbejdsgivere, der vil i kontakt med dig" });
   await expect(shown.getByText(message)).toBeVisible();
   await expect(shown.getByRole("heading", { name: "Region Midtjylland" }).first()).toBeVisible();
@@ -223,7 +214,7 @@ test("jobcentret skriver til en borger, og borgeren læser beskeden i Mine beske
   expect(mail.text).not.toContain(subject);
   await logout(page);
 
-  await passwordLogin(page, "mette");
+  await demoLogin(page, "mette");
   await visit(page, "/borger/beskeder");
   const message = page.locator("article.message").filter({ hasText: subject });
   await expect(message).toContainText("fra Jobcenter Aarhus (Anna Sørensen)");

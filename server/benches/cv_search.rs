@@ -25,7 +25,7 @@ mod population;
 use chrono::{DateTime, Utc};
 use jobspor::cv_search::{CvQuery, SearchForm};
 use jobspor_store::Store;
-use population::{now, Engine, Opened};
+use population::{now, Engine};
 use std::time::{Duration, Instant};
 
 /// Untimed searches before the timed ones, cycling through every variant of every kind.
@@ -347,16 +347,9 @@ async fn bench_store(engine: &str, store: &Store, runs: usize, naive_label: &str
 /// Measures one engine's population; `false` when something failed.
 async fn measure(engine: Engine, wanted: u64, runs: usize) -> bool {
     let name = engine.name();
-    let p = match population::open(engine, wanted).await {
-        Opened::Ready(p) => p,
-        Opened::Skipped(why) => {
-            println!("SKIPPED {name}: {why}");
-            return true;
-        }
-        Opened::Failed(why) => {
-            println!("FAILED {name}: {why}");
-            return false;
-        }
+    let p = match population::open_or_say(engine, wanted).await {
+        Ok(p) => p,
+        Err(ok) => return ok,
     };
     // The daily counts the search reads (per filter key; on PostgreSQL per common word), as
     // housekeeping keeps them: a database loaded by an earlier version may lack some.
@@ -372,10 +365,7 @@ async fn measure(engine: Engine, wanted: u64, runs: usize) -> bool {
             t.elapsed().as_secs_f64()
         );
     }
-    println!(
-        "{name}: {} ({} synthetic citizens)",
-        p.description, p.citizens
-    );
+    p.say(name);
     let naive = match engine {
         Engine::Sqlite => "LIKE '%word%'",
         Engine::Postgres => "to_tsvector",
@@ -396,8 +386,8 @@ fn main() {
             .unwrap_or_else(|| panic!("SEARCH_BENCH_RUNS={v}: not a positive number")),
         Err(_) => RUNS,
     };
-    let engines = population::engines();
-    // The queries are checked before anything is loaded.
+    // The engines and the queries are checked before anything is loaded.
+    let _ = population::engines();
     let _ = kinds();
 
     println!(
@@ -405,20 +395,5 @@ fn main() {
          searches per kind, one at a time, rotating through 10 variants; target p95 ≤ {TARGET_P95_MS} ms",
         now()
     );
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let started = Instant::now();
-    let ok = rt.block_on(async {
-        let mut ok = true;
-        for e in engines {
-            ok &= measure(e, wanted, runs).await;
-        }
-        ok
-    });
-    println!("total time {:.1} s", started.elapsed().as_secs_f64());
-    if !ok {
-        std::process::exit(1);
-    }
+    population::run(|e| measure(e, wanted, runs));
 }

@@ -19,7 +19,7 @@ mod population;
 
 use chrono::{DateTime, Duration, Months, Utc};
 use jobspor_store::Store;
-use population::{now, Engine, Opened};
+use population::{now, Engine};
 use std::time::Instant;
 
 const TARGET_SECS: f64 = 60.0;
@@ -66,23 +66,11 @@ async fn scan(name: &str, what: &str, store: &Store, at: DateTime<Utc>) -> bool 
 
 async fn measure(engine: Engine, wanted: u64) -> bool {
     let name = engine.name();
-    let p = match population::open(engine, wanted).await {
-        Opened::Ready(p) => p,
-        Opened::Skipped(why) => {
-            println!("SKIPPED {name}: {why}");
-            return true;
-        }
-        Opened::Failed(why) => {
-            println!("FAILED {name}: {why}");
-            return false;
-        }
+    let p = match population::open_or_say(engine, wanted).await {
+        Ok(p) => p,
+        Err(ok) => return ok,
     };
-    println!(
-        "{name}: {} ({} synthetic citizens{})",
-        p.description,
-        p.citizens,
-        if p.loaded { ", some loaded now" } else { "" }
-    );
+    p.say(name);
     if let Err(e) = p.store.forget_notices().await {
         println!("FAILED {name}: forgetting earlier runs' notices: {e}");
         return false;
@@ -122,20 +110,5 @@ fn main() {
         "notice_scan: Store::scan_inactivity over {wanted} synthetic citizens (made at {}); target ≤ {TARGET_SECS} s per day's scans",
         now()
     );
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let started = Instant::now();
-    let ok = rt.block_on(async {
-        let mut ok = true;
-        for e in population::engines() {
-            ok &= measure(e, wanted).await;
-        }
-        ok
-    });
-    println!("total time {:.1} s", started.elapsed().as_secs_f64());
-    if !ok {
-        std::process::exit(1);
-    }
+    population::run(|e| measure(e, wanted));
 }

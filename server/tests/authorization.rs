@@ -5,8 +5,6 @@
 //!
 //! A new server function must get its row in `MATRIX`: the source test fails until it has.
 use jobspor::Clock;
-use jobspor_app::ssr::cpr_register::SimulatedCprRegister;
-use jobspor_app::ssr::cvr_register::SimulatedCvrRegister;
 use jobspor_testkit::{client, each_backend, idp, server_functions, spawn, TestApp};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -444,18 +442,8 @@ async fn references(app: &TestApp) -> BTreeMap<&'static str, String> {
 #[tokio::test]
 async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
     each_backend(|store| async move {
-        let register = SimulatedCprRegister::load().unwrap();
-        let companies = SimulatedCvrRegister::load().unwrap();
         let app = spawn(store).await;
-        jobspor_server::demo::seed(
-            &app.store,
-            &register,
-            &companies,
-            &app.base,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
+        app.seed_demo().await;
         let refs = references(&app).await;
         let mut clients = BTreeMap::new();
         for who in EVERYONE {
@@ -775,18 +763,8 @@ fn every_page_has_a_row() {
 #[tokio::test]
 async fn every_page_lets_in_exactly_whom_its_guard_names() {
     each_backend(|store| async move {
-        let register = SimulatedCprRegister::load().unwrap();
-        let companies = SimulatedCvrRegister::load().unwrap();
         let app = spawn(store).await;
-        jobspor_server::demo::seed(
-            &app.store,
-            &register,
-            &companies,
-            &app.base,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
+        app.seed_demo().await;
         let mette = app
             .store
             .citizen_id_by_cpr("1205901806")

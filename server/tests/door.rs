@@ -453,17 +453,7 @@ async fn an_employer_opening_cvs_past_the_ceiling_gets_429_and_an_alert_is_logge
     let _default = tracing::subscriber::set_default(subscriber);
     each_backend(|store| async move {
         let app = spawn_with(store, settings(|q| q.cv_openings_per_hour = 3, |_| {})).await;
-        let register = jobspor_app::ssr::cpr_register::SimulatedCprRegister::load().unwrap();
-        let companies = jobspor_app::ssr::cvr_register::SimulatedCvrRegister::load().unwrap();
-        jobspor_server::demo::seed(
-            &app.store,
-            &register,
-            &companies,
-            &app.base,
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
+        app.seed_demo().await;
         let c = app.client();
         app.mitid_erhverv(&c, jobspor_testkit::idp::KAREN_REGION_MIDT)
             .await;

@@ -61,6 +61,14 @@ async fn citizen_with_cv(app: &TestApp, cpr: &str, username: &str) -> (reqwest::
     (c, id)
 }
 
+/// The document `getDetails` hands over for an active reference.
+async fn content(eures: &SimulatedEuresPoller, reference: &str) -> String {
+    eures.get_details(&[reference]).await["details"][reference]["content"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no content for {reference}"))
+        .to_string()
+}
+
 fn ms(app: &TestApp) -> i64 {
     app.clock.now().timestamp_millis()
 }
@@ -170,10 +178,7 @@ async fn a_cv_goes_to_eures_with_consent_follows_the_cv_and_closes_when_withdraw
             vec![reference.clone()]
         );
         assert!(references(&changes, "createdReferences").is_empty());
-        let xml = eures.get_details(&[&reference]).await["details"][&reference]["content"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let xml = content(&eures, &reference).await;
         assert!(xml.contains(">de<"), "German, ISO 639-1: {xml}");
 
         // Hide the name: modified, still sent, with the instruction not to show it.
@@ -185,10 +190,7 @@ async fn a_cv_goes_to_eures_with_consent_follows_the_cv_and_closes_when_withdraw
             references(&changes, "modifiedReferences"),
             vec![reference.clone()]
         );
-        let xml = eures.get_details(&[&reference]).await["details"][&reference]["content"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let xml = content(&eures, &reference).await;
         assert!(
             xml.contains("ProcessingInstructions>/CandidatePerson/PersonName<"),
             "{xml}"
@@ -411,10 +413,7 @@ async fn a_protected_address_never_reaches_eures() {
         let (c, _) = citizen_with_cv(&app, "2301781804", "anne.k").await;
         consent(&app, &c, &[]).await;
         let reference = references(&eures.get_all().await, "allReferences")[0].clone();
-        let xml = eures.get_details(&[&reference]).await["details"][&reference]["content"]
-            .as_str()
-            .unwrap()
-            .to_string();
+        let xml = content(&eures, &reference).await;
         let person = jobspor_app::ssr::cpr_register::SimulatedCprRegister::load().unwrap();
         let anne = jobspor_app::ssr::cpr_register::CprRegister::lookup(
             &person,

@@ -58,6 +58,30 @@ impl Store {
         Ok(())
     }
 
+    /// Every `nth` synthetic citizen, by id: a benchmark's sample.
+    pub async fn synthetic_citizen_ids(&self, nth: i64) -> Result<Vec<jobspor::CitizenId>> {
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT id FROM citizens WHERE register_source = $1 AND id % $2 = 0 ORDER BY id",
+        )
+        .bind(SYNTHETIC_SOURCE)
+        .bind(nth)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(ids.into_iter().map(jobspor::CitizenId::new).collect())
+    }
+
+    /// How many EURES receipts there are, and how many copies are offered.
+    pub async fn eures_counts(&self) -> Result<(i64, i64)> {
+        let receipts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM eures_receipts")
+            .fetch_one(&self.pool)
+            .await?;
+        let active: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM eures_cvs WHERE status = 'ACTIVE'")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok((receipts, active))
+    }
+
     /// How many synthetic citizens are loaded: the next generated one continues from here.
     pub async fn synthetic_citizens(&self) -> Result<u64> {
         let r = sqlx::query("SELECT COUNT(*) AS n FROM citizens WHERE register_source = $1")

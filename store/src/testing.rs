@@ -15,6 +15,27 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
+/// A person as the CPR register gives one, for store tests: `first` Jensen, born 12 May
+/// 1990, at Søndergade 1, 8000 Aarhus C, no address protection.
+pub fn person(first: &str) -> jobspor::person::RegisterPerson {
+    jobspor::person::RegisterPerson {
+        birthday: chrono::NaiveDate::from_ymd_opt(1990, 5, 12).expect("a date"),
+        gender: jobspor::person::Gender::Female,
+        first_name: first.into(),
+        middle_name: None,
+        surname: "Jensen".into(),
+        street: "Søndergade 1".into(),
+        co_address: None,
+        postcode: "8000".into(),
+        city: "Aarhus C".into(),
+        country: "DK".into(),
+        municipality_code: Some("751".into()),
+        municipality: Some("Aarhus".into()),
+        protected_address: false,
+        status: jobspor::person::CprStatus::Active,
+    }
+}
+
 /// A name no other test or run of this process has used: `prefix_pid_n_nanos`.
 pub fn unique(prefix: &str) -> String {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);

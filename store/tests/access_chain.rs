@@ -3,7 +3,7 @@
 //! PostgreSQL two processes writing at once make one chain.
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use jobspor::access::{AccessBasis, AccessWhat, BrokenLink};
-use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::person::RegisterPerson;
 use jobspor::policy::ActorKind;
 use jobspor::CitizenId;
 use jobspor_store::access_log::AccessEntry;
@@ -15,22 +15,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn person(first: &str) -> RegisterPerson {
-    RegisterPerson {
-        birthday: chrono::NaiveDate::from_ymd_opt(1990, 5, 12).unwrap(),
-        gender: Gender::Female,
-        first_name: first.into(),
-        middle_name: None,
-        surname: "Jensen".into(),
-        street: "Søndergade 1".into(),
-        co_address: None,
-        postcode: "8000".into(),
-        city: "Aarhus C".into(),
-        country: "DK".into(),
-        municipality_code: Some("751".into()),
-        municipality: Some("Aarhus".into()),
-        protected_address: false,
-        status: CprStatus::Active,
-    }
+    jobspor_store::testing::person(first)
 }
 
 async fn citizen(store: &Store, cpr: &str, at: DateTime<Utc>) -> CitizenId {

@@ -1,7 +1,7 @@
 //! A caseworker's lookups: each recorded, a hit's reference for that caseworker and a
 //! working day only.
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::person::RegisterPerson;
 use jobspor::policy::operator_acts_for as me;
 use jobspor_store::testing::each_backend;
 
@@ -10,22 +10,7 @@ fn now() -> DateTime<Utc> {
 }
 
 fn person() -> RegisterPerson {
-    RegisterPerson {
-        birthday: chrono::NaiveDate::from_ymd_opt(1990, 5, 12).unwrap(),
-        gender: Gender::Female,
-        first_name: "Mette".into(),
-        middle_name: None,
-        surname: "Jensen".into(),
-        street: "Søndergade 1".into(),
-        co_address: None,
-        postcode: "8000".into(),
-        city: "Aarhus C".into(),
-        country: "DK".into(),
-        municipality_code: Some("751".into()),
-        municipality: Some("Aarhus".into()),
-        protected_address: false,
-        status: CprStatus::Active,
-    }
+    jobspor_store::testing::person("Mette")
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 //! once per day; on PostgreSQL two processes delivering at once take each delivery once.
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use jobspor::notices::{Channel, NoticeKind, MAX_ATTEMPTS};
-use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::person::RegisterPerson;
 use jobspor::policy::operator_acts_for as me;
 use jobspor::CitizenId;
 use jobspor_store::citizens::NewContactDetails;
@@ -19,22 +19,7 @@ fn t0() -> DateTime<Utc> {
 }
 
 fn person() -> RegisterPerson {
-    RegisterPerson {
-        birthday: chrono::NaiveDate::from_ymd_opt(1990, 5, 12).unwrap(),
-        gender: Gender::Female,
-        first_name: "Mette".into(),
-        middle_name: None,
-        surname: "Jensen".into(),
-        street: "Søndergade 1".into(),
-        co_address: None,
-        postcode: "8000".into(),
-        city: "Aarhus C".into(),
-        country: "DK".into(),
-        municipality_code: Some("751".into()),
-        municipality: Some("Aarhus".into()),
-        protected_address: false,
-        status: CprStatus::Active,
-    }
+    jobspor_store::testing::person("Mette")
 }
 
 /// A citizen who logged in at `at`, with an e-mail address, SMS reminders chosen and a

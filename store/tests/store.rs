@@ -1,10 +1,10 @@
 //! The store's integration tests, on SQLite and PostgreSQL.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use jobspor::access::{AccessBasis, AccessWhat};
 use jobspor::cv::entry::{CvEntry, CvSection, Fields};
 use jobspor::cv_search::{CvQuery, SearchForm};
-use jobspor::person::{CprStatus, Gender, RegisterPerson};
+use jobspor::person::{CprStatus, RegisterPerson};
 use jobspor::policy::{operator_acts_for as me, ActorKind, Caller};
 use jobspor::retention::{access_history_cutoff, searchable_login_cutoff};
 use jobspor::{CitizenId, CvEntryId, CvId};
@@ -19,20 +19,12 @@ fn now() -> DateTime<Utc> {
 
 fn person(first: &str, city: &str, protected: bool) -> RegisterPerson {
     RegisterPerson {
-        birthday: NaiveDate::from_ymd_opt(1990, 5, 12).unwrap(),
-        gender: Gender::Female,
-        first_name: first.into(),
         middle_name: Some("Marie".into()),
-        surname: "Jensen".into(),
         street: "Vestergade 12".into(),
-        co_address: None,
-        postcode: "8000".into(),
         city: city.into(),
-        country: "DK".into(),
-        municipality_code: Some("751".into()),
         municipality: Some(city.into()),
         protected_address: protected,
-        status: CprStatus::Active,
+        ..jobspor_store::testing::person(first)
     }
 }
 

@@ -323,6 +323,20 @@ impl TestApp {
         location(&r, &self.base).unwrap_or_else(|| panic!("the callback answered {status}"))
     }
 
+    /// Loads the demo data (`jobspor-server seed`) at the app's clock, with the simulated
+    /// registers.
+    pub async fn seed_demo(&self) {
+        jobspor_server::demo::seed(
+            &self.store,
+            &SimulatedCprRegister::load().unwrap(),
+            &SimulatedCvrRegister::load().unwrap(),
+            &self.base,
+            jobspor::Clock::now(&self.clock),
+        )
+        .await
+        .unwrap();
+    }
+
     /// A citizen with a complete profile, logged in on `c`.
     pub async fn citizen(&self, c: &reqwest::Client, cpr: &str, username: &str) {
         let to = self.mitid(c, cpr).await;

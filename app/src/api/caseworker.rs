@@ -63,14 +63,24 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
     .await
 }
 
-#[server(endpoint = "caseworker/citizen")]
-pub async fn get_citizen_case(reference: CaseReference) -> Result<CitizenCase, AppError> {
-    use jobspor::access::AccessBasis;
-    use jobspor::policy::{staff_sees, ActorKind};
-    let (state, me) = crate::ssr::guard::caseworker().await?;
+/// The caseworker and the citizen behind one of the caseworker's references, while the
+/// jobcentre serves the citizen's municipality; "not found" otherwise, as for a made-up
+/// reference.
+#[cfg(feature = "ssr")]
+async fn open_served_case(
+    state: &crate::ssr::state::AppState,
+    me: jobspor::policy::Caller<jobspor::CaseworkerId>,
+    reference: &CaseReference,
+) -> Result<
+    (
+        jobspor_store::caseworkers::CaseworkerRecord,
+        jobspor_store::citizens::CitizenRecord,
+    ),
+    AppError,
+> {
     let citizen_id = state
         .store
-        .case_reference(me, &reference, state.clock.now())
+        .case_reference(me, reference, state.clock.now())
         .await?
         .ok_or(AppError::NotFound)?;
     let worker = state.store.caseworker(me.id()).await?;
@@ -79,10 +89,22 @@ pub async fn get_citizen_case(reference: CaseReference) -> Result<CitizenCase, A
         .citizen(citizen_id)
         .await
         .map_err(|_| AppError::NotFound)?;
-    let code = citizen.person.municipality_code.clone();
-    if !jobspor::policy::caseworker_serves(&worker.municipality_codes, code.as_deref()) {
+    if !jobspor::policy::caseworker_serves(
+        &worker.municipality_codes,
+        citizen.person.municipality_code.as_deref(),
+    ) {
         return Err(AppError::NotFound);
     }
+    Ok((worker, citizen))
+}
+
+#[server(endpoint = "caseworker/citizen")]
+pub async fn get_citizen_case(reference: CaseReference) -> Result<CitizenCase, AppError> {
+    use jobspor::access::AccessBasis;
+    use jobspor::policy::{staff_sees, ActorKind};
+    let (state, me) = crate::ssr::guard::caseworker().await?;
+    let (worker, citizen) = open_served_case(&state, me, &reference).await?;
+    let code = citizen.person.municipality_code.clone();
     crate::api::case::server::read_case(
         &state,
         &worker,
@@ -160,23 +182,8 @@ pub async fn write_to_citizen(
     use jobspor_store::outbox::{EmailText, NewNotice};
     let (state, me) = crate::ssr::guard::caseworker().await?;
     let now = state.clock.now();
-    let citizen_id = state
-        .store
-        .case_reference(me, &reference, now)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let worker = state.store.caseworker(me.id()).await?;
-    let citizen = state
-        .store
-        .citizen(citizen_id)
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    if !jobspor::policy::caseworker_serves(
-        &worker.municipality_codes,
-        citizen.person.municipality_code.as_deref(),
-    ) {
-        return Err(AppError::NotFound);
-    }
+    let (worker, citizen) = open_served_case(&state, me, &reference).await?;
+    let citizen_id = citizen.id;
     let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     let clean = jobspor::form_fields::validate(MESSAGE_FIELDS, &form)
         .map_err(|errors| AppError::invalid(errors, echo))?;

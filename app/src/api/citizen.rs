@@ -204,6 +204,8 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
     let since = jobspor::retention::access_history_cutoff(state.clock.now());
     let lang = crate::lang::current();
     let mut rows = Vec::new();
+    let mut consents: std::collections::BTreeMap<i64, Option<crate::api::case::ConsentView>> =
+        std::collections::BTreeMap::new();
     for e in state.store.access_history(me.id(), since).await? {
         let role = |da, en| {
             format!(
@@ -227,13 +229,21 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
             ActorKind::Support => role("medarbejder", "staff member"),
             ActorKind::Eures => e.actor_name.clone(),
         };
-        // Support's access rests on a consent: the citizen sees which (seed 000).
+        // Support's access rests on a consent: the citizen sees which (seed 000). One
+        // consent covers every part read on it: each is fetched once.
         let consent = match e.basis {
-            Some(AccessBasis::Consent(id)) => state
-                .store
-                .consent_of(me.id(), id)
-                .await?
-                .map(|c| crate::api::support::server::consent_view(&c, lang)),
+            Some(AccessBasis::Consent(id)) => match consents.get(&id) {
+                Some(seen) => seen.clone(),
+                None => {
+                    let view = state
+                        .store
+                        .consent_of(me.id(), id)
+                        .await?
+                        .map(|c| crate::api::support::server::consent_view(&c, lang));
+                    consents.insert(id, view.clone());
+                    view
+                }
+            },
             _ => None,
         };
         rows.push(HistoryEntryView {

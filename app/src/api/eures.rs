@@ -30,7 +30,6 @@ pub struct EuresPageView {
     /// The form's values: the fields hidden now, ticked.
     pub values: Fields,
     pub receipts: Vec<ReceiptView>,
-    pub terms_version: String,
 }
 
 /// One row of the preview.
@@ -88,7 +87,7 @@ fn state_text(state: jobspor::eures::consent::TransferState, lang: jobspor::Lang
 
 #[server(endpoint = "citizen/eures")]
 pub async fn get_eures_page() -> Result<EuresPageView, AppError> {
-    use jobspor::eures::consent::{form_values, ReceiptAction, TERMS_VERSION};
+    use jobspor::eures::consent::{form_values, ReceiptAction};
     let (state, me) = crate::ssr::guard::citizen().await?;
     let lang = crate::lang::current();
     let o = state.store.eures_overview(me, state.clock.now()).await?;
@@ -125,7 +124,6 @@ pub async fn get_eures_page() -> Result<EuresPageView, AppError> {
                 at: jobspor::dates::format_da_time(r.at),
             })
             .collect(),
-        terms_version: TERMS_VERSION.to_string(),
     })
 }
 

@@ -19,6 +19,20 @@ fn saved() -> impl Fn() -> bool + Copy {
     move || query.with(|q| q.get(routes::SAVED_PARAM).is_some())
 }
 
+/// The seed's terms, folded, with their version.
+#[component]
+fn Terms(lang: jobspor::Lang) -> impl IntoView {
+    use jobspor::eures::consent::{TERMS_DA, TERMS_VERSION};
+    view! {
+        <details class="eures-terms">
+            <summary>{tr!(in lang, eures.terms_summary, version = TERMS_VERSION)}</summary>
+            <div class="eures-terms-text">
+                {TERMS_DA.split("\n\n").map(|para| view! { <p>{para.trim().to_string()}</p> }).collect_view()}
+            </div>
+        </details>
+    }
+}
+
 #[component]
 pub fn EuresPage() -> impl IntoView {
     let give = ServerAction::<GiveEuresConsent>::new();
@@ -52,12 +66,7 @@ pub fn EuresPage() -> impl IntoView {
                                 <p><a href=routes::EURES_PREVIEW>{tr!(in lang, eures.preview_link)}</a></p>
                                 <h2>{tr!(in lang, eures.what_heading)}</h2>
                                 <p>{tr!(in lang, eures.what_text)}</p>
-                                <details class="eures-terms">
-                                    <summary>{tr!(in lang, eures.terms_summary, version = p.terms_version.clone())}</summary>
-                                    <div class="eures-terms-text">
-                                        {jobspor::eures::consent::TERMS_DA.split("\n\n").map(|para| view! { <p>{para.trim().to_string()}</p> }).collect_view()}
-                                    </div>
-                                </details>
+                                <Terms lang/>
                                 <h2 id="eures-form-heading">{if p.consenting { tr!(in lang, eures.change_heading) } else { tr!(in lang, eures.consent_heading) }}</h2>
                                 {p.is_minor.then(|| view! { <p>{tr!(in lang, eures.minor_note)}</p> })}
                                 <ActionForm attr:novalidate=true attr:id="eures" action=give>
@@ -217,12 +226,7 @@ pub fn EuresGuardianPage() -> impl IntoView {
                                     }
                                 }).collect_view()}
                             </ul>
-                            <details class="eures-terms">
-                                <summary>{tr!(in lang, eures.terms_summary, version = jobspor::eures::consent::TERMS_VERSION)}</summary>
-                                <div class="eures-terms-text">
-                                    {jobspor::eures::consent::TERMS_DA.split("\n\n").map(|para| view! { <p>{para.trim().to_string()}</p> }).collect_view()}
-                                </div>
-                            </details>
+                            <Terms lang/>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Citizen),
                     }

@@ -74,12 +74,66 @@ pub struct Population {
     pub description: String,
 }
 
+impl Population {
+    /// The benchmark's line about it: where it is, how the engine is set, how many.
+    pub fn say(&self, name: &str) {
+        println!(
+            "{name}: {} ({} synthetic citizens{})",
+            self.description,
+            self.citizens,
+            if self.loaded { ", some loaded now" } else { "" }
+        );
+    }
+}
+
 /// What opening a population came to.
 pub enum Opened {
     Ready(Population),
     /// No PostgreSQL answered: the benchmark says `SKIPPED PostgreSQL: …` and goes on.
     Skipped(String),
     Failed(String),
+}
+
+/// Opens the engine's population, saying `SKIPPED …` or `FAILED …` when it cannot:
+/// `Err(ok)` is then the engine's result (a skip is no failure).
+pub async fn open_or_say(engine: Engine, wanted: u64) -> Result<Population, bool> {
+    let name = engine.name();
+    match open(engine, wanted).await {
+        Opened::Ready(p) => Ok(p),
+        Opened::Skipped(why) => {
+            println!("SKIPPED {name}: {why}");
+            Err(true)
+        }
+        Opened::Failed(why) => {
+            println!("FAILED {name}: {why}");
+            Err(false)
+        }
+    }
+}
+
+/// Runs `measure` for each engine (`SEARCH_BENCH_ENGINES`) on a multi-threaded runtime,
+/// prints the total time, and exits with 1 if an engine failed.
+pub fn run<F, Fut>(measure: F)
+where
+    F: Fn(Engine) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let started = std::time::Instant::now();
+    let ok = rt.block_on(async {
+        let mut ok = true;
+        for e in engines() {
+            ok &= measure(e).await;
+        }
+        ok
+    });
+    println!("total time {:.1} s", started.elapsed().as_secs_f64());
+    if !ok {
+        std::process::exit(1);
+    }
 }
 
 /// Opens the engine's population database and tops it up to `wanted`.
