@@ -2,7 +2,7 @@
 //! owners of a searchable CV, and the warning 2 weeks before a profile is deleted after 18½
 //! months. Each candidate window is read in pages by id; each page is queued in one
 //! transaction; a notice already queued for the same period is not queued again.
-use crate::outbox::{queue, NewNotice};
+use crate::outbox::{queue_all, NewNotice};
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
 use jobspor::notices::{
@@ -86,7 +86,7 @@ impl Store {
                 .await?;
             let Some(last_row) = rows.last() else { break };
             after = (last_row.try_get("last")?, last_row.try_get("id")?);
-            let mut tx = self.begin_write().await?;
+            let mut due_now = Vec::new();
             for r in &rows {
                 let last = from_ts(r.try_get("last")?);
                 if !due(last) {
@@ -102,7 +102,7 @@ impl Store {
                 let lang =
                     Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default();
                 let text = inactivity_text(kind, last, lang, portal);
-                let notice = NewNotice {
+                due_now.push(NewNotice {
                     citizen_id: CitizenId::new(id),
                     kind,
                     key: idempotency_key(id, kind, &inactivity_period(last)),
@@ -112,11 +112,11 @@ impl Store {
                     sender: None,
                     email: None,
                     deliveries: channels(kind, &reach),
-                };
-                if queue(&mut tx, &notice, now).await? {
-                    queued += 1;
-                }
+                });
             }
+            // The page's notices in one transaction, a few statements for all of them.
+            let mut tx = self.begin_write().await?;
+            queued += queue_all(&mut tx, &due_now, now).await?;
             tx.commit().await?;
             if (rows.len() as i64) < PAGE {
                 break;

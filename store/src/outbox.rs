@@ -3,7 +3,7 @@
 //! it goes by is a delivery a worker claims, delivers and marks. On PostgreSQL several
 //! processes claim at once without taking the same row (`FOR UPDATE SKIP LOCKED`, and a
 //! lease in case a process dies mid-delivery); SQLite serves one process.
-use crate::{from_ts, ts, Backend, Result, Store};
+use crate::{from_ts, placeholders, ts, Backend, Result, Store};
 use chrono::{DateTime, Duration, Utc};
 use jobspor::notices::{retry_after, Channel, NoticeKind};
 use jobspor::CitizenId;
@@ -87,41 +87,89 @@ pub(crate) async fn queue(
     n: &NewNotice,
     now: DateTime<Utc>,
 ) -> Result<bool> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO notices (citizen_id, kind, idempotency_key, subject, body, sender, created_at) \
-         VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
-    )
-    .bind(n.citizen_id.get())
-    .bind(n.kind.code())
-    .bind(&n.key)
-    .bind(&n.subject)
-    .bind(&n.body)
-    .bind(n.sender.as_deref())
-    .bind(ts(now))
-    .fetch_optional(&mut *conn)
-    .await?;
-    let Some(id) = id else { return Ok(false) };
-    for (channel, recipient) in &n.deliveries {
-        let (subject, body) = match (channel, &n.email) {
-            (Channel::Email, Some(mail)) => (&mail.subject, &mail.body),
-            (Channel::Email, None) => (&n.subject, &n.body),
-            (Channel::Sms, _) => (&n.subject, &n.sms),
-        };
-        sqlx::query(
-            "INSERT INTO outbox (notice_id, channel, recipient, subject, body, status, attempts, next_attempt_at, created_at) \
-             VALUES ($1,$2,$3,$4,$5,$6,0,$7,$7)",
-        )
-        .bind(id)
-        .bind(channel.code())
-        .bind(recipient)
-        .bind(subject)
-        .bind(body)
-        .bind(DeliveryStatus::Queued.as_str())
-        .bind(ts(now))
-        .execute(&mut *conn)
-        .await?;
+    Ok(queue_all(conn, std::slice::from_ref(n), now).await? == 1)
+}
+
+/// Rows per multi-row INSERT: well under both engines' limit of bound values.
+const ROWS_PER_INSERT: usize = 500;
+
+/// Queues `notices` on `conn` (inside the caller's transaction), a few statements for many
+/// notices (the daily scans queue thousands); those whose key is already there are left
+/// out. How many were queued.
+pub(crate) async fn queue_all(
+    conn: &mut AnyConnection,
+    notices: &[NewNotice],
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    let mut queued = 0;
+    for chunk in notices.chunks(ROWS_PER_INSERT) {
+        let sql = format!(
+            "INSERT INTO notices (citizen_id, kind, idempotency_key, subject, body, sender, created_at) \
+             VALUES {} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key",
+            placeholders(chunk.len(), 7)
+        );
+        let mut insert = sqlx::query(&sql);
+        for n in chunk {
+            insert = insert
+                .bind(n.citizen_id.get())
+                .bind(n.kind.code())
+                .bind(&n.key)
+                .bind(&n.subject)
+                .bind(&n.body)
+                .bind(n.sender.as_deref())
+                .bind(ts(now));
+        }
+        let mut ids = std::collections::HashMap::new();
+        for r in insert.fetch_all(&mut *conn).await? {
+            ids.insert(
+                r.try_get::<String, _>("idempotency_key")?,
+                r.try_get::<i64, _>("id")?,
+            );
+        }
+        queued += ids.len() as u64;
+        let deliveries: Vec<(i64, Channel, &str, &str, &str)> = chunk
+            .iter()
+            .filter_map(|n| ids.get(&n.key).map(|id| (*id, n)))
+            .flat_map(|(id, n)| {
+                n.deliveries.iter().map(move |(channel, recipient)| {
+                    let (subject, body) = match (channel, &n.email) {
+                        (Channel::Email, Some(mail)) => (&mail.subject, &mail.body),
+                        (Channel::Email, None) => (&n.subject, &n.body),
+                        (Channel::Sms, _) => (&n.subject, &n.sms),
+                    };
+                    (
+                        id,
+                        *channel,
+                        recipient.as_str(),
+                        subject.as_str(),
+                        body.as_str(),
+                    )
+                })
+            })
+            .collect();
+        for part in deliveries.chunks(ROWS_PER_INSERT) {
+            let sql = format!(
+                "INSERT INTO outbox (notice_id, channel, recipient, subject, body, status, attempts, \
+                 next_attempt_at, created_at) VALUES {}",
+                placeholders(part.len(), 9)
+            );
+            let mut insert = sqlx::query(&sql);
+            for (id, channel, recipient, subject, body) in part {
+                insert = insert
+                    .bind(*id)
+                    .bind(channel.code())
+                    .bind(*recipient)
+                    .bind(*subject)
+                    .bind(*body)
+                    .bind(DeliveryStatus::Queued.as_str())
+                    .bind(0i32)
+                    .bind(ts(now))
+                    .bind(ts(now));
+            }
+            insert.execute(&mut *conn).await?;
+        }
     }
-    Ok(true)
+    Ok(queued)
 }
 
 /// A login ends the period of inactivity: what is still queued about it is not sent.
