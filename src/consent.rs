@@ -160,8 +160,7 @@ impl ConsentInput {
         let time = e.check("given_time", parse_time(get("given_time")));
         let given_at = match (date, time) {
             (Some(date), Some(time)) => {
-                let local = date.and_time(time).and_utc();
-                let at = local - Duration::hours(danish_offset_hours(local));
+                let at = crate::dates::danish_to_utc(date, time);
                 if at > now + Duration::minutes(5) {
                     e.add("given_on", Msg::ConsentInFuture);
                     None

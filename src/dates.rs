@@ -40,6 +40,12 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     last - chrono::Duration::days(back)
 }
 
+/// The instant a Danish wall-clock time names (a meeting at 10:00 on a date).
+pub fn danish_to_utc(date: NaiveDate, time: chrono::NaiveTime) -> DateTime<Utc> {
+    let local = date.and_time(time).and_utc();
+    local - chrono::Duration::hours(danish_offset_hours(local))
+}
+
 /// `dd-mm-åååå`, the Danish way. (By hand rather than chrono's `format`: its format-string
 /// interpreter is code the browser's wasm would otherwise carry for this one pattern.)
 pub fn format_da(date: NaiveDate) -> String {

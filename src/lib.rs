@@ -28,6 +28,7 @@ pub mod person;
 pub mod policy;
 pub mod retention;
 pub mod signin;
+pub mod track;
 mod translations;
 pub mod validation;
 

@@ -13,6 +13,11 @@ choices! {
         DeletionWarning = "deletion_warning", "Din profil i Jobspor bliver snart slettet", "Your profile in Jobspor will soon be deleted";
         CaseworkerMessage = "caseworker_message", "Du har fået en besked fra dit jobcenter", "You have a message from your jobcentre";
         Incident = "incident", "Vigtig besked om dine oplysninger i Jobspor", "Important message about your data in Jobspor";
+        JoblogSilence = "joblog_silence", "Du har ikke registreret jobsøgning i 30 dage", "You have not registered any job search for 30 days";
+        MeetingSummons = "meeting_summons", "Du er indkaldt til et møde i jobcentret", "You have been summoned to a meeting at the jobcentre";
+        MeetingReminder = "meeting_reminder", "Husk dit møde i jobcentret i morgen", "Remember your meeting at the jobcentre tomorrow";
+        MeetingChanged = "meeting_changed", "Jobcentret har ændret dit møde", "The jobcentre has changed your meeting";
+        MeetingCancelled = "meeting_cancelled", "Jobcentret har aflyst dit møde", "The jobcentre has cancelled your meeting";
     }
 }
 
@@ -54,7 +59,12 @@ pub fn channels(kind: NoticeKind, reach: &Reach) -> Vec<(Channel, String)> {
     let phone = reach.phone.clone().filter(|p| !p.trim().is_empty());
     let (by_email, by_sms) = match kind {
         NoticeKind::SearchableReminder | NoticeKind::DeletionWarning => (true, reach.sms_reminders),
-        NoticeKind::CaseworkerMessage => (reach.email_reminders, reach.sms_reminders),
+        NoticeKind::CaseworkerMessage
+        | NoticeKind::JoblogSilence
+        | NoticeKind::MeetingSummons
+        | NoticeKind::MeetingReminder
+        | NoticeKind::MeetingChanged
+        | NoticeKind::MeetingCancelled => (reach.email_reminders, reach.sms_reminders),
         NoticeKind::Incident => (true, true),
     };
     let mut out = Vec::new();
