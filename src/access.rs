@@ -34,10 +34,16 @@ pub enum AccessWhat {
     ReadRegistration,
     /// EURES' poller fetched the CV the citizen chose to send (issue 24).
     EuresFetchedCv,
+    /// Min Joblog: applications and other activities (issue 25).
+    ReadJoblog,
+    /// Min Plan with the citizen's comments and whether it was read.
+    ReadPlan,
+    /// Mine møder: the citizen's meetings and answers.
+    ReadMeetings,
 }
 
 impl AccessWhat {
-    pub const ALL: [AccessWhat; 10] = [
+    pub const ALL: [AccessWhat; 13] = [
         AccessWhat::LoggedInMitId,
         AccessWhat::LoggedInPassword,
         AccessWhat::ChangedPassword,
@@ -48,6 +54,9 @@ impl AccessWhat {
         AccessWhat::ReadCv,
         AccessWhat::ReadRegistration,
         AccessWhat::EuresFetchedCv,
+        AccessWhat::ReadJoblog,
+        AccessWhat::ReadPlan,
+        AccessWhat::ReadMeetings,
     ];
 
     pub const fn code(self) -> &'static str {
@@ -62,6 +71,9 @@ impl AccessWhat {
             AccessWhat::ReadCv => "cv_read",
             AccessWhat::ReadRegistration => "registration_read",
             AccessWhat::EuresFetchedCv => "eures_fetched",
+            AccessWhat::ReadJoblog => "joblog_read",
+            AccessWhat::ReadPlan => "plan_read",
+            AccessWhat::ReadMeetings => "meetings_read",
         }
     }
 
@@ -99,6 +111,12 @@ impl AccessWhat {
             AccessWhat::EuresFetchedCv => {
                 Words::new("EURES hentede dit CV", "EURES fetched your CV")
             }
+            AccessWhat::ReadJoblog => Words::new("Så din joblog", "Read your joblog"),
+            AccessWhat::ReadPlan => Words::new(
+                "Så din plan og dine kommentarer",
+                "Read your plan and your comments",
+            ),
+            AccessWhat::ReadMeetings => Words::new("Så dine møder", "Read your meetings"),
         }
     }
 

@@ -55,6 +55,22 @@ id_type!(
     EmployerId
 );
 id_type!(
+    /// One registration of a citizen's joblog (an application or another activity).
+    JoblogEntryId
+);
+id_type!(
+    /// One agreed activity of a citizen's plan.
+    PlanActivityId
+);
+id_type!(
+    /// A meeting between a citizen and a jobcentre (a summons or a booked time).
+    MeetingId
+);
+id_type!(
+    /// A free time a jobcentre published for self-booking.
+    SlotId
+);
+id_type!(
     /// A person who signs in for an employer (through MitID Erhverv).
     EmployerUserId
 );

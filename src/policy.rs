@@ -282,12 +282,18 @@ pub enum CasePart {
     OtherQuestionnaire,
     /// The pilot's health answers ("handicap, helbred").
     HealthAnswers,
+    /// Min Joblog: applications and other activities (issue 25).
+    Joblog,
+    /// Min Plan and Min uddannelsesplan, with the citizen's comments.
+    Plan,
+    /// Mine møder.
+    Meetings,
     /// Min historik: who accessed the profile.
     History,
 }
 
 impl CasePart {
-    pub const ALL: [CasePart; 11] = [
+    pub const ALL: [CasePart; 14] = [
         CasePart::RegisterData,
         CasePart::ContactDetails,
         CasePart::ReminderChoices,
@@ -298,6 +304,9 @@ impl CasePart {
         CasePart::DagpengeQuestionnaire,
         CasePart::OtherQuestionnaire,
         CasePart::HealthAnswers,
+        CasePart::Joblog,
+        CasePart::Plan,
+        CasePart::Meetings,
         CasePart::History,
     ];
 }
@@ -313,21 +322,29 @@ impl CasePart {
 ///   oplysninger som vedr. perioder som ikke-dagpengemodtager"): the member's identity and
 ///   contact details (to reach the member), the CV and absence (availability is a dagpenge
 ///   rule), the registration, and the questionnaire only when it was sent as a dagpenge
-///   recipient. Not: reminder choices (the portal's own service), special considerations and
+///   recipient, and the joblog (the dagpenge rules' job search). Not: the plan and the
+///   meetings (the jobcentre's), reminder choices (the portal's own service), special considerations and
 ///   health answers (health data the dagpenge rules do not need), a questionnaire sent under
 ///   another situation (a period as non-dagpenge recipient), Min historik.
 /// - **Support** (seed: "Jobnetsupporten har adgang til oplysninger for alle borgere … for at
 ///   kunne yde konkret og god brugersupport", on consent): what the citizen sees of their own
 ///   profile, as far as the consent's scope goes (`ConsentScope::covers`), but never the
 ///   health answers or special considerations (not needed to help with the portal) and not
-///   Min historik.
+///   Min historik; nor the joblog, the plan or the meetings (the job seeker's dealings with
+///   the jobcentre, which support does not take part in).
 pub const fn staff_sees(kind: ActorKind, part: CasePart) -> bool {
     use CasePart::*;
     match kind {
         ActorKind::Caseworker => !matches!(part, History),
         ActorKind::AKasseCaseworker => matches!(
             part,
-            RegisterData | ContactDetails | Cv | Absence | Registration | DagpengeQuestionnaire
+            RegisterData
+                | ContactDetails
+                | Cv
+                | Absence
+                | Registration
+                | DagpengeQuestionnaire
+                | Joblog
         ),
         ActorKind::Support => matches!(
             part,
@@ -733,9 +750,22 @@ mod tests {
                 Cv,
                 Absence,
                 Registration,
-                DagpengeQuestionnaire
+                DagpengeQuestionnaire,
+                Joblog
             ]
         );
+        for hidden in [Joblog, Plan, Meetings] {
+            assert!(
+                !staff_sees(ActorKind::Support, hidden),
+                "support sees {hidden:?}"
+            );
+        }
+        for hidden in [Plan, Meetings] {
+            assert!(
+                !staff_sees(ActorKind::AKasseCaseworker, hidden),
+                "an a-kasse sees {hidden:?}"
+            );
+        }
         for k in [ActorKind::AKasseCaseworker, ActorKind::Support] {
             for hidden in [History, HealthAnswers, SpecialConsiderations] {
                 assert!(!staff_sees(k, hidden), "{k:?} sees {hidden:?}");

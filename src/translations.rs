@@ -59,6 +59,18 @@ fn every_field() -> Vec<FieldSpec> {
         }
     }
     all.extend(crate::jobseeker::registration::FIELDS.iter().copied());
+    for list in [
+        crate::track::joblog::APPLICATION_FIELDS,
+        crate::track::joblog::ACTIVITY_FIELDS,
+        crate::track::meetings::SUMMONS_FIELDS,
+        crate::track::meetings::SLOT_FIELDS,
+        crate::track::meetings::DEADLINE_FIELDS,
+        crate::track::plan::GOALS_FIELDS,
+        crate::track::plan::ACTIVITY_FIELDS,
+        crate::track::plan::COMMENT_FIELDS,
+    ] {
+        all.extend(list.iter().copied());
+    }
     all
 }
 
@@ -67,11 +79,15 @@ fn every_label_hint_and_choice_is_in_english_too() {
     let mut words: Vec<Words> = every_field().iter().flat_map(words_of).collect();
     words.extend(Situation::OPTIONS.iter().map(|(_, l)| *l));
     words.extend(CvSection::ALL.iter().map(|s| s.words()));
-    words.extend(
-        crate::cv::absence::AbsenceKind::OPTIONS
-            .iter()
-            .map(|(_, l)| *l),
-    );
+    for options in [
+        crate::cv::absence::AbsenceKind::OPTIONS,
+        crate::track::joblog::JoblogKind::OPTIONS,
+        crate::track::meetings::MeetingState::OPTIONS,
+        crate::track::plan::ActivityStatus::OPTIONS,
+        crate::notices::NoticeKind::OPTIONS,
+    ] {
+        words.extend(options.iter().map(|(_, l)| *l));
+    }
     let untranslated: Vec<&str> = words
         .iter()
         .filter(|w| w.da == w.en && !SAME_IN_BOTH.contains(&w.da) && !is_a_kasse(w))

@@ -111,6 +111,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/forberedelse/:step") view=pages::jobseeker::QuestionnaireStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/historik") view=pages::history::History ssr=SsrMode::Async/>
                 <Route path=path!("/borger/sikkerhed") view=pages::security::Security ssr=SsrMode::Async/>
+                <Route path=path!("/borger/joblog") view=pages::track::JoblogPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/joblog/ansoegning") view=pages::track::JoblogApplicationPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/joblog/aktivitet") view=pages::track::JoblogActivityPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/plan") view=pages::track::PlanPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/moeder") view=pages::track::MeetingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/fravaer") view=pages::cv_section::AbsencePage ssr=SsrMode::Async/>
+                <Route path=path!("/sagsbehandler/plan/:id") view=pages::caseworker_track::CasePlanPage ssr=SsrMode::Async/>
+                <Route path=path!("/sagsbehandler/moeder/:id") view=pages::caseworker_track::CaseMeetingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/sagsbehandler/tider") view=pages::caseworker_track::SlotsPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler") view=pages::caseworker::CaseworkerHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/log-ind") view=pages::caseworker::CaseworkerLoginPage ssr=SsrMode::Async/>
                 <Route path=path!("/sagsbehandler/borger/:id") view=pages::caseworker::CitizenCasePage ssr=SsrMode::Async/>

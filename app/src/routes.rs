@@ -28,6 +28,14 @@ pub const QUESTIONNAIRE_STEP: &str = "/borger/forberedelse/:step";
 pub const HISTORY: &str = "/borger/historik";
 /// Mine beskeder: every notice the portal sends the citizen.
 pub const MESSAGES: &str = "/borger/beskeder";
+/// The job seeker's track (issue 25): Min Joblog, its two forms, Min Plan, Mine møder,
+/// Mit fravær (the CV's absence section, as its own page).
+pub const JOBLOG: &str = "/borger/joblog";
+pub const JOBLOG_APPLICATION: &str = "/borger/joblog/ansoegning";
+pub const JOBLOG_ACTIVITY: &str = "/borger/joblog/aktivitet";
+pub const PLAN: &str = "/borger/plan";
+pub const MEETINGS: &str = "/borger/moeder";
+pub const ABSENCE: &str = "/borger/fravaer";
 /// "Adgangskode og log-ind": change the password, log out the other sessions.
 pub const SECURITY: &str = "/borger/sikkerhed";
 
@@ -38,6 +46,11 @@ pub const CASEWORKER_CITIZEN: &str = "/sagsbehandler/borger/:id";
 pub const CASEWORKER_LOOKUPS: &str = "/sagsbehandler/opslag";
 pub const CASEWORKER_SEARCH: &str = "/sagsbehandler/cv-soegning";
 pub const CASEWORKER_CV: &str = "/sagsbehandler/cv/:id";
+/// A served citizen's plan and meetings, by the caseworker's reference.
+pub const CASEWORKER_PLAN: &str = "/sagsbehandler/plan/:id";
+pub const CASEWORKER_MEETINGS: &str = "/sagsbehandler/moeder/:id";
+/// The jobcentre's free times for self-booking, and its deadline.
+pub const CASEWORKER_SLOTS: &str = "/sagsbehandler/tider";
 
 pub const AKASSE_HOME: &str = "/a-kasse";
 pub const AKASSE_MEMBER: &str = "/a-kasse/medlem/:id";
@@ -53,7 +66,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 34] = [
+pub const PATTERNS: [&str; 43] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -73,12 +86,21 @@ pub const PATTERNS: [&str; 34] = [
     HISTORY,
     MESSAGES,
     SECURITY,
+    JOBLOG,
+    JOBLOG_APPLICATION,
+    JOBLOG_ACTIVITY,
+    PLAN,
+    MEETINGS,
+    ABSENCE,
     CASEWORKER_HOME,
     CASEWORKER_LOGIN,
     CASEWORKER_CITIZEN,
     CASEWORKER_LOOKUPS,
     CASEWORKER_SEARCH,
     CASEWORKER_CV,
+    CASEWORKER_PLAN,
+    CASEWORKER_MEETINGS,
+    CASEWORKER_SLOTS,
     AKASSE_HOME,
     AKASSE_MEMBER,
     SUPPORT_HOME,
@@ -93,9 +115,10 @@ pub const PATTERNS: [&str; 34] = [
 /// The pages with islands (forms with a check before submit, drafts saved while typing):
 /// only these load the browser's wasm. A test beside the server's router checks every page
 /// against its HTML: islands on exactly these.
-pub const WITH_ISLANDS: [&str; 5] = [
+pub const WITH_ISLANDS: [&str; 6] = [
     PROFILE_SETUP,
     CV_SECTION,
+    ABSENCE,
     JOBSEEKER_REGISTRATION,
     QUESTIONNAIRE_STEP,
     SECURITY,
@@ -133,6 +156,8 @@ pub const PASSWORD_CHANGED_PARAM: &str = "adgangskode-skiftet";
 pub const SESSIONS_ENDED_PARAM: &str = "logget-af";
 /// Support's queue after passing a request on (`=1`).
 pub const RELAYED_PARAM: &str = "givet-videre";
+/// Mine møder while a booked meeting is being moved: its id.
+pub const MOVE_PARAM: &str = "flyt";
 
 /// Inside the server only: the flash copy a page shows (`server::flash`), which its
 /// language switch hands back so the refused form comes back in the other language.
@@ -161,8 +186,57 @@ fn fill(pattern: &str, value: impl std::fmt::Display) -> String {
     format!("{base}/{value}")
 }
 
+/// A CV section's page; absence's is Mit fravær, one registration with one page.
 pub fn cv_section(section: CvSection) -> String {
-    fill(CV_SECTION, section.code())
+    match section {
+        CvSection::Absence => ABSENCE.to_string(),
+        s => fill(CV_SECTION, s.code()),
+    }
+}
+
+/// Min Joblog after a registration was saved.
+pub fn joblog_saved() -> String {
+    format!("{JOBLOG}?{SAVED_PARAM}=1")
+}
+
+/// A joblog form opened on one registration.
+pub fn joblog_edit(kind: jobspor::track::joblog::JoblogKind, id: jobspor::JoblogEntryId) -> String {
+    format!("{}?{EDIT_PARAM}={id}", joblog_form(kind))
+}
+
+/// The form of a kind of registration.
+pub fn joblog_form(kind: jobspor::track::joblog::JoblogKind) -> &'static str {
+    match kind {
+        jobspor::track::joblog::JoblogKind::Application => JOBLOG_APPLICATION,
+        jobspor::track::joblog::JoblogKind::Activity => JOBLOG_ACTIVITY,
+    }
+}
+
+/// Mine møder with a booked meeting being moved.
+pub fn meetings_moving(id: jobspor::MeetingId) -> String {
+    format!("{MEETINGS}?{MOVE_PARAM}={id}")
+}
+
+pub fn caseworker_plan(reference: &jobspor::CaseReference) -> String {
+    fill(CASEWORKER_PLAN, reference)
+}
+
+pub fn caseworker_plan_edit(
+    reference: &jobspor::CaseReference,
+    id: jobspor::PlanActivityId,
+) -> String {
+    format!("{}?{EDIT_PARAM}={id}", caseworker_plan(reference))
+}
+
+pub fn caseworker_meetings(reference: &jobspor::CaseReference) -> String {
+    fill(CASEWORKER_MEETINGS, reference)
+}
+
+pub fn caseworker_meeting_edit(
+    reference: &jobspor::CaseReference,
+    id: jobspor::MeetingId,
+) -> String {
+    format!("{}?{EDIT_PARAM}={id}", caseworker_meetings(reference))
 }
 
 /// A section's page with the form on one entry ("Ret").

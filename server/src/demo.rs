@@ -390,6 +390,7 @@ pub async fn seed(
     for staff in STAFF {
         store.upsert_staff(staff, now).await?;
     }
+    track(store, portal, now).await?;
     for (cvr, accepted_by) in EMPLOYERS {
         let cvr = Cvr::parse(cvr).map_err(|key| SeedError::Data(format!("CVR {cvr}: {key}")))?;
         let company = companies
@@ -426,5 +427,183 @@ pub async fn seed(
     // Anne, 11 weeks without a login, gets the seed's reminder in Mine beskeder (and by
     // e-mail once delivered): what the daily scan queues.
     store.scan_inactivity(now, portal).await?;
+    Ok(())
+}
+
+/// The job seeker's track (issue 25) for Mette (dagpenge, Aarhus): two applications and a
+/// course in her joblog, a plan from Jobcenter Aarhus, a summons to answer; and free times
+/// at Jobcenter Aarhus. Only when Jobcenter Aarhus has no times yet (the seed runs again).
+async fn track(store: &Store, portal: &str, now: DateTime<Utc>) -> Result<(), SeedError> {
+    use jobspor::track::joblog::{JoblogEntry, JoblogKind};
+    use jobspor::track::meetings::{MeetingTime, Summons};
+    use jobspor::track::plan::{PlanActivity, PlanGoals};
+    const JOBCENTRE: &str = "Jobcenter Aarhus";
+    if !store.jobcentre_slots(JOBCENTRE, now).await?.is_empty() {
+        return Ok(());
+    }
+    let data = |e: jobspor::FieldErrors| SeedError::Data(format!("track: {e:?}"));
+    let fields = |pairs: &[(&str, String)]| -> Fields {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    };
+    let anna = store
+        .caseworker_by_subject("anna.aarhus")
+        .await?
+        .ok_or_else(|| SeedError::Data("anna.aarhus is not seeded".into()))?;
+    let worker = store.caseworker(anna).await?;
+    let today = jobspor::dates::danish_date(now);
+    let day = |n: i64| (today + Duration::days(n)).to_string();
+    // Free times the next weekdays at 9:00 and 13:00 (Danish time).
+    for n in 2..=6 {
+        for time in ["09:00", "13:00"] {
+            let t = MeetingTime::parse_slot(
+                &fields(&[
+                    ("date", day(n)),
+                    ("time", time.into()),
+                    ("length", "30".into()),
+                    ("channel", "in_person".into()),
+                    (
+                        "place",
+                        "Jobcenter Aarhus, Værkmestergade 23, 8000 Aarhus C".into(),
+                    ),
+                ]),
+                now,
+            )
+            .map_err(data)?;
+            let jobcentre = jobspor_store::meetings::Jobcentre {
+                organisation: &worker.organisation,
+                municipality_codes: &worker.municipality_codes,
+            };
+            store.publish_slot(jobcentre, anna, &t, now).await?;
+        }
+    }
+    let Some(mette) = store.citizen_id_by_cpr("1205901806").await? else {
+        return Ok(());
+    };
+    let me = operator_acts_for(mette);
+    for (kind, pairs) in [
+        (
+            JoblogKind::Application,
+            vec![
+                ("employer", "Region Midtjylland".to_string()),
+                ("position", "Sygeplejerske".into()),
+                ("found_via", "job_portal".into()),
+                ("how", "online".into()),
+                ("applied_on", day(-9)),
+                ("status", "interview".into()),
+            ],
+        ),
+        (
+            JoblogKind::Application,
+            vec![
+                ("employer", "Aarhus Kommune".to_string()),
+                ("position", "Sundhedsplejerske".into()),
+                ("found_via", "company_site".into()),
+                ("how", "online".into()),
+                ("applied_on", day(-3)),
+                ("status", "sent".into()),
+            ],
+        ),
+        (
+            JoblogKind::Activity,
+            vec![
+                ("kind", "course".to_string()),
+                ("on", day(-5)),
+                (
+                    "description",
+                    "Kursus i elektronisk patientjournal (EPJ) hos VIA".into(),
+                ),
+            ],
+        ),
+    ] {
+        let entry = JoblogEntry::parse(kind, &fields(&pairs), today).map_err(data)?;
+        store.save_joblog_entry(me, None, &entry, now).await?;
+    }
+    let by = jobspor_store::plans::PlanAuthor {
+        name: &worker.name,
+        organisation: &worker.organisation,
+    };
+    let goals = PlanGoals::parse(
+        &fields(&[(
+            "job_goal",
+            "Fast stilling som sygeplejerske i Region Midtjylland, gerne på en medicinsk afdeling."
+                .into(),
+        )]),
+        false,
+    )
+    .map_err(data)?;
+    store.save_plan_goals(mette, &goals, by, now).await?;
+    let activity = PlanActivity::parse(
+        &fields(&[
+            ("track", "job".into()),
+            (
+                "description",
+                "Søg mindst 2 relevante stillinger om ugen".into(),
+            ),
+            ("from", day(0)),
+            ("to", day(90)),
+            ("status", "started".into()),
+        ]),
+        today,
+        false,
+    )
+    .map_err(data)?;
+    store
+        .save_plan_activity(mette, None, &activity, by, now)
+        .await?;
+    let summons = Summons::parse(
+        &fields(&[
+            ("date", day(7)),
+            ("time", "10:00".into()),
+            ("length", "45".into()),
+            ("channel", "in_person".into()),
+            (
+                "place",
+                "Jobcenter Aarhus, Værkmestergade 23, 8000 Aarhus C".into(),
+            ),
+            ("purpose", "Samtale om din jobsøgning og din plan".into()),
+            (
+                "bring",
+                "Dit CV og en liste over de job, du har søgt".into(),
+            ),
+        ]),
+        now,
+    )
+    .map_err(data)?;
+    let citizen = store.citizen(mette).await?;
+    let lang = citizen.language;
+    let reach = citizen.reach();
+    store
+        .summon(
+            mette,
+            &worker.organisation,
+            &worker.name,
+            &summons,
+            |m| {
+                let kind = jobspor::notices::NoticeKind::MeetingSummons;
+                let text = jobspor::track::meetings::notice_text(
+                    kind,
+                    &m.organisation,
+                    m.time.starts_at,
+                    lang,
+                    portal,
+                );
+                jobspor_store::outbox::NewNotice {
+                    citizen_id: mette,
+                    kind,
+                    key: jobspor::notices::idempotency_key(mette.get(), kind, &m.id.to_string()),
+                    subject: text.subject,
+                    body: text.body,
+                    sms: text.sms,
+                    email: None,
+                    sender: Some(format!("{} ({})", m.organisation, worker.name)),
+                    deliveries: jobspor::notices::channels(kind, &reach),
+                }
+            },
+            now,
+        )
+        .await?;
     Ok(())
 }

@@ -291,6 +291,87 @@ const MATRIX: &[Row] = &[
     ("caseworker/search", Guard::Caseworker, &[("form[q]", "")]),
     // No CV 0: the search's CVs open only when searchable.
     ("caseworker/cv", Guard::Caseworker, &[("cv_id", "0")]),
+    // The job seeker's track (issue 25). Refused input, or ids no one holds: nothing is
+    // written.
+    ("citizen/joblog", Guard::Citizen, &[]),
+    (
+        "citizen/joblog-form",
+        Guard::Citizen,
+        &[("kind", "application"), ("edit", "")],
+    ),
+    (
+        "citizen/joblog-save",
+        Guard::Citizen,
+        &[("kind", "application"), ("form[employer]", "")],
+    ),
+    ("citizen/joblog-delete", Guard::Citizen, &[("id", "0")]),
+    ("citizen/plan", Guard::Citizen, &[]),
+    // Mette has no plan: nothing to mark.
+    ("citizen/plan-read", Guard::Citizen, &[]),
+    (
+        "citizen/plan-comment",
+        Guard::Citizen,
+        &[("form[comment]", "")],
+    ),
+    ("citizen/meetings", Guard::Citizen, &[("moving", "")]),
+    ("citizen/meeting-accept", Guard::Citizen, &[("id", "0")]),
+    ("citizen/slot-book", Guard::Citizen, &[("slot", "0")]),
+    (
+        "citizen/slot-rebook",
+        Guard::Citizen,
+        &[("meeting", "0"), ("slot", "0")],
+    ),
+    (
+        "citizen/booking-cancel",
+        Guard::Citizen,
+        &[("meeting", "0")],
+    ),
+    (
+        "caseworker/plan",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("edit", "")],
+    ),
+    (
+        "caseworker/plan-goals",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("form[job_goal]", "")],
+    ),
+    (
+        "caseworker/plan-activity",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("form[description]", "")],
+    ),
+    (
+        "caseworker/meetings",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("edit", "")],
+    ),
+    (
+        "caseworker/summon",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("form[purpose]", "")],
+    ),
+    (
+        "caseworker/meeting-cancel",
+        Guard::Caseworker,
+        &[("reference", "{mette}"), ("id", "0")],
+    ),
+    ("caseworker/slots", Guard::Caseworker, &[]),
+    (
+        "caseworker/slot-publish",
+        Guard::Caseworker,
+        &[("form[date]", "")],
+    ),
+    (
+        "caseworker/slot-withdraw",
+        Guard::Caseworker,
+        &[("id", "0")],
+    ),
+    (
+        "caseworker/booking-deadline",
+        Guard::Caseworker,
+        &[("form[hours]", "x")],
+    ),
     ("akasse/find", Guard::AKasseCaseworker, &[("cpr", "1")]),
     (
         "akasse/member",
@@ -658,6 +739,35 @@ const PAGES: &[(&str, Guard, Subject)] = &[
     ),
     (jobspor_app::routes::HISTORY, Guard::Citizen, Subject::Own),
     (jobspor_app::routes::MESSAGES, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::JOBLOG, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::JOBLOG_APPLICATION,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::JOBLOG_ACTIVITY,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (jobspor_app::routes::PLAN, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::MEETINGS, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::ABSENCE, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::CASEWORKER_PLAN,
+        Guard::Caseworker,
+        Subject::Mette,
+    ),
+    (
+        jobspor_app::routes::CASEWORKER_MEETINGS,
+        Guard::Caseworker,
+        Subject::Mette,
+    ),
+    (
+        jobspor_app::routes::CASEWORKER_SLOTS,
+        Guard::Caseworker,
+        Subject::Own,
+    ),
     (jobspor_app::routes::EURES, Guard::Citizen, Subject::Own),
     (
         jobspor_app::routes::EURES_PREVIEW,
@@ -798,6 +908,12 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                 }
                 p if p == jobspor_app::routes::CASEWORKER_CITIZEN => {
                     jobspor_app::routes::caseworker_citizen(&reference("{mette}"))
+                }
+                p if p == jobspor_app::routes::CASEWORKER_PLAN => {
+                    jobspor_app::routes::caseworker_plan(&reference("{mette}"))
+                }
+                p if p == jobspor_app::routes::CASEWORKER_MEETINGS => {
+                    jobspor_app::routes::caseworker_meetings(&reference("{mette}"))
                 }
                 p if p == jobspor_app::routes::AKASSE_MEMBER => {
                     jobspor_app::routes::akasse_member(&reference("{mette_hk}"))

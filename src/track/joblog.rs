@@ -73,7 +73,8 @@ pub const NOTE_MAX: usize = 1000;
 pub const DESCRIPTION_MAX: usize = 1000;
 
 /// The application's form.
-pub const APPLICATION_FIELDS: &[FieldSpec] = field_list![
+pub const APPLICATION_FIELDS: &[FieldSpec] =
+    field_list![
     req(
         "employer",
         "Virksomhed",
@@ -81,7 +82,7 @@ pub const APPLICATION_FIELDS: &[FieldSpec] = field_list![
         FieldKind::Text { max: EMPLOYER_MAX }
     ),
     hint(
-        req("position", "Stilling", "Position", FieldKind::Occupation),
+        req("position", "Stilling", "Position", FieldKind::Text { max: POSITION_MAX }),
         "Vælg en stillingsbetegnelse fra listen, eller skriv stillingen, som den stod i opslaget",
         "Choose a job title from the list, or write the position as the advertisement had it"
     ),
@@ -105,14 +106,14 @@ pub const APPLICATION_FIELDS: &[FieldSpec] = field_list![
     ),
     req(
         "status",
-        "Status",
-        "Status",
+        "Hvor står ansøgningen?",
+        "Where does the application stand?",
         FieldKind::Radio(ApplicationStatus::OPTIONS)
     ),
     opt(
         "note",
-        "Note",
-        "Note",
+        "Bemærkning",
+        "Remark",
         FieldKind::TextArea { max: NOTE_MAX }
     ),
 ];
@@ -315,7 +316,7 @@ impl JoblogEntry {
                     ),
                 ];
                 if let Some(n) = &a.note {
-                    lines.push(format!("{}: {n}", lang.pick("Note", "Note")));
+                    lines.push(format!("{}: {n}", lang.pick("Bemærkning", "Remark")));
                 }
                 (format!("{} – {}", a.position, a.employer), lines)
             }

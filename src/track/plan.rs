@@ -48,8 +48,8 @@ pub const GOALS_FIELDS: &[FieldSpec] = field_list![
 pub const ACTIVITY_FIELDS: &[FieldSpec] = field_list![
     req(
         "track",
-        "Plan",
-        "Plan",
+        "Hvilken plan hører aktiviteten til?",
+        "Which plan does the activity belong to?",
         FieldKind::Radio(PlanTrack::OPTIONS)
     ),
     req(
@@ -62,8 +62,8 @@ pub const ACTIVITY_FIELDS: &[FieldSpec] = field_list![
     opt("to", "Til dato", "End date", FieldKind::Date),
     req(
         "status",
-        "Status",
-        "Status",
+        "Hvor langt er aktiviteten?",
+        "How far has the activity come?",
         FieldKind::Radio(ActivityStatus::OPTIONS)
     ),
 ];

@@ -32,6 +32,18 @@ pub struct CitizenRecord {
     pub language: Lang,
 }
 
+impl CitizenRecord {
+    /// How notices reach the citizen: the contact details and the choices given.
+    pub fn reach(&self) -> jobspor::notices::Reach {
+        jobspor::notices::Reach {
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            sms_reminders: self.sms_reminders,
+            email_reminders: self.email_reminders,
+        }
+    }
+}
+
 /// What the citizen chose at first login. The password arrives hashed.
 #[derive(Debug, Clone)]
 pub struct NewContactDetails {

@@ -154,7 +154,7 @@ impl Store {
             .transpose()?
             .is_some_and(|s| s != r.situation.code());
         sqlx::query(
-            "INSERT INTO jobseekers (citizen_id, situation, a_kasse, registered_at, updated_at) VALUES ($1,$2,$3,$4,$4) \
+            "INSERT INTO jobseekers (citizen_id, situation, a_kasse, registered_at, updated_at, joblog_since) VALUES ($1,$2,$3,$4,$4,$4) \
              ON CONFLICT (citizen_id) DO UPDATE SET situation = excluded.situation, a_kasse = excluded.a_kasse, updated_at = excluded.updated_at",
         )
         .bind(citizen_id)

@@ -74,6 +74,8 @@ pub struct CitizenCase {
     pub questionnaire: Option<SentQuestionnaire>,
     pub health: Option<SentHealth>,
     pub consent: Option<ConsentView>,
+    /// Min Joblog, with the jobcentre's flag after 30 days without a registration.
+    pub joblog: Option<crate::api::joblog::JoblogView>,
 }
 
 #[cfg(feature = "ssr")]
@@ -90,6 +92,26 @@ pub(crate) mod server {
     use jobspor_store::citizens::CitizenRecord;
     use jobspor_store::jobseekers::Part;
 
+    /// The record of `worker` reading `what` of a citizen on `basis`.
+    pub fn staff_read(
+        worker: &CaseworkerRecord,
+        citizen_id: jobspor::CitizenId,
+        basis: &AccessBasis,
+        what: AccessWhat,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> AccessEntry {
+        AccessEntry {
+            citizen_id,
+            at: now,
+            actor_kind: worker.kind,
+            actor_id: Some(worker.id.get()),
+            actor_name: worker.name.clone(),
+            organisation: worker.organisation.clone(),
+            what,
+            basis: basis.clone(),
+        }
+    }
+
     /// Reads the parts of `citizen` that `sees` lets `worker` see, each read recorded with
     /// `basis`.
     pub async fn read_case(
@@ -102,16 +124,7 @@ pub(crate) mod server {
         let now = state.clock.now();
         let lang = crate::lang::current();
         let citizen_id = citizen.id;
-        let read = |what: AccessWhat| AccessEntry {
-            citizen_id,
-            at: now,
-            actor_kind: worker.kind,
-            actor_id: Some(worker.id.get()),
-            actor_name: worker.name.clone(),
-            organisation: worker.organisation.clone(),
-            what,
-            basis: basis.clone(),
-        };
+        let read = |what: AccessWhat| staff_read(worker, citizen_id, &basis, what, now);
         let mut case = CitizenCase {
             name: citizen.person.full_name(),
             municipality: citizen.person.municipality.clone().unwrap_or_default(),
@@ -124,6 +137,7 @@ pub(crate) mod server {
             questionnaire: None,
             health: None,
             consent: None,
+            joblog: None,
         };
         if [
             CasePart::RegisterData,
@@ -246,6 +260,15 @@ pub(crate) mod server {
                 facts: h.facts.unwrap_or_default(),
                 submitted_at: h.submitted_at.map(jobspor::dates::format_da_time),
             });
+        }
+        if sees(CasePart::Joblog) {
+            let log = state
+                .store
+                .joblog_for_staff(citizen_id, &read(AccessWhat::ReadJoblog))
+                .await?;
+            // The flag is the jobcentre's; the a-kasse reads the log itself.
+            let flag = log.silent_since.filter(|_| sees(CasePart::Plan));
+            case.joblog = Some(crate::api::joblog::server::view_of(log.entries, flag));
         }
         Ok(case)
     }

@@ -67,7 +67,7 @@ pub async fn find_citizen(cpr: String) -> Result<(), AppError> {
 /// jobcentre serves the citizen's municipality; "not found" otherwise, as for a made-up
 /// reference.
 #[cfg(feature = "ssr")]
-async fn open_served_case(
+pub(crate) async fn open_served_case(
     state: &crate::ssr::state::AppState,
     me: jobspor::policy::Caller<jobspor::CaseworkerId>,
     reference: &CaseReference,
@@ -178,7 +178,7 @@ pub async fn write_to_citizen(
     reference: CaseReference,
     #[server(default)] form: jobspor::form_fields::Fields,
 ) -> Result<(), AppError> {
-    use jobspor::notices::{channels, message_announcement, NoticeKind, Reach, MESSAGE_FIELDS};
+    use jobspor::notices::{channels, message_announcement, NoticeKind, MESSAGE_FIELDS};
     use jobspor_store::outbox::{EmailText, NewNotice};
     let (state, me) = crate::ssr::guard::caseworker().await?;
     let now = state.clock.now();
@@ -200,12 +200,7 @@ pub async fn write_to_citizen(
             &format!("{}-{n:016x}", now.timestamp()),
         )
     };
-    let reach = Reach {
-        email: citizen.email.clone(),
-        phone: citizen.phone.clone(),
-        sms_reminders: citizen.sms_reminders,
-        email_reminders: citizen.email_reminders,
-    };
+    let reach = citizen.reach();
     state
         .store
         .queue_notice(

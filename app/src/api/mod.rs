@@ -9,9 +9,12 @@ pub mod citizen;
 pub mod cv;
 pub mod employer;
 pub mod eures;
+pub mod joblog;
 pub mod jobseeker;
 pub mod language;
+pub mod meetings;
 pub mod messages;
+pub mod plan;
 pub mod signin;
 pub mod support;
 

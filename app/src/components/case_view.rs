@@ -4,6 +4,7 @@ use crate::api::case::{CitizenCase, ConsentView};
 use crate::components::cv_entry::CvDocument;
 use crate::lang::use_lang;
 use crate::pages::jobseeker::{Facts, StepAnswers};
+use crate::pages::track::JoblogList;
 use crate::tr;
 use jobspor::jobseeker::questionnaire::{health_step, steps, StepKind};
 use leptos::prelude::*;
@@ -107,11 +108,26 @@ pub fn CaseDocument(case: CitizenCase) -> impl IntoView {
             </section>
         }
     });
+    let joblog = c.joblog.clone().map(|log| {
+        let flag = log.silent_since.clone();
+        view! {
+            <section aria-labelledby="joblog">
+                <h2 id="joblog">{tr!(in lang, track.joblog_heading)}</h2>
+                {flag.map(|since| view! {
+                    <div class="alert alert-warning" role="note"><div class="alert-body">
+                        <p class="alert-text">{tr!(in lang, track.joblog_flag, since = since)}</p>
+                    </div></div>
+                })}
+                <JoblogList log/>
+            </section>
+        }
+    });
     view! {
         {c.consent.clone().map(|consent| view! { <ConsentSummary consent/> })}
         {profile}
         {cv}
         {registration}
+        {joblog}
         {questionnaire}
         {health}
     }

@@ -47,6 +47,10 @@ const CITIZEN: &[MenuItem] = &[
         |l| tr!(in l, common.menu_questionnaire),
         routes::QUESTIONNAIRE,
     ),
+    item(|l| tr!(in l, common.menu_joblog), routes::JOBLOG),
+    item(|l| tr!(in l, common.menu_plan), routes::PLAN),
+    item(|l| tr!(in l, common.menu_meetings), routes::MEETINGS),
+    item(|l| tr!(in l, common.menu_absence), routes::ABSENCE),
     item(|l| tr!(in l, common.menu_messages), routes::MESSAGES),
     item(|l| tr!(in l, common.menu_history), routes::HISTORY),
     item(|l| tr!(in l, common.menu_security), routes::SECURITY),
@@ -69,6 +73,7 @@ const CASEWORKER: &[MenuItem] = &[
         |l| tr!(in l, common.menu_search_cvs),
         routes::CASEWORKER_SEARCH,
     ),
+    item(|l| tr!(in l, common.menu_slots), routes::CASEWORKER_SLOTS),
     item(
         |l| tr!(in l, common.menu_my_lookups),
         routes::CASEWORKER_LOOKUPS,

@@ -90,6 +90,13 @@ pub fn CitizenCasePage() -> impl IntoView {
                         Ok(c) => view! {
                             <h1>{c.name.clone()}</h1>
                             <p>{tr!(in lang, caseworker.citizen_municipality, municipality = c.municipality.clone())}</p>
+                            <section aria-labelledby="track">
+                                <h2 id="track">{tr!(in lang, track.case_track_heading)}</h2>
+                                <ul class="nobullet-list">
+                                    <li><a class="function-link" href=routes::caseworker_plan(&reference())>{tr!(in lang, track.case_plan_link)}</a></li>
+                                    <li><a class="function-link" href=routes::caseworker_meetings(&reference())>{tr!(in lang, track.case_meetings_link)}</a></li>
+                                </ul>
+                            </section>
                             <CaseDocument case=c/>
                             <WriteForm reference=reference()/>
                         }.into_any(),

@@ -21,6 +21,11 @@ pub fn CitizenHome() -> impl IntoView {
     let jobseeker = Resource::new(|| (), |_| get_questionnaire(false));
     // A parent's or guardian's children who wait for their consent to EURES.
     let wards = Resource::new(|| (), |_| crate::api::eures::get_eures_wards());
+    let meetings = Resource::new(
+        || (),
+        |_| crate::api::meetings::get_my_meetings(String::new()),
+    );
+    let joblog = Resource::new(|| (), |_| crate::api::joblog::get_my_joblog());
     let lang = use_lang();
     view! {
         <Page title=tr!(in lang, citizen.title)>
@@ -33,6 +38,10 @@ pub fn CitizenHome() -> impl IntoView {
                     };
                     let (cv, jobseeker) = match (cv.await, jobseeker.await) {
                         (Ok(cv), Ok(j)) => (cv, j),
+                        (Err(e), _) | (_, Err(e)) => return on_error(e, Area::Citizen),
+                    };
+                    let (meetings, joblog) = match (meetings.await, joblog.await) {
+                        (Ok(m), Ok(j)) => (m, j),
                         (Err(e), _) | (_, Err(e)) => return on_error(e, Area::Citizen),
                     };
                     let waiting: Vec<String> = wards
@@ -50,7 +59,8 @@ pub fn CitizenHome() -> impl IntoView {
                             {cv_status(&cv, lang)}
                             {registration_status(&jobseeker, lang)}
                             {questionnaire_status(&jobseeker, lang)}
-                            {messages_status(p.messages, p.unread_messages, lang)}
+                            {joblog_status(&joblog, lang)}
+                            {messages_status(p.messages, p.unread_messages, &meetings, lang)}
                         </ul>
                         {(!p.contact_requests.is_empty()).then(|| view! {
                             <section aria-labelledby="contact-requests">
@@ -100,22 +110,61 @@ fn Status(
     }
 }
 
-/// Messages (Mine beskeder) and, when a later issue adds them, meetings.
-fn messages_status(total: i64, unread: i64, lang: Lang) -> impl IntoView {
-    let text = if unread > 0 {
+/// Messages (Mine beskeder) and meetings (Mine møder): a summons to answer comes first.
+fn messages_status(
+    total: i64,
+    unread: i64,
+    meetings: &crate::api::meetings::MyMeetingsView,
+    lang: Lang,
+) -> impl IntoView {
+    let next = meetings.meetings.iter().find(|m| m.ahead);
+    let summoned = meetings.meetings.iter().find(|m| m.may_accept);
+    let mut text = if unread > 0 {
         tr!(in lang, citizen.messages_unread, n = unread)
     } else if total > 0 {
         tr!(in lang, citizen.messages_all_read).to_string()
-    } else {
+    } else if next.is_none() {
         tr!(in lang, citizen.messages_none).to_string()
+    } else {
+        String::new()
     };
-    let action = (total > 0).then(|| {
-        (
+    if let Some(m) = next {
+        text = format!(
+            "{text} {}",
+            tr!(in lang, citizen.next_meeting, when = m.when.clone(), with = m.organisation.clone(), state = m.state_label.clone())
+        )
+        .trim()
+        .to_string();
+    }
+    let action = match (summoned, total > 0, next.is_some()) {
+        (Some(_), ..) => Some((
+            tr!(in lang, citizen.meetings_answer),
+            routes::MEETINGS.to_string(),
+        )),
+        (None, true, _) => Some((
             tr!(in lang, citizen.messages_action),
             routes::MESSAGES.to_string(),
-        )
-    });
+        )),
+        (None, false, true) => Some((
+            tr!(in lang, citizen.meetings_see),
+            routes::MEETINGS.to_string(),
+        )),
+        _ => None,
+    };
     view! { <Status heading=tr!(in lang, citizen.messages_heading) text action/> }
+}
+
+/// Min Joblog: how many registrations this week, and the way to add one.
+fn joblog_status(log: &crate::api::joblog::JoblogView, lang: Lang) -> impl IntoView {
+    let text = match log.entries.len() {
+        0 => tr!(in lang, citizen.joblog_none).to_string(),
+        n => tr!(in lang, citizen.joblog_count, n = n),
+    };
+    let action = Some((
+        tr!(in lang, citizen.joblog_action),
+        routes::JOBLOG.to_string(),
+    ));
+    view! { <Status heading=tr!(in lang, citizen.joblog_heading) text action/> }
 }
 
 fn cv_status(cv: &MyCvView, lang: Lang) -> impl IntoView {

@@ -18,8 +18,20 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn CvSectionPage() -> impl IntoView {
     let params = use_params_map();
+    section_page(Signal::derive(move || {
+        params.with(|p| p.get("section").unwrap_or_default())
+    }))
+}
+
+/// Mit fravær (issue 25): the CV's absence section as its own page — one registration,
+/// which the jobcentre and the a-kasse read with the CV, and employers and EURES never.
+#[component]
+pub fn AbsencePage() -> impl IntoView {
+    section_page(Signal::derive(|| CvSection::Absence.code().to_string()))
+}
+
+fn section_page(section: Signal<String>) -> impl IntoView {
     let query = use_query_map();
-    let section = move || params.with(|p| p.get("section").unwrap_or_default());
     let edit = move || query.with(|q| q.get(routes::EDIT_PARAM).unwrap_or_default());
     let save = ServerAction::<SaveCvEntry>::new();
     let delete = ServerAction::<DeleteCvEntry>::new();
@@ -27,7 +39,7 @@ pub fn CvSectionPage() -> impl IntoView {
     let data = Resource::new(
         move || {
             (
-                section(),
+                section.get(),
                 edit(),
                 save.version().get(),
                 delete.version().get(),
@@ -38,16 +50,18 @@ pub fn CvSectionPage() -> impl IntoView {
     );
     let lang = use_lang();
     // The route component is made anew when another section is opened from "Mit CV".
-    let title =
-        CvSection::from_code(&params.with_untracked(|p| p.get("section").unwrap_or_default()))
-            .map(|s| s.label(lang))
-            .unwrap_or("CV");
+    let opened = CvSection::from_code(&section.get_untracked()).ok();
+    let title = opened.map(|s| s.label(lang)).unwrap_or("CV");
+    let back = match opened {
+        Some(CvSection::Absence) => view! { <p><a class="back-link" href=routes::CITIZEN_HOME>{tr!(in lang, cv.back_to_min_side)}</a></p> }.into_any(),
+        _ => view! { <p><a class="back-link" href=routes::MY_CV>{tr!(in lang, cv.back_to_cv)}</a></p> }.into_any(),
+    };
     view! {
         <Page title=title>
-            <p><a class="back-link" href=routes::MY_CV>{tr!(in lang, cv.back_to_cv)}</a></p>
+            {back}
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let Ok(section_code) = CvSection::from_code(&section()) else {
+                    let Ok(section_code) = CvSection::from_code(&section.get()) else {
                         return on_error(crate::AppError::NotFound, Area::Citizen);
                     };
                     match data.await {

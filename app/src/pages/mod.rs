@@ -1,5 +1,6 @@
 pub mod akasse;
 pub mod caseworker;
+pub mod caseworker_track;
 pub mod citizen_home;
 pub mod cv;
 pub mod cv_section;
@@ -18,3 +19,4 @@ pub mod search;
 pub mod security;
 pub mod support;
 pub mod terms;
+pub mod track;
