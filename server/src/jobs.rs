@@ -5,7 +5,8 @@
 //! employer search's counts per filter key (`Store::refresh_facet_totals`), and the seed's
 //! inactivity notices (`Store::scan_inactivity`; delivering them is issue 23's worker). Every
 //! run, the CVs offered to EURES follow their CVs (`Store::sync_eures`: "inden for nogle
-//! timer", seed 004 §7), and closures past their period are forgotten.
+//! timer", seed 004 §7), and closures past their period are forgotten; and tomorrow's
+//! meetings are reminded (issue 25), once each.
 use chrono::{DateTime, Duration, Utc};
 use jobspor::retention::profile_is_due_for_deletion;
 use jobspor_store::Store;
@@ -27,6 +28,8 @@ pub struct JobReport {
     pub facet_totals: bool,
     /// The day's inactivity notices queued, when this run was the day's first.
     pub notices: Option<jobspor_store::notice_scans::ScanReport>,
+    /// Reminders queued for tomorrow's meetings (every run, from 08:00 Danish time).
+    pub meeting_reminders: u64,
     /// The copies offered to EURES brought in line with their CVs.
     pub eures: jobspor_store::eures::SyncReport,
     /// Closed EURES references past the period they are kept.
@@ -118,6 +121,9 @@ pub async fn run(
             .refresh_facet_totals_if_older(FACET_TOTALS_MAX_AGE, now)
             .await?,
         notices,
+        meeting_reminders: store
+            .scan_meeting_reminders(now, &settings.portal_url)
+            .await?,
         // After the deletions above, which close their copies themselves.
         eures: store.sync_eures(now).await?,
         eures_closures: store

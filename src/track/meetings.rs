@@ -281,13 +281,23 @@ pub fn may_accept(state: MeetingState, starts_at: DateTime<Utc>, now: DateTime<U
     state == MeetingState::Summoned && now < starts_at
 }
 
-/// The meetings whose reminder goes out now: those starting on the next Danish day.
-pub fn reminder_window(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+/// Reminders go out from this hour (Danish time) on the day before: not at night.
+pub const REMINDER_FROM_HOUR: u32 = 8;
+
+/// The meetings whose reminder goes out now: those starting on the next Danish day, from
+/// 08:00 on (`None` before). The housekeeping asks every few minutes, so a meeting made
+/// today for tomorrow is reminded too.
+pub fn reminder_window(now: DateTime<Utc>) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    use chrono::Timelike;
+    let local = now + Duration::hours(crate::dates::danish_offset_hours(now));
+    if local.hour() < REMINDER_FROM_HOUR {
+        return None;
+    }
     let tomorrow = danish_date(now) + Duration::days(1);
-    (
+    Some((
         danish_to_utc(tomorrow, NaiveTime::MIN),
         danish_to_utc(tomorrow + Duration::days(1), NaiveTime::MIN),
-    )
+    ))
 }
 
 /// What a notice about a meeting says: from whom, when, where to read it; not the
@@ -430,16 +440,26 @@ mod tests {
     }
 
     #[test]
-    fn the_reminder_goes_the_danish_day_before() {
-        // 23:30 UTC on 3 Dec is 00:30 on 4 Dec in Denmark: "tomorrow" is the 5th.
-        let late = Utc.with_ymd_and_hms(2026, 12, 3, 23, 30, 0).unwrap();
-        let (from, until) = reminder_window(late);
+    fn the_reminder_goes_the_danish_day_before_from_eight() {
+        // 07:59 in Denmark (winter, UTC+1): not yet.
+        assert_eq!(
+            reminder_window(Utc.with_ymd_and_hms(2026, 12, 4, 6, 59, 0).unwrap()),
+            None
+        );
+        // 08:00 on 4 Dec in Denmark: the meetings of 5 Dec.
+        let (from, until) =
+            reminder_window(Utc.with_ymd_and_hms(2026, 12, 4, 7, 0, 0).unwrap()).unwrap();
         assert_eq!(from, Utc.with_ymd_and_hms(2026, 12, 4, 23, 0, 0).unwrap());
         assert_eq!(until, Utc.with_ymd_and_hms(2026, 12, 5, 23, 0, 0).unwrap());
+        // 23:30 UTC on 4 Dec is 00:30 on 5 Dec in Denmark: night, no reminders.
+        assert_eq!(
+            reminder_window(Utc.with_ymd_and_hms(2026, 12, 4, 23, 30, 0).unwrap()),
+            None
+        );
         // Summer time: UTC+2.
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 10, 0, 0).unwrap();
         assert_eq!(
-            reminder_window(summer).0,
+            reminder_window(summer).unwrap().0,
             Utc.with_ymd_and_hms(2026, 7, 1, 22, 0, 0).unwrap()
         );
     }

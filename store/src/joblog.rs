@@ -1,7 +1,8 @@
 //! Min Joblog (issue 25): the citizen's applications and other activities, written only by
 //! the citizen; read by the jobcentre and the a-kasse with the read recorded. Every save (a
-//! deletion is no job search) moves `jobseekers.joblog_since`, where the daily scan finds 30 days of silence: a notice
-//! to the citizen and a flag for the jobcentre, written in one transaction.
+//! deletion is no job search) moves `jobseekers.joblog_since`, where the daily scan finds
+//! 30 days of silence: a notice to the citizen and a flag for the jobcentre, written in one
+//! transaction.
 use crate::access_log::{record, AccessEntry};
 use crate::outbox::{queue_all, NewNotice};
 use crate::{from_ts, ts, Result, Store, StoreError};

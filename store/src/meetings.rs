@@ -568,10 +568,12 @@ impl Store {
         Ok(())
     }
 
-    /// The daily reminders: every live meeting on the next Danish day, once per meeting
-    /// and time. How many were queued.
+    /// The reminders the day before (`track::meetings::reminder_window`): every live
+    /// meeting on the next Danish day, once per meeting and time. How many were queued.
     pub async fn scan_meeting_reminders(&self, now: DateTime<Utc>, portal: &str) -> Result<u64> {
-        let (from, until) = reminder_window(now);
+        let Some((from, until)) = reminder_window(now) else {
+            return Ok(0);
+        };
         let rows = sqlx::query(
             "SELECT m.id, m.citizen_id, m.organisation, m.starts_at, c.email, c.phone, c.sms_reminders, c.email_reminders, c.language \
              FROM meetings m JOIN citizens c ON c.id = m.citizen_id \

@@ -1,7 +1,6 @@
 //! The daily scans for the seed's inactivity notices (issue 23): the 10-week reminder to
 //! owners of a searchable CV, and the warning 2 weeks before a profile is deleted after 18½
-//! months; and the job seeker's track's (`joblog`, `meetings`): 30 days without a joblog
-//! registration, and tomorrow's meetings. Each candidate window is read in pages by id; each page is queued in one
+//! months; and 30 days without a joblog registration (`joblog`). Each candidate window is read in pages by id; each page is queued in one
 //! transaction; a notice already queued for the same period is not queued again.
 use crate::outbox::{queue_all, NewNotice};
 use crate::{from_ts, ts, Result, Store};
@@ -21,8 +20,6 @@ pub struct ScanReport {
     /// Job seekers 30 days without a joblog registration (issue 25), each flagged for the
     /// jobcentre too.
     pub joblog_silences: u64,
-    /// Meetings tomorrow.
-    pub meeting_reminders: u64,
 }
 
 /// Rows read per page.
@@ -63,7 +60,6 @@ impl Store {
             searchable_reminders: reminders,
             deletion_warnings: warnings,
             joblog_silences: self.scan_joblog_silence(now, portal).await?,
-            meeting_reminders: self.scan_meeting_reminders(now, portal).await?,
         })
     }
 

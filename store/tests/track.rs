@@ -1021,11 +1021,8 @@ async fn a_meeting_tomorrow_is_reminded_once_unless_cancelled() {
             .unwrap();
         summon(&store, lars, t0() + Duration::hours(3), earlier).await;
 
-        let r = store.scan_inactivity(t0(), PORTAL).await.unwrap();
-        assert_eq!(
-            r.meeting_reminders, 2,
-            "the summoned and the booked meeting"
-        );
+        let r = store.scan_meeting_reminders(t0(), PORTAL).await.unwrap();
+        assert_eq!(r, 2, "the summoned and the booked meeting");
         assert_eq!(
             count_notices(&store, mette, NoticeKind::MeetingReminder).await,
             1
@@ -1048,8 +1045,8 @@ async fn a_meeting_tomorrow_is_reminded_once_unless_cancelled() {
         );
 
         for again in [t0(), t0() + Duration::hours(10)] {
-            let r = store.scan_inactivity(again, PORTAL).await.unwrap();
-            assert_eq!(r.meeting_reminders, 0, "once, at {again}");
+            let r = store.scan_meeting_reminders(again, PORTAL).await.unwrap();
+            assert_eq!(r, 0, "once, at {again}");
         }
         assert_eq!(
             count_notices(&store, mette, NoticeKind::MeetingReminder).await,
@@ -1058,10 +1055,10 @@ async fn a_meeting_tomorrow_is_reminded_once_unless_cancelled() {
 
         // The next day: the meeting just after midnight is tomorrow's now.
         let r = store
-            .scan_inactivity(t0() + Duration::days(1), PORTAL)
+            .scan_meeting_reminders(t0() + Duration::days(1), PORTAL)
             .await
             .unwrap();
-        assert_eq!(r.meeting_reminders, 1);
+        assert_eq!(r, 1);
         assert_eq!(
             count_notices(&store, mette, NoticeKind::MeetingReminder).await,
             2
