@@ -115,10 +115,13 @@ pub const PATTERNS: [&str; 43] = [
 /// The pages with islands (forms with a check before submit, drafts saved while typing):
 /// only these load the browser's wasm. A test beside the server's router checks every page
 /// against its HTML: islands on exactly these.
-pub const WITH_ISLANDS: [&str; 6] = [
+pub const WITH_ISLANDS: [&str; 9] = [
     PROFILE_SETUP,
     CV_SECTION,
     ABSENCE,
+    JOBLOG_APPLICATION,
+    JOBLOG_ACTIVITY,
+    CASEWORKER_MEETINGS,
     JOBSEEKER_REGISTRATION,
     QUESTIONNAIRE_STEP,
     SECURITY,

@@ -455,8 +455,15 @@ async fn track(store: &Store, portal: &str, now: DateTime<Utc>) -> Result<(), Se
     let worker = store.caseworker(anna).await?;
     let today = jobspor::dates::danish_date(now);
     let day = |n: i64| (today + Duration::days(n)).to_string();
-    // Free times the next weekdays at 9:00 and 13:00 (Danish time).
-    for n in 2..=6 {
+    // Free times the next five weekdays from the day after tomorrow, at 9:00 and 13:00
+    // (Danish time).
+    let weekdays = (2..)
+        .filter(|n| {
+            use chrono::Datelike;
+            (today + Duration::days(*n)).weekday().number_from_monday() <= 5
+        })
+        .take(5);
+    for n in weekdays {
         for time in ["09:00", "13:00"] {
             let t = MeetingTime::parse_slot(
                 &fields(&[

@@ -59,6 +59,13 @@ enum Command {
         #[arg(long)]
         failed: bool,
     },
+    /// Kør de daglige skanninger efter beskeder (10 uger uden login, snarlig sletning, 30
+    /// dage uden registrering i joblog) som på tidspunktet AT (RFC 3339; standard: nu), fx
+    /// for at indhente en dag, der blev sprunget over. Hver besked sættes højst én gang i kø.
+    ScanNotices {
+        #[arg(long, value_name = "AT")]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+    },
     /// Giv borgere besked om et sikkerhedsbrud: én besked til hver borger i CITIZENS (et
     /// CPR-nummer pr. linje) med teksten i TEXT, ad alle de veje, borgeren kan nås, og i
     /// Mine beskeder; skriv, hvor mange der blev nået og hvordan.
@@ -179,6 +186,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 "{} borgere på listen; e-mail: {}, sms: {}, kun Mine beskeder: {}; fik beskeden før: {}; ikke fundet: {}",
                 r.listed, r.by_email, r.by_sms, r.inbox_only, r.already_told, r.not_found
             );
+            Ok(())
+        }
+        Command::ScanNotices { at } => {
+            let report = store
+                .scan_inactivity(at.unwrap_or_else(|| clock.now()), &config.portal_url)
+                .await?;
+            println!("{report:?}");
             Ok(())
         }
         Command::Notices { failed } => {

@@ -267,7 +267,9 @@ pub(crate) mod server {
                 .joblog_for_staff(citizen_id, &read(AccessWhat::ReadJoblog))
                 .await?;
             // The flag is the jobcentre's; the a-kasse reads the log itself.
-            let flag = log.silent_since.filter(|_| sees(CasePart::Plan));
+            let flag = log
+                .silent_since
+                .filter(|_| worker.kind == jobspor::policy::ActorKind::Caseworker);
             case.joblog = Some(crate::api::joblog::server::view_of(log.entries, flag));
         }
         Ok(case)

@@ -191,9 +191,17 @@ pub async fn get_my_meetings(moving: String) -> Result<MyMeetingsView, AppError>
     let municipality = server::municipality(&state, me).await?;
     let free = state.store.free_slots(&municipality, now).await?;
     let records = state.store.my_meetings(me).await?;
+    let mut deadlines = std::collections::HashMap::new();
     let mut meetings = Vec::new();
     for m in records {
-        let deadline = state.store.booking_deadline(&m.organisation).await?;
+        let deadline = match deadlines.get(&m.organisation) {
+            Some(d) => *d,
+            None => {
+                let d = state.store.booking_deadline(&m.organisation).await?;
+                deadlines.insert(m.organisation.clone(), d);
+                d
+            }
+        };
         meetings.push(server::meeting_view(m, deadline, now));
     }
     let moving = moving

@@ -35,6 +35,10 @@ pub enum Check {
     Profile,
     /// Changing the password (`PasswordChange`).
     Password,
+    /// A joblog registration of this kind (`JoblogEntry::parse`).
+    Joblog(jobspor::track::joblog::JoblogKind),
+    /// A jobcentre's summons (`Summons::parse`).
+    Summons,
 }
 
 impl Check {
@@ -70,6 +74,15 @@ impl Check {
             Check::Password => check_with(values, |f: &ChangePasswordForm| {
                 PasswordChange::try_from(f).map(|_| ())
             }),
+            Check::Joblog(kind) => {
+                let today = jobspor::dates::danish_date(chrono::Utc::now());
+                jobspor::track::joblog::JoblogEntry::parse(*kind, &values, today)
+                    .err()
+                    .unwrap_or_default()
+            }
+            Check::Summons => jobspor::track::meetings::Summons::parse(&values, chrono::Utc::now())
+                .err()
+                .unwrap_or_default(),
         }
     }
 }
@@ -145,6 +158,9 @@ mod tests {
             Check::Registration,
             Check::Profile,
             Check::Password,
+            Check::Joblog(jobspor::track::joblog::JoblogKind::Application),
+            Check::Joblog(jobspor::track::joblog::JoblogKind::Activity),
+            Check::Summons,
         ];
         for check in checks {
             let errors = check.errors(Fields::new());

@@ -6,6 +6,7 @@ use crate::api::meetings::{
     SummonCitizen, WithdrawSlot,
 };
 use crate::api::plan::{get_case_plan, SavePlanActivity, SavePlanGoals};
+use crate::components::checked_form::{form_element_id, Check, CheckedForm};
 use crate::components::form::{form_state, ErrorSummary};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
@@ -144,7 +145,8 @@ pub fn CaseMeetingsPage() -> impl IntoView {
                                     view! { <p>{tr!(in lang, track.no_meetings_case)}</p> }.into_any()
                                 } else {
                                     view! {
-                                        <ul class="nobullet-list cv-entries">
+                                        // A refused cancellation's summary links here.
+                                        <ul class="nobullet-list cv-entries" id="cancel-id">
                                             {v.meetings.into_iter().map(|m| {
                                                 let r = r.clone();
                                                 let id = m.id;
@@ -175,7 +177,8 @@ pub fn CaseMeetingsPage() -> impl IntoView {
                                     None => tr!(in lang, track.summon_heading),
                                 }}</h2>
                                 <p>{tr!(in lang, track.summon_intro)}</p>
-                                <ActionForm attr:novalidate=true attr:id="summons-form" action=summon>
+                                <CheckedForm form_id=SUMMONS_FORM check=Check::Summons lang>
+                                <ActionForm attr:novalidate=true attr:id=form_element_id(SUMMONS_FORM) action=summon>
                                     <input type="hidden" name="reference" value=r.to_string()/>
                                     <input type="hidden" name="id" value=v.editing.map(|i| i.to_string()).unwrap_or_default()/>
                                     {form_fields(state, SUMMONS_FORM, meetings::SUMMONS_FIELDS, &v.form)}
@@ -184,6 +187,7 @@ pub fn CaseMeetingsPage() -> impl IntoView {
                                         None => tr!(in lang, track.send_summons),
                                     }}</button>
                                 </ActionForm>
+                                </CheckedForm>
                             }.into_any()
                         }
                         Err(e) => on_error(e, Area::Caseworker),

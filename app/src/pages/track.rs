@@ -8,8 +8,9 @@ use crate::api::meetings::{
     get_my_meetings, AcceptSummons, BookSlot, CancelBooking, MeetingView, RebookMeeting,
 };
 use crate::api::plan::{get_my_plan, CommentOnPlan, MarkPlanRead, PlanView};
+use crate::components::checked_form::{form_element_id, Check, CheckedForm};
 use crate::components::fields_view::field_view;
-use crate::components::form::{form_state, ErrorSummary, FormState, TextField};
+use crate::components::form::{answer_state, form_state, ErrorSummary, FormState, TextField};
 use crate::components::layout::Page;
 use crate::components::outcome::{on_error, Area};
 use crate::components::section_form::OccupationsDatalist;
@@ -166,12 +167,14 @@ pub fn JoblogFormPage(kind: JoblogKind) -> impl IntoView {
                     match data.await {
                         Ok(v) => view! {
                             {(kind == JoblogKind::Activity).then(|| view! { <p>{tr!(in lang, track.activity_intro)}</p> })}
-                            <ActionForm attr:novalidate=true attr:id="joblog-form" action=save>
-                                <input type="hidden" name="kind" value=kind.code()/>
-                                <input type="hidden" name="id" value=v.editing.map(|i| i.to_string()).unwrap_or_default()/>
-                                {form_fields(state, JOBLOG_FORM, kind.fields(), &v.values)}
-                                <button type="submit" class="button button-primary">{tr!(in lang, track.save)}</button>
-                            </ActionForm>
+                            <CheckedForm form_id=JOBLOG_FORM check=Check::Joblog(kind) lang>
+                                <ActionForm attr:novalidate=true attr:id=form_element_id(JOBLOG_FORM) action=save>
+                                    <input type="hidden" name="kind" value=kind.code()/>
+                                    <input type="hidden" name="id" value=v.editing.map(|i| i.to_string()).unwrap_or_default()/>
+                                    {form_fields(state, JOBLOG_FORM, kind.fields(), &v.values)}
+                                    <button type="submit" class="button button-primary">{tr!(in lang, track.save)}</button>
+                                </ActionForm>
+                            </CheckedForm>
                             {(kind == JoblogKind::Application).then(|| view! { <OccupationsDatalist/> })}
                         }.into_any(),
                         Err(e) => on_error(e, Area::Citizen),
@@ -333,18 +336,18 @@ pub fn MeetingsPage() -> impl IntoView {
     let book = ServerAction::<BookSlot>::new();
     let rebook = ServerAction::<RebookMeeting>::new();
     let cancel = ServerAction::<CancelBooking>::new();
-    // Whichever was refused last: a time just taken, a deadline passed.
-    let refused = Signal::derive(move || {
+    // Whichever was refused: a time just taken, a deadline passed.
+    let refused = Signal::stored(
         [
-            form_state(accept).get(),
-            form_state(book).get(),
-            form_state(rebook).get(),
-            form_state(cancel).get(),
+            answer_state(accept),
+            answer_state(book),
+            answer_state(rebook),
+            answer_state(cancel),
         ]
         .into_iter()
         .find(|s| !s.errors.is_empty() || s.general.is_some())
-        .unwrap_or_default()
-    });
+        .unwrap_or_default(),
+    );
     let data = Resource::new(
         move || {
             (
@@ -406,7 +409,8 @@ pub fn MeetingsPage() -> impl IntoView {
                                         </ul>
                                     }.into_any()
                                 }}
-                                <h2 id="free-times">{match moving {
+                                // The error summary's link for a refused booking leads here.
+                                <h2 id="meetings-form">{match moving {
                                     Some(_) => tr!(in lang, track.choose_new_time),
                                     None => tr!(in lang, track.free_times),
                                 }}</h2>
@@ -436,7 +440,7 @@ pub fn MeetingsPage() -> impl IntoView {
                                                                     <ActionForm action=rebook>
                                                                         <input type="hidden" name="meeting" value=m.to_string()/>
                                                                         <input type="hidden" name="slot" value=s.id.to_string()/>
-                                                                        <button type="submit" class="button button-secondary" aria-label=label.clone()>{tr!(in lang, track.choose_this)}</button>
+                                                                        <button type="submit" class="button button-secondary" aria-label=tr!(in lang, track.choose_label, when = s.when.clone())>{tr!(in lang, track.choose_this)}</button>
                                                                     </ActionForm>
                                                                 }.into_any(),
                                                                 None => view! {
