@@ -51,16 +51,20 @@ pub struct Reach {
 
 /// Where a notice of `kind` goes, besides Mine beskeder. The seed's mails at 10 weeks and
 /// before deletion go to the e-mail address whenever the citizen gave one; by SMS only when
-/// the citizen chose SMS reminders. A caseworker's message is announced as the citizen chose.
+/// the citizen chose SMS reminders (and so the notice after 30 days without a joblog
+/// registration). A caseworker's message and the meetings' notices go as the citizen chose.
 /// A security incident goes everywhere the citizen can be reached. No contact data: no
 /// channel, and the notice is in Mine beskeder only.
 pub fn channels(kind: NoticeKind, reach: &Reach) -> Vec<(Channel, String)> {
     let email = reach.email.clone().filter(|e| !e.trim().is_empty());
     let phone = reach.phone.clone().filter(|p| !p.trim().is_empty());
     let (by_email, by_sms) = match kind {
-        NoticeKind::SearchableReminder | NoticeKind::DeletionWarning => (true, reach.sms_reminders),
+        // 30 days without a joblog registration puts the benefit at stake: like the seed's
+        // mails, to any e-mail address given.
+        NoticeKind::SearchableReminder
+        | NoticeKind::DeletionWarning
+        | NoticeKind::JoblogSilence => (true, reach.sms_reminders),
         NoticeKind::CaseworkerMessage
-        | NoticeKind::JoblogSilence
         | NoticeKind::MeetingSummons
         | NoticeKind::MeetingReminder
         | NoticeKind::MeetingChanged

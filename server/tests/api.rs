@@ -1816,11 +1816,12 @@ mod questionnaire {
                 .filter(|e| e.actor_kind == ActorKind::Caseworker)
                 .map(|e| (e.organisation.as_str(), e.actor_name.as_str(), e.what))
                 .collect();
-            assert_eq!(reads.len(), 5, "{reads:?}");
+            assert_eq!(reads.len(), 6, "{reads:?}");
             for what in [
                 jobspor::access::AccessWhat::ReadProfile,
                 jobspor::access::AccessWhat::ReadCv,
                 jobspor::access::AccessWhat::ReadRegistration,
+                jobspor::access::AccessWhat::ReadJoblog,
             ] {
                 assert!(reads.iter().any(|r| r.2 == what), "{what:?} in {reads:?}");
             }
