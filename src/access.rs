@@ -26,6 +26,10 @@ pub enum AccessWhat {
     LoggedInMitId,
     LoggedInPassword,
     ChangedPassword,
+    /// The citizen changed phone, e-mail or the reminders (issue 26).
+    ChangedContactDetails,
+    /// The citizen downloaded everything the portal holds about them (issue 26).
+    DownloadedOwnData,
     OpenedCv,
     ReadQuestionnaire,
     ReadHealthAnswers,
@@ -43,10 +47,12 @@ pub enum AccessWhat {
 }
 
 impl AccessWhat {
-    pub const ALL: [AccessWhat; 13] = [
+    pub const ALL: [AccessWhat; 15] = [
         AccessWhat::LoggedInMitId,
         AccessWhat::LoggedInPassword,
         AccessWhat::ChangedPassword,
+        AccessWhat::ChangedContactDetails,
+        AccessWhat::DownloadedOwnData,
         AccessWhat::OpenedCv,
         AccessWhat::ReadQuestionnaire,
         AccessWhat::ReadHealthAnswers,
@@ -64,6 +70,8 @@ impl AccessWhat {
             AccessWhat::LoggedInMitId => "login_mitid",
             AccessWhat::LoggedInPassword => "login_password",
             AccessWhat::ChangedPassword => "password_changed",
+            AccessWhat::ChangedContactDetails => "contact_changed",
+            AccessWhat::DownloadedOwnData => "own_data_downloaded",
             AccessWhat::OpenedCv => "cv_opened",
             AccessWhat::ReadQuestionnaire => "questionnaire_read",
             AccessWhat::ReadHealthAnswers => "health_answers_read",
@@ -91,6 +99,13 @@ impl AccessWhat {
             AccessWhat::ChangedPassword => {
                 Words::new("Skiftede adgangskode", "Changed the password")
             }
+            AccessWhat::DownloadedOwnData => {
+                Words::new("Hentede alle dine data", "Downloaded all your data")
+            }
+            AccessWhat::ChangedContactDetails => Words::new(
+                "Rettede kontaktoplysninger eller påmindelser",
+                "Changed the contact details or reminders",
+            ),
             AccessWhat::OpenedCv => Words::new("Åbnede dit CV", "Opened your CV"),
             AccessWhat::ReadQuestionnaire => Words::new(
                 "Så dit forberedelsesskema",

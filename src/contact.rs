@@ -246,6 +246,58 @@ fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, Msg>) -> Result<Option<T>
     }
 }
 
+/// Phone, e-mail and the choice of reminders, as the browser sends them: at first login
+/// (inside `ProfileForm`) and whenever the citizen changes them (issue 26).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactForm {
+    pub phone: String,
+    pub email: String,
+    pub sms_reminders: String,
+    pub email_reminders: String,
+}
+
+/// Parsed contact details. Both optional, but a reminder needs its channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactDetails {
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+    pub sms_reminders: bool,
+    pub email_reminders: bool,
+}
+
+impl ContactDetails {
+    /// The one rule for contact details, adding its errors to `e`.
+    fn check(e: &mut FieldErrors, f: &ContactForm) -> Option<ContactDetails> {
+        let phone = e.check("phone", optional(&f.phone, Phone::parse));
+        let email = e.check("email", optional(&f.email, Email::parse));
+        let sms_reminders = checkbox(&f.sms_reminders);
+        let email_reminders = checkbox(&f.email_reminders);
+        if sms_reminders && matches!(phone, Some(None)) {
+            e.add("phone", Msg::RemindersNeedContact);
+        }
+        if email_reminders && matches!(email, Some(None)) {
+            e.add("email", Msg::RemindersNeedContact);
+        }
+        Some(ContactDetails {
+            phone: phone?,
+            email: email?,
+            sms_reminders,
+            email_reminders,
+        })
+    }
+}
+
+impl TryFrom<&ContactForm> for ContactDetails {
+    type Error = FieldErrors;
+
+    fn try_from(f: &ContactForm) -> Result<Self, FieldErrors> {
+        let mut e = FieldErrors::new();
+        let details = ContactDetails::check(&mut e, f);
+        e.finish(|| details)
+    }
+}
+
 impl TryFrom<&ProfileForm> for ProfileInput {
     type Error = FieldErrors;
 
@@ -257,24 +309,24 @@ impl TryFrom<&ProfileForm> for ProfileInput {
             ("password", &f.password),
             ("password_repeat", &f.password_repeat),
         );
-        let phone = e.check("phone", optional(&f.phone, Phone::parse));
-        let email = e.check("email", optional(&f.email, Email::parse));
-        let sms_reminders = checkbox(&f.sms_reminders);
-        let email_reminders = checkbox(&f.email_reminders);
-        if sms_reminders && matches!(phone, Some(None)) {
-            e.add("phone", Msg::RemindersNeedContact);
-        }
-        if email_reminders && matches!(email, Some(None)) {
-            e.add("email", Msg::RemindersNeedContact);
-        }
+        let contact = ContactDetails::check(
+            &mut e,
+            &ContactForm {
+                phone: f.phone.clone(),
+                email: f.email.clone(),
+                sms_reminders: f.sms_reminders.clone(),
+                email_reminders: f.email_reminders.clone(),
+            },
+        );
         e.finish(|| {
+            let contact = contact?;
             Some(ProfileInput {
                 username: username?,
                 password: password?,
-                phone: phone?,
-                email: email?,
-                sms_reminders,
-                email_reminders,
+                phone: contact.phone,
+                email: contact.email,
+                sms_reminders: contact.sms_reminders,
+                email_reminders: contact.email_reminders,
             })
         })
     }
@@ -556,5 +608,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn contact_details_change_by_the_first_logins_rules() {
+        let f = ContactForm {
+            phone: "20 30 40 50".into(),
+            email: String::new(),
+            sms_reminders: "on".into(),
+            email_reminders: "on".into(),
+        };
+        let e = ContactDetails::try_from(&f).unwrap_err();
+        assert_eq!(
+            e.for_field("email").map(|e| e.key),
+            Some(Msg::RemindersNeedContact)
+        );
+        assert!(e.for_field("phone").is_none());
+        let ok = ContactForm {
+            email: "navn@eksempel.dk".into(),
+            ..f
+        };
+        let d = ContactDetails::try_from(&ok).unwrap();
+        assert!(d.sms_reminders && d.email_reminders);
+        assert_eq!(
+            d.email.map(|e| e.as_str().to_string()),
+            Some("navn@eksempel.dk".into())
+        );
+        let none = ContactDetails::try_from(&ContactForm::default()).unwrap();
+        assert_eq!(
+            (none.phone, none.email, none.sms_reminders),
+            (None, None, false)
+        );
     }
 }

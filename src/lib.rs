@@ -27,6 +27,7 @@ pub mod occupations;
 pub mod person;
 pub mod policy;
 pub mod retention;
+pub mod rights;
 pub mod signin;
 pub mod track;
 mod translations;

@@ -111,6 +111,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/forberedelse/:step") view=pages::jobseeker::QuestionnaireStepPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/historik") view=pages::history::History ssr=SsrMode::Async/>
                 <Route path=path!("/borger/sikkerhed") view=pages::security::Security ssr=SsrMode::Async/>
+                <Route path=path!("/borger/kontaktoplysninger") view=pages::contact::ContactDetailsPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/mine-data") view=pages::contact::MyDataPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/joblog") view=pages::track::JoblogPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/joblog/ansoegning") view=pages::track::JoblogApplicationPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/joblog/aktivitet") view=pages::track::JoblogActivityPage ssr=SsrMode::Async/>

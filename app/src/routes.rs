@@ -38,6 +38,10 @@ pub const MEETINGS: &str = "/borger/moeder";
 pub const ABSENCE: &str = "/borger/fravaer";
 /// "Adgangskode og log-ind": change the password, log out the other sessions.
 pub const SECURITY: &str = "/borger/sikkerhed";
+/// Phone, e-mail and reminders, changed at any time (issue 26).
+pub const CONTACT_DETAILS: &str = "/borger/kontaktoplysninger";
+/// "Det ved vi om dig": the data, its sources, who sees it, how long; the download.
+pub const MY_DATA: &str = "/borger/mine-data";
 
 pub const CASEWORKER_HOME: &str = "/sagsbehandler";
 pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
@@ -66,7 +70,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 43] = [
+pub const PATTERNS: [&str; 45] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -86,6 +90,8 @@ pub const PATTERNS: [&str; 43] = [
     HISTORY,
     MESSAGES,
     SECURITY,
+    CONTACT_DETAILS,
+    MY_DATA,
     JOBLOG,
     JOBLOG_APPLICATION,
     JOBLOG_ACTIVITY,
@@ -115,8 +121,9 @@ pub const PATTERNS: [&str; 43] = [
 /// The pages with islands (forms with a check before submit, drafts saved while typing):
 /// only these load the browser's wasm. A test beside the server's router checks every page
 /// against its HTML: islands on exactly these.
-pub const WITH_ISLANDS: [&str; 9] = [
+pub const WITH_ISLANDS: [&str; 10] = [
     PROFILE_SETUP,
+    CONTACT_DETAILS,
     CV_SECTION,
     ABSENCE,
     JOBLOG_APPLICATION,
@@ -195,6 +202,11 @@ pub fn cv_section(section: CvSection) -> String {
         CvSection::Absence => ABSENCE.to_string(),
         s => fill(CV_SECTION, s.code()),
     }
+}
+
+/// The contact details' page after a change.
+pub fn contact_details_saved() -> String {
+    format!("{CONTACT_DETAILS}?{SAVED_PARAM}=1")
 }
 
 /// Min Joblog after a registration was saved.

@@ -109,6 +109,18 @@ async fn page_redirects(req: Request<Body>, next: Next) -> Response {
     res
 }
 
+/// The citizen's data file (`citizen/my-data`) is a download behind a plain link: the
+/// browser's navigation asks for HTML, which makes server_fn answer a form's redirect back
+/// to the page instead of the file. The file is JSON whatever the link asked for.
+async fn downloads_are_files(mut req: Request<Body>, next: Next) -> Response {
+    use leptos::server_fn::ServerFn;
+    if req.uri().path() == jobspor_app::api::rights::DownloadMyData::url() {
+        req.headers_mut()
+            .insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+    }
+    next.run(req).await
+}
+
 /// A search form sent without JavaScript carries every field, empty ones too; the search
 /// answers at its one stable URL (`SearchForm::url_at`) instead, so it can be shared and
 /// bookmarked, and the same search is the same address. The employers' search and the
@@ -242,6 +254,7 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
         .layer(axum::Extension(TrustProxy(door.trust_proxy)))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(middleware::from_fn(page_redirects))
+        .layer(middleware::from_fn(downloads_are_files))
         .layer(middleware::from_fn(canonical_search_url))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,

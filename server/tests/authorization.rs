@@ -291,6 +291,13 @@ const MATRIX: &[Row] = &[
     ("caseworker/search", Guard::Caseworker, &[("form[q]", "")]),
     // No CV 0: the search's CVs open only when searchable.
     ("caseworker/cv", Guard::Caseworker, &[("cv_id", "0")]),
+    // Refused input (e-mail reminders without an address): nothing is changed.
+    (
+        "citizen/contact-details",
+        Guard::Citizen,
+        &[("form[email_reminders]", "on"), ("form[email]", "")],
+    ),
+    ("citizen/my-data", Guard::Citizen, &[]),
     // The job seeker's track (issue 25). Refused input, or ids no one holds: nothing is
     // written.
     ("citizen/joblog", Guard::Citizen, &[]),
@@ -547,8 +554,9 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
                     .iter()
                     .map(|(k, v)| (*k, refs.get(v).map_or(*v, String::as_str)))
                     .collect();
-                // The providers' answers are GET requests (the browser is sent back).
-                let status = if endpoint.ends_with("/callback") {
+                // The providers' answers are GET requests (the browser is sent back), and so
+                // is the citizen's download of their data (a plain link).
+                let status = if endpoint.ends_with("/callback") || *endpoint == "citizen/my-data" {
                     c.get(format!("{}/api/{endpoint}", app.base))
                         .query(&form)
                         .send()
@@ -739,6 +747,12 @@ const PAGES: &[(&str, Guard, Subject)] = &[
     ),
     (jobspor_app::routes::HISTORY, Guard::Citizen, Subject::Own),
     (jobspor_app::routes::MESSAGES, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::CONTACT_DETAILS,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (jobspor_app::routes::MY_DATA, Guard::Citizen, Subject::Own),
     (jobspor_app::routes::JOBLOG, Guard::Citizen, Subject::Own),
     (
         jobspor_app::routes::JOBLOG_APPLICATION,

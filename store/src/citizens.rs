@@ -268,6 +268,48 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces the citizen's phone, e-mail and reminder choices (the profile must exist),
+    /// and writes the change to the citizen's history in the same transaction.
+    #[tracing::instrument(skip(self, details))]
+    pub async fn set_citizen_contact_details(
+        &self,
+        citizen: Caller<CitizenId>,
+        details: &jobspor::contact::ContactDetails,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let r = sqlx::query(
+            "UPDATE citizens SET phone=$1, email=$2, sms_reminders=$3, email_reminders=$4,              last_activity_at=$5 WHERE id=$6 AND password_hash IS NOT NULL",
+        )
+        .bind(details.phone.as_ref().map(|p| p.as_str()))
+        .bind(details.email.as_ref().map(|e| e.as_str()))
+        .bind(flag(details.sms_reminders))
+        .bind(flag(details.email_reminders))
+        .bind(ts(now))
+        .bind(citizen.id().get())
+        .execute(&mut *tx)
+        .await?;
+        if r.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        access_log::record(
+            &mut tx,
+            &AccessEntry::own(citizen.id(), AccessWhat::ChangedContactDetails, now),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The citizen's own CPR number (for their own download of their data).
+    pub async fn own_cpr(&self, citizen: Caller<CitizenId>) -> Result<String> {
+        sqlx::query_scalar("SELECT cpr FROM citizens WHERE id = $1")
+            .bind(citizen.id().get())
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
     /// The stored hash for a username, to check a password against.
     #[tracing::instrument(skip(self))]
     pub async fn citizen_password_hash(

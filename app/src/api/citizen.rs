@@ -255,3 +255,19 @@ pub async fn get_my_history() -> Result<Vec<HistoryEntryView>, AppError> {
     }
     Ok(rows)
 }
+
+/// Changes phone, e-mail and the reminder choices at any time after the first login (seed
+/// 000: the citizen's right to correct; issue 26). The change is in the citizen's history.
+#[server(endpoint = "citizen/contact-details")]
+pub async fn change_contact_details(form: jobspor::contact::ContactForm) -> Result<(), AppError> {
+    use jobspor::contact::ContactDetails;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let echo = crate::api::echo(&form);
+    let details = ContactDetails::try_from(&form).map_err(|e| AppError::invalid(e, echo))?;
+    state
+        .store
+        .set_citizen_contact_details(me, &details, state.clock.now())
+        .await?;
+    leptos_axum::redirect(&crate::routes::contact_details_saved());
+    Ok(())
+}

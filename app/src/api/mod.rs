@@ -15,6 +15,7 @@ pub mod language;
 pub mod meetings;
 pub mod messages;
 pub mod plan;
+pub mod rights;
 pub mod signin;
 pub mod support;
 

@@ -35,6 +35,8 @@ pub enum Check {
     Profile,
     /// Changing the password (`PasswordChange`).
     Password,
+    /// Changing phone, e-mail and reminders (`ContactDetails`).
+    Contact,
     /// A joblog registration of this kind (`JoblogEntry::parse`).
     Joblog(jobspor::track::joblog::JoblogKind),
     /// A jobcentre's summons (`Summons::parse`).
@@ -73,6 +75,9 @@ impl Check {
             }),
             Check::Password => check_with(values, |f: &ChangePasswordForm| {
                 PasswordChange::try_from(f).map(|_| ())
+            }),
+            Check::Contact => check_with(values, |f: &jobspor::contact::ContactForm| {
+                jobspor::contact::ContactDetails::try_from(f).map(|_| ())
             }),
             Check::Joblog(kind) => {
                 let today = jobspor::dates::danish_date(chrono::Utc::now());
@@ -166,6 +171,14 @@ mod tests {
             let errors = check.errors(Fields::new());
             assert!(!errors.is_empty(), "{check:?} let an empty form through");
         }
+    }
+
+    #[test]
+    fn the_contact_check_is_the_first_logins_rule() {
+        // Phone and e-mail may both be left out; a reminder needs its channel.
+        assert!(Check::Contact.errors(Fields::new()).is_empty());
+        let errors = Check::Contact.errors(values(&[("sms_reminders", "on")]));
+        assert!(errors.for_field("phone").is_some(), "{errors:?}");
     }
 
     #[test]

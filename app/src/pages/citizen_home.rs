@@ -281,6 +281,8 @@ fn contact(p: MyProfileView, lang: Lang) -> impl IntoView {
                 <dt>{tr!(in lang, citizen.sms_reminders)}</dt><dd>{yes_no(p.sms_reminders)}</dd>
                 <dt>{tr!(in lang, citizen.email_reminders)}</dt><dd>{yes_no(p.email_reminders)}</dd>
             </dl>
+            <p><a class="function-link" href=routes::CONTACT_DETAILS>{tr!(in lang, citizen.contact_change)}</a></p>
+            <p><a class="function-link" href=routes::MY_DATA>{tr!(in lang, citizen.my_data)}</a></p>
         </section>
         <RegisterData profile=p/>
     }

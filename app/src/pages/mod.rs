@@ -2,6 +2,7 @@ pub mod akasse;
 pub mod caseworker;
 pub mod caseworker_track;
 pub mod citizen_home;
+pub mod contact;
 pub mod cv;
 pub mod cv_section;
 pub mod cv_view;
