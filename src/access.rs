@@ -30,6 +30,11 @@ pub enum AccessWhat {
     ChangedContactDetails,
     /// The citizen downloaded everything the portal holds about them (issue 26).
     DownloadedOwnData,
+    /// The citizen deleted the CV (issue 26).
+    DeletedOwnCv,
+    /// The citizen restricted the processing, or lifted the restriction (issue 26).
+    Restricted,
+    LiftedRestriction,
     OpenedCv,
     ReadQuestionnaire,
     ReadHealthAnswers,
@@ -47,12 +52,15 @@ pub enum AccessWhat {
 }
 
 impl AccessWhat {
-    pub const ALL: [AccessWhat; 15] = [
+    pub const ALL: [AccessWhat; 18] = [
         AccessWhat::LoggedInMitId,
         AccessWhat::LoggedInPassword,
         AccessWhat::ChangedPassword,
         AccessWhat::ChangedContactDetails,
         AccessWhat::DownloadedOwnData,
+        AccessWhat::DeletedOwnCv,
+        AccessWhat::Restricted,
+        AccessWhat::LiftedRestriction,
         AccessWhat::OpenedCv,
         AccessWhat::ReadQuestionnaire,
         AccessWhat::ReadHealthAnswers,
@@ -72,6 +80,9 @@ impl AccessWhat {
             AccessWhat::ChangedPassword => "password_changed",
             AccessWhat::ChangedContactDetails => "contact_changed",
             AccessWhat::DownloadedOwnData => "own_data_downloaded",
+            AccessWhat::DeletedOwnCv => "own_cv_deleted",
+            AccessWhat::Restricted => "restricted",
+            AccessWhat::LiftedRestriction => "restriction_lifted",
             AccessWhat::OpenedCv => "cv_opened",
             AccessWhat::ReadQuestionnaire => "questionnaire_read",
             AccessWhat::ReadHealthAnswers => "health_answers_read",
@@ -101,6 +112,14 @@ impl AccessWhat {
             }
             AccessWhat::DownloadedOwnData => {
                 Words::new("Hentede alle dine data", "Downloaded all your data")
+            }
+            AccessWhat::DeletedOwnCv => Words::new("Slettede dit CV", "Deleted your CV"),
+            AccessWhat::Restricted => Words::new(
+                "Begrænsede behandlingen af dine oplysninger",
+                "Restricted the processing of your data",
+            ),
+            AccessWhat::LiftedRestriction => {
+                Words::new("Ophævede begrænsningen", "Lifted the restriction")
             }
             AccessWhat::ChangedContactDetails => Words::new(
                 "Rettede kontaktoplysninger eller påmindelser",

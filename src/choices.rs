@@ -38,6 +38,15 @@ macro_rules! choices {
                 }
                 Self::ALL.iter().copied().find(|v| v.code() == c).ok_or(crate::messages::Msg::ChoiceInvalid)
             }
+
+            /// `from_code` for a form's radio buttons or select: an answer left empty is
+            /// "choose one" rather than "required".
+            pub fn from_choice(code: &str) -> Result<Self, crate::messages::Msg> {
+                Self::from_code(code).map_err(|m| match m {
+                    crate::messages::Msg::Required => crate::messages::Msg::ChoiceRequired,
+                    m => m,
+                })
+            }
         }
     };
 }

@@ -141,10 +141,7 @@ impl ConsentInput {
                 Cpr::parse(get("cpr"))
             },
         );
-        let channel = e.check(
-            "channel",
-            ConsentChannel::from_code(get("channel").trim()).map_err(choice_key),
-        );
+        let channel = e.check("channel", ConsentChannel::from_choice(get("channel")));
         let [d, m, y] = DatePart::ALL.map(|p| get(&p.key("given_on")).to_string());
         let date = match date_from_parts(&d, &m, &y) {
             Ok(Some(date)) => Some(date),
@@ -192,14 +189,6 @@ impl ConsentInput {
                 reference: reference?,
             })
         })
-    }
-}
-
-fn choice_key(key: Msg) -> Msg {
-    if key == Msg::Required {
-        Msg::ChoiceRequired
-    } else {
-        key
     }
 }
 

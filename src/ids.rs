@@ -71,6 +71,10 @@ id_type!(
     SlotId
 );
 id_type!(
+    /// A citizen's objection to a processing of their data (GDPR art. 21).
+    ObjectionId
+);
+id_type!(
     /// A person who signs in for an employer (through MitID Erhverv).
     EmployerUserId
 );

@@ -36,7 +36,7 @@ pub mod validation;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use ids::{
     CaseReference, CaseworkerId, CitizenId, ContactRequestId, CvEntryId, CvId, EmployerId,
-    EmployerPerson, EmployerUserId, JoblogEntryId, MeetingId, PlanActivityId, SlotId,
+    EmployerPerson, EmployerUserId, JoblogEntryId, MeetingId, ObjectionId, PlanActivityId, SlotId,
 };
 pub use lang::{Lang, Words};
 pub use messages::Msg;

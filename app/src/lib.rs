@@ -113,6 +113,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/borger/sikkerhed") view=pages::security::Security ssr=SsrMode::Async/>
                 <Route path=path!("/borger/kontaktoplysninger") view=pages::contact::ContactDetailsPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/mine-data") view=pages::contact::MyDataPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/slet") view=pages::rights::DeletionPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/begraensning") view=pages::rights::RestrictionPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/indsigelser") view=pages::rights::ObjectionsPage ssr=SsrMode::Async/>
+                <Route path=path!("/borger/samtykker") view=pages::rights::ConsentsPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/joblog") view=pages::track::JoblogPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/joblog/ansoegning") view=pages::track::JoblogApplicationPage ssr=SsrMode::Async/>
                 <Route path=path!("/borger/joblog/aktivitet") view=pages::track::JoblogActivityPage ssr=SsrMode::Async/>
@@ -134,6 +138,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/support") view=pages::support::SupportHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/support/borger/:id") view=pages::support::SupportCasePage ssr=SsrMode::Async/>
                 <Route path=path!("/support/kontaktanmodninger") view=pages::support::ContactRequestsPage ssr=SsrMode::Async/>
+                <Route path=path!("/support/indsigelser") view=pages::rights::SupportObjectionsPage ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver") view=pages::employer_home::EmployerHome ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/vilkaar") view=pages::terms::Terms ssr=SsrMode::Async/>
                 <Route path=path!("/arbejdsgiver/soeg") view=pages::search::Search ssr=SsrMode::Async/>

@@ -42,6 +42,14 @@ pub const SECURITY: &str = "/borger/sikkerhed";
 pub const CONTACT_DETAILS: &str = "/borger/kontaktoplysninger";
 /// "Det ved vi om dig": the data, its sources, who sees it, how long; the download.
 pub const MY_DATA: &str = "/borger/mine-data";
+/// "Slet dine data": the CV, or the whole profile, each after a confirmation.
+pub const DELETION: &str = "/borger/slet";
+/// "Begræns behandlingen" (GDPR art. 18).
+pub const RESTRICTION: &str = "/borger/begraensning";
+/// "Gør indsigelse" (GDPR art. 21) and the objections' state.
+pub const OBJECTIONS: &str = "/borger/indsigelser";
+/// "Dine samtykker": every consent given, one list.
+pub const CONSENTS: &str = "/borger/samtykker";
 
 pub const CASEWORKER_HOME: &str = "/sagsbehandler";
 pub const CASEWORKER_LOGIN: &str = "/sagsbehandler/log-ind";
@@ -62,6 +70,8 @@ pub const AKASSE_MEMBER: &str = "/a-kasse/medlem/:id";
 pub const SUPPORT_HOME: &str = "/support";
 pub const SUPPORT_CITIZEN: &str = "/support/borger/:id";
 pub const SUPPORT_CONTACT_REQUESTS: &str = "/support/kontaktanmodninger";
+/// Support's list of the citizens' objections.
+pub const SUPPORT_OBJECTIONS: &str = "/support/indsigelser";
 
 pub const EMPLOYER_HOME: &str = "/arbejdsgiver";
 pub const EMPLOYER_TERMS: &str = "/arbejdsgiver/vilkaar";
@@ -70,7 +80,7 @@ pub const EMPLOYER_SEARCH: &str = jobspor::cv_search::SEARCH_PATH;
 pub const EMPLOYER_CV: &str = "/arbejdsgiver/cv/:id";
 
 /// Every page's pattern (`:name` a parameter), as the router has them.
-pub const PATTERNS: [&str; 45] = [
+pub const PATTERNS: [&str; 50] = [
     HOME,
     PRIVACY,
     LOGIN,
@@ -92,6 +102,10 @@ pub const PATTERNS: [&str; 45] = [
     SECURITY,
     CONTACT_DETAILS,
     MY_DATA,
+    DELETION,
+    RESTRICTION,
+    OBJECTIONS,
+    CONSENTS,
     JOBLOG,
     JOBLOG_APPLICATION,
     JOBLOG_ACTIVITY,
@@ -112,6 +126,7 @@ pub const PATTERNS: [&str; 45] = [
     SUPPORT_HOME,
     SUPPORT_CITIZEN,
     SUPPORT_CONTACT_REQUESTS,
+    SUPPORT_OBJECTIONS,
     EMPLOYER_HOME,
     EMPLOYER_TERMS,
     EMPLOYER_SEARCH,
@@ -159,6 +174,8 @@ pub const SAVED_PARAM: &str = "gemt";
 pub const MESSAGE_PARAM: &str = "besked";
 pub const MESSAGE_SENT: &str = "sendt";
 pub const LOGGED_OUT_PARAM: &str = "logget-ud";
+/// On the front page after the citizen deleted their profile.
+pub const PROFILE_DELETED_PARAM: &str = "profil-slettet";
 pub const REFUSAL_PARAM: &str = "aarsag";
 /// The security page after a password change (`=1`).
 pub const PASSWORD_CHANGED_PARAM: &str = "adgangskode-skiftet";
@@ -167,6 +184,8 @@ pub const SESSIONS_ENDED_PARAM: &str = "logget-af";
 /// Support's queue after passing a request on (`=1`).
 pub const RELAYED_PARAM: &str = "givet-videre";
 /// Mine møder while a booked meeting is being moved: its id.
+/// Support's objections page: the objection whose form is open.
+pub const HANDLE_PARAM: &str = "behandl";
 pub const MOVE_PARAM: &str = "flyt";
 
 /// Inside the server only: the flash copy a page shows (`server::flash`), which its
@@ -340,6 +359,31 @@ pub fn sign_in_callback(provider: jobspor::signin::Provider) -> String {
 /// The front page after logging out.
 pub fn logged_out() -> String {
     format!("{HOME}?{LOGGED_OUT_PARAM}=1")
+}
+
+pub fn profile_deleted() -> String {
+    format!("{HOME}?{PROFILE_DELETED_PARAM}=1")
+}
+
+pub fn cv_deleted() -> String {
+    format!("{DELETION}?{SAVED_PARAM}=1")
+}
+
+pub fn restriction_saved() -> String {
+    format!("{RESTRICTION}?{SAVED_PARAM}=1")
+}
+
+pub fn objection_sent() -> String {
+    format!("{OBJECTIONS}?{SAVED_PARAM}=1")
+}
+
+/// Support's list with one objection's form open.
+pub fn support_objection(id: &str) -> String {
+    format!("{SUPPORT_OBJECTIONS}?{HANDLE_PARAM}={id}")
+}
+
+pub fn objections_handled() -> String {
+    format!("{SUPPORT_OBJECTIONS}?{SAVED_PARAM}=1")
 }
 
 #[cfg(test)]

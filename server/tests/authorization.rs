@@ -298,6 +298,20 @@ const MATRIX: &[Row] = &[
         &[("form[email_reminders]", "on"), ("form[email]", "")],
     ),
     ("citizen/my-data", Guard::Citizen, &[]),
+    // The rights that change what is held: refused input (no ticked confirmation, no
+    // choice), so nothing is deleted, restricted or recorded.
+    ("citizen/deletion", Guard::Citizen, &[]),
+    ("citizen/delete-cv", Guard::Citizen, &[]),
+    (
+        "citizen/delete-profile",
+        Guard::Citizen,
+        &[("form[confirm]", "")],
+    ),
+    ("citizen/restriction", Guard::Citizen, &[]),
+    ("citizen/restrict", Guard::Citizen, &[("restrict", "")]),
+    ("citizen/objections", Guard::Citizen, &[]),
+    ("citizen/object", Guard::Citizen, &[("form[about]", "")]),
+    ("citizen/consents", Guard::Citizen, &[]),
     // The job seeker's track (issue 25). Refused input, or ids no one holds: nothing is
     // written.
     ("citizen/joblog", Guard::Citizen, &[]),
@@ -417,6 +431,13 @@ const MATRIX: &[Row] = &[
         "support/relay",
         Guard::Support,
         &[("id", "0"), ("how", "ingen")],
+    ),
+    ("support/objections", Guard::Support, &[]),
+    // No objection 0.
+    (
+        "support/handle-objection",
+        Guard::Support,
+        &[("form[objection]", "0"), ("form[state]", "in_handling")],
     ),
 ];
 
@@ -753,6 +774,18 @@ const PAGES: &[(&str, Guard, Subject)] = &[
         Subject::Own,
     ),
     (jobspor_app::routes::MY_DATA, Guard::Citizen, Subject::Own),
+    (jobspor_app::routes::DELETION, Guard::Citizen, Subject::Own),
+    (
+        jobspor_app::routes::RESTRICTION,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::OBJECTIONS,
+        Guard::Citizen,
+        Subject::Own,
+    ),
+    (jobspor_app::routes::CONSENTS, Guard::Citizen, Subject::Own),
     (jobspor_app::routes::JOBLOG, Guard::Citizen, Subject::Own),
     (
         jobspor_app::routes::JOBLOG_APPLICATION,
@@ -842,6 +875,11 @@ const PAGES: &[(&str, Guard, Subject)] = &[
     ),
     (
         jobspor_app::routes::SUPPORT_CONTACT_REQUESTS,
+        Guard::Support,
+        Subject::Own,
+    ),
+    (
+        jobspor_app::routes::SUPPORT_OBJECTIONS,
         Guard::Support,
         Subject::Own,
     ),

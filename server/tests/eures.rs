@@ -13,52 +13,8 @@ use jobspor_testkit::eures_poller::{references, SimulatedEuresPoller};
 use jobspor_testkit::{client, each_backend, spawn, TestApp, EURES_TOKEN};
 use reqwest::StatusCode;
 
-/// A citizen with a complete profile, logged in on a client of their own, with a CV of a
-/// work experience and a job wish, marked searchable.
 async fn citizen_with_cv(app: &TestApp, cpr: &str, username: &str) -> (reqwest::Client, CitizenId) {
-    let c = client();
-    app.citizen(&c, cpr, username).await;
-    let id = app.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap();
-    let now = app.clock.now();
-    let add = |section: CvSection, pairs: &[(&str, &str)]| {
-        let fields: Fields = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        CvEntry::parse(section, &fields, now.date_naive()).unwrap()
-    };
-    for entry in [
-        add(
-            CvSection::WorkExperience,
-            &[
-                ("position", "Elektriker"),
-                ("workplace", "Sønderborg Elservice"),
-                ("tasks", "Installationer i nybyggeri."),
-                ("start", "2010-08-01"),
-            ],
-        ),
-        add(
-            CvSection::JobWish,
-            &[
-                ("occupation", "Elektriker"),
-                ("education", "completed"),
-                ("experience", "over_5"),
-                ("working_time", "full_time"),
-                ("employment_type", "permanent"),
-                ("start_when", "now"),
-            ],
-        ),
-    ] {
-        app.store
-            .save_cv_entry(me(id), None, &entry, now)
-            .await
-            .unwrap();
-    }
-    app.store
-        .set_cv_searchable(me(id), true, now)
-        .await
-        .unwrap();
-    (c, id)
+    app.citizen_with_cv(cpr, username).await
 }
 
 /// The document `getDetails` hands over for an active reference.

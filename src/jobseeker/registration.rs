@@ -3,7 +3,6 @@
 use super::eligibility::Situation;
 use crate::choices::choices;
 use crate::form_fields::{follow_up, req, FieldKind, FieldSpec};
-use crate::messages::Msg;
 use crate::validation::FieldErrors;
 use serde::{Deserialize, Serialize};
 
@@ -71,13 +70,10 @@ pub struct Registration {
 impl Registration {
     pub fn parse(f: &RegistrationForm) -> Result<Registration, FieldErrors> {
         let mut e = FieldErrors::new();
-        let situation = e.check(
-            "situation",
-            Situation::from_code(&f.situation).map_err(choice_key),
-        );
+        let situation = e.check("situation", Situation::from_choice(&f.situation));
         let a_kasse = match situation {
             Some(Situation::Dagpenge | Situation::Dimittend) => e
-                .check("a_kasse", AKasse::from_code(&f.a_kasse).map_err(choice_key))
+                .check("a_kasse", AKasse::from_choice(&f.a_kasse))
                 .map(Some),
             // A fund chosen before the situation was changed is not kept.
             _ => Some(None),
@@ -91,18 +87,10 @@ impl Registration {
     }
 }
 
-/// An empty choice reads "Vælg et svar", not "Udfyld feltet".
-fn choice_key(key: Msg) -> Msg {
-    if key == Msg::Required {
-        Msg::ChoiceRequired
-    } else {
-        key
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Msg;
 
     fn form(situation: &str, a_kasse: &str) -> RegistrationForm {
         RegistrationForm {

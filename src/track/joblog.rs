@@ -203,16 +203,12 @@ impl JoblogEntry {
                         e.check("employer", required_text(text(f, "employer"), EMPLOYER_MAX));
                     let position =
                         e.check("position", required_text(text(f, "position"), POSITION_MAX));
-                    let found_via = e.check(
-                        "found_via",
-                        FoundVia::from_code(text(f, "found_via")).map_err(choice),
-                    );
-                    let how = e.check("how", AppliedHow::from_code(text(f, "how")).map_err(choice));
+                    let found_via =
+                        e.check("found_via", FoundVia::from_choice(text(f, "found_via")));
+                    let how = e.check("how", AppliedHow::from_choice(text(f, "how")));
                     let applied_on = e.check("applied_on", date(text(f, "applied_on"), today));
-                    let status = e.check(
-                        "status",
-                        ApplicationStatus::from_code(text(f, "status")).map_err(choice),
-                    );
+                    let status =
+                        e.check("status", ApplicationStatus::from_choice(text(f, "status")));
                     let note = e.check("note", optional_text(text(f, "note"), NOTE_MAX));
                     e.finish(|| {
                         Some(JoblogEntry::Application(Application {
@@ -227,10 +223,7 @@ impl JoblogEntry {
                     })
                 }
                 JoblogKind::Activity => {
-                    let kind = e.check(
-                        "kind",
-                        ActivityKind::from_code(text(f, "kind")).map_err(choice),
-                    );
+                    let kind = e.check("kind", ActivityKind::from_choice(text(f, "kind")));
                     let on = e.check("on", date(text(f, "on"), today));
                     let description = e.check(
                         "description",
@@ -325,15 +318,6 @@ impl JoblogEntry {
                 vec![format_da(a.on), a.description.clone()],
             ),
         }
-    }
-}
-
-/// A choice left empty is "choose an answer", as everywhere.
-fn choice(key: Msg) -> Msg {
-    if key == Msg::Required {
-        Msg::ChoiceRequired
-    } else {
-        key
     }
 }
 

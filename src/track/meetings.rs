@@ -150,14 +150,6 @@ pub struct Summons {
     pub bring: Option<String>,
 }
 
-fn choice(key: Msg) -> Msg {
-    if key == Msg::Required {
-        Msg::ChoiceRequired
-    } else {
-        key
-    }
-}
-
 /// The time part of both forms: a Danish date and time after `now`, within a year.
 fn meeting_time(f: &Fields, e: &mut FieldErrors, now: DateTime<Utc>) -> Option<MeetingTime> {
     let date = e.check(
@@ -168,14 +160,8 @@ fn meeting_time(f: &Fields, e: &mut FieldErrors, now: DateTime<Utc>) -> Option<M
         },
     );
     let time = e.check("time", parse_time(text(f, "time")));
-    let length = e.check(
-        "length",
-        MeetingLength::from_code(text(f, "length")).map_err(choice),
-    );
-    let channel = e.check(
-        "channel",
-        MeetingChannel::from_code(text(f, "channel")).map_err(choice),
-    );
+    let length = e.check("length", MeetingLength::from_choice(text(f, "length")));
+    let channel = e.check("channel", MeetingChannel::from_choice(text(f, "channel")));
     let place = e.check("place", required_text(text(f, "place"), PLACE_MAX));
     let starts_at = match (date, time) {
         (Some(d), Some(t)) => {

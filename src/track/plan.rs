@@ -100,14 +100,6 @@ pub struct PlanActivity {
     pub status: ActivityStatus,
 }
 
-fn choice(key: Msg) -> Msg {
-    if key == Msg::Required {
-        Msg::ChoiceRequired
-    } else {
-        key
-    }
-}
-
 impl PlanGoals {
     /// `education`: whether the citizen has an education plan; an education goal for one
     /// who has not is refused.
@@ -169,12 +161,10 @@ impl PlanActivity {
             let mut e = FieldErrors::new();
             let track = e.check(
                 "track",
-                PlanTrack::from_code(text(f, "track"))
-                    .map_err(choice)
-                    .and_then(|t| match t {
-                        PlanTrack::Education if !education => Err(Msg::EducationPlanNotApplicable),
-                        t => Ok(t),
-                    }),
+                PlanTrack::from_choice(text(f, "track")).and_then(|t| match t {
+                    PlanTrack::Education if !education => Err(Msg::EducationPlanNotApplicable),
+                    t => Ok(t),
+                }),
             );
             let description = e.check(
                 "description",
@@ -189,10 +179,7 @@ impl PlanActivity {
                     e.add("to", Msg::DateEndBeforeStart);
                 }
             }
-            let status = e.check(
-                "status",
-                ActivityStatus::from_code(text(f, "status")).map_err(choice),
-            );
+            let status = e.check("status", ActivityStatus::from_choice(text(f, "status")));
             e.finish(|| {
                 Some(PlanActivity {
                     track: track?,

@@ -30,6 +30,8 @@ pub struct CitizenRecord {
     pub last_login_at: DateTime<Utc>,
     /// The language the citizen chose for the interface (Danish until they choose).
     pub language: Lang,
+    /// Since when the citizen has restricted the processing (GDPR art. 18), if they have.
+    pub restricted_at: Option<DateTime<Utc>>,
 }
 
 impl CitizenRecord {
@@ -431,6 +433,20 @@ impl Store {
     }
 }
 
+/// How notices reach a citizen, and in which language, from a scan's row with the columns
+/// `email`, `phone`, `sms_reminders`, `email_reminders` and `language` (the citizen's).
+pub(crate) fn reach_of(r: &AnyRow) -> Result<(jobspor::notices::Reach, Lang)> {
+    Ok((
+        jobspor::notices::Reach {
+            email: r.try_get("email")?,
+            phone: r.try_get("phone")?,
+            sms_reminders: r.try_get::<i64, _>("sms_reminders")? != 0,
+            email_reminders: r.try_get::<i64, _>("email_reminders")? != 0,
+        },
+        Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default(),
+    ))
+}
+
 /// A citizen's record, read on `conn` (a transaction's, when the read is recorded with it).
 pub(crate) async fn citizen_in(
     conn: &mut sqlx::AnyConnection,
@@ -452,6 +468,7 @@ pub(crate) async fn citizen_in(
         sms_reminders: row.try_get::<i64, _>("sms_reminders")? != 0,
         email_reminders: row.try_get::<i64, _>("email_reminders")? != 0,
         last_login_at: from_ts(row.try_get("last_login_at")?),
+        restricted_at: row.try_get::<Option<i64>, _>("restricted_at")?.map(from_ts),
         language: {
             let code: String = row.try_get("language")?;
             Lang::from_code(&code).ok_or(StoreError::Corrupt {

@@ -127,4 +127,18 @@ impl Store {
             .await?;
         row.as_ref().map(consent_row).transpose()
     }
+
+    /// Every consent the citizen gave support, newest first (the consents' one list).
+    pub async fn consents_of(&self, citizen: Caller<CitizenId>) -> Result<Vec<ConsentRecord>> {
+        let sql = format!(
+            "SELECT {CONSENT_COLUMNS} FROM support_consents c \
+             JOIN caseworkers w ON w.id = c.caseworker_id WHERE c.citizen_id = $1 \
+             ORDER BY c.recorded_at DESC, c.id DESC"
+        );
+        let rows = sqlx::query(&sql)
+            .bind(citizen.id().get())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(consent_row).collect()
+    }
 }

@@ -162,7 +162,7 @@ impl Store {
         // search shows them, the CV's filter keys as last indexed, and whether the section
         // has a draft to discard (a round trip fewer per save for each).
         let head = sqlx::query(
-            "SELECT c.id, p.cpr_status, c.searchable, p.last_login_at, p.municipality_code, p.protected_address, \
+            "SELECT c.id, p.cpr_status, c.searchable, p.last_login_at, p.municipality_code, p.protected_address, p.restricted_at, \
              s.facet_keys, (SELECT COUNT(*) FROM cv_drafts d WHERE d.citizen_id = c.citizen_id AND d.section = $2) AS drafts \
              FROM cvs c JOIN citizens p ON p.id = c.citizen_id LEFT JOIN cv_search s ON s.cv_id = c.id \
              WHERE c.citizen_id = $1",

@@ -8,7 +8,7 @@
 //! the 12-week rule. The document is rebuilt from the CV each time; the copy is replaced,
 //! and reported modified, only when its checksum changed.
 use crate::access_log::{record, AccessEntry};
-use crate::citizens::citizen_in;
+use crate::citizens::{citizen_in, CitizenRecord};
 use crate::cv::entries;
 use crate::{from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -154,7 +154,7 @@ fn new_reference() -> String {
 /// The document model of the citizen's CV: what the copy holds and the preview shows.
 async fn candidate_in(
     conn: &mut AnyConnection,
-    citizen: &crate::citizens::CitizenRecord,
+    citizen: &CitizenRecord,
     cv_id: Option<i64>,
     reference: &str,
     hidden: &BTreeSet<EuresField>,
@@ -179,6 +179,14 @@ async fn candidate_in(
 
 /// Brings the citizen's offered copy in line with the consent and the CV, inside the
 /// caller's transaction.
+/// Whether the CV counts as searchable for the transfer: marked so (`marked`: the CV's
+/// flag, `None` without a CV), the owner logged in within 12 weeks, and the processing not
+/// restricted (GDPR art. 18 keeps the CV from EURES as from the search).
+fn counts_as_searchable(marked: Option<i64>, citizen: &CitizenRecord, now: DateTime<Utc>) -> bool {
+    marked.is_some_and(|m| jobspor::retention::cv_is_searchable(m != 0, citizen.last_login_at, now))
+        && citizen.restricted_at.is_none()
+}
+
 async fn refresh_in(
     conn: &mut AnyConnection,
     citizen_id: i64,
@@ -198,14 +206,8 @@ async fn refresh_in(
         .bind(citizen_id)
         .fetch_optional(&mut *conn)
         .await?;
-    let searchable = match &cv {
-        Some(r) => jobspor::retention::cv_is_searchable(
-            r.try_get::<i64, _>("searchable")? != 0,
-            citizen.last_login_at,
-            now,
-        ),
-        None => false,
-    };
+    let marked: Option<i64> = cv.as_ref().map(|r| r.try_get("searchable")).transpose()?;
+    let searchable = counts_as_searchable(marked, &citizen, now);
     let is_minor = citizen.person.is_minor_on(jobspor::dates::danish_date(now));
     let (own, guardian) = latest(&receipts);
     let state = transfer_state(
@@ -357,15 +359,12 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         let receipts = receipts_in(&mut conn, id).await?;
         let person = citizen_in(&mut conn, citizen.id()).await?;
-        let searchable = sqlx::query("SELECT searchable FROM cvs WHERE citizen_id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?
-            .map(|r| r.try_get::<i64, _>("searchable"))
-            .transpose()?
-            .is_some_and(|s| {
-                jobspor::retention::cv_is_searchable(s != 0, person.last_login_at, now)
-            });
+        let marked: Option<i64> =
+            sqlx::query_scalar("SELECT searchable FROM cvs WHERE citizen_id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        let searchable = counts_as_searchable(marked, &person, now);
         let is_minor = person.person.is_minor_on(jobspor::dates::danish_date(now));
         let (own, guardian) = latest(&receipts);
         let state = transfer_state(

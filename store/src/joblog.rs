@@ -7,10 +7,10 @@ use crate::access_log::{record, AccessEntry};
 use crate::outbox::{queue_all, NewNotice};
 use crate::{from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
-use jobspor::notices::{channels, idempotency_key, NoticeKind, Reach};
+use jobspor::notices::{channels, idempotency_key, NoticeKind};
 use jobspor::policy::Caller;
 use jobspor::track::joblog::{silence_is_due, silence_scan_window, silence_text, JoblogEntry};
-use jobspor::{CitizenId, JoblogEntryId, Lang};
+use jobspor::{CitizenId, JoblogEntryId};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
@@ -220,14 +220,7 @@ impl Store {
                     continue;
                 }
                 let id: i64 = r.try_get("id")?;
-                let reach = Reach {
-                    email: r.try_get("email")?,
-                    phone: r.try_get("phone")?,
-                    sms_reminders: r.try_get::<i64, _>("sms_reminders")? != 0,
-                    email_reminders: r.try_get::<i64, _>("email_reminders")? != 0,
-                };
-                let lang =
-                    Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default();
+                let (reach, lang) = crate::citizens::reach_of(r)?;
                 let text = silence_text(since, lang, portal);
                 due.push((
                     since,

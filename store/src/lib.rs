@@ -26,6 +26,7 @@ pub mod meetings;
 pub mod notice_scans;
 pub mod outbox;
 pub mod plans;
+pub mod rights;
 pub mod search;
 pub mod search_index;
 pub mod sessions;

@@ -8,13 +8,13 @@ use crate::access_log::{record, AccessEntry};
 use crate::outbox::{queue, queue_all, NewNotice};
 use crate::{from_ts, ts, Result, Store, StoreError};
 use chrono::{DateTime, Utc};
-use jobspor::notices::{channels, idempotency_key, NoticeKind, Reach};
+use jobspor::notices::{channels, idempotency_key, NoticeKind};
 use jobspor::policy::Caller;
 use jobspor::track::meetings::{
     booking_open, may_accept, notice_text, reminder_window, MeetingChannel, MeetingState,
     MeetingTime, Summons, DEFAULT_BOOKING_DEADLINE_HOURS,
 };
-use jobspor::{CaseworkerId, CitizenId, Lang, MeetingId, Msg, SlotId};
+use jobspor::{CaseworkerId, CitizenId, MeetingId, Msg, SlotId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -590,13 +590,7 @@ impl Store {
             let citizen_id: i64 = r.try_get("citizen_id")?;
             let starts_at = from_ts(r.try_get("starts_at")?);
             let organisation: String = r.try_get("organisation")?;
-            let reach = Reach {
-                email: r.try_get("email")?,
-                phone: r.try_get("phone")?,
-                sms_reminders: r.try_get::<i64, _>("sms_reminders")? != 0,
-                email_reminders: r.try_get::<i64, _>("email_reminders")? != 0,
-            };
-            let lang = Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default();
+            let (reach, lang) = crate::citizens::reach_of(r)?;
             let text = notice_text(
                 NoticeKind::MeetingReminder,
                 &organisation,

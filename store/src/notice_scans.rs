@@ -5,11 +5,9 @@
 use crate::outbox::{queue_all, NewNotice};
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, Utc};
-use jobspor::notices::{
-    channels, idempotency_key, inactivity_period, inactivity_text, NoticeKind, Reach,
-};
+use jobspor::notices::{channels, idempotency_key, inactivity_period, inactivity_text, NoticeKind};
 use jobspor::retention::{deletion_warning_due, searchable_reminder_due};
-use jobspor::{CitizenId, Lang};
+use jobspor::CitizenId;
 use sqlx::Row;
 
 /// How many notices each scan queued.
@@ -97,14 +95,7 @@ impl Store {
                     continue;
                 }
                 let id: i64 = r.try_get("id")?;
-                let reach = Reach {
-                    email: r.try_get("email")?,
-                    phone: r.try_get("phone")?,
-                    sms_reminders: r.try_get::<i64, _>("sms_reminders")? != 0,
-                    email_reminders: r.try_get::<i64, _>("email_reminders")? != 0,
-                };
-                let lang =
-                    Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default();
+                let (reach, lang) = crate::citizens::reach_of(r)?;
                 let text = inactivity_text(kind, last, lang, portal);
                 due_now.push(NewNotice {
                     citizen_id: CitizenId::new(id),

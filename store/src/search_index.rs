@@ -94,12 +94,14 @@ pub(crate) struct Owner {
 
 impl Owner {
     /// From a row with the columns `searchable` (the CV's), `cpr_status`, `last_login_at`,
-    /// `municipality_code` and `protected_address` (the citizen's).
+    /// `municipality_code`, `protected_address` and `restricted_at` (the citizen's). A
+    /// citizen who restricted the processing is not listed (GDPR art. 18).
     pub(crate) fn from_row(citizen_id: i64, r: &sqlx::any::AnyRow) -> Result<Owner> {
         Ok(Owner {
             citizen_id,
             listed: r.try_get::<i64, _>("searchable")? != 0
-                && r.try_get::<String, _>("cpr_status")? == "active",
+                && r.try_get::<String, _>("cpr_status")? == "active"
+                && r.try_get::<Option<i64>, _>("restricted_at")?.is_none(),
             last_login_at: r.try_get("last_login_at")?,
             place: searchable_place(
                 r.try_get::<Option<String>, _>("municipality_code")?
@@ -113,7 +115,7 @@ impl Owner {
 
 async fn owner_of(conn: &mut AnyConnection, cv_id: i64) -> Result<Owner> {
     let r = sqlx::query(
-        "SELECT c.citizen_id, c.searchable, p.cpr_status, p.last_login_at, p.municipality_code, p.protected_address \
+        "SELECT c.citizen_id, c.searchable, p.cpr_status, p.last_login_at, p.municipality_code, p.protected_address, p.restricted_at \
          FROM cvs c JOIN citizens p ON p.id = c.citizen_id WHERE c.id = $1",
     )
     .bind(cv_id)

@@ -352,6 +352,61 @@ impl TestApp {
         )
         .await;
     }
+
+    /// A citizen with a complete profile, logged in on a client of their own, with a CV of
+    /// a work experience and a job wish, marked searchable.
+    pub async fn citizen_with_cv(
+        &self,
+        cpr: &str,
+        username: &str,
+    ) -> (reqwest::Client, jobspor::CitizenId) {
+        use jobspor::cv::entry::{CvEntry, CvSection, Fields};
+        use jobspor::policy::operator_acts_for as me;
+        use jobspor::Clock;
+        let c = client();
+        self.citizen(&c, cpr, username).await;
+        let id = self.store.citizen_id_by_cpr(cpr).await.unwrap().unwrap();
+        let now = self.clock.now();
+        let add = |section: CvSection, pairs: &[(&str, &str)]| {
+            let fields: Fields = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            CvEntry::parse(section, &fields, now.date_naive()).unwrap()
+        };
+        for entry in [
+            add(
+                CvSection::WorkExperience,
+                &[
+                    ("position", "Elektriker"),
+                    ("workplace", "Sønderborg Elservice"),
+                    ("tasks", "Installationer i nybyggeri."),
+                    ("start", "2010-08-01"),
+                ],
+            ),
+            add(
+                CvSection::JobWish,
+                &[
+                    ("occupation", "Elektriker"),
+                    ("education", "completed"),
+                    ("experience", "over_5"),
+                    ("working_time", "full_time"),
+                    ("employment_type", "permanent"),
+                    ("start_when", "now"),
+                ],
+            ),
+        ] {
+            self.store
+                .save_cv_entry(me(id), None, &entry, now)
+                .await
+                .unwrap();
+        }
+        self.store
+            .set_cv_searchable(me(id), true, now)
+            .await
+            .unwrap();
+        (c, id)
+    }
 }
 
 /// A redirect's target, made absolute against `from`.

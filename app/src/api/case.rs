@@ -76,6 +76,9 @@ pub struct CitizenCase {
     pub consent: Option<ConsentView>,
     /// Min Joblog, with the jobcentre's flag after 30 days without a registration.
     pub joblog: Option<crate::api::joblog::JoblogView>,
+    /// Since when the citizen has restricted the processing (GDPR art. 18): a marker for
+    /// every reader of the case.
+    pub restricted_since: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -138,6 +141,7 @@ pub(crate) mod server {
             health: None,
             consent: None,
             joblog: None,
+            restricted_since: citizen.restricted_at.map(jobspor::dates::format_da_time),
         };
         if [
             CasePart::RegisterData,

@@ -184,7 +184,7 @@ pub async fn write_to_citizen(
     let now = state.clock.now();
     let (worker, citizen) = open_served_case(&state, me, &reference).await?;
     let citizen_id = citizen.id;
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let clean = jobspor::form_fields::validate(MESSAGE_FIELDS, &form)
         .map_err(|errors| AppError::invalid(errors, echo))?;
     let sender = format!("{} ({})", worker.organisation, worker.name);

@@ -133,7 +133,7 @@ pub async fn give_eures_consent(#[server(default)] form: Fields) -> Result<(), A
     use jobspor::eures::consent::{parse_consent_form, ReceiptAction, ReceiptChannel};
     use jobspor_store::eures::NewReceipt;
     let (state, me) = crate::ssr::guard::citizen().await?;
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let hidden = parse_consent_form(&form).map_err(|errors| AppError::invalid(errors, echo))?;
     let now = state.clock.now();
     let action = if consenting(&state, me).await? {

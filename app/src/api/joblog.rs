@@ -118,7 +118,7 @@ pub async fn save_joblog_entry(
                 .map_err(|_| AppError::NotFound)?,
         ),
     };
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let entry = JoblogEntry::parse(kind, &form, state.clock.today())
         .map_err(|errors| AppError::invalid(errors, echo))?;
     state

@@ -176,8 +176,7 @@ pub(crate) mod server {
     }
 
     pub fn parse_time(form: &Fields, now: DateTime<Utc>) -> Result<MeetingTime, AppError> {
-        let echo: Vec<(String, String)> =
-            form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let echo = crate::api::echo_fields(&form);
         MeetingTime::parse_slot(form, now).map_err(|e| AppError::invalid(e, echo))
     }
 }
@@ -333,7 +332,7 @@ pub async fn summon_citizen(
         "" => None,
         raw => Some(raw.parse::<MeetingId>().map_err(|_| AppError::NotFound)?),
     };
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let summons = Summons::parse(&form, now).map_err(|e| AppError::invalid(e, echo.clone()))?;
     let refused_at_date = |e: jobspor_store::StoreError| match e {
         jobspor_store::StoreError::Refused(key) => AppError::field("date", key, echo.clone()),
@@ -455,7 +454,7 @@ pub async fn withdraw_slot(id: SlotId) -> Result<(), AppError> {
 pub async fn set_booking_deadline(#[server(default)] form: Fields) -> Result<(), AppError> {
     let (state, me) = crate::ssr::guard::caseworker().await?;
     let worker = state.store.caseworker(me.id()).await?;
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let hours =
         jobspor::track::meetings::parse_deadline(&form).map_err(|e| AppError::invalid(e, echo))?;
     state

@@ -34,3 +34,9 @@ pub(crate) fn echo<T: serde::Serialize>(form: &T) -> Vec<(String, String)> {
         _ => Vec::new(),
     }
 }
+
+/// `echo` of a form taken as its raw fields: every field as typed, empty ones included.
+#[cfg(feature = "ssr")]
+pub(crate) fn echo_fields(form: &jobspor::form_fields::Fields) -> Vec<(String, String)> {
+    form.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+}

@@ -121,7 +121,7 @@ pub async fn mark_plan_read() -> Result<(), AppError> {
 #[server(endpoint = "citizen/plan-comment")]
 pub async fn comment_on_plan(#[server(default)] form: Fields) -> Result<(), AppError> {
     let (state, me) = crate::ssr::guard::citizen().await?;
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let comment =
         jobspor::track::plan::parse_comment(&form).map_err(|e| AppError::invalid(e, echo))?;
     state
@@ -182,7 +182,7 @@ pub async fn save_plan_goals(
     let (state, me) = crate::ssr::guard::caseworker().await?;
     let (worker, citizen) =
         crate::api::caseworker::open_served_case(&state, me, &reference).await?;
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let education = server::education(&state, citizen.id).await?;
     let goals = PlanGoals::parse(&form, education).map_err(|e| AppError::invalid(e, echo))?;
     let by = jobspor_store::plans::PlanAuthor {
@@ -215,7 +215,7 @@ pub async fn save_plan_activity(
                 .map_err(|_| AppError::NotFound)?,
         ),
     };
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let education = server::education(&state, citizen.id).await?;
     let activity = PlanActivity::parse(&form, state.clock.today(), education)
         .map_err(|e| AppError::invalid(e, echo.clone()))?;

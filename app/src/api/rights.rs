@@ -9,6 +9,7 @@ use crate::api::meetings::MyMeetingsView;
 use crate::api::messages::MessageView;
 use crate::api::plan::PlanView;
 use crate::AppError;
+use jobspor::form_fields::Fields;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
@@ -97,4 +98,207 @@ pub async fn download_my_data() -> Result<MyData, AppError> {
         response.insert_header(http::header::CONTENT_DISPOSITION, v);
     }
     Ok(data)
+}
+
+/// The page "Slet dine data": whether the CV has anything in it to delete.
+#[server(endpoint = "citizen/deletion")]
+pub async fn get_deletion_page() -> Result<DeletionView, AppError> {
+    let (_, _) = crate::ssr::guard::citizen().await?;
+    let cv = crate::api::cv::get_my_cv().await?;
+    Ok(DeletionView {
+        cv_entries: cv.entries.len(),
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletionView {
+    /// How many entries the CV holds, all sections.
+    pub cv_entries: usize,
+}
+
+/// "Slet dit CV": every entry and draft, out of the search and EURES at once; after the
+/// ticked confirmation (`jobspor::rights::confirmed`).
+#[server(endpoint = "citizen/delete-cv")]
+pub async fn delete_my_cv(#[server(default)] form: Fields) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    jobspor::rights::confirmed(&form)
+        .map_err(|e| AppError::invalid(e, crate::api::echo_fields(&form)))?;
+    state.store.delete_own_cv(me, state.clock.now()).await?;
+    leptos_axum::redirect(&crate::routes::cv_deleted());
+    Ok(())
+}
+
+/// "Slet hele din profil": everything personal goes in one transaction
+/// (`Store::delete_citizen`: the CV closed at EURES, the access log's records left naming
+/// no one), the session ends, and the front page says so.
+#[server(endpoint = "citizen/delete-profile")]
+pub async fn delete_my_profile(#[server(default)] form: Fields) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    jobspor::rights::confirmed(&form)
+        .map_err(|e| AppError::invalid(e, crate::api::echo_fields(&form)))?;
+    state
+        .store
+        .delete_citizen(me.id(), state.clock.now())
+        .await?;
+    crate::ssr::session::end(&state).await?;
+    tracing::info!("a citizen deleted their profile");
+    leptos_axum::redirect(&crate::routes::profile_deleted());
+    Ok(())
+}
+
+/// The restriction's state: since when, if restricted.
+#[server(endpoint = "citizen/restriction")]
+pub async fn get_restriction() -> Result<Option<String>, AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    Ok(state
+        .store
+        .restricted_since(me.id())
+        .await?
+        .map(jobspor::dates::format_da_time))
+}
+
+/// Restricts the processing (`restrict` = `yes`) or lifts the restriction (`no`).
+#[server(endpoint = "citizen/restrict")]
+pub async fn set_restriction(restrict: String) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let on = match restrict.trim() {
+        "yes" => true,
+        "no" => false,
+        _ => {
+            return Err(AppError::field(
+                "restrict",
+                jobspor::Msg::ChoiceInvalid,
+                Vec::new(),
+            ))
+        }
+    };
+    state
+        .store
+        .set_restricted(me, on, state.clock.now())
+        .await?;
+    leptos_axum::redirect(&crate::routes::restriction_saved());
+    Ok(())
+}
+
+/// An objection as its citizen and support read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionView {
+    pub id: jobspor::ObjectionId,
+    pub about: String,
+    pub reason: String,
+    pub state_code: String,
+    pub state: String,
+    pub answer: Option<String>,
+    pub handled_by: Option<String>,
+    pub received_at: String,
+    pub changed_at: String,
+}
+
+#[cfg(feature = "ssr")]
+fn objection_view(o: jobspor_store::rights::ObjectionRecord, lang: jobspor::Lang) -> ObjectionView {
+    ObjectionView {
+        id: o.id,
+        about: o.about.label(lang).to_string(),
+        reason: o.reason,
+        state_code: o.state.code().to_string(),
+        state: o.state.label(lang).to_string(),
+        answer: o.answer,
+        handled_by: o.handled_by,
+        received_at: jobspor::dates::format_da_time(o.received_at),
+        changed_at: jobspor::dates::format_da_time(o.changed_at),
+    }
+}
+
+/// The citizen's objections with their state, newest first.
+#[server(endpoint = "citizen/objections")]
+pub async fn get_my_objections() -> Result<Vec<ObjectionView>, AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let lang = crate::lang::current();
+    Ok(state
+        .store
+        .objections_of(me)
+        .await?
+        .into_iter()
+        .map(|o| objection_view(o, lang))
+        .collect())
+}
+
+/// "Gør indsigelse": what and why; received, and listed to support.
+#[server(endpoint = "citizen/object")]
+pub async fn object(#[server(default)] form: Fields) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let objection = jobspor::rights::Objection::parse(&form)
+        .map_err(|e| AppError::invalid(e, crate::api::echo_fields(&form)))?;
+    state
+        .store
+        .add_objection(me, &objection, state.clock.now())
+        .await?;
+    leptos_axum::redirect(&crate::routes::objection_sent());
+    Ok(())
+}
+
+/// Support's list: the objections not answered yet, oldest first, then those answered in
+/// the last 30 days.
+#[server(endpoint = "support/objections")]
+pub async fn get_objections() -> Result<Vec<ObjectionView>, AppError> {
+    let (state, me) = crate::ssr::guard::support().await?;
+    let lang = crate::lang::current();
+    let since = state.clock.now() - chrono::Duration::days(30);
+    Ok(state
+        .store
+        .objections_for_support(me, since)
+        .await?
+        .into_iter()
+        .map(|o| objection_view(o, lang))
+        .collect())
+}
+
+/// Support moves an objection on (`jobspor::rights::ObjectionHandling`): being handled, or
+/// answered with the answer the citizen reads. `form[objection]` is the objection's number.
+#[server(endpoint = "support/handle-objection")]
+pub async fn handle_objection(#[server(default)] form: Fields) -> Result<(), AppError> {
+    let (state, me) = crate::ssr::guard::support().await?;
+    let echo = crate::api::echo_fields(&form);
+    let id: jobspor::ObjectionId = form
+        .get("objection")
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or(AppError::NotFound)?;
+    let handling = jobspor::rights::ObjectionHandling::parse(&form)
+        .map_err(|e| AppError::invalid(e, echo.clone()))?;
+    state
+        .store
+        .handle_objection(me, id, &handling, state.clock.now())
+        .await
+        .map_err(|e| match e {
+            // The refusal names the field the form has.
+            jobspor_store::StoreError::Refused(key) => AppError::field("state", key, echo),
+            e => e.into(),
+        })?;
+    leptos_axum::redirect(&crate::routes::objections_handled());
+    Ok(())
+}
+
+/// Every consent the citizen gave, each an unchangeable receipt: to EURES (text version,
+/// what is hidden, channel, time) and to Jobnetsupporten (scope, channel, given, ends).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyConsentsView {
+    pub eures: Vec<crate::api::eures::ReceiptView>,
+    pub support: Vec<crate::api::case::ConsentView>,
+}
+
+#[server(endpoint = "citizen/consents")]
+pub async fn get_my_consents() -> Result<MyConsentsView, AppError> {
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let lang = crate::lang::current();
+    let support = state
+        .store
+        .consents_of(me)
+        .await?
+        .iter()
+        .map(|c| crate::api::support::server::consent_view(c, lang))
+        .collect();
+    Ok(MyConsentsView {
+        eures: crate::api::eures::get_eures_page().await?.receipts,
+        support,
+    })
 }

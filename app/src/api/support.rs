@@ -27,7 +27,7 @@ pub async fn find_with_consent(#[server(default)] form: Fields) -> Result<(), Ap
     use jobspor::consent::ConsentInput;
     use jobspor_store::consents::NewConsent;
     let (state, me) = crate::ssr::guard::support().await?;
-    let echo: Vec<(String, String)> = form.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let echo = crate::api::echo_fields(&form);
     let now = state.clock.now();
     let consent = ConsentInput::parse(&form, now)
         .map_err(|errors| AppError::invalid(errors, echo.clone()))?;

@@ -123,6 +123,11 @@ pub fn CaseDocument(case: CitizenCase) -> impl IntoView {
         }
     });
     view! {
+        {c.restricted_since.clone().map(|at| view! {
+            <div class="alert alert-warning" role="note"><div class="alert-body">
+                <p class="alert-text">{tr!(in lang, rights.restricted_marker, at = at)}</p>
+            </div></div>
+        })}
         {c.consent.clone().map(|consent| view! { <ConsentSummary consent/> })}
         {profile}
         {cv}

@@ -98,6 +98,10 @@ const SUPPORT: &[MenuItem] = &[
         routes::SUPPORT_CONTACT_REQUESTS,
     ),
     item(
+        |l| tr!(in l, common.menu_objections),
+        routes::SUPPORT_OBJECTIONS,
+    ),
+    item(
         |l| tr!(in l, common.menu_my_lookups),
         routes::CASEWORKER_LOOKUPS,
     ),

@@ -105,6 +105,13 @@ pub fn MyDataPage() -> impl IntoView {
                                 <li><a href=routes::JOBSEEKER_REGISTRATION>{tr!(in lang, common.menu_registration)}</a></li>
                                 <li><a href=routes::HISTORY>{tr!(in lang, common.menu_history)}</a></li>
                             </ul>
+                            <h2>{tr!(in lang, rights.rights_heading)}</h2>
+                            <ul>
+                                <li><a href=routes::DELETION>{tr!(in lang, rights.deletion_link)}</a></li>
+                                <li><a href=routes::RESTRICTION>{tr!(in lang, rights.restriction_link)}</a></li>
+                                <li><a href=routes::OBJECTIONS>{tr!(in lang, rights.objections_link)}</a></li>
+                                <li><a href=routes::CONSENTS>{tr!(in lang, rights.consents_link)}</a></li>
+                            </ul>
                         }.into_any(),
                         Err(e) => on_error(e, Area::Citizen),
                     }

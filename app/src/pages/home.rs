@@ -7,10 +7,14 @@ use leptos_router::hooks::use_query_map;
 pub fn Home() -> impl IntoView {
     let query = use_query_map();
     let logged_out = move || query.with(|q| q.get(routes::LOGGED_OUT_PARAM).is_some());
+    let deleted = move || query.with(|q| q.get(routes::PROFILE_DELETED_PARAM).is_some());
     view! {
         <Page title=tr!(common.menu_front)>
             {move || logged_out().then(|| view! {
                 <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{tr!(home.logged_out)}</p></div></div>
+            })}
+            {move || deleted().then(|| view! {
+                <div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{tr!(home.profile_deleted)}</p></div></div>
             })}
             <h1>{tr!(home.heading)}</h1>
             <p class="font-lead">{tr!(home.lead)}</p>

@@ -16,6 +16,7 @@ pub mod messages;
 pub mod not_found;
 pub mod privacy;
 pub mod profile_setup;
+pub mod rights;
 pub mod search;
 pub mod security;
 pub mod support;
