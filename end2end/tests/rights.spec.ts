@@ -68,6 +68,13 @@ test("borgeren retter sine kontaktoplysninger, ser hvad vi ved og henter sine da
   expect(data.profile.username).toBe(p.username);
   expect(data.profile.email).toBe(`ny.${p.username}@eksempel.dk`);
 
+  // The CV alone, as the HR-XML document EURES gets.
+  const cvDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Hent dit CV (HR-XML)" }).click();
+  const cvFile = await cvDownload;
+  expect(cvFile.suggestedFilename()).toBe("jobspor-cv.xml");
+  expect(readFileSync((await cvFile.path())!, "utf8")).toContain("<Candidate");
+
   // Both are in Min historik.
   await visit(page, "/borger/historik");
   await expect(page.getByRole("cell", { name: "Rettede kontaktoplysninger eller påmindelser" })).toBeVisible();

@@ -109,14 +109,24 @@ async fn page_redirects(req: Request<Body>, next: Next) -> Response {
     res
 }
 
-/// The citizen's data file (`citizen/my-data`) is a download behind a plain link: the
-/// browser's navigation asks for HTML, which makes server_fn answer a form's redirect back
-/// to the page instead of the file. The file is JSON whatever the link asked for.
+/// The citizen's data files (`citizen/my-data`, `citizen/my-cv.xml`) are downloads behind
+/// plain links: the browser's navigation asks for HTML, which makes server_fn answer a
+/// form's redirect back to the page instead of the file. A file is answered as what it is,
+/// whatever the link asked for.
 async fn downloads_are_files(mut req: Request<Body>, next: Next) -> Response {
+    use jobspor_app::api::rights::{DownloadMyCvXml, DownloadMyData};
     use leptos::server_fn::ServerFn;
-    if req.uri().path() == jobspor_app::api::rights::DownloadMyData::url() {
+    let path = req.uri().path();
+    let accept = if path == DownloadMyData::url() {
+        Some("application/json")
+    } else if path == DownloadMyCvXml::url() {
+        Some("application/xml")
+    } else {
+        None
+    };
+    if let Some(accept) = accept {
         req.headers_mut()
-            .insert(header::ACCEPT, HeaderValue::from_static("application/json"));
+            .insert(header::ACCEPT, HeaderValue::from_static(accept));
     }
     next.run(req).await
 }

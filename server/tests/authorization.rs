@@ -298,6 +298,7 @@ const MATRIX: &[Row] = &[
         &[("form[email_reminders]", "on"), ("form[email]", "")],
     ),
     ("citizen/my-data", Guard::Citizen, &[]),
+    ("citizen/my-cv.xml", Guard::Citizen, &[]),
     // The rights that change what is held: refused input (no ticked confirmation, no
     // choice), so nothing is deleted, restricted or recorded.
     ("citizen/deletion", Guard::Citizen, &[]),
@@ -577,7 +578,10 @@ async fn every_server_function_lets_in_exactly_whom_its_guard_names() {
                     .collect();
                 // The providers' answers are GET requests (the browser is sent back), and so
                 // is the citizen's download of their data (a plain link).
-                let status = if endpoint.ends_with("/callback") || *endpoint == "citizen/my-data" {
+                let status = if endpoint.ends_with("/callback")
+                    || *endpoint == "citizen/my-data"
+                    || *endpoint == "citizen/my-cv.xml"
+                {
                     c.get(format!("{}/api/{endpoint}", app.base))
                         .query(&form)
                         .send()

@@ -6,7 +6,7 @@
 //! the API.
 use chrono::Duration;
 use jobspor::access::AccessWhat;
-use jobspor::cv::entry::{CvEntry, CvSection, Fields};
+use jobspor::cv::entry::{CvEntry, CvSection};
 use jobspor::policy::operator_acts_for as me;
 use jobspor::{CitizenId, Clock};
 use jobspor_testkit::eures_poller::{references, SimulatedEuresPoller};

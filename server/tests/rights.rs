@@ -172,6 +172,27 @@ async fn a_citizen_downloads_everything_as_one_file_and_the_download_is_recorded
             "{history:?}"
         );
 
+        // The CV alone, as the HR-XML Candidate EURES gets, named as a file.
+        let r = c
+            .get(format!("{}/api/citizen/my-cv.xml", app.base))
+            .header(reqwest::header::ACCEPT, "text/html")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        assert!(r.headers()[reqwest::header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("application/xml"));
+        assert_eq!(
+            r.headers()[reqwest::header::CONTENT_DISPOSITION],
+            "attachment; filename=\"jobspor-cv.xml\""
+        );
+        let xml = r.text().await.unwrap();
+        assert!(xml.contains("<Candidate"), "{xml}");
+        assert!(xml.contains("Mikkelsen"), "{xml}");
+        assert!(!xml.contains(CITIZEN), "no CPR number in the CV document");
+
         let stranger = client();
         let r = stranger
             .get(format!("{}/api/citizen/my-data", app.base))
@@ -464,6 +485,46 @@ async fn the_consents_are_one_list_of_receipts() {
         let two = view(app.ok(&c, "citizen/consents", &[]).await);
         assert_eq!(two.eures.len(), 2, "{two:?}");
         assert!(two.eures.iter().all(|r| !r.terms_version.is_empty()));
+    })
+    .await;
+}
+
+/// A restriction is a marker in the jobcentre's case view, gone when lifted.
+#[tokio::test]
+async fn the_jobcentre_sees_the_restriction_marker() {
+    each_backend(|store| async move {
+        let app = spawn(store).await;
+        app.seed_demo().await;
+        let c = client();
+        app.citizen(&c, CITIZEN, "william.m").await;
+        app.ok(&c, "citizen/restrict", &[("restrict", "yes")]).await;
+        let anna = client();
+        app.staff(&anna, "anna.aarhus", Some(idp::OTP)).await;
+        let found = app
+            .call(&anna, "caseworker/find", &[("cpr", "190691-0161")])
+            .await;
+        let to = found.headers()[reqwest::header::LOCATION]
+            .to_str()
+            .unwrap()
+            .to_string();
+        let reference = to
+            .strip_prefix("/sagsbehandler/borger/")
+            .unwrap()
+            .to_string();
+        let case = |body: String| -> jobspor_app::api::case::CitizenCase {
+            serde_json::from_str(&body).unwrap()
+        };
+        let read = case(
+            app.ok(&anna, "caseworker/citizen", &[("reference", &reference)])
+                .await,
+        );
+        assert!(read.restricted_since.is_some());
+        app.ok(&c, "citizen/restrict", &[("restrict", "no")]).await;
+        let read = case(
+            app.ok(&anna, "caseworker/citizen", &[("reference", &reference)])
+                .await,
+        );
+        assert!(read.restricted_since.is_none());
     })
     .await;
 }

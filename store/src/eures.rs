@@ -177,8 +177,6 @@ async fn candidate_in(
     }))
 }
 
-/// Brings the citizen's offered copy in line with the consent and the CV, inside the
-/// caller's transaction.
 /// Whether the CV counts as searchable for the transfer: marked so (`marked`: the CV's
 /// flag, `None` without a CV), the owner logged in within 12 weeks, and the processing not
 /// restricted (GDPR art. 18 keeps the CV from EURES as from the search).
@@ -187,6 +185,8 @@ fn counts_as_searchable(marked: Option<i64>, citizen: &CitizenRecord, now: DateT
         && citizen.restricted_at.is_none()
 }
 
+/// Brings the citizen's offered copy in line with the consent and the CV, inside the
+/// caller's transaction.
 async fn refresh_in(
     conn: &mut AnyConnection,
     citizen_id: i64,
@@ -349,6 +349,30 @@ const COPY_COLUMNS: &str = "reference, status, created_at, modified_at, closed_a
 const SWEEP_PAGE: i64 = 200;
 
 impl Store {
+    /// The citizen's whole CV as the EURES document (HR-XML `Candidate`, the same
+    /// serializer), nothing hidden, for their own download (data portability). Its id is the
+    /// EURES reference when the CV was ever offered, else a new one.
+    pub async fn own_candidate_xml(&self, citizen: Caller<CitizenId>) -> Result<String> {
+        let id = citizen.id().get();
+        let mut conn = self.pool.acquire().await?;
+        let person = citizen_in(&mut conn, citizen.id()).await?;
+        let cv_id: Option<i64> = sqlx::query_scalar("SELECT id FROM cvs WHERE citizen_id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let reference: Option<String> =
+            sqlx::query_scalar("SELECT reference FROM eures_cvs WHERE citizen_id = $1")
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        let reference = reference.unwrap_or_else(new_reference);
+        Ok(
+            candidate_in(&mut conn, &person, cv_id, &reference, &BTreeSet::new())
+                .await?
+                .xml(),
+        )
+    }
+
     /// The EURES page's data: the state, what is hidden, the receipts.
     pub async fn eures_overview(
         &self,

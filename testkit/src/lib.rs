@@ -135,7 +135,7 @@ pub fn client() -> reqwest::Client {
 /// its rows against this list; the door's tests call every endpoint in it.
 pub fn server_functions() -> Vec<ServerFunction> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src/api");
-    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"(, input = \w+)?\)\]"#).unwrap();
+    let endpoint = Regex::new(r#"#\[server\(endpoint = "([^"]+)"(, \w+ = \w+)*\)\]"#).unwrap();
     let guard = Regex::new(r"crate::ssr::guard::(\w+)\(\)").unwrap();
     let mut out = Vec::new();
     for file in std::fs::read_dir(&dir).unwrap() {

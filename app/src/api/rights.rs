@@ -302,3 +302,63 @@ pub async fn get_my_consents() -> Result<MyConsentsView, AppError> {
         support,
     })
 }
+
+/// The CV as an XML document, answered as `application/xml` (the browser saves it as a
+/// file): a server_fn output encoding of our own, since server_fn has none for XML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct XmlDocument(pub String);
+
+pub struct XmlEncoding;
+
+impl server_fn::ContentType for XmlEncoding {
+    const CONTENT_TYPE: &'static str = "application/xml; charset=utf-8";
+}
+
+impl server_fn::FormatType for XmlEncoding {
+    const FORMAT_TYPE: server_fn::Format = server_fn::Format::Text;
+}
+
+impl server_fn::Encodes<XmlDocument> for XmlEncoding {
+    type Error = std::convert::Infallible;
+
+    fn encode(output: &XmlDocument) -> Result<server_fn::Bytes, Self::Error> {
+        Ok(server_fn::Bytes::from(output.0.clone()))
+    }
+}
+
+impl server_fn::Decodes<XmlDocument> for XmlEncoding {
+    type Error = std::string::FromUtf8Error;
+
+    fn decode(bytes: server_fn::Bytes) -> Result<XmlDocument, Self::Error> {
+        String::from_utf8(bytes.to_vec()).map(XmlDocument)
+    }
+}
+
+pub type Xml = server_fn::codec::Post<XmlEncoding>;
+
+/// The file's name when downloaded.
+pub const MY_CV_FILE: &str = "jobspor-cv.xml";
+
+/// "Hent dit CV som HR-XML": the CV alone as the HR-XML `Candidate` document EURES gets
+/// (the same serializer, nothing hidden); what that format cannot carry (absence, special
+/// considerations) is in the JSON file. The download is in Min historik.
+#[server(endpoint = "citizen/my-cv.xml", input = GetUrl, output = Xml)]
+pub async fn download_my_cv_xml() -> Result<XmlDocument, AppError> {
+    use jobspor::access::AccessWhat;
+    use jobspor_store::access_log::AccessEntry;
+    let (state, me) = crate::ssr::guard::citizen().await?;
+    let xml = state.store.own_candidate_xml(me).await?;
+    state
+        .store
+        .record_access(&AccessEntry::own(
+            me.id(),
+            AccessWhat::DownloadedOwnData,
+            state.clock.now(),
+        ))
+        .await?;
+    let response = expect_context::<leptos_axum::ResponseOptions>();
+    if let Ok(v) = http::HeaderValue::from_str(&format!("attachment; filename=\"{MY_CV_FILE}\"")) {
+        response.insert_header(http::header::CONTENT_DISPOSITION, v);
+    }
+    Ok(XmlDocument(xml))
+}

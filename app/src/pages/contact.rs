@@ -98,6 +98,8 @@ pub fn MyDataPage() -> impl IntoView {
                             <p>{tr!(in lang, contact.download_intro)}</p>
                             // A plain link: the server answers with the file.
                             <p><a class="button button-secondary" href=crate::api::rights::DownloadMyData::url() download=crate::api::rights::MY_DATA_FILE>{tr!(in lang, contact.download)}</a></p>
+                            <p>{tr!(in lang, contact.download_cv_intro)}</p>
+                            <p><a class="button button-secondary" href=crate::api::rights::DownloadMyCvXml::url() download=crate::api::rights::MY_CV_FILE>{tr!(in lang, contact.download_cv)}</a></p>
                             <h2>{tr!(in lang, contact.correct_heading)}</h2>
                             <ul>
                                 <li><a href=routes::CONTACT_DETAILS>{tr!(in lang, contact.title)}</a></li>
