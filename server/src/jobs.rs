@@ -180,17 +180,21 @@ async fn backups(
         return Ok((None, 0, ledger));
     };
     let mut taken = None;
+    let mut pruned = 0;
     let day = jobspor::dates::danish_date(now);
     if store.claim_daily_run(DAILY_BACKUP, day, now).await? {
         match crate::backup::backup(store, &settings.database_url, dir, now).await {
-            Ok(r) => taken = Some(r.file),
+            Ok(r) => {
+                pruned += r.pruned.len() as u64;
+                taken = Some(r.file);
+            }
             Err(e) => {
                 tracing::error!(error = format!("{e:#}"), "BACKUP FAILED");
                 store.forget_daily_run(DAILY_BACKUP, day).await?;
             }
         }
     }
-    let pruned = match crate::backup::prune(dir, now) {
+    pruned += match crate::backup::prune(dir, now) {
         Ok(p) => p.len() as u64,
         Err(e) => {
             tracing::error!(error = format!("{e:#}"), "old backups not deleted");

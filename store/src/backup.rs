@@ -125,15 +125,15 @@ impl Store {
         for r in rows {
             let cpr: String = r.try_get("cpr")?;
             let created_at: i64 = r.try_get("created_at")?;
-            if ledger
-                .get(&self.ledger_key.pseudonym(&cpr))
-                .is_some_and(|deleted_at| created_at <= *deleted_at)
-            {
-                again.push(CitizenId::new(r.try_get("id")?));
+            let id: i64 = r.try_get("id")?;
+            if let Some(&deleted_at) = ledger.get(&self.ledger_key.pseudonym(&cpr)) {
+                if created_at <= deleted_at {
+                    again.push((CitizenId::new(id), from_ts(deleted_at)));
+                }
             }
         }
-        for id in &again {
-            self.delete_citizen(*id, now).await?;
+        for (id, deleted_at) in &again {
+            self.delete_citizen_as_of(*id, now, *deleted_at).await?;
         }
         Ok(again.len() as u64)
     }

@@ -445,13 +445,25 @@ impl Store {
     /// deletes the profile again (`Store::replay_deletion_ledger`).
     #[tracing::instrument(skip(self))]
     pub async fn delete_citizen(&self, citizen_id: CitizenId, now: DateTime<Utc>) -> Result<()> {
+        self.delete_citizen_as_of(citizen_id, now, now).await
+    }
+
+    /// `delete_citizen`, with the ledger's time given: a restore's replay deletes again as
+    /// of the first deletion, so that the ledger row keeps its time.
+    pub(crate) async fn delete_citizen_as_of(
+        &self,
+        citizen_id: CitizenId,
+        now: DateTime<Utc>,
+        deleted_at: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         let cpr: Option<String> = sqlx::query_scalar("SELECT cpr FROM citizens WHERE id = $1")
             .bind(citizen_id.get())
             .fetch_optional(&mut *tx)
             .await?;
         if let Some(cpr) = cpr {
-            crate::backup::write_ledger(&mut tx, &self.ledger_key.pseudonym(&cpr), now).await?;
+            crate::backup::write_ledger(&mut tx, &self.ledger_key.pseudonym(&cpr), deleted_at)
+                .await?;
         }
         crate::eures::forget_citizen_in(&mut tx, citizen_id.get(), now).await?;
         sqlx::query("DELETE FROM sessions WHERE actor_kind = $1 AND subject_id = $2")

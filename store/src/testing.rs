@@ -134,7 +134,12 @@ pub async fn every_value(store: &Store) -> Vec<(String, String, String)> {
         .collect();
     let mut out = Vec::new();
     for (t, c) in columns {
-        let sql = format!("SELECT CAST(\"{c}\" AS TEXT) AS v FROM \"{t}\"");
+        // SQLite's `quote` writes a blob as hex (a cast would give bytes that are not
+        // UTF-8) and text quoted; PostgreSQL's cast writes bytea as hex.
+        let sql = match store.backend {
+            Backend::Sqlite => format!("SELECT quote(\"{c}\") AS v FROM \"{t}\""),
+            Backend::Postgres => format!("SELECT CAST(\"{c}\" AS TEXT) AS v FROM \"{t}\""),
+        };
         for r in sqlx::query(&sql)
             .fetch_all(&store.pool)
             .await
