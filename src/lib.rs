@@ -4,6 +4,7 @@
 //! browser (wasm32) for instant field checks and on the server, which always re-parses.
 
 pub mod access;
+pub mod backup;
 pub mod choices;
 pub mod clock;
 pub mod consent;
@@ -29,6 +30,7 @@ pub mod policy;
 pub mod retention;
 pub mod rights;
 pub mod signin;
+pub mod statistics;
 pub mod track;
 mod translations;
 pub mod validation;

@@ -1,8 +1,10 @@
 //! Configuration from the environment, with defaults that make `jobspor-server serve` work
 //! on a fresh checkout beside the local simulated identity provider (`idp/`).
 use jobspor::signin::Provider;
+use jobspor::statistics::SecretKey;
 use jobspor_app::ssr::limits::Quotas;
 use jobspor_app::ssr::oidc::OidcSettings;
+use jobspor_store::backup::LedgerKey;
 use leptos::config::errors::LeptosConfigError;
 use leptos::config::LeptosOptions;
 
@@ -89,6 +91,58 @@ pub enum ConfigError {
     DevHttpNotLocal(String),
     #[error("{0} is not a whole number")]
     Number(&'static str),
+    #[error("{0} er for kort: en nøgle skal være mindst 32 bytes")]
+    KeyTooShort(&'static str),
+    #[error("{0}_FILE kan ikke læses")]
+    KeyFile(&'static str),
+    #[error(
+        "JOBSPOR_LEDGER_KEY (eller JOBSPOR_LEDGER_KEY_FILE) mangler: sletteloggens nøgle, mindst \
+         32 bytes, som sikkerhedskopier gendannes imod; kun demoen (JOBSPOR_DEMO=1) klarer sig uden"
+    )]
+    LedgerKeyMissing,
+    #[error(
+        "JOBSPOR_RESEARCH_KEY (eller JOBSPOR_RESEARCH_KEY_FILE) mangler: uden forskningsnøglen kan \
+         personerne ikke pseudonymiseres, og der laves intet udtræk"
+    )]
+    ResearchKeyMissing,
+}
+
+/// A secret key from `name` or from the file `name_FILE` names; `Ok(None)` when neither is
+/// set, an error when it is shorter than `jobspor::statistics::MIN_KEY_BYTES`.
+fn secret_key(name: &'static str) -> Result<Option<SecretKey>, ConfigError> {
+    let text = match std::env::var(name).ok().filter(|v| !v.is_empty()) {
+        Some(v) => v,
+        None => match std::env::var_os(format!("{name}_FILE")) {
+            Some(path) => std::fs::read_to_string(&path).map_err(|_| ConfigError::KeyFile(name))?,
+            None => return Ok(None),
+        },
+    };
+    SecretKey::parse(&text)
+        .map(Some)
+        .ok_or(ConfigError::KeyTooShort(name))
+}
+
+/// The deletion ledger's key (`JOBSPOR_LEDGER_KEY` or `JOBSPOR_LEDGER_KEY_FILE`): required,
+/// except in the demo (`JOBSPOR_DEMO=1`), which uses the store's development key.
+pub fn ledger_key(demo: bool) -> Result<LedgerKey, ConfigError> {
+    match secret_key("JOBSPOR_LEDGER_KEY")? {
+        Some(k) => Ok(LedgerKey::new(k)),
+        None if demo => Ok(LedgerKey::development()),
+        None => Err(ConfigError::LedgerKeyMissing),
+    }
+}
+
+/// The research export's key (`JOBSPOR_RESEARCH_KEY` or `JOBSPOR_RESEARCH_KEY_FILE`);
+/// `research-export` refuses to run without one.
+pub fn research_key() -> Result<SecretKey, ConfigError> {
+    secret_key("JOBSPOR_RESEARCH_KEY")?.ok_or(ConfigError::ResearchKeyMissing)
+}
+
+/// The daily backup's folder (`JOBSPOR_BACKUP_DIR`); unset: no daily backup.
+pub fn backup_dir() -> Option<std::path::PathBuf> {
+    std::env::var_os("JOBSPOR_BACKUP_DIR")
+        .filter(|v| !v.is_empty())
+        .map(Into::into)
 }
 
 fn env_or(name: &str, default: impl FnOnce() -> String) -> String {

@@ -6,7 +6,10 @@
 //! inactivity notices (`Store::scan_inactivity`; delivering them is issue 23's worker). Every
 //! run, the CVs offered to EURES follow their CVs (`Store::sync_eures`: "inden for nogle
 //! timer", seed 004 §7), and closures past their period are forgotten; and tomorrow's
-//! meetings are reminded (issue 25), once each.
+//! meetings are reminded (issue 25), once each. With a backup folder (`JOBSPOR_BACKUP_DIR`),
+//! once a day a backup (`crate::backup`), and on every run the backups past their month
+//! deleted and the deletion ledger's rows that no backup can need any more (issue 26). A
+//! failed login's address is kept only for the throttle's 15 minutes.
 use chrono::{DateTime, Duration, Utc};
 use jobspor::retention::profile_is_due_for_deletion;
 use jobspor_store::Store;
@@ -34,6 +37,12 @@ pub struct JobReport {
     pub eures: jobspor_store::eures::SyncReport,
     /// Closed EURES references past the period they are kept.
     pub eures_closures: u64,
+    /// The day's backup, when this run took it.
+    pub backup: Option<std::path::PathBuf>,
+    /// Backups deleted as past their month.
+    pub backups_pruned: u64,
+    /// Deletion-ledger rows older than any backup kept.
+    pub ledger_rows: u64,
 }
 
 /// How old the search's counts per filter key may grow: they only choose where a search
@@ -51,6 +60,10 @@ pub struct JobSettings {
     pub portal_url: String,
     /// How long a closed EURES reference is kept (`JOBSPOR_EURES_CLOSED_DAYS`).
     pub eures_closed_days: u32,
+    /// Where the daily backup goes (`JOBSPOR_BACKUP_DIR`); none: no backups.
+    pub backup_dir: Option<std::path::PathBuf>,
+    /// The database's URL, for `pg_dump`.
+    pub database_url: String,
 }
 
 impl Default for JobSettings {
@@ -59,6 +72,8 @@ impl Default for JobSettings {
             access_log_days: jobspor::retention::ACCESS_LOG_KEPT_DAYS,
             portal_url: "http://127.0.0.1:3000".into(),
             eures_closed_days: jobspor::eures::consent::CLOSURES_KEPT_DAYS,
+            backup_dir: None,
+            database_url: String::new(),
         }
     }
 }
@@ -66,6 +81,12 @@ impl Default for JobSettings {
 /// The daily scans' name in `daily_runs`: they run once a day however many processes run
 /// these jobs.
 const INACTIVITY_SCAN: &str = "inactivity_notices";
+/// The daily backup's name in `daily_runs`.
+const DAILY_BACKUP: &str = "backup";
+
+/// A failed login's row (user key and address) is needed only while it counts against the
+/// throttle (`jobspor::login::THROTTLE_WINDOW`, 15 minutes); the address is then deleted.
+pub const LOGIN_FAILURES_KEPT: Duration = jobspor::login::THROTTLE_WINDOW;
 
 /// The jobs with the default settings.
 pub async fn run_once(
@@ -90,6 +111,7 @@ pub async fn run(
     } else {
         None
     };
+    let (backup, backups_pruned, ledger_rows) = backups(store, &settings, now).await?;
     let mut profiles_deleted = 0;
     for (citizen_id, last_activity) in store.citizens_inactive_since(now - SURELY_ACTIVE).await? {
         if profile_is_due_for_deletion(last_activity, now) {
@@ -100,7 +122,9 @@ pub async fn run(
     Ok(JobReport {
         sessions: store.delete_expired_sessions(now).await?,
         sign_ins: store.delete_stale_sign_ins(now).await?,
-        login_failures: store.purge_login_failures(now - Duration::days(1)).await?,
+        login_failures: store
+            .purge_login_failures(now - LOGIN_FAILURES_KEPT)
+            .await?,
         access_records: store
             .prune_access_log(jobspor::retention::access_log_cutoff(
                 now,
@@ -129,5 +153,53 @@ pub async fn run(
         eures_closures: store
             .purge_eures_closures(now - Duration::days(i64::from(settings.eures_closed_days)))
             .await?,
+        backup,
+        backups_pruned,
+        ledger_rows,
     })
+}
+
+/// With a backup folder: the day's backup (once a day, whichever process gets there first),
+/// the folder's backups past their month deleted, and the ledger's rows older than the
+/// oldest backup kept (plus a day) forgotten. A failed backup is logged and tried again at
+/// the next run; the other jobs go on.
+async fn backups(
+    store: &Store,
+    settings: &JobSettings,
+    now: DateTime<Utc>,
+) -> Result<(Option<std::path::PathBuf>, u64, u64), jobspor_store::StoreError> {
+    // No backup is kept past its month, whoever took it: the ledger's rows are pruned with
+    // or without a backup folder.
+    let oldest_kept = now
+        .checked_sub_months(jobspor::backup::BACKUP_KEPT)
+        .unwrap_or(now - Duration::days(31));
+    let ledger = store
+        .prune_deletion_ledger(oldest_kept - Duration::days(1))
+        .await?;
+    let Some(dir) = &settings.backup_dir else {
+        return Ok((None, 0, ledger));
+    };
+    let mut taken = None;
+    let mut pruned = 0;
+    let day = jobspor::dates::danish_date(now);
+    if store.claim_daily_run(DAILY_BACKUP, day, now).await? {
+        match crate::backup::backup(store, &settings.database_url, dir, now).await {
+            Ok(r) => {
+                pruned += r.pruned.len() as u64;
+                taken = Some(r.file);
+            }
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), "BACKUP FAILED");
+                store.forget_daily_run(DAILY_BACKUP, day).await?;
+            }
+        }
+    }
+    pruned += match crate::backup::prune(dir, now) {
+        Ok(p) => p.len() as u64,
+        Err(e) => {
+            tracing::error!(error = format!("{e:#}"), "old backups not deleted");
+            0
+        }
+    };
+    Ok((taken, pruned, ledger))
 }

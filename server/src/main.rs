@@ -75,6 +75,49 @@ enum Command {
         #[arg(long, value_name = "TEXT")]
         text: std::path::PathBuf,
     },
+    /// Statistik uden identiteter: besøg pr. side pr. dag, unikke besøgende (ID-nøgler) pr.
+    /// dag, log på og log af pr. dag, brug af huskeservicen (sms/e-mail slået til/fra) og
+    /// arbejdsgiveres åbninger af CV'er pr. dag, for de danske dage FROM til TO (begge med).
+    /// Med `--svg FIL` skrives også et søjlediagram over besøg pr. dag.
+    Statistics {
+        #[arg(long, value_name = "FROM")]
+        from: chrono::NaiveDate,
+        #[arg(long, value_name = "TO")]
+        to: chrono::NaiveDate,
+        /// Skriv besøg pr. dag som SVG til denne fil.
+        #[arg(long, value_name = "FIL")]
+        svg: Option<std::path::PathBuf>,
+    },
+    /// Udtræk til forskningsprojektet med Københavns Universitet (CSV, de danske dage FROM
+    /// til TO). Kolonner: event (login, logout, page_view, reminder_on, reminder_off,
+    /// cv_opened), at (UTC, RFC 3339), person (pseudonym for borgeren, der handlede), page
+    /// (en af de udvalgte sider), channel (sms eller email), company (CVR-nummer for
+    /// virksomheden, der åbnede et CV), cv (pseudonym for CV'ets ejer). Pseudonymerne er
+    /// HMAC-SHA256 med nøglen JOBSPOR_RESEARCH_KEY (eller JOBSPOR_RESEARCH_KEY_FILE), som
+    /// aldrig står i udtrækket; samme nøgle, samme pseudonym i hvert udtræk. Intet
+    /// CPR-nummer, navn, kontaktoplysning, IP-adresse eller fritekst.
+    ResearchExport {
+        #[arg(long, value_name = "FROM")]
+        from: chrono::NaiveDate,
+        #[arg(long, value_name = "TO")]
+        to: chrono::NaiveDate,
+        #[arg(long, value_name = "FIL")]
+        out: std::path::PathBuf,
+    },
+    /// Tag en sikkerhedskopi af databasen (SQLite: VACUUM INTO; PostgreSQL: pg_dump) i
+    /// mappen DIR (standard JOBSPOR_BACKUP_DIR) og slet kopier dér, der er ældre end en
+    /// måned.
+    Backup {
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
+    /// Gendan databasen fra sikkerhedskopien FILE (stop serverne først). Sletteloggen fra
+    /// den nuværende database lægges tilbage, og hver profil, den nævner, slettes igen, så
+    /// en slettet profil ikke kommer tilbage med kopien.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: std::path::PathBuf,
+    },
     /// Markér en kontaktanmodning som givet videre af support.
     ContactRequestRelayed {
         /// Kontaktanmodningens nummer, som `contact-requests` viser det.
@@ -115,14 +158,43 @@ async fn run(command: Command) -> anyhow::Result<()> {
         );
     }
     let config = Config::from_env()?;
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    // The commands that delete profiles or restore them need the ledger's own key; the
+    // others never write the ledger.
+    let deletes = matches!(
+        command,
+        Command::Serve | Command::Jobs | Command::Backup { .. } | Command::Restore { .. }
+    );
+    let ledger_key = || jobspor_server::config::ledger_key(config.demo || !deletes);
+    ledger_key()?;
+    // A restore replaces the database: no connection of ours may hold it meanwhile.
+    if let Command::Restore { file } = &command {
+        let r = jobspor_server::backup::restore(
+            &config.database_url,
+            file,
+            || ledger_key().unwrap_or_else(|_| jobspor_store::backup::LedgerKey::development()),
+            clock.now(),
+        )
+        .await?;
+        println!(
+            "Gendannet fra {}; sletteloggens poster fra før: {}; profiler slettet igen: {}",
+            file.display(),
+            r.ledger_before
+                .map_or("databasen svarede ikke".to_string(), |n| n.to_string()),
+            r.deleted_again
+        );
+        return Ok(());
+    }
     let store = Store::connect(&config.database_url)
         .await
-        .with_context(|| format!("database {}", redact_url(&config.database_url)))?;
-    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        .with_context(|| format!("database {}", redact_url(&config.database_url)))?
+        .with_ledger_key(ledger_key()?);
     let settings = jobs::JobSettings {
         access_log_days: config.access_log_days,
         portal_url: config.portal_url.clone(),
         eures_closed_days: config.eures_closed_days,
+        backup_dir: jobspor_server::config::backup_dir(),
+        database_url: config.database_url.clone(),
     };
     let register = Arc::new(SimulatedCprRegister::load()?);
     match command {
@@ -160,6 +232,51 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     c.email.as_deref().unwrap_or("-"),
                     r.message
                 );
+            }
+            Ok(())
+        }
+        Command::Restore { .. } => unreachable!("restored before connecting"),
+        Command::Statistics { from, to, svg } => {
+            let report = store.statistics(from, to).await?;
+            print!("{}", jobspor_server::statistics::report_text(&report));
+            if let Some(path) = svg {
+                let days = jobspor_server::statistics::visits_per_day(&report, from, to);
+                std::fs::write(&path, jobspor_server::statistics::visits_svg(&days))
+                    .with_context(|| format!("{}", path.display()))?;
+                println!("Besøg pr. dag er skrevet til {}", path.display());
+            }
+            Ok(())
+        }
+        Command::ResearchExport { from, to, out } => {
+            let key = jobspor_server::config::research_key()?;
+            let midnight = chrono::NaiveTime::MIN;
+            let events = store
+                .research_events(
+                    jobspor::dates::danish_to_utc(from, midnight),
+                    jobspor::dates::danish_to_utc(to + chrono::Days::new(1), midnight),
+                )
+                .await?;
+            std::fs::write(
+                &out,
+                jobspor_server::statistics::research_csv(&events, &key),
+            )
+            .with_context(|| format!("{}", out.display()))?;
+            println!(
+                "{} hændelser er skrevet til {}",
+                events.len(),
+                out.display()
+            );
+            Ok(())
+        }
+        Command::Backup { dir } => {
+            let Some(dir) = dir.or_else(jobspor_server::config::backup_dir) else {
+                anyhow::bail!("angiv --dir DIR eller JOBSPOR_BACKUP_DIR");
+            };
+            let r = jobspor_server::backup::backup(&store, &config.database_url, &dir, clock.now())
+                .await?;
+            println!("Sikkerhedskopi: {}", r.file.display());
+            for p in r.pruned {
+                println!("Slettet (ældre end en måned): {}", p.display());
             }
             Ok(())
         }

@@ -245,6 +245,10 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
             }
         })
         .layer(middleware::from_fn(crate::valid_html::middleware))
+        .layer(middleware::from_fn_with_state(
+            crate::statistics::Recorder::new(&state),
+            crate::statistics::middleware,
+        ))
         .layer(middleware::from_fn(api_answers))
         .layer(middleware::from_fn_with_state(
             flash_state,

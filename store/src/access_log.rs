@@ -59,7 +59,7 @@ pub struct HistoryRecord {
 }
 
 /// The citizen's pseudonym in the log, made at the first record.
-async fn subject(conn: &mut AnyConnection, citizen_id: CitizenId) -> Result<String> {
+pub(crate) async fn subject(conn: &mut AnyConnection, citizen_id: CitizenId) -> Result<String> {
     let fresh = {
         use rand::Rng;
         let bytes: [u8; 16] = rand::thread_rng().gen();

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use jobspor::access::AccessWhat;
 use jobspor::person::{CprStatus, Gender, RegisterPerson};
 use jobspor::policy::Caller;
+use jobspor::statistics::StatEvent;
 use jobspor::{CitizenId, Lang};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -200,6 +201,8 @@ impl Store {
             &AccessEntry::own(citizen_id, AccessWhat::LoggedInMitId, now),
         )
         .await?;
+        crate::statistics::record_citizen_event(&mut tx, citizen_id, StatEvent::Login, None, now)
+            .await?;
         tx.commit().await?;
         Ok(CitizenLogin {
             citizen_id,
@@ -215,6 +218,8 @@ impl Store {
         details: &NewContactDetails,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let before = reminders_in(&mut tx, citizen.id()).await?;
         let result = sqlx::query(
             "UPDATE citizens SET username=$1, password_hash=$2, phone=$3, email=$4, sms_reminders=$5, \
              email_reminders=$6, last_activity_at=$7 WHERE id=$8",
@@ -227,10 +232,21 @@ impl Store {
         .bind(flag(details.email_reminders))
         .bind(ts(now))
         .bind(citizen.id().get())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await;
         match result {
-            Ok(r) if r.rows_affected() == 1 => Ok(()),
+            Ok(r) if r.rows_affected() == 1 => {
+                // The reminder service chosen at first login is its first use.
+                crate::statistics::record_reminder_changes(
+                    &mut tx,
+                    citizen.id(),
+                    before,
+                    (details.sms_reminders, details.email_reminders),
+                    now,
+                )
+                .await?;
+                tx.commit().await
+            }
             Ok(_) => Err(StoreError::NotFound),
             Err(e) if is_unique_violation(&e, "username") => {
                 Err(StoreError::Conflict(Unique::Username))
@@ -280,6 +296,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
+        let before = reminders_in(&mut tx, citizen.id()).await?;
         let r = sqlx::query(
             "UPDATE citizens SET phone=$1, email=$2, sms_reminders=$3, email_reminders=$4,              last_activity_at=$5 WHERE id=$6 AND password_hash IS NOT NULL",
         )
@@ -297,6 +314,14 @@ impl Store {
         access_log::record(
             &mut tx,
             &AccessEntry::own(citizen.id(), AccessWhat::ChangedContactDetails, now),
+        )
+        .await?;
+        crate::statistics::record_reminder_changes(
+            &mut tx,
+            citizen.id(),
+            before,
+            (details.sms_reminders, details.email_reminders),
+            now,
         )
         .await?;
         tx.commit().await?;
@@ -350,6 +375,8 @@ impl Store {
             &AccessEntry::own(citizen_id, AccessWhat::LoggedInPassword, now),
         )
         .await?;
+        crate::statistics::record_citizen_event(&mut tx, citizen_id, StatEvent::Login, None, now)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -415,9 +442,31 @@ impl Store {
 
     /// Deletes a citizen's profile and everything hanging from it (CV, history, sessions).
     /// A CV offered to EURES is closed (the closure stays for the poller, naming no one).
+    /// The deletion is written to the deletion ledger in the same transaction (the CPR
+    /// number by its keyed pseudonym, `backup::LedgerKey`), so that a restored backup
+    /// deletes the profile again (`Store::replay_deletion_ledger`).
     #[tracing::instrument(skip(self))]
     pub async fn delete_citizen(&self, citizen_id: CitizenId, now: DateTime<Utc>) -> Result<()> {
+        self.delete_citizen_as_of(citizen_id, now, now).await
+    }
+
+    /// `delete_citizen`, with the ledger's time given: a restore's replay deletes again as
+    /// of the first deletion, so that the ledger row keeps its time.
+    pub(crate) async fn delete_citizen_as_of(
+        &self,
+        citizen_id: CitizenId,
+        now: DateTime<Utc>,
+        deleted_at: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
+        let cpr: Option<String> = sqlx::query_scalar("SELECT cpr FROM citizens WHERE id = $1")
+            .bind(citizen_id.get())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(cpr) = cpr {
+            crate::backup::write_ledger(&mut tx, &self.ledger_key.pseudonym(&cpr), deleted_at)
+                .await?;
+        }
         crate::eures::forget_citizen_in(&mut tx, citizen_id.get(), now).await?;
         sqlx::query("DELETE FROM sessions WHERE actor_kind = $1 AND subject_id = $2")
             .bind(jobspor::policy::ActorKind::Citizen.as_str())
@@ -444,6 +493,22 @@ pub(crate) fn reach_of(r: &AnyRow) -> Result<(jobspor::notices::Reach, Lang)> {
             email_reminders: r.try_get::<i64, _>("email_reminders")? != 0,
         },
         Lang::from_code(&r.try_get::<String, _>("language")?).unwrap_or_default(),
+    ))
+}
+
+/// The citizen's reminder choices (sms, e-mail), read in the transaction that changes them.
+async fn reminders_in(
+    conn: &mut sqlx::AnyConnection,
+    citizen_id: CitizenId,
+) -> Result<(bool, bool)> {
+    let row = sqlx::query("SELECT sms_reminders, email_reminders FROM citizens WHERE id = $1")
+        .bind(citizen_id.get())
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    Ok((
+        row.try_get::<i64, _>("sms_reminders")? != 0,
+        row.try_get::<i64, _>("email_reminders")? != 0,
     ))
 }
 

@@ -6,6 +6,7 @@
 //! SQL differs (search, later), the `Backend` picks the statement.
 
 pub mod access_log;
+pub mod backup;
 #[cfg(feature = "synthetic")]
 pub mod bulk;
 pub mod case_lookups;
@@ -31,6 +32,7 @@ pub mod search;
 pub mod search_index;
 pub mod sessions;
 pub mod sign_ins;
+pub mod statistics;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod text;
@@ -129,6 +131,9 @@ pub struct Store {
     /// row locks instead. The process's own queue: writers in another process (the
     /// `jobs` command) still meet `busy_timeout`.
     write_turn: Option<Arc<tokio::sync::Mutex<()>>>,
+    /// The deletion ledger's key (`backup::LedgerKey`): the development key until the
+    /// server sets the operator's (`with_ledger_key`).
+    ledger_key: Arc<backup::LedgerKey>,
 }
 
 /// A write transaction (`Store::begin_write`): the transaction and, on SQLite, the turn to
@@ -229,6 +234,7 @@ impl Store {
             pool,
             backend,
             write_turn,
+            ledger_key: Arc::new(backup::LedgerKey::development()),
         };
         store.migrate().await?;
         store.vacuum_after_rewrite().await?;

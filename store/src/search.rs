@@ -827,7 +827,13 @@ impl Store {
             hide_contact: row.try_get::<i64, _>("hide_contact")? != 0,
         };
         let entries = entries(&mut tx, cv_id.get()).await?;
-        access_log::record(&mut tx, &opening(citizen_id)).await?;
+        let opening = opening(citizen_id);
+        access_log::record(&mut tx, &opening).await?;
+        // An employer's opening is one of the research project's data points (seed 000).
+        if let (ActorKind::Employer, Some(employer_id)) = (opening.actor_kind, opening.actor_id) {
+            crate::statistics::record_cv_opening(&mut tx, citizen_id, employer_id, opening.at)
+                .await?;
+        }
         tx.commit().await?;
         Ok(Some(OpenedCv {
             owner,

@@ -90,6 +90,35 @@ impl Store {
         Ok(())
     }
 
+    /// A logout: ends the session, and counts a citizen's logout in the statistics
+    /// (`jobspor::statistics::StatEvent::Logout`) in the same transaction. A session that
+    /// merely expired is no logout.
+    pub async fn end_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        let citizen: Option<i64> = sqlx::query_scalar(
+            "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
+        )
+        .bind(id_hash)
+        .bind(ActorKind::Citizen.as_str())
+        .fetch_optional(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&mut *tx)
+            .await?;
+        if let Some(id) = citizen {
+            crate::statistics::record_citizen_event(
+                &mut tx,
+                jobspor::CitizenId::new(id),
+                jobspor::statistics::StatEvent::Logout,
+                None,
+                now,
+            )
+            .await?;
+        }
+        tx.commit().await
+    }
+
     /// Ends every other session of the same person ("log out my other sessions", and after
     /// a password change). Returns how many ended.
     pub async fn delete_other_sessions(

@@ -110,6 +110,49 @@ pub async fn counts(store: &Store, sql: &str) -> (i64, i64, i64) {
     (row.get(0), row.get(1), row.get(2))
 }
 
+/// Every value of every column of every table, as text: (table, column, value). For the
+/// test that looks for a full client address in the whole database.
+pub async fn every_value(store: &Store) -> Vec<(String, String, String)> {
+    use sqlx::Row;
+    let columns_sql = match store.backend {
+        Backend::Sqlite => {
+            "SELECT m.name AS t, p.name AS c FROM sqlite_master m \
+             JOIN pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY m.name, p.cid"
+        }
+        Backend::Postgres => {
+            "SELECT table_name::text AS t, column_name::text AS c \
+             FROM information_schema.columns WHERE table_schema = 'public' \
+             ORDER BY table_name, ordinal_position"
+        }
+    };
+    let columns: Vec<(String, String)> = sqlx::query(columns_sql)
+        .fetch_all(&store.pool)
+        .await
+        .expect("the catalogue")
+        .iter()
+        .map(|r| (r.get("t"), r.get("c")))
+        .collect();
+    let mut out = Vec::new();
+    for (t, c) in columns {
+        // SQLite's `quote` writes a blob as hex (a cast would give bytes that are not
+        // UTF-8) and text quoted; PostgreSQL's cast writes bytea as hex.
+        let sql = match store.backend {
+            Backend::Sqlite => format!("SELECT quote(\"{c}\") AS v FROM \"{t}\""),
+            Backend::Postgres => format!("SELECT CAST(\"{c}\" AS TEXT) AS v FROM \"{t}\""),
+        };
+        for r in sqlx::query(&sql)
+            .fetch_all(&store.pool)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        {
+            if let Ok(Some(v)) = r.try_get::<Option<String>, _>("v") {
+                out.push((t.clone(), c.clone(), v));
+            }
+        }
+    }
+    out
+}
+
 /// Drops a test database made by `postgres`.
 pub async fn drop_database(admin_url: &str, name: &str) {
     if let Ok(mut admin) = sqlx::AnyConnection::connect(admin_url).await {

@@ -216,10 +216,13 @@ pub fn rearm_flash(state: &AppState, id: &str, max_age: i64) -> Result<(), AppEr
     set_cookie(state, FLASH_COOKIE_NAME, id, Some(max_age))
 }
 
-/// Ends the session (logout).
+/// Ends the session (logout), counted in the statistics.
 pub async fn end(state: &AppState) -> Result<(), AppError> {
     if let Some(old) = current_session_id(state) {
-        state.store.delete_session(&hash_id(&old)).await?;
+        state
+            .store
+            .end_session(&hash_id(&old), state.clock.now())
+            .await?;
     }
     set_cookie(state, COOKIE_NAME, "", Some(0))
 }
