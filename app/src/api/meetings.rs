@@ -176,7 +176,7 @@ pub(crate) mod server {
     }
 
     pub fn parse_time(form: &Fields, now: DateTime<Utc>) -> Result<MeetingTime, AppError> {
-        let echo = crate::api::echo_fields(&form);
+        let echo = crate::api::echo_fields(form);
         MeetingTime::parse_slot(form, now).map_err(|e| AppError::invalid(e, echo))
     }
 }
