@@ -78,7 +78,8 @@ test("borgeren retter sine kontaktoplysninger, ser hvad vi ved og henter sine da
   // Both are in Min historik.
   await visit(page, "/borger/historik");
   await expect(page.getByRole("cell", { name: "Rettede kontaktoplysninger eller påmindelser" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Hentede alle dine data" })).toBeVisible();
+  // The file of everything and the CV alone: two downloads.
+  await expect(page.getByRole("cell", { name: "Hentede alle dine data" })).toHaveCount(2);
 });
 
 test("borgeren gør indsigelse, begrænser behandlingen, ser sine samtykker og sletter CV og profil @nojs", async ({ page }, info) => {
@@ -131,7 +132,7 @@ test("borgeren gør indsigelse, begrænser behandlingen, ser sine samtykker og s
   await page.getByRole("button", { name: "Gem" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Der er problemer" })).toBeVisible();
   await afterNavigation(page);
-  await expectFieldError(page, "Svar til borgeren", "Skriv svaret til borgeren, før indsigelsen markeres som besvaret.");
+  await expectFieldError(page, "Svar til borgeren (valgfrit)", "Skriv svaret til borgeren, før indsigelsen markeres som besvaret.");
   await page.getByLabel("Besvaret").check();
   await page.getByLabel("Svar til borgeren").fill("Du er taget ud af projektet.");
   await page.getByRole("button", { name: "Gem" }).click();
@@ -149,7 +150,10 @@ test("borgeren gør indsigelse, begrænser behandlingen, ser sine samtykker og s
   await page.getByRole("button", { name: "Slet CV" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Der er problemer" })).toBeVisible();
   await afterNavigation(page);
-  await expectFieldError(page, "Ja, slet mit CV", "Sæt kryds for at bekræfte, at du vil slette.");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Der er problemer" }).getByRole("link", { name: "Sæt kryds for at bekræfte, at du vil slette." }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Slet dit CV" })).toContainText("Sæt kryds for at bekræfte, at du vil slette.");
   await page.getByLabel("Ja, slet mit CV").check();
   await page.getByRole("button", { name: "Slet CV" }).click();
   await afterNavigation(page, /\/borger\/slet\?gemt=1$/);
