@@ -4,25 +4,9 @@ use chrono::Duration;
 use jobspor::signin::Provider;
 use jobspor::Clock;
 use jobspor_app::AppError;
-use jobspor_testkit::{client, each_backend, idp, spawn, TestApp};
+use jobspor_testkit::{client, each_backend, idp, keys, pairs, spawn, TestApp};
 use reqwest::header::{ACCEPT, CONTENT_TYPE, LOCATION, ORIGIN, SET_COOKIE};
 use reqwest::StatusCode;
-
-fn keys(e: &AppError) -> Vec<(String, String)> {
-    match e {
-        AppError::Invalid { errors, .. } => errors
-            .iter()
-            .map(|e| (e.field.clone(), e.key.key().to_string()))
-            .collect(),
-        other => panic!("expected field errors, got {other:?}"),
-    }
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
 
 #[tokio::test]
 async fn healthz_is_200_while_the_database_answers_and_503_after() {

@@ -9,20 +9,10 @@ use jobspor_app::api::cv::MyCvView;
 use jobspor_app::api::rights::{MyConsentsView, ObjectionView};
 use jobspor_app::AppError;
 use jobspor_testkit::eures_poller::{references, SimulatedEuresPoller};
-use jobspor_testkit::{client, each_backend, idp, spawn, TestApp, EURES_TOKEN};
+use jobspor_testkit::{client, each_backend, idp, keys, spawn, TestApp, EURES_TOKEN};
 
 /// William Mikkelsen, Aarhus: a person of the simulated register.
 const CITIZEN: &str = "1906910161";
-
-fn fields(e: &AppError) -> Vec<(String, String)> {
-    match e {
-        AppError::Invalid { errors, .. } => errors
-            .iter()
-            .map(|e| (e.field.clone(), e.key.key().to_string()))
-            .collect(),
-        other => panic!("expected field errors, got {other:?}"),
-    }
-}
 
 /// Phone, e-mail and the reminders change at any time after the first login, by the first
 /// login's rule (a reminder needs its channel); a refusal keeps what was typed and changes
@@ -48,7 +38,7 @@ async fn contact_details_change_at_any_time_by_the_first_logins_rule() {
             )
             .await;
         assert_eq!(
-            fields(&e),
+            keys(&e),
             vec![("email".to_string(), "reminders.need_contact".to_string())]
         );
         match &e {
@@ -244,7 +234,7 @@ async fn deleting_the_cv_takes_it_out_of_search_and_eures_at_once() {
         for form in [vec![], vec![("form[confirm]", "no")]] {
             let e = app.refused(&c, "citizen/delete-cv", &form).await;
             assert_eq!(
-                fields(&e),
+                keys(&e),
                 vec![("confirm".to_string(), "rights.confirm_required".to_string())]
             );
         }
@@ -281,7 +271,7 @@ async fn deleting_the_profile_needs_the_confirmation_and_ends_the_session() {
             .refused(&c, "citizen/delete-profile", &[("form[confirm]", "")])
             .await;
         assert_eq!(
-            fields(&e),
+            keys(&e),
             vec![("confirm".to_string(), "rights.confirm_required".to_string())]
         );
         assert!(app.store.citizen(id).await.is_ok());
@@ -322,7 +312,7 @@ async fn a_restriction_takes_the_cv_out_and_lifting_it_restores() {
             .refused(&c, "citizen/restrict", &[("restrict", "maybe")])
             .await;
         assert_eq!(
-            fields(&e),
+            keys(&e),
             vec![("restrict".to_string(), "choice.invalid".to_string())]
         );
 
@@ -380,7 +370,7 @@ async fn an_objection_is_received_handled_and_answered() {
             .refused(&c, "citizen/object", &[("form[reason]", "Fordi")])
             .await;
         assert_eq!(
-            fields(&e),
+            keys(&e),
             vec![("about".to_string(), "choice.required".to_string())]
         );
         app.ok(
@@ -426,7 +416,7 @@ async fn an_objection_is_received_handled_and_answered() {
             )
             .await;
         assert_eq!(
-            fields(&e),
+            keys(&e),
             vec![(
                 "answer".to_string(),
                 "objection.answer_required".to_string()
@@ -456,7 +446,7 @@ async fn an_objection_is_received_handled_and_answered() {
             )
             .await;
         assert_eq!(
-            fields(&e),
+            keys(&e),
             vec![("state".to_string(), "objection.answered".to_string())]
         );
         let list = mine(app.ok(&c, "citizen/objections", &[]).await);

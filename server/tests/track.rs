@@ -21,7 +21,7 @@ use jobspor_app::api::plan::{CasePlanView, PlanView};
 use jobspor_app::AppError;
 use jobspor_server::jobs::run_once;
 use jobspor_store::caseworkers::NewStaff;
-use jobspor_testkit::{client, each_backend, idp, spawn, TestApp};
+use jobspor_testkit::{client, each_backend, idp, keys, pairs, spawn, TestApp};
 use reqwest::header::LOCATION;
 use reqwest::StatusCode;
 
@@ -36,22 +36,6 @@ const NO_PROFILE: &str = "2709622662";
 
 /// What Anna of Jobcenter Aarhus is called in Min historik.
 const ANNA_IN_HISTORY: &str = "Jobcenter Aarhus (sagsbehandler Anna Sørensen)";
-
-fn keys(e: &AppError) -> Vec<(String, String)> {
-    match e {
-        AppError::Invalid { errors, .. } => errors
-            .iter()
-            .map(|e| (e.field.clone(), e.key.key().to_string()))
-            .collect(),
-        other => panic!("expected field errors, got {other:?}"),
-    }
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    v.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
 
 /// A server function's answer, decoded; panics unless it is 2xx.
 async fn get<T: serde::de::DeserializeOwned>(

@@ -353,24 +353,7 @@ impl Store {
     /// serializer), nothing hidden, for their own download (data portability). Its id is the
     /// EURES reference when the CV was ever offered, else a new one.
     pub async fn own_candidate_xml(&self, citizen: Caller<CitizenId>) -> Result<String> {
-        let id = citizen.id().get();
-        let mut conn = self.pool.acquire().await?;
-        let person = citizen_in(&mut conn, citizen.id()).await?;
-        let cv_id: Option<i64> = sqlx::query_scalar("SELECT id FROM cvs WHERE citizen_id = $1")
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        let reference: Option<String> =
-            sqlx::query_scalar("SELECT reference FROM eures_cvs WHERE citizen_id = $1")
-                .bind(id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        let reference = reference.unwrap_or_else(new_reference);
-        Ok(
-            candidate_in(&mut conn, &person, cv_id, &reference, &BTreeSet::new())
-                .await?
-                .xml(),
-        )
+        Ok(self.eures_candidate(citizen, &BTreeSet::new()).await?.xml())
     }
 
     /// The EURES page's data: the state, what is hidden, the receipts.
@@ -435,14 +418,9 @@ impl Store {
                 .bind(id)
                 .fetch_optional(&mut *conn)
                 .await?;
-        candidate_in(
-            &mut conn,
-            &record,
-            cv_id,
-            reference.as_deref().unwrap_or_default(),
-            hidden,
-        )
-        .await
+        // A CV never offered has no reference yet: a new one, as its first offer would get.
+        let reference = reference.unwrap_or_else(new_reference);
+        candidate_in(&mut conn, &record, cv_id, &reference, hidden).await
     }
 
     /// The citizen's own consent, change or withdrawal: a receipt, and the copy follows in

@@ -426,32 +426,8 @@ impl Store {
         notice: impl FnOnce(&MeetingRecord) -> NewNotice,
         now: DateTime<Utc>,
     ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        let before = meeting_in(&mut tx, citizen, id).await?;
-        if before.state == MeetingState::Cancelled || before.time.starts_at <= now {
-            return Err(StoreError::Refused(Msg::MeetingNotOpen));
-        }
-        release(&mut tx, before.slot_id).await?;
-        sqlx::query(
-            "UPDATE meetings SET summoned_by = $1, starts_at = $2, minutes = $3, channel = $4, place = $5, purpose = $6, \
-             bring = $7, state = $8, slot_id = NULL, answered_at = NULL, changed_at = $9 WHERE id = $10",
-        )
-        .bind(caseworker_name)
-        .bind(ts(s.time.starts_at))
-        .bind(s.time.minutes)
-        .bind(s.time.channel.code())
-        .bind(&s.time.place)
-        .bind(&s.purpose)
-        .bind(&s.bring)
-        .bind(MeetingState::Summoned.code())
-        .bind(ts(now))
-        .bind(id.get())
-        .execute(&mut *tx)
-        .await?;
-        let m = meeting_in(&mut tx, citizen, id).await?;
-        queue(&mut tx, &notice(&m), now).await?;
-        tx.commit().await?;
-        Ok(())
+        self.rework_meeting(citizen, id, caseworker_name, Rework::Change(s), notice, now)
+            .await
     }
 
     /// A jobcentre cancels a meeting (a booked time is freed); `notice` is queued in the
@@ -464,21 +440,51 @@ impl Store {
         notice: impl FnOnce(&MeetingRecord) -> NewNotice,
         now: DateTime<Utc>,
     ) -> Result<()> {
+        self.rework_meeting(citizen, id, caseworker_name, Rework::Cancel, notice, now)
+            .await
+    }
+
+    /// A jobcentre's change or cancellation: refused once cancelled or begun; a booked
+    /// time is freed; the meeting is updated and `notice` queued, in one transaction.
+    async fn rework_meeting(
+        &self,
+        citizen: CitizenId,
+        id: MeetingId,
+        caseworker_name: &str,
+        rework: Rework<'_>,
+        notice: impl FnOnce(&MeetingRecord) -> NewNotice,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let m = meeting_in(&mut tx, citizen, id).await?;
-        if m.state == MeetingState::Cancelled || m.time.starts_at <= now {
+        let before = meeting_in(&mut tx, citizen, id).await?;
+        if before.state == MeetingState::Cancelled || before.time.starts_at <= now {
             return Err(StoreError::Refused(Msg::MeetingNotOpen));
         }
-        release(&mut tx, m.slot_id).await?;
-        sqlx::query(
-            "UPDATE meetings SET state = $1, summoned_by = $2, changed_at = $3 WHERE id = $4",
-        )
-        .bind(MeetingState::Cancelled.code())
-        .bind(caseworker_name)
-        .bind(ts(now))
-        .bind(id.get())
-        .execute(&mut *tx)
-        .await?;
+        release(&mut tx, before.slot_id).await?;
+        let update = match rework {
+            Rework::Change(s) => sqlx::query(
+                "UPDATE meetings SET summoned_by = $1, starts_at = $2, minutes = $3, channel = $4, place = $5, purpose = $6, \
+                 bring = $7, state = $8, slot_id = NULL, answered_at = NULL, changed_at = $9 WHERE id = $10",
+            )
+            .bind(caseworker_name)
+            .bind(ts(s.time.starts_at))
+            .bind(s.time.minutes)
+            .bind(s.time.channel.code())
+            .bind(&s.time.place)
+            .bind(&s.purpose)
+            .bind(&s.bring)
+            .bind(MeetingState::Summoned.code()),
+            Rework::Cancel => sqlx::query(
+                "UPDATE meetings SET state = $1, summoned_by = $2, changed_at = $3 WHERE id = $4",
+            )
+            .bind(MeetingState::Cancelled.code())
+            .bind(caseworker_name),
+        };
+        update
+            .bind(ts(now))
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await?;
         let m = meeting_in(&mut tx, citizen, id).await?;
         queue(&mut tx, &notice(&m), now).await?;
         tx.commit().await?;
@@ -619,4 +625,11 @@ impl Store {
         tx.commit().await?;
         Ok(queued)
     }
+}
+
+/// What a jobcentre does to a meeting it summoned or that was booked.
+enum Rework<'a> {
+    /// A new time, place or purpose: a summons to accept again.
+    Change(&'a Summons),
+    Cancel,
 }

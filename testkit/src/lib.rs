@@ -409,6 +409,24 @@ impl TestApp {
     }
 }
 
+/// A refusal's field errors as (field, message key) pairs, in the form's order.
+pub fn keys(e: &AppError) -> Vec<(String, String)> {
+    match e {
+        AppError::Invalid { errors, .. } => errors
+            .iter()
+            .map(|e| (e.field.clone(), e.key.key().to_string()))
+            .collect(),
+        other => panic!("expected field errors, got {other:?}"),
+    }
+}
+
+/// Owned pairs, to compare with `keys`.
+pub fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
 /// A redirect's target, made absolute against `from`.
 pub fn location(r: &reqwest::Response, from: &str) -> Option<String> {
     if !r.status().is_redirection() {

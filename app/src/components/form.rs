@@ -504,6 +504,7 @@ pub fn Checkbox(
             {field_error(message, id.clone())}
             <div class="form-group-checkbox">
                 <input class="form-checkbox" type="checkbox" id=id.clone() name=name checked=is_checked
+                    aria-invalid=move || err().then_some("true")
                     aria-describedby=described_by(message, id.clone(), false)/>
                 <label for=id>{label}</label>
             </div>
