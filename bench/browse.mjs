@@ -10,7 +10,8 @@
 // the session cookie with JavaScript on.
 //
 // `sizes` opens every page kind, reads the wasm and js files its HTML names (modulepreload and
-// preload links, script src, and the module paths the inline scripts import), fetches each
+// preload links, script src, the module paths the inline scripts import, and the files Leptos'
+// island loader is called with), fetches each
 // file as stored (no content coding) and writes raw, gzip (level 9) and brotli (quality 11)
 // sizes. It also records the js and wasm the browser actually requested while loading the page
 // (with their transfer sizes as served), as a cross-check of the HTML's list.
@@ -85,10 +86,18 @@ function assetsNamed(html, pageUrl) {
     const src = m[1].match(/\bsrc\s*=\s*["']([^"']+)["']/i);
     if (src) add(src[1]);
     // Inline module scripts: import('…'), import … from '…', and any quoted .js/.wasm path.
-    // A template literal (`${root}/…`, Leptos' island loader) is a pattern, not a file: the
-    // files it makes are the preload links above.
+    // A template literal (`${root}/…`) is a pattern, not a file.
     for (const s of m[2].matchAll(/["'`]([^"'`\s]+\.(?:m?js|wasm)(?:[?#][^"'`\s]*)?)["'`]/g)) {
       if (!s[1].includes("${")) add(s[1]);
+    }
+    // Leptos' island loader is called with (root, pkg dir, js name, wasm name, defer) and
+    // imports `${root}/${pkg}/${js}.js`, which loads `${root}/${pkg}/${wasm}.wasm` (the
+    // server takes away the hints that named them too: server/src/valid_html.rs).
+    const loader = m[2].match(/\}\)\s*\(\s*"([^"]*)",\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(?:true|false)\s*\);?\s*$/);
+    if (loader && m[2].includes("hydrateIslands")) {
+      const [, root, pkg, js, wasm] = loader;
+      add(`${root}/${pkg}/${js}.js`);
+      add(`${root}/${pkg}/${wasm}.wasm`);
     }
   }
   return [...found].sort();

@@ -2,9 +2,10 @@
 //! of an HTML page is counted by its route pattern (never its path's values or query), with
 //! the visitor cut to the provider's network and a key for the rest of the address under
 //! the day's secret (`jobspor::statistics::visitor`; the secret lives in this process's
-//! memory only and is replaced every Danish day). The view is written after the page has
-//! been answered, in a task of its own: a failed write is a warning in the log and never a
-//! failed page. Static files, /api calls and /healthz are not pages and are not counted.
+//! memory only and is replaced every Danish day). The view is handed to a writer task after
+//! the page has been answered; the writer writes what has come in since its last write in
+//! one transaction, so a busy site commits once per batch, not once per page. A failed write
+//! is a warning in the log and never a failed page. Static files, /api calls and /healthz are not pages and are not counted.
 //!
 //! Also here: the operator's report (`jobspor-server statistics`), its SVG plot, and the
 //! research export's CSV (`jobspor-server research-export`).
@@ -20,14 +21,22 @@ use jobspor::Clock;
 use jobspor_app::ssr::client::client_ip;
 use jobspor_app::ssr::session;
 use jobspor_app::ssr::state::AppState;
-use jobspor_store::statistics::{ResearchEvent, StatisticsReport};
+use jobspor_store::statistics::{PageView, ResearchEvent, StatisticsReport};
 use jobspor_store::Store;
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::{Arc, Mutex};
+use tokio::sync::mpsc;
 
-/// What the middleware needs: the store, the clock, the cookie's name, and the day's secret.
+/// Page views waiting for the writer; beyond this many (a writer stuck on a database that
+/// does not answer) a view is not counted, with a warning, rather than held in memory.
+const QUEUE: usize = 10_000;
+/// The most page views one transaction writes.
+const BATCH: usize = 500;
+
+/// What the middleware needs: the writer's queue, the clock, the cookie's name, and the
+/// day's secret.
 pub struct Recorder {
-    store: Store,
+    views: mpsc::Sender<PageView>,
     clock: Arc<dyn Clock>,
     session_cookie: String,
     /// The day's secret, made at the day's first page view; the day before's is dropped
@@ -36,9 +45,13 @@ pub struct Recorder {
 }
 
 impl Recorder {
+    /// The recorder, and its writer as a task of the current runtime; the writer ends when
+    /// the recorder is dropped, after writing what was queued.
     pub fn new(state: &AppState) -> Arc<Recorder> {
+        let (views, queue) = mpsc::channel(QUEUE);
+        tokio::spawn(write_views(state.store.clone(), queue));
         Arc::new(Recorder {
-            store: state.store.clone(),
+            views,
             clock: state.clock.clone(),
             session_cookie: session::cookie_name(state.secure_cookies, session::COOKIE_NAME),
             secret: Mutex::new(None),
@@ -58,6 +71,18 @@ impl Recorder {
             Some(s) => jobspor::statistics::visitor(ip, s),
             None => unreachable_secret(),
         }
+    }
+}
+
+/// Writes the queued page views: waits for one, takes what else has come in (up to
+/// `BATCH`), writes them in one transaction.
+async fn write_views(store: Store, mut queue: mpsc::Receiver<PageView>) {
+    let mut batch = Vec::with_capacity(BATCH);
+    while queue.recv_many(&mut batch, BATCH).await > 0 {
+        if let Err(e) = store.record_page_views(&batch).await {
+            tracing::warn!(error = %e, views = batch.len(), "page views not counted");
+        }
+        batch.clear();
     }
 }
 
@@ -105,16 +130,15 @@ pub async fn middleware(
     // router's `page_redirects` makes it a 302: not a view.
     if res.status() == StatusCode::OK && is_html && !res.headers().contains_key(header::LOCATION) {
         let now = recorder.clock.now();
-        let visitor = recorder.visitor(ip, now);
-        let store = recorder.store.clone();
-        tokio::spawn(async move {
-            if let Err(e) = store
-                .record_page_view(page, &visitor, session.as_deref(), now)
-                .await
-            {
-                tracing::warn!(error = %e, page, "page view not counted");
-            }
-        });
+        let view = PageView {
+            page,
+            visitor: recorder.visitor(ip, now),
+            session_hash: session,
+            at: now,
+        };
+        if let Err(e) = recorder.views.try_send(view) {
+            tracing::warn!(error = %e, page, "page view not counted");
+        }
     }
     res
 }

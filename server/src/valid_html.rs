@@ -9,6 +9,13 @@
 //!   (`leptos::hydration::HydrationScripts`): it becomes `anonymous`, which is what browsers
 //!   make of an unknown value anyway.
 //!
+//! And one change of loading: `HydrationScripts` hints the islands' js and wasm
+//! (`modulepreload`, `preload`) at the browser's default, high priority, so on a slow
+//! connection the 150 KB of wasm shares the line with the stylesheet and the fonts the first
+//! paint waits for (Lighthouse's LCP on a CV section: 2.25 s with the hints at low priority,
+//! as Leptos hints its deferred scripts). Its island script loads both on idle anyway, after
+//! the page has painted, and every form works before it has: the hints go.
+//!
 //! The second is leptos-rs/leptos#4843, fixed upstream by #4844 after 0.8.23; remove each
 //! correction once the Leptos in use writes that part right.
 use axum::body::{to_bytes, Body};
@@ -62,7 +69,30 @@ pub fn fix(html: &str) -> String {
         }
         _ => html.to_string(),
     };
-    keyword_crossorigin(&empty_comments(&moved))
+    without_hydration_hints(&keyword_crossorigin(&empty_comments(&moved)))
+}
+
+/// Without the hydration hints: `<link rel="modulepreload">` and `<link rel="preload">` of
+/// the site's own js and wasm (`/pkg/`).
+fn without_hydration_hints(html: &str) -> String {
+    const HINTS: [&str; 2] = [
+        "<link rel=\"modulepreload\" href=\"/pkg/",
+        "<link rel=\"preload\" href=\"/pkg/",
+    ];
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some((at, _)) = HINTS.iter().filter_map(|h| rest.find(h).map(|i| (i, h))).min() {
+        out.push_str(&rest[..at]);
+        match rest[at..].find('>') {
+            Some(end) => rest = &rest[at + end + 1..],
+            None => {
+                rest = &rest[at..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `<!>` written as `<!---->` outside `<script>` elements.
@@ -130,6 +160,15 @@ mod tests {
     fn a_correct_page_is_left_as_it_is() {
         let page = "<!DOCTYPE html><html><body><p>x</p></body></html>\n";
         assert_eq!(fix(page), page);
+    }
+
+    #[test]
+    fn the_islands_code_is_not_hinted() {
+        let head = r#"<link rel="stylesheet" href="/pkg/jobspor.c.css"><link rel="modulepreload" href="/pkg/jobspor.a.js" crossorigin="anonymous"><link rel="preload" href="/pkg/jobspor.b.wasm" as="fetch" type="application/wasm" crossorigin="anonymous"><link rel="preload" href="/dkfds/f.woff2"><script type="module">x("/pkg/")</script>"#;
+        assert_eq!(
+            fix(head),
+            r#"<link rel="stylesheet" href="/pkg/jobspor.c.css"><link rel="preload" href="/dkfds/f.woff2"><script type="module">x("/pkg/")</script>"#
+        );
     }
 
     #[test]

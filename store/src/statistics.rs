@@ -141,43 +141,74 @@ fn day(s: String) -> Result<NaiveDate> {
     })
 }
 
+/// A page view to write (`Store::record_page_views`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageView {
+    /// The route pattern, never the path's values.
+    pub page: &'static str,
+    pub visitor: Visitor,
+    /// The browser's session, hashed as the sessions table keeps it.
+    pub session_hash: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
 impl Store {
     /// A page view, in a transaction of its own. `session_hash`, when the browser had a
     /// session and the page is one of `RESEARCH_PAGES`, names the citizen by the access
     /// log's pseudonym; any other page view names no one.
     pub async fn record_page_view(
         &self,
-        page: &str,
+        page: &'static str,
         visitor: &Visitor,
         session_hash: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<()> {
-        let mut tx = self.begin_write().await?;
-        let mut subject = None;
-        if let (Some(hash), true) = (session_hash, RESEARCH_PAGES.contains(&page)) {
-            let citizen: Option<i64> = sqlx::query_scalar(
-                "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
-            )
-            .bind(hash)
-            .bind(ActorKind::Citizen.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(id) = citizen {
-                subject = Some(crate::access_log::subject(&mut tx, CitizenId::new(id)).await?);
-            }
+        self.record_page_views(&[PageView {
+            page,
+            visitor: visitor.clone(),
+            session_hash: session_hash.map(str::to_string),
+            at,
+        }])
+        .await
+    }
+
+    /// Page views, all in one transaction: under load the server's writer hands over what
+    /// came in while the last batch was written, so a busy site costs one commit (one fsync
+    /// on SQLite) per batch rather than per page.
+    pub async fn record_page_views(&self, views: &[PageView]) -> Result<()> {
+        if views.is_empty() {
+            return Ok(());
         }
-        insert(
-            &mut tx,
-            NewEvent {
-                at,
-                event: StatEvent::PageView,
-                detail: Some(page),
-                visitor: Some(visitor),
-                subject: subject.as_deref(),
-                company: None,
-            },
-        )
-        .await?;
+        let mut tx = self.begin_write().await?;
+        for view in views {
+            let mut subject = None;
+            if let (Some(hash), true) = (&view.session_hash, RESEARCH_PAGES.contains(&view.page))
+            {
+                let citizen: Option<i64> = sqlx::query_scalar(
+                    "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
+                )
+                .bind(hash)
+                .bind(ActorKind::Citizen.as_str())
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some(id) = citizen {
+                    subject =
+                        Some(crate::access_log::subject(&mut tx, CitizenId::new(id)).await?);
+                }
+            }
+            insert(
+                &mut tx,
+                NewEvent {
+                    at: view.at,
+                    event: StatEvent::PageView,
+                    detail: Some(view.page),
+                    visitor: Some(&view.visitor),
+                    subject: subject.as_deref(),
+                    company: None,
+                },
+            )
+            .await?;
+        }
         tx.commit().await
     }
 
