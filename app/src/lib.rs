@@ -36,6 +36,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 // The site's one stylesheet (style/jobspor.css), by its hashed name.
                 <HashedStylesheet id="leptos" options=options.clone()/>
+                {preloaded_fonts(&options)
+                    .iter()
+                    .map(|href| {
+                        view! {
+                            <link
+                                rel="preload"
+                                href=href.clone()
+                                r#as="font"
+                                r#type="font/woff2"
+                                crossorigin="anonymous"
+                            />
+                        }
+                    })
+                    .collect_view()}
                 <link rel="icon" type="image/svg+xml" href="/favicon.svg"/>
                 <AutoReload options=options.clone()/>
                 {islands.then(|| view! { <HydrationScripts options islands=true/> })}
@@ -45,6 +59,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The fonts to preload (`ssr::fonts`; the shell is never rendered in the browser).
+fn preloaded_fonts(options: &LeptosOptions) -> &'static [String] {
+    #[cfg(feature = "ssr")]
+    {
+        ssr::fonts::preloaded(&options.site_root)
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = options;
+        &[]
     }
 }
 

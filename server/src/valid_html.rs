@@ -81,7 +81,11 @@ fn without_hydration_hints(html: &str) -> String {
     ];
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some((at, _)) = HINTS.iter().filter_map(|h| rest.find(h).map(|i| (i, h))).min() {
+    while let Some((at, _)) = HINTS
+        .iter()
+        .filter_map(|h| rest.find(h).map(|i| (i, h)))
+        .min()
+    {
         out.push_str(&rest[..at]);
         match rest[at..].find('>') {
             Some(end) => rest = &rest[at + end + 1..],
@@ -173,10 +177,10 @@ mod tests {
 
     #[test]
     fn a_nonce_as_crossorigin_becomes_anonymous() {
-        let head = r#"<link rel="modulepreload" href="/pkg/a.js" crossorigin="Xy_9"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#;
+        let head = r#"<link rel="modulepreload" href="/lib/a.js" crossorigin="Xy_9"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#;
         assert_eq!(
             fix(head),
-            r#"<link rel="modulepreload" href="/pkg/a.js" crossorigin="anonymous"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#
+            r#"<link rel="modulepreload" href="/lib/a.js" crossorigin="anonymous"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#
         );
     }
 }

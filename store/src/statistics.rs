@@ -182,8 +182,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         for view in views {
             let mut subject = None;
-            if let (Some(hash), true) = (&view.session_hash, RESEARCH_PAGES.contains(&view.page))
-            {
+            if let (Some(hash), true) = (&view.session_hash, RESEARCH_PAGES.contains(&view.page)) {
                 let citizen: Option<i64> = sqlx::query_scalar(
                     "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
                 )
@@ -192,8 +191,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
                 if let Some(id) = citizen {
-                    subject =
-                        Some(crate::access_log::subject(&mut tx, CitizenId::new(id)).await?);
+                    subject = Some(crate::access_log::subject(&mut tx, CitizenId::new(id)).await?);
                 }
             }
             insert(

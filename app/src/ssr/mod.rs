@@ -3,6 +3,7 @@
 pub mod client;
 pub mod cpr_register;
 pub mod cvr_register;
+pub mod fonts;
 pub mod guard;
 pub mod labour_market;
 pub mod limits;
