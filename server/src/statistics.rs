@@ -5,7 +5,8 @@
 //! memory only and is replaced every Danish day). The view is handed to a writer task after
 //! the page has been answered; the writer writes what has come in since its last write in
 //! one transaction, so a busy site commits once per batch, not once per page. A failed write
-//! is a warning in the log and never a failed page. Static files, /api calls and /healthz are not pages and are not counted.
+//! is a warning in the log and never a failed page. Static files, /api calls and /healthz
+//! are not pages and are not counted.
 //!
 //! Also here: the operator's report (`jobspor-server statistics`), its SVG plot, and the
 //! research export's CSV (`jobspor-server research-export`).

@@ -10,11 +10,10 @@
 //!   make of an unknown value anyway.
 //!
 //! And one change of loading: `HydrationScripts` hints the islands' js and wasm
-//! (`modulepreload`, `preload`) at the browser's default, high priority, so on a slow
-//! connection the 150 KB of wasm shares the line with the stylesheet and the fonts the first
-//! paint waits for (Lighthouse's LCP on a CV section: 2.25 s with the hints at low priority,
-//! as Leptos hints its deferred scripts). Its island script loads both on idle anyway, after
-//! the page has painted, and every form works before it has: the hints go.
+//! (`modulepreload`, `preload`), so on a slow connection the wasm is fetched beside the
+//! stylesheet and the fonts the first paint waits for, and delays it (even at
+//! `fetchpriority="low"`). Its island loader fetches both on idle anyway, after the page has
+//! painted, and every form works before it has: the hints go.
 //!
 //! The second is leptos-rs/leptos#4843, fixed upstream by #4844 after 0.8.23; remove each
 //! correction once the Leptos in use writes that part right.

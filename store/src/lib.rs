@@ -190,9 +190,8 @@ impl Store {
             })
             .acquire_timeout(Duration::from_secs(5))
             // A SQLite connection is a file opened in this process: it cannot go stale the
-            // way a server's connection can, and the check on every acquire was a round trip
-            // to the connection's thread before each query of every page (a tenth of a
-            // rendered page's time in `bench/ssr_wrk.sh`'s profile).
+            // way a server's connection can, and the check on every acquire is a round trip
+            // to the connection's own thread before each query of every page.
             .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {

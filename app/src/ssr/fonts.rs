@@ -1,7 +1,6 @@
 //! The fonts every page draws with, preloaded from the page's head: without the hint a
 //! browser finds a font only once the stylesheet has arrived and a text needs it, one round
-//! trip later (on a phone's slow connection, what kept the search results' first paint over
-//! issue 27's 1.5 s).
+//! trip later, and the first paint waits for the fonts.
 use std::path::Path;
 use std::sync::OnceLock;
 
