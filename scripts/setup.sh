@@ -34,7 +34,7 @@ install_tool() {
 
 # cargo-leptos 0.3.10: 0.3.11 needs a newer rustc than this project's 1.95.
 if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
-  say "installing cargo-leptos 0.3.10 (about 8 minutes on two cores, once per machine)"
+  say "installing cargo-leptos 0.3.10 (about 6 minutes on two cores, once per machine)"
   install_tool cargo-leptos@0.3.10 --locked
 fi
 
