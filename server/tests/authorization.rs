@@ -996,9 +996,10 @@ async fn every_page_lets_in_exactly_whom_its_guard_names() {
                 let body = r.text().await.unwrap_or_default();
                 if status == 200 {
                     let island = body.contains("<leptos-island");
-                    // The wasm and its JavaScript glue (Leptos' inline data script is
-                    // neither: it travels in the page).
-                    let wasm = body.contains(".wasm\"") || body.contains("modulepreload");
+                    // Leptos' island loader, which fetches the wasm and its JavaScript
+                    // glue (the server takes away the hints that named them in the head;
+                    // Leptos' inline data script is neither: it travels in the page).
+                    let wasm = body.contains("hydrateIslands(");
                     if !jobspor_app::routes::has_islands(pattern) && wasm {
                         scripts.push(format!("{path} as {who:?}: wasm on a page without islands"));
                     }
