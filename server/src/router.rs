@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use jobspor_app::ssr::client::TrustProxy;
+use jobspor_app::ssr::session::RequestActor;
 use jobspor_app::ssr::state::AppState;
 use jobspor_app::{shell, App, AppError};
 use leptos::config::LeptosOptions;
@@ -200,6 +201,7 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
     let not_found_page = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(fallback_state.clone());
+            provide_context(RequestActor::default());
             provide_context(not_found_options.clone());
         },
         {
@@ -233,7 +235,10 @@ pub fn router(state: AppState, options: LeptosOptions, door: Door) -> Router {
         .leptos_routes_with_context(
             &options,
             routes,
-            move || provide_context(page_state.clone()),
+            move || {
+                provide_context(page_state.clone());
+                provide_context(RequestActor::default());
+            },
             move || shell(shell_options.clone()),
         )
         .fallback(move |req: Request<Body>| {

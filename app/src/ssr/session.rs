@@ -17,6 +17,7 @@ use jobspor::{CaseworkerId, CitizenId, EmployerPerson, EmployerUserId};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
 
 /// The session cookie's name without the `__Host-` prefix.
 pub const COOKIE_NAME: &str = "jobspor_session";
@@ -72,9 +73,53 @@ pub fn client_address() -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Who this request's session belongs to, once looked up. A page's resources each call a
+/// server function and each asks its guard, so without it one page would read the same
+/// session (and its citizen, company or staff member) once per resource. Provided per
+/// request by the server's router (`RequestActor::default()` in the Leptos context);
+/// starting or ending a session forgets it. Without it in the context (a test calling a
+/// server function directly) every call looks the session up.
+#[derive(Clone, Default)]
+pub struct RequestActor(Arc<tokio::sync::Mutex<Option<Actor>>>);
+
+impl RequestActor {
+    /// The actor already found, else `look_up`'s answer, kept (a failed look-up is not).
+    /// Held across the look-up: resources resolving together wait for the first one's.
+    async fn get_or_look_up<F>(&self, look_up: F) -> Result<Actor, AppError>
+    where
+        F: std::future::Future<Output = Result<Actor, AppError>>,
+    {
+        let mut known = self.0.lock().await;
+        if let Some(actor) = known.as_ref() {
+            return Ok(actor.clone());
+        }
+        let actor = look_up.await?;
+        *known = Some(actor.clone());
+        Ok(actor)
+    }
+
+    async fn forget(&self) {
+        *self.0.lock().await = None;
+    }
+}
+
 /// Who is asking, from the session cookie. Expired or unknown sessions are anonymous.
 /// Only the guards (`ssr::guard`) call this: a server function asks a guard.
 pub(crate) async fn current_actor(state: &AppState) -> Result<Actor, AppError> {
+    match use_context::<RequestActor>() {
+        Some(memo) => memo.get_or_look_up(session_actor(state)).await,
+        None => session_actor(state).await,
+    }
+}
+
+/// This request's session changed (a sign-in, a logout): who is asking is looked up again.
+async fn forget_actor() {
+    if let Some(memo) = use_context::<RequestActor>() {
+        memo.forget().await;
+    }
+}
+
+async fn session_actor(state: &AppState) -> Result<Actor, AppError> {
     let Some(parts) = use_context::<Parts>() else {
         return Ok(Actor::Anonymous);
     };
@@ -177,6 +222,7 @@ pub async fn start(state: &AppState, subject: Subject, acr: &str) -> Result<(), 
     if let Some(old) = current_session_id(state) {
         state.store.delete_session(&hash_id(&old)).await?;
     }
+    forget_actor().await;
     let id = hex::encode(rand::random::<[u8; 32]>());
     state
         .store
@@ -224,6 +270,7 @@ pub async fn end(state: &AppState) -> Result<(), AppError> {
             .end_session(&hash_id(&old), state.clock.now())
             .await?;
     }
+    forget_actor().await;
     set_cookie(state, COOKIE_NAME, "", Some(0))
 }
 
@@ -285,4 +332,45 @@ fn set_cookie(
         HeaderValue::from_str(&c).map_err(|e| internal(&e))?,
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RequestActor;
+    use crate::AppError;
+    use jobspor::policy::Actor;
+    use jobspor::CitizenId;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[tokio::test]
+    async fn a_request_looks_its_session_up_once_until_it_changes() {
+        let looked_up = AtomicUsize::new(0);
+        let look_up = || async {
+            looked_up.fetch_add(1, Ordering::SeqCst);
+            Ok::<_, AppError>(Actor::Citizen {
+                citizen_id: CitizenId::new(7),
+                profile_complete: true,
+            })
+        };
+        let memo = RequestActor::default();
+        let first = memo.get_or_look_up(look_up()).await.unwrap();
+        let second = memo.get_or_look_up(look_up()).await.unwrap();
+        assert_eq!(first, second);
+        assert_eq!(looked_up.load(Ordering::SeqCst), 1);
+        memo.forget().await;
+        memo.get_or_look_up(look_up()).await.unwrap();
+        assert_eq!(looked_up.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn a_failed_look_up_is_not_kept() {
+        let memo = RequestActor::default();
+        let failed = memo.get_or_look_up(async { Err(AppError::NotFound) }).await;
+        assert!(failed.is_err());
+        let found = memo
+            .get_or_look_up(async { Ok(Actor::Anonymous) })
+            .await
+            .unwrap();
+        assert_eq!(found, Actor::Anonymous);
+    }
 }
