@@ -95,13 +95,7 @@ impl Store {
     /// merely expired is no logout.
     pub async fn end_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        let citizen: Option<i64> = sqlx::query_scalar(
-            "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
-        )
-        .bind(id_hash)
-        .bind(ActorKind::Citizen.as_str())
-        .fetch_optional(&mut *tx)
-        .await?;
+        let citizen = citizen_of_session(&mut tx, id_hash).await?;
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(id_hash)
             .execute(&mut *tx)
@@ -109,7 +103,7 @@ impl Store {
         if let Some(id) = citizen {
             crate::statistics::record_citizen_event(
                 &mut tx,
-                jobspor::CitizenId::new(id),
+                id,
                 jobspor::statistics::StatEvent::Logout,
                 None,
                 now,
@@ -149,4 +143,19 @@ impl Store {
             .await?;
         Ok(r.rows_affected())
     }
+}
+
+/// The citizen a session belongs to; none for another kind of user or an unknown session.
+pub(crate) async fn citizen_of_session(
+    conn: &mut sqlx::AnyConnection,
+    id_hash: &str,
+) -> Result<Option<jobspor::CitizenId>> {
+    let id: Option<i64> = sqlx::query_scalar(
+        "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
+    )
+    .bind(id_hash)
+    .bind(ActorKind::Citizen.as_str())
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(id.map(jobspor::CitizenId::new))
 }

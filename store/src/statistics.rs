@@ -7,10 +7,10 @@
 use crate::{from_ts, ts, Result, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use jobspor::dates::danish_date;
-use jobspor::policy::ActorKind;
 use jobspor::statistics::{StatEvent, Visitor, RESEARCH_PAGES};
 use jobspor::CitizenId;
 use sqlx::{AnyConnection, Row};
+use std::collections::HashMap;
 
 /// One row to write.
 struct NewEvent<'a> {
@@ -180,19 +180,23 @@ impl Store {
             return Ok(());
         }
         let mut tx = self.begin_write().await?;
+        // A batch holds many views of few sessions: each session's pseudonym is found once.
+        let mut subjects: HashMap<&str, Option<String>> = HashMap::new();
         for view in views {
             let mut subject = None;
             if let (Some(hash), true) = (&view.session_hash, RESEARCH_PAGES.contains(&view.page)) {
-                let citizen: Option<i64> = sqlx::query_scalar(
-                    "SELECT subject_id FROM sessions WHERE id_hash = $1 AND actor_kind = $2",
-                )
-                .bind(hash)
-                .bind(ActorKind::Citizen.as_str())
-                .fetch_optional(&mut *tx)
-                .await?;
-                if let Some(id) = citizen {
-                    subject = Some(crate::access_log::subject(&mut tx, CitizenId::new(id)).await?);
-                }
+                subject = match subjects.get(hash.as_str()) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let found = match crate::sessions::citizen_of_session(&mut tx, hash).await?
+                        {
+                            Some(id) => Some(crate::access_log::subject(&mut tx, id).await?),
+                            None => None,
+                        };
+                        subjects.insert(hash, found.clone());
+                        found
+                    }
+                };
             }
             insert(
                 &mut tx,
