@@ -3,8 +3,23 @@
 # data, serve on http://127.0.0.1:3000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --rust
 source scripts/env.sh
+# On a fresh machine scripts/setup.sh compiles cargo-leptos and wasm-bindgen for minutes,
+# and each build has long stretches on one core (a big crate, a link, OpenSSL's C). So the
+# site's two builds start now, beside the tools, with the commands cargo-leptos runs (and
+# its environment, scripts/env.sh): its build below then finds them done. A failure here
+# is not reported: cargo-leptos runs the same build and shows it.
+mkdir -p "$CARGO_TARGET_DIR"
+cargo build --package=jobspor-server --bin=jobspor-server --release --locked \
+  >"$CARGO_TARGET_DIR/early-server.log" 2>&1 &
+early_server=$!
+cargo build --package=jobspor-frontend --lib --target-dir="$CARGO_TARGET_DIR/front" \
+  --target=wasm32-unknown-unknown --profile=wasm-release --locked \
+  >"$CARGO_TARGET_DIR/early-front.log" 2>&1 &
+early_front=$!
+bash scripts/setup.sh
+wait "$early_server" "$early_front" || true
 cargo leptos build --release --precompress
 export DATABASE_URL="${DATABASE_URL:-sqlite://data/jobspor.db}"
 "$CARGO_TARGET_DIR/release/jobspor-server" seed

@@ -4,11 +4,16 @@
 #   scripts/setup.sh          build tools (wasm target, cargo-leptos, wasm-bindgen, npm assets)
 #   scripts/setup.sh --test   also the browser, Playwright and the Nu Html Checker (Java)
 #                             for the end-to-end tests
+#   scripts/setup.sh --rust   only the Rust components and the wasm target (what cargo
+#                             needs before it can build the site; scripts/run.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_test=0 rust_only=0
+case "${1:-}" in
+  --test) want_test=1 ;;
+  --rust) rust_only=1 ;;
+esac
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 apt_updated=0
@@ -24,6 +29,7 @@ for c in rustfmt clippy; do
 done
 
 rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+[ "$rust_only" = 1 ] && exit 0
 
 # The build tools are compiled without optimisations (`--debug`, no debug info): they run
 # for seconds per build, and an optimised compile of cargo-leptos alone took 16 minutes on
