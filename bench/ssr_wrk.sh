@@ -19,6 +19,11 @@
 # openings, so none applies here; the sign-in limit is raised as in scripts/test.sh. Request
 # logging is off (RUST_LOG=warn).
 #
+# 4. The same for a page that reads nothing from the database: the privacy page, anonymous
+#    (no cookie, so no session; the statistics' page view is queued, not written), against
+#    a second bare handler answering its bytes. What Leptos' rendering and the middleware
+#    cost alone: the ceiling of any signed-in page's ratio.
+#
 # Settings: SSR_WRK_THREADS (2), SSR_WRK_CONNECTIONS (8), SSR_WRK_DURATION (15s),
 # SSR_WRK_WARMUP (3s), SSR_WRK_PATH (/borger/cv).
 set -euo pipefail
@@ -64,11 +69,22 @@ if [ "$code" != 200 ] || ! grep -q 'Mette' "$work/page.html"; then
   echo "FAILED: $path answered $code without Mette's CV"; head -c 400 "$work/page.html"; exit 1
 fi
 bytes=$(wc -c <"$work/page.html")
-bare_port=$(free_port)
-"$bare_bin" "127.0.0.1:$bare_port" "$work/page.html" >"$work/bare.log" 2>&1 &
-bare=$!
-for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$bare_port/" 2>/dev/null && break; sleep 0.1; done
-[ "$(curl -sS "http://127.0.0.1:$bare_port$path" | wc -c)" = "$bytes" ] || { echo "FAILED: the bare server's answer differs in size"; exit 1; }
+floor_path=/privatliv
+code=$(curl -sS -o "$work/floor.html" -w '%{http_code}' "$APP_URL$floor_path")
+[ "$code" = 200 ] || { echo "FAILED: $floor_path answered $code"; exit 1; }
+floor_bytes=$(wc -c <"$work/floor.html")
+
+# A bare handler answering FILE's bytes on a free port, the port in $started_port.
+start_bare() {
+  local file=$1
+  started_port=$(free_port)
+  "$bare_bin" "127.0.0.1:$started_port" "$file" >>"$work/bare.log" 2>&1 &
+  bare="$bare $!"
+  for _ in $(seq 1 50); do curl -fsS -o /dev/null "http://127.0.0.1:$started_port/" 2>/dev/null && break; sleep 0.1; done
+  [ "$(curl -sS "http://127.0.0.1:$started_port/" | wc -c)" = "$(wc -c <"$file")" ] || { echo "FAILED: the bare server's answer differs in size"; exit 1; }
+}
+start_bare "$work/page.html"; bare_port=$started_port
+start_bare "$work/floor.html"; floor_bare_port=$started_port
 
 # wrk's figures: requests/s, p50 and p99 in ms, and the count of bad answers and errors.
 run_wrk() {
@@ -95,6 +111,8 @@ EOF
 echo "page: $path for Mette, $bytes bytes; wrk -t$threads -c$conns -d$duration --latency (after a $warmup warm-up); $(nproc) cores"
 read -r app_rps app_p50 app_p99 app_n app_bad app_err < <(run_wrk "$APP_URL$path" -H "Cookie: $cookie")
 read -r bare_rps bare_p50 bare_p99 bare_n bare_bad bare_err < <(run_wrk "http://127.0.0.1:$bare_port$path")
+read -r floor_rps floor_p50 floor_p99 floor_n floor_bad floor_err < <(run_wrk "$APP_URL$floor_path")
+read -r fbare_rps fbare_p50 fbare_p99 fbare_n fbare_bad fbare_err < <(run_wrk "http://127.0.0.1:$floor_bare_port$floor_path")
 # The session must still hold after the run (a page that fell back to sign-in would be cheaper).
 code=$(curl -sS -o "$work/after.html" -w '%{http_code}' -H "Cookie: $cookie" "$APP_URL$path")
 grep -q 'Mette' "$work/after.html" || { echo "FAILED: after the run $path answered $code without Mette's CV"; app_bad=$((app_bad + 1)); }
@@ -102,9 +120,13 @@ grep -q 'Mette' "$work/after.html" || { echo "FAILED: after the run $path answer
 printf '\n%-22s %10s %10s %10s %10s %6s %7s\n' "" "requests" "req/s" "p50 ms" "p99 ms" "bad" "errors"
 printf '%-22s %10s %10s %10s %10s %6s %7s\n' "SSR $path" "$app_n" "$app_rps" "$app_p50" "$app_p99" "$app_bad" "$app_err"
 printf '%-22s %10s %10s %10s %10s %6s %7s\n' "bare axum, same bytes" "$bare_n" "$bare_rps" "$bare_p50" "$bare_p99" "$bare_bad" "$bare_err"
+printf '%-22s %10s %10s %10s %10s %6s %7s\n' "SSR $floor_path, anon" "$floor_n" "$floor_rps" "$floor_p50" "$floor_p99" "$floor_bad" "$floor_err"
+printf '%-22s %10s %10s %10s %10s %6s %7s\n' "bare axum, same bytes" "$fbare_n" "$fbare_rps" "$fbare_p50" "$fbare_p99" "$fbare_bad" "$fbare_err"
 ratio=$(python3 -c "print(f'{$app_rps / $bare_rps:.3f}')")
 verdict=$(python3 -c "print('OK' if $app_rps / $bare_rps >= 0.3 else 'BELOW')")
 echo "ratio SSR / bare: $ratio (target >= 0.3: $verdict)"
-if [ "$app_bad" != 0 ] || [ "$app_err" != 0 ] || [ "$bare_bad" != 0 ] || [ "$bare_err" != 0 ]; then
+floor_ratio=$(python3 -c "print(f'{$floor_rps / $fbare_rps:.3f}')")
+echo "ratio without the database ($floor_path, $floor_bytes bytes, anonymous): $floor_ratio"
+if [ "$app_bad$app_err$bare_bad$bare_err$floor_bad$floor_err$fbare_bad$fbare_err" != 00000000 ]; then
   echo "FAILED: bad answers or socket errors (server log, last 20 lines)"; tail -n 20 "$work/server.log"; exit 1
 fi
