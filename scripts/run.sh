@@ -18,6 +18,7 @@ cargo build --package=jobspor-frontend --lib --target-dir="$CARGO_TARGET_DIR/fro
   --target=wasm32-unknown-unknown --profile=wasm-release --locked \
   >"$CARGO_TARGET_DIR/early-front.log" 2>&1 &
 early_front=$!
+trap 'kill $early_server $early_front 2>/dev/null || true' EXIT
 bash scripts/setup.sh
 wait "$early_server" "$early_front" || true
 cargo leptos build --release --precompress
