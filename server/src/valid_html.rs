@@ -1,16 +1,14 @@
-//! Three faults in the HTML Leptos 0.8.23 writes, put right before a page leaves, so every
+//! Two faults in the HTML Leptos 0.8.23 writes, put right before a page leaves, so every
 //! page passes the Nu Html Checker:
 //! - its empty markers are written `<!>`, a "bogus comment" to the checker: they become
 //!   `<!---->`, the same empty comment node in the browser's DOM, so hydration finds what
 //!   it looks for (not inside scripts, whose text is data);
 //! - the resource scripts (`__RESOLVED_RESOURCES`, …) come after `</html>`: they move to
-//!   the end of `<body>`, where they run in the same order;
-//! - the hydration links carry the CSP nonce as their `crossorigin` value
-//!   (`leptos::hydration::HydrationScripts`): it becomes `anonymous`, which is what browsers
-//!   make of an unknown value anyway.
+//!   the end of `<body>`, where they run in the same order.
 //!
 //! And one change of loading: `HydrationScripts` hints the islands' js and wasm
-//! (`modulepreload`, `preload`), so on a slow connection the wasm is fetched beside the
+//! (`modulepreload`, `preload`; with the CSP nonce as their `crossorigin` value, which the
+//! checker refuses too), so on a slow connection the wasm is fetched beside the
 //! stylesheet and the fonts the first paint waits for, and delays it (even at
 //! `fetchpriority="low"`). Its island loader fetches both on idle anyway, after the page has
 //! painted, and every form works before it has: the hints go.
@@ -51,8 +49,8 @@ pub async fn middleware(req: Request<Body>, next: Next) -> Response {
     Response::from_parts(parts, Body::from(fixed))
 }
 
-/// The page with anything after `</html>` moved before `</body>`, and `crossorigin` values
-/// that are not keywords made `anonymous`.
+/// The page with anything after `</html>` moved before `</body>`, its empty markers
+/// well-formed, and without the islands' hints.
 pub fn fix(html: &str) -> String {
     let moved = match html.rfind("</html>") {
         Some(end) if !html[end + "</html>".len()..].trim().is_empty() => {
@@ -68,7 +66,7 @@ pub fn fix(html: &str) -> String {
         }
         _ => html.to_string(),
     };
-    without_hydration_hints(&keyword_crossorigin(&empty_comments(&moved)))
+    without_hydration_hints(&empty_comments(&moved))
 }
 
 /// Without the hydration hints: `<link rel="modulepreload">` and `<link rel="preload">` of
@@ -116,27 +114,6 @@ fn empty_comments(html: &str) -> String {
     out
 }
 
-fn keyword_crossorigin(html: &str) -> String {
-    const ATTR: &str = "crossorigin=\"";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(ATTR) {
-        let value_start = at + ATTR.len();
-        let Some(len) = rest[value_start..].find('"') else {
-            break;
-        };
-        let value = &rest[value_start..value_start + len];
-        out.push_str(&rest[..value_start]);
-        out.push_str(match value {
-            "" | "anonymous" | "use-credentials" => value,
-            _ => "anonymous",
-        });
-        rest = &rest[value_start + len..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::fix;
@@ -166,20 +143,11 @@ mod tests {
     }
 
     #[test]
-    fn the_islands_code_is_not_hinted() {
-        let head = r#"<link rel="stylesheet" href="/pkg/jobspor.c.css"><link rel="modulepreload" href="/pkg/jobspor.a.js" crossorigin="anonymous"><link rel="preload" href="/pkg/jobspor.b.wasm" as="fetch" type="application/wasm" crossorigin="anonymous"><link rel="preload" href="/dkfds/f.woff2"><script type="module">x("/pkg/")</script>"#;
+    fn the_islands_code_is_not_hinted_nor_its_nonce_left_as_crossorigin() {
+        let head = r#"<link rel="stylesheet" href="/pkg/jobspor.c.css"><link rel="modulepreload" href="/pkg/jobspor.a.js" crossorigin="Xy_9"><link rel="preload" href="/pkg/jobspor.b.wasm" as="fetch" type="application/wasm" crossorigin="Xy_9"><link rel="preload" href="/dkfds/f.woff2"><script type="module">x("/pkg/")</script>"#;
         assert_eq!(
             fix(head),
             r#"<link rel="stylesheet" href="/pkg/jobspor.c.css"><link rel="preload" href="/dkfds/f.woff2"><script type="module">x("/pkg/")</script>"#
-        );
-    }
-
-    #[test]
-    fn a_nonce_as_crossorigin_becomes_anonymous() {
-        let head = r#"<link rel="modulepreload" href="/lib/a.js" crossorigin="Xy_9"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#;
-        assert_eq!(
-            fix(head),
-            r#"<link rel="modulepreload" href="/lib/a.js" crossorigin="anonymous"><link rel="preload" crossorigin="use-credentials"><link crossorigin="">"#
         );
     }
 }
